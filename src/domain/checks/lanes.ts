@@ -1,0 +1,54 @@
+import { convexPenetration, footprintCorners, pointInConvex, segmentCrossesPolyline, segmentStrip } from '../geometry';
+import type { Problem } from '../problem';
+import type { FacilityKind, Scene } from '../sceneSchema';
+import { TOUCH_TOLERANCE_M } from './overlap';
+
+/** Facilities an AGV lane may not pass through: buildings and the truck side of the gate. */
+export const LANE_BLOCKING_KINDS: ReadonlySet<FacilityKind> = new Set([
+  'admin-building',
+  'road',
+  'truck-holding',
+  'scanner-bay',
+  'barrier',
+]);
+
+/** Lane edges: they stay clear of buildings, their cross-border flag is true to the map, they fit an AGV. */
+export function checkLanes(scene: Scene): Problem[] {
+  const out: Problem[] = [];
+  const pos = new Map(scene.lanes.nodes.map((n) => [n.id, n.position]));
+  const blockers = scene.facilities
+    .map((f, i) => ({ f, i, corners: footprintCorners(f.footprint) }))
+    .filter(({ f }) => LANE_BLOCKING_KINDS.has(f.kind));
+  const agvWidth = scene.fleet.agv.widthM.value;
+
+  scene.lanes.edges.forEach((e, i) => {
+    const a = pos.get(e.from);
+    const b = pos.get(e.to);
+    if (!a || !b) return;
+    const strip = segmentStrip(a, b, e.widthM);
+    for (const { f, i: fi, corners } of blockers) {
+      if (convexPenetration(strip, corners) > TOUCH_TOLERANCE_M) {
+        out.push({ path: `lanes.edges[${i}]`, message: `lane ${e.from} → ${e.to} crosses facilities[${fi}] ("${f.id}", ${f.kind})` });
+      }
+    }
+    const crosses = segmentCrossesPolyline(a, b, scene.zone.border.line);
+    if (crosses !== e.crossBorder) {
+      out.push({
+        path: `lanes.edges[${i}].crossBorder`,
+        message: crosses ? 'is false but the edge crosses the border line' : 'is true but the edge does not cross the border line',
+      });
+    }
+    if (e.widthM < agvWidth) {
+      out.push({ path: `lanes.edges[${i}].widthM`, message: `${e.widthM} m is narrower than an AGV (${agvWidth} m, fleet.agv.widthM)` });
+    }
+  });
+
+  const facilities = new Map(scene.facilities.map((f) => [f.id, f]));
+  scene.lanes.nodes.forEach((n, i) => {
+    const served = n.serves === undefined ? undefined : facilities.get(n.serves);
+    if (served && !pointInConvex(n.position, footprintCorners(served.footprint))) {
+      out.push({ path: `lanes.nodes[${i}].position`, message: `lies outside the facility it serves ("${served.id}")` });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,16 @@
+import { footprintCorners, polylineTouchesConvex } from '../geometry';
+import type { Problem } from '../problem';
+import type { Scene } from '../sceneSchema';
+
+/** Scanner bays and barriers stand on the truck route: some route passes through each of them. */
+export function checkTruckRoutes(scene: Scene): Problem[] {
+  const out: Problem[] = [];
+  scene.facilities.forEach((f, i) => {
+    if (f.kind !== 'scanner-bay' && f.kind !== 'barrier') return;
+    const corners = footprintCorners(f.footprint);
+    if (!scene.truckRoutes.some((r) => polylineTouchesConvex(r.points, corners))) {
+      out.push({ path: `facilities[${i}].footprint`, message: `${f.kind} "${f.id}" is not on any truck route` });
+    }
+  });
+  return out;
+}

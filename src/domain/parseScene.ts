@@ -1,0 +1,65 @@
+/**
+ * Reads a scene file's text: JSON syntax (with line and column), then shape (the zod schema), then meaning
+ * (the checks in `checks/`). Every problem found is reported at once, each located at its line where possible.
+ *
+ * @example
+ *   const r = parseScene(text, 'scenes/1119-1120/proposed.json');
+ *   if (!r.ok) r.problems.forEach((p) => console.log(formatProblem(p, r.file)));
+ */
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { checkScene } from './checks/checkScene';
+import { parsePath, type Problem } from './problem';
+import { Scene } from './sceneSchema';
+import { zodProblems } from './zodProblems';
+
+export type SceneParseResult =
+  | { readonly ok: true; readonly scene: Scene; readonly problems: readonly Problem[]; readonly file: string }
+  | { readonly ok: false; readonly scene?: undefined; readonly problems: readonly Problem[]; readonly file: string };
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function locate(text: string, tree: Node, problem: Problem): Problem {
+  const segments = parsePath(problem.path);
+  // Walk up the path until a node exists: a missing field is reported at its parent object.
+  for (let n = segments.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, segments.slice(0, n));
+    if (node) {
+      const at = node.parent?.type === 'property' && n === segments.length ? node.parent.offset : node.offset;
+      return { ...problem, ...lineColumn(text, at) };
+    }
+  }
+  return problem;
+}
+
+/** Parses and checks one scene file's text. */
+export function parseScene(text: string, file = '<scene>'): SceneParseResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || tree === undefined) {
+    const problems = errors.map((e) => ({
+      path: '',
+      message: `malformed JSON: ${printParseErrorCode(e.error)}`,
+      ...lineColumn(text, e.offset),
+    }));
+    return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'empty file' }], file };
+  }
+  const data: unknown = JSON.parse(text);
+  const shape = Scene.safeParse(data);
+  if (!shape.success) {
+    return { ok: false, problems: zodProblems(shape.error).map((p) => locate(text, tree, p)), file };
+  }
+  const meaning = checkScene(shape.data).map((p) => locate(text, tree, p));
+  if (meaning.length > 0) return { ok: false, problems: meaning, file };
+  return { ok: true, scene: shape.data, problems: [], file };
+}
