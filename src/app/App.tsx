@@ -1,0 +1,104 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ZoneId } from '../domain/sceneSchema';
+import { PlaceholderFleet } from '../telemetry/placeholderFleet';
+import { useTwin, useTwinStore } from '../store/useTwin';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { FacilityPanel } from '../ui/FacilityPanel';
+import { HoverTooltip } from '../ui/HoverTooltip';
+import { Legend } from '../ui/Legend';
+import { ProblemPanel } from '../ui/ProblemPanel';
+import { TopBar } from '../ui/TopBar';
+import { ZoneCard } from '../ui/ZoneCard';
+import { TwinCanvas } from '../view/TwinCanvas';
+import { openScene } from './openScene';
+import { variantsOf, ZONES, DEFAULT_VARIANT } from './sceneCatalog';
+import { catalogRequest, type UrlState } from './urlState';
+import { useFileDrop } from './useFileDrop';
+
+/** Highest device pixel ratio we render at: a 4K wall at ratio 1–1.5 stays sharp, a ratio-3 phone stays fast. */
+const MAX_PIXEL_RATIO = 2;
+
+export function App({ url }: { url: UrlState }) {
+  const { t } = useTranslation();
+  const store = useTwinStore();
+  const loaded = useTwin((s) => s.loaded);
+  const loading = useTwin((s) => s.loading);
+  const hidden = useTwin((s) => s.hiddenKinds);
+  const scene = loaded?.scene;
+  const zone: ZoneId = scene?.zone.id ?? ZONES[0]!;
+
+  const fleet = useMemo(() => {
+    if (!scene) return undefined;
+    if (!url.bench) return { frame: new PlaceholderFleet(scene).frame };
+    const moving = new PlaceholderFleet(scene, url.bench.agvs);
+    return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
+  }, [scene, url.bench]);
+
+  const openFile = (file: File) => {
+    store.getState().dismissProblems();
+    file.text().then(
+      (text) => openScene(store, { kind: 'text', name: file.name, text }),
+      (e: Error) => store.getState().reportProblems({ file: file.name, problems: [{ path: '', message: `cannot read: ${e.message}` }] }),
+    );
+  };
+  const dragging = useFileDrop(openFile);
+
+  const openCatalog = (z: ZoneId, variant: string) => {
+    const request = catalogRequest(z, variant);
+    if (!request) return;
+    store.getState().dismissProblems();
+    void openScene(store, request);
+  };
+
+  useEffect(() => {
+    document.documentElement.lang = store.getState().lang;
+  });
+
+  return (
+    <div className="app">
+      <TopBar
+        scene={scene}
+        zones={ZONES}
+        variants={variantsOf(zone)}
+        onZone={(z) => openCatalog(z, variantsOf(z).includes(DEFAULT_VARIANT) ? DEFAULT_VARIANT : variantsOf(z)[0]!)}
+        onVariant={(v) => openCatalog(zone, v)}
+        onFile={openFile}
+      />
+      <main className="stage">
+        {scene && fleet && (
+          <ErrorBoundary
+            fallback={(error, retry) => (
+              <section className="panel problem-panel" role="alert" data-testid="crash-panel">
+                <h2>{t('crash.title')}</h2>
+                <p>
+                  <code>{error.message}</code>
+                </p>
+                <button type="button" onClick={retry}>
+                  {t('crash.retry')}
+                </button>
+              </section>
+            )}
+          >
+            <TwinCanvas
+              scene={scene}
+              fleet={fleet}
+              hidden={hidden}
+              maxPixelRatio={MAX_PIXEL_RATIO}
+              matrixMethod={url.bench?.method}
+              onPick={(f) => store.getState().select(f.id)}
+              onMiss={() => store.getState().select(undefined)}
+            />
+          </ErrorBoundary>
+        )}
+        {loading && <div className="loading">{t('app.loading')}</div>}
+        {scene && <ZoneCard scene={scene} />}
+        {scene && <Legend scene={scene} />}
+        {scene && <FacilityPanel scene={scene} />}
+        {scene && <HoverTooltip scene={scene} />}
+        <ProblemPanel />
+        {dragging && <div className="drop-hint">{t('app.dropHint')}</div>}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createTwinStore } from '../store/twinStore';
+import { TwinStoreContext } from '../store/useTwin';
+import { initI18n } from '../ui/i18n';
+import '../ui/styles.css';
+import { App } from './App';
+import { startTwin } from './startTwin';
+import { installTwinProbe } from './twinProbe';
+import { readUrlState } from './urlState';
+
+const url = readUrlState(window.location.search);
+const store = createTwinStore({ lang: url.lang ?? 'vi' });
+const i18n = initI18n(store.getState().lang);
+installTwinProbe(store);
+startTwin(store, url, i18n);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <TwinStoreContext.Provider value={store}>
+      <App url={url} />
+    </TwinStoreContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,60 @@
+/**
+ * `window.__TWIN__`: a read-only snapshot for automation (tests, benchmarks, wall-screen monitors). Each read
+ * returns a fresh frozen copy; the app never reads it back.
+ */
+import type { TwinStore } from '../store/twinStore';
+import { renderStats } from '../view/renderStats';
+
+export interface TwinSnapshot {
+  readonly ready: boolean;
+  readonly sceneId?: string;
+  readonly zoneId?: string;
+  readonly viewId?: string;
+  readonly lang: string;
+  readonly facilitiesByKind: Readonly<Record<string, number>>;
+  readonly problems: number;
+  readonly render: {
+    readonly drawCalls: number;
+    readonly triangles: number;
+    readonly frameMs: number;
+    readonly frames: number;
+    readonly fleetJsMs: number;
+    readonly fleetJsMsMean: number;
+  };
+  readonly fleet: { readonly agvs: number; readonly trucks: number; readonly containers: number };
+}
+
+export function snapshot(store: TwinStore): TwinSnapshot {
+  const s = store.getState();
+  const scene = s.loaded?.scene;
+  const facilitiesByKind: Record<string, number> = {};
+  for (const f of scene?.facilities ?? []) facilitiesByKind[f.kind] = (facilitiesByKind[f.kind] ?? 0) + 1;
+  return Object.freeze({
+    ready: renderStats.ready && scene !== undefined && renderStats.sceneId === scene.id,
+    sceneId: scene?.id,
+    zoneId: scene?.zone.id,
+    viewId: s.viewId,
+    lang: s.lang,
+    facilitiesByKind: Object.freeze(facilitiesByKind),
+    problems: s.report?.problems.length ?? 0,
+    render: Object.freeze({
+      drawCalls: renderStats.drawCalls,
+      triangles: renderStats.triangles,
+      frameMs: renderStats.frameMs,
+      frames: renderStats.frames,
+      fleetJsMs: renderStats.fleetJsMs,
+      fleetJsMsMean: renderStats.fleetJsMsMean,
+    }),
+    fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
+  });
+}
+
+export function installTwinProbe(store: TwinStore): void {
+  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store) });
+}
+
+declare global {
+  interface Window {
+    readonly __TWIN__: TwinSnapshot;
+  }
+}

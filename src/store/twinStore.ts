@@ -1,0 +1,83 @@
+/**
+ * The app's store (zustand, React-free): the loaded layout, selection, settings and problems. Per-frame fleet
+ * state is deliberately not here; it lives in typed buffers read inside `useFrame` (design.md).
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Problem } from '../domain/problem';
+import type { Scene } from '../domain/sceneSchema';
+
+export type Lang = 'vi' | 'en';
+
+export interface LoadedScene {
+  readonly scene: Scene;
+  /** Where it came from: a catalogue key (`1119-1120/proposed`), a URL, or a dropped file's name. */
+  readonly origin: string;
+}
+
+export interface ProblemReport {
+  readonly file: string;
+  readonly problems: readonly Problem[];
+}
+
+export interface TwinState {
+  readonly loaded?: LoadedScene;
+  readonly loading?: string;
+  readonly report?: ProblemReport;
+  readonly selectedFacilityId?: string;
+  readonly hovered?: { readonly facilityId: string; readonly x: number; readonly y: number };
+  readonly viewId?: string;
+  /** Bumped on every request to fly to the current view, so asking for the same view again still moves. */
+  readonly viewRequest: number;
+  readonly lang: Lang;
+  readonly hiddenKinds: readonly string[];
+}
+
+export interface TwinActions {
+  startLoading(origin: string): void;
+  sceneLoaded(loaded: LoadedScene, viewId?: string): void;
+  reportProblems(report: ProblemReport): void;
+  dismissProblems(): void;
+  select(facilityId: string | undefined): void;
+  hover(h: TwinState['hovered']): void;
+  goToView(viewId: string): void;
+  setLang(lang: Lang): void;
+  toggleKind(kind: string): void;
+}
+
+export type TwinStore = ReturnType<typeof createTwinStore>;
+
+export function createTwinStore(initial: Partial<TwinState> = {}) {
+  return createStore<TwinState & TwinActions>()((set, get) => ({
+    viewRequest: 0,
+    lang: 'vi',
+    hiddenKinds: [],
+    ...initial,
+    startLoading: (origin) => set({ loading: origin }),
+    sceneLoaded: (loaded, viewId) => {
+      const views = loaded.scene.views;
+      const view = views.find((v) => v.id === viewId) ?? views[0];
+      set({
+        loaded,
+        loading: undefined,
+        selectedFacilityId: undefined,
+        hovered: undefined,
+        viewId: view?.id,
+        viewRequest: get().viewRequest + 1,
+      });
+    },
+    reportProblems: (report) => set({ report, loading: undefined }),
+    dismissProblems: () => set({ report: undefined }),
+    select: (facilityId) => set({ selectedFacilityId: facilityId }),
+    hover: (hovered) => {
+      const now = get().hovered;
+      if (now?.facilityId === hovered?.facilityId && now?.x === hovered?.x && now?.y === hovered?.y) return;
+      set({ hovered });
+    },
+    goToView: (viewId) => set({ viewId, viewRequest: get().viewRequest + 1 }),
+    setLang: (lang) => set({ lang }),
+    toggleKind: (kind) => {
+      const hidden = get().hiddenKinds;
+      set({ hiddenKinds: hidden.includes(kind) ? hidden.filter((k) => k !== kind) : [...hidden, kind] });
+    },
+  }));
+}

@@ -1,0 +1,38 @@
+/**
+ * The latest poses of every moving thing, in typed arrays owned by the source that fills them. The view reads
+ * them inside `useFrame`; nothing here is React state (design.md, "Rules that keep it fast").
+ */
+export const LOAD_NONE = 0;
+export const LOAD_EXPORT = 1;
+export const LOAD_IMPORT = 2;
+
+export interface VehicleBuffers {
+  count: number;
+  /** East, north (metres) and heading (radians, counter-clockwise from east). */
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  readonly heading: Float32Array;
+  /** LOAD_NONE, LOAD_EXPORT or LOAD_IMPORT. */
+  readonly load: Uint8Array;
+}
+
+export interface FleetFrame {
+  readonly agvs: VehicleBuffers;
+  readonly trucks: VehicleBuffers;
+  /** Bumped whenever the buffers change, so a reader can skip unchanged frames. */
+  version: number;
+}
+
+export function vehicleBuffers(capacity: number): VehicleBuffers {
+  return {
+    count: 0,
+    x: new Float32Array(capacity),
+    y: new Float32Array(capacity),
+    heading: new Float32Array(capacity),
+    load: new Uint8Array(capacity),
+  };
+}
+
+export function fleetFrame(agvCapacity: number, truckCapacity: number): FleetFrame {
+  return { agvs: vehicleBuffers(agvCapacity), trucks: vehicleBuffers(truckCapacity), version: 0 };
+}

@@ -1,0 +1,75 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scene, ZoneId } from '../domain/sceneSchema';
+import { useTwin } from '../store/useTwin';
+
+export interface TopBarProps {
+  readonly scene?: Scene;
+  readonly zones: readonly ZoneId[];
+  readonly variants: readonly string[];
+  readonly onZone: (zone: ZoneId) => void;
+  readonly onVariant: (variant: string) => void;
+  readonly onFile: (file: File) => void;
+}
+
+/** Zone and layout switchers, preset views, language, and opening a scene file from disk. */
+export function TopBar({ scene, zones, variants, onZone, onVariant, onFile }: TopBarProps) {
+  const { t } = useTranslation();
+  const lang = useTwin((s) => s.lang);
+  const setLang = useTwin((s) => s.setLang);
+  const viewId = useTwin((s) => s.viewId);
+  const goToView = useTwin((s) => s.goToView);
+  const origin = useTwin((s) => s.loaded?.origin);
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <strong>{t('app.title')}</strong>
+        <span>{t('app.subtitle')}</span>
+      </div>
+      <div className="group" role="group" aria-label={t('zone.label')}>
+        {zones.map((z) => (
+          <button key={z} type="button" data-testid={`zone-${z}`} aria-pressed={scene?.zone.id === z} onClick={() => onZone(z)}>
+            {z}
+          </button>
+        ))}
+      </div>
+      <div className="group" role="group">
+        {variants.map((v) => (
+          <button key={v} type="button" data-testid={`variant-${v}`} aria-pressed={origin === v} onClick={() => onVariant(v)}>
+            {t(`variant.${v}`, { defaultValue: v })}
+          </button>
+        ))}
+      </div>
+      {scene && (
+        <div className="group" role="group" aria-label={t('view.label')}>
+          {scene.views.map((v) => (
+            <button key={v.id} type="button" data-testid={`view-${v.id}`} aria-pressed={viewId === v.id} onClick={() => goToView(v.id)}>
+              {v.name[lang]}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="group end">
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('app.openFile')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onFile(file);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" data-testid="lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t('lang.switch')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+import { Canvas } from '@react-three/fiber';
+import { Suspense, useMemo } from 'react';
+import type { Facility, Scene } from '../domain/sceneSchema';
+import { sceneBounds } from '../domain/sceneBounds';
+import { BorderLine } from './BorderLine';
+import { CameraRig } from './CameraRig';
+import { FacilityLayer } from './FacilityLayer';
+import { FleetLayer, type FleetSource, type MatrixMethod } from './fleet/FleetLayer';
+import { Ground } from './Ground';
+import { LaneNetwork } from './LaneNetwork';
+import { SelectionMarker } from './SelectionMarker';
+import { StatsProbe } from './StatsProbe';
+import { TruckRoutes } from './TruckRoutes';
+
+export interface TwinCanvasProps {
+  readonly scene: Scene;
+  readonly fleet: FleetSource;
+  readonly hidden: readonly string[];
+  readonly maxPixelRatio: number;
+  readonly matrixMethod?: MatrixMethod;
+  readonly onPick: (f: Facility) => void;
+  readonly onMiss: () => void;
+}
+
+/** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
+export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, matrixMethod, onPick, onMiss }: TwinCanvasProps) {
+  const bounds = useMemo(() => sceneBounds(scene), [scene]);
+  return (
+    <Canvas
+      dpr={[1, maxPixelRatio]}
+      camera={{ fov: 45, near: 1, far: 30000, position: [0, 800, 800] }}
+      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      onPointerMissed={onMiss}
+      data-testid="twin-canvas"
+    >
+      <color attach="background" args={['#c7d7e6']} />
+      <fog attach="fog" args={['#c7d7e6', 4000, 16000]} />
+      <hemisphereLight args={['#eef6ff', '#4d5b3a', 1.4]} />
+      <directionalLight position={[-600, 900, 400]} intensity={2.2} />
+      <Ground bounds={bounds} />
+      <BorderLine zone={scene.zone} />
+      <LaneNetwork scene={scene} visible={!hidden.includes('lanes')} />
+      <TruckRoutes routes={scene.truckRoutes} visible={!hidden.includes('truck-routes')} />
+      <Suspense fallback={null}>
+        <FacilityLayer scene={scene} onPick={onPick} />
+        <FleetLayer scene={scene} source={fleet} method={matrixMethod} />
+        <StatsProbe sceneId={scene.id} />
+      </Suspense>
+      <SelectionMarker scene={scene} />
+      <CameraRig scene={scene} />
+    </Canvas>
+  );
+}

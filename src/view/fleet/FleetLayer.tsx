@@ -1,0 +1,110 @@
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { Color, InstancedBufferAttribute, Object3D, type InstancedMesh } from 'three';
+import equipment from '../../../data/equipment.json';
+import type { Scene } from '../../domain/sceneSchema';
+import type { FleetFrame } from '../../telemetry/fleetFrame';
+import { renderStats } from '../renderStats';
+import { useModel } from '../useModel';
+import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';
+
+export interface FleetSource {
+  readonly frame: FleetFrame;
+  /** Advances the source by `dtS` seconds, if it moves by itself. */
+  step?(dtS: number): void;
+}
+
+export type MatrixMethod = 'direct' | 'object3d';
+
+const CONTAINER: BoxSize = {
+  length: equipment.container40ft.lengthM,
+  height: equipment.container40ft.heightM,
+  width: equipment.container40ft.widthM,
+};
+
+function tintTable(): Float32Array {
+  const t = new Float32Array(9);
+  new Color(equipment.loadTint.export).toArray(t, 3);
+  new Color(equipment.loadTint.import).toArray(t, 6);
+  return t;
+}
+
+/**
+ * AGVs, trucks and their containers: three InstancedMeshes filled from the source's typed buffers in
+ * `useFrame`, with no allocation and no React state per frame.
+ */
+export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene; source: FleetSource; method?: MatrixMethod }) {
+  const agv = useModel('agv');
+  const truck = useModel('truck');
+  const box = useModel('container');
+  const agvRef = useRef<InstancedMesh>(null);
+  const truckRef = useRef<InstancedMesh>(null);
+  const loadRef = useRef<InstancedMesh>(null);
+  const { agvs, trucks } = source.frame;
+  const loadCapacity = Math.max(1, agvs.x.length + trucks.x.length);
+  const sizes = useMemo(() => {
+    const a = scene.fleet.agv;
+    const t = scene.fleet.truck;
+    return {
+      agv: { length: a.lengthM.value, height: a.heightM.value, width: a.widthM.value },
+      truck: { length: t.lengthM.value, height: t.heightM.value, width: t.widthM.value },
+      agvDeck: a.heightM.value,
+      truckDeck: Math.max(0, t.heightM.value - CONTAINER.height),
+    };
+  }, [scene]);
+  const tints = useMemo(tintTable, []);
+  const loadColors = useMemo(() => new InstancedBufferAttribute(new Float32Array(loadCapacity * 3), 3), [loadCapacity]);
+  const dummy = useMemo(() => new Object3D(), []);
+
+  useFrame((_, delta) => {
+    const a = agvRef.current;
+    const t = truckRef.current;
+    const c = loadRef.current;
+    if (!a || !t || !c) return;
+    source.step?.(Math.min(delta, 0.1));
+    const t0 = performance.now();
+    a.count =
+      method === 'direct'
+        ? writeVehicleMatrices(agvs, sizes.agv, a.instanceMatrix.array as Float32Array)
+        : writeVehicleMatricesViaObject3D(agvs, sizes.agv, a, dummy);
+    t.count = writeVehicleMatrices(trucks, sizes.truck, t.instanceMatrix.array as Float32Array);
+    const colors = loadColors.array as Float32Array;
+    const matrices = c.instanceMatrix.array as Float32Array;
+    const onAgvs = writeLoadMatrices(agvs, CONTAINER, sizes.agvDeck, tints, matrices, colors);
+    const onTrucks = writeLoadMatrices(
+      trucks,
+      CONTAINER,
+      sizes.truckDeck,
+      tints,
+      matrices.subarray(onAgvs * 16),
+      colors.subarray(onAgvs * 3),
+    );
+    c.count = onAgvs + onTrucks;
+    a.instanceMatrix.needsUpdate = true;
+    t.instanceMatrix.needsUpdate = true;
+    c.instanceMatrix.needsUpdate = true;
+    loadColors.needsUpdate = true;
+    const ms = performance.now() - t0;
+    renderStats.fleetJsMs = ms;
+    renderStats.fleetJsSamples++;
+    renderStats.fleetJsMsMean += (ms - renderStats.fleetJsMsMean) / renderStats.fleetJsSamples;
+    renderStats.agvsDrawn = a.count;
+    renderStats.trucksDrawn = t.count;
+    renderStats.containersDrawn = c.count;
+  });
+
+  return (
+    <group name="fleet">
+      <instancedMesh key={`agv${agvs.x.length}`} ref={agvRef} args={[agv.geometry, agv.material, Math.max(1, agvs.x.length)]} frustumCulled={false} name="agvs" />
+      <instancedMesh key={`truck${trucks.x.length}`} ref={truckRef} args={[truck.geometry, truck.material, Math.max(1, trucks.x.length)]} frustumCulled={false} name="trucks" />
+      <instancedMesh
+        key={`load${loadCapacity}`}
+        ref={loadRef}
+        args={[box.geometry, box.material, loadCapacity]}
+        instanceColor={loadColors}
+        frustumCulled={false}
+        name="containers"
+      />
+    </group>
+  );
+}

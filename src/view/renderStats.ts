@@ -1,0 +1,30 @@
+/**
+ * Figures the view measures every frame, kept in one mutable object so the loop allocates nothing. The app
+ * exposes a read-only copy as `window.__TWIN__` for automation and benchmarks.
+ */
+export const renderStats = {
+  /** True once a frame has been drawn with every facility of `sceneId` loaded. */
+  ready: false,
+  sceneId: '',
+  frames: 0,
+  drawCalls: 0,
+  triangles: 0,
+  /** Smoothed time between frames (ms). */
+  frameMs: 0,
+  /** JS time spent writing the fleet's instance buffers in the last frame (ms). */
+  fleetJsMs: 0,
+  /** Mean of fleetJsMs over the frames since the counter was last reset. */
+  fleetJsMsMean: 0,
+  fleetJsSamples: 0,
+  agvsDrawn: 0,
+  trucksDrawn: 0,
+  containersDrawn: 0,
+};
+
+export type RenderStats = typeof renderStats;
+
+/** Starts a new averaging window for fleetJsMsMean (the benchmark calls it after warm-up). */
+export function resetFleetTiming(): void {
+  renderStats.fleetJsMsMean = 0;
+  renderStats.fleetJsSamples = 0;
+}
