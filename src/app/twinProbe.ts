@@ -4,6 +4,7 @@
  */
 import type { TwinStore } from '../store/twinStore';
 import { renderStats } from '../view/renderStats';
+import { screenOf } from '../view/screenProjection';
 
 export interface TwinSnapshot {
   readonly ready: boolean;
@@ -12,6 +13,7 @@ export interface TwinSnapshot {
   readonly viewId?: string;
   readonly lang: string;
   readonly facilitiesByKind: Readonly<Record<string, number>>;
+  readonly facilities: readonly { readonly id: string; readonly kind: string }[];
   readonly problems: number;
   readonly render: {
     readonly drawCalls: number;
@@ -19,9 +21,13 @@ export interface TwinSnapshot {
     readonly frameMs: number;
     readonly frames: number;
     readonly fleetJsMs: number;
-    readonly fleetJsMsMean: number;
+    readonly fleetJsMsTotal: number;
+    readonly fleetJsSamples: number;
+    readonly readyAtMs: number;
   };
   readonly fleet: { readonly agvs: number; readonly trucks: number; readonly containers: number };
+  /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
+  readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
 
 export function snapshot(store: TwinStore): TwinSnapshot {
@@ -36,6 +42,7 @@ export function snapshot(store: TwinStore): TwinSnapshot {
     viewId: s.viewId,
     lang: s.lang,
     facilitiesByKind: Object.freeze(facilitiesByKind),
+    facilities: Object.freeze((scene?.facilities ?? []).map((f) => Object.freeze({ id: f.id, kind: f.kind }))),
     problems: s.report?.problems.length ?? 0,
     render: Object.freeze({
       drawCalls: renderStats.drawCalls,
@@ -43,9 +50,15 @@ export function snapshot(store: TwinStore): TwinSnapshot {
       frameMs: renderStats.frameMs,
       frames: renderStats.frames,
       fleetJsMs: renderStats.fleetJsMs,
-      fleetJsMsMean: renderStats.fleetJsMsMean,
+      fleetJsMsTotal: renderStats.fleetJsMsTotal,
+      fleetJsSamples: renderStats.fleetJsSamples,
+      readyAtMs: renderStats.readyAtMs,
     }),
     fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
+    screenOf: (facilityId: string) => {
+      const f = scene?.facilities.find((x) => x.id === facilityId);
+      return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);
+    },
   });
 }
 

@@ -64,7 +64,7 @@ export const ScannerBay = z.strictObject({
   mode: z.enum(['drive-through', 'gantry', 'tunnel']),
   lanes: z.number().int().min(1),
   scanTimeS: Sourced(positive()),
-});
+}).meta({ description: 'Drive-through container scanner; vehicles drive through it along footprint size[0]' });
 
 export const AdminBuilding = z.strictObject({
   ...base,
@@ -79,7 +79,7 @@ export const Barrier = z.strictObject({
   direction: z.enum(['entry', 'exit']),
   lanes: z.number().int().min(1).meta({ description: 'Truck lanes this gate controls' }),
   openingTimeS: Sourced(positive()).meta({ description: 'Arrival to boom lift, plate recognition included' }),
-});
+}).meta({ description: 'Electronic gate; its booms span footprint size[0], across the lanes it controls' });
 
 export const Camera = z.strictObject({
   ...base,
@@ -97,7 +97,7 @@ export const Crane = z.strictObject({
   spanM: positive(),
   cycleTimeS: Sourced(positive()),
   serves: Id.meta({ description: 'Id of the storage facility the crane works' }),
-});
+}).meta({ description: 'Gantry crane; it travels along footprint size[0], its girder spans size[1]' });
 
 export const AgvCharging = z.strictObject({
   ...base,
@@ -117,7 +117,7 @@ export const Road = z.strictObject({
   kind: z.literal('road'),
   lanes: z.number().int().min(1),
   laneWidthM: Sourced(positive()),
-});
+}).meta({ description: 'Truck road; footprint size[0] is its length along its rotation, size[1] its width (lanes × lane width)' });
 
 export const Facility = z.discriminatedUnion('kind', [
   ImportStorage,

@@ -1,8 +1,8 @@
-import { Html, Line } from '@react-three/drei';
+import { Line } from '@react-three/drei';
 import { useMemo } from 'react';
 import type { Scene } from '../domain/sceneSchema';
 
-/** The border as a bright line on the ground, and each border marker as a stone post with its number. */
+/** The border as a bright line on the ground, and each border marker as a stone post (labelled by MapLabels). */
 export function BorderLine({ zone }: { zone: Scene['zone'] }) {
   const points = useMemo(() => zone.border.line.map(([e, n]) => [e, 0.4, -n] as [number, number, number]), [zone]);
   return (
@@ -14,9 +14,6 @@ export function BorderLine({ zone }: { zone: Scene['zone'] }) {
             <boxGeometry args={[0.8, 2, 0.5]} />
             <meshStandardMaterial color="#f8fafc" />
           </mesh>
-          <Html position={[0, 4, 0]} center zIndexRange={[10, 0]} className="marker-label">
-            <span>{m.number}</span>
-          </Html>
         </group>
       ))}
     </group>

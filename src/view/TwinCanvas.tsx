@@ -8,6 +8,7 @@ import { FacilityLayer } from './FacilityLayer';
 import { FleetLayer, type FleetSource, type MatrixMethod } from './fleet/FleetLayer';
 import { Ground } from './Ground';
 import { LaneNetwork } from './LaneNetwork';
+import { LabelLayer, LabelTracker, type MapLabel } from './MapLabels';
 import { SelectionMarker } from './SelectionMarker';
 import { StatsProbe } from './StatsProbe';
 import { TruckRoutes } from './TruckRoutes';
@@ -25,7 +26,12 @@ export interface TwinCanvasProps {
 /** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
 export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, matrixMethod, onPick, onMiss }: TwinCanvasProps) {
   const bounds = useMemo(() => sceneBounds(scene), [scene]);
+  const labels = useMemo<MapLabel[]>(
+    () => scene.zone.border.markers.map((m) => ({ key: `marker-${m.number}`, text: m.number, at: [m.position[0], m.position[1], 4] })),
+    [scene],
+  );
   return (
+    <div className="twin-view">
     <Canvas
       dpr={[1, maxPixelRatio]}
       camera={{ fov: 45, near: 1, far: 30000, position: [0, 800, 800] }}
@@ -48,6 +54,9 @@ export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, matrixMethod, 
       </Suspense>
       <SelectionMarker scene={scene} />
       <CameraRig scene={scene} />
+      <LabelTracker labels={labels} />
     </Canvas>
+    <LabelLayer labels={labels} />
+    </div>
   );
 }

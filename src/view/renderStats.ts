@@ -13,9 +13,11 @@ export const renderStats = {
   frameMs: 0,
   /** JS time spent writing the fleet's instance buffers in the last frame (ms). */
   fleetJsMs: 0,
-  /** Mean of fleetJsMs over the frames since the counter was last reset. */
-  fleetJsMsMean: 0,
+  /** Sum of fleetJsMs over every frame so far, and the number of frames summed: a reader takes differences. */
+  fleetJsMsTotal: 0,
   fleetJsSamples: 0,
+  /** performance.now() when `ready` first became true for this scene. */
+  readyAtMs: 0,
   agvsDrawn: 0,
   trucksDrawn: 0,
   containersDrawn: 0,
@@ -23,8 +25,3 @@ export const renderStats = {
 
 export type RenderStats = typeof renderStats;
 
-/** Starts a new averaging window for fleetJsMsMean (the benchmark calls it after warm-up). */
-export function resetFleetTiming(): void {
-  renderStats.fleetJsMsMean = 0;
-  renderStats.fleetJsSamples = 0;
-}

@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
 import type { Scene } from '../sceneSchema';
+import { checkDimensions } from './dimensions';
 import { checkIds } from './ids';
 import { checkLanes } from './lanes';
 import { checkOverlaps } from './overlap';
@@ -13,6 +14,7 @@ export function checkScene(scene: Scene): Problem[] {
   return [
     ...checkIds(scene),
     ...checkSides(scene),
+    ...checkDimensions(scene),
     ...checkOverlaps(scene),
     ...checkLanes(scene),
     ...checkReachability(scene),

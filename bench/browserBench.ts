@@ -1,0 +1,97 @@
+/**
+ * Figures only a real browser gives: time to first frame, and per-frame JS time and draw calls with N moving
+ * AGVs, direct writes against the Object3D baseline. Debian's Chromium (WebGL 2 through SwiftShader here, so
+ * frame intervals reflect a software GPU; the JS figures do not depend on it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM } from '../playwright.config';
+import type { Row } from './measure';
+
+/** Port for the benchmark's own preview server (apart from npm start's 5173 and the tests' 4173). */
+const PORT = 4175;
+/** Frames measured per case, after the warm-up frames. */
+const FRAMES = 60;
+const WARMUP_FRAMES = 20;
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error(`preview server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`preview server did not answer at ${url} within 60 s`);
+}
+
+async function frames(page: Page): Promise<number> {
+  return page.evaluate(() => window.__TWIN__.render.frames);
+}
+
+async function measureFleet(page: Page, query: string) {
+  await page.goto(`http://127.0.0.1:${PORT}/${query}`);
+  await page.waitForFunction(() => window.__TWIN__?.ready === true, undefined, { timeout: 120_000 });
+  const f0 = await frames(page);
+  await page.waitForFunction((n) => window.__TWIN__.render.frames >= n, f0 + WARMUP_FRAMES, { timeout: 120_000 });
+  const a = await page.evaluate(() => ({ ...window.__TWIN__.render, t: performance.now() }));
+  await page.waitForFunction((n) => window.__TWIN__.render.fleetJsSamples >= n, a.fleetJsSamples + FRAMES, { timeout: 300_000 });
+  const b = await page.evaluate(() => ({ ...window.__TWIN__.render, t: performance.now(), agvs: window.__TWIN__.fleet.agvs }));
+  return {
+    jsMs: (b.fleetJsMsTotal - a.fleetJsMsTotal) / (b.fleetJsSamples - a.fleetJsSamples),
+    frameMs: (b.t - a.t) / (b.frames - a.frames),
+    drawCalls: b.drawCalls,
+    agvs: b.agvs,
+  };
+}
+
+export async function browserBench(counts: readonly number[]): Promise<Row[]> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const rows: Row[] = [];
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`, server);
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      for (const zone of ['1119-1120', '1088/2-1089']) {
+        await page.goto(`http://127.0.0.1:${PORT}/?zone=${encodeURIComponent(zone)}&scene=proposed`);
+        await page.waitForFunction(() => window.__TWIN__?.ready === true, undefined, { timeout: 120_000 });
+        const ready = await page.evaluate(() => window.__TWIN__.render.readyAtMs);
+        rows.push({ group: 'browser', case: `time to first frame, ${zone} proposed`, value: ready, unit: 'ms' });
+      }
+      const drawCalls: number[] = [];
+      for (const n of counts) {
+        const direct = await measureFleet(page, `?zone=1119-1120&scene=proposed&bench=agvs&n=${n}&method=direct`);
+        const naive = await measureFleet(page, `?zone=1119-1120&scene=proposed&bench=agvs&n=${n}&method=object3d`);
+        if (direct.agvs !== n) throw new Error(`asked for ${n} AGVs, the view drew ${direct.agvs}`);
+        drawCalls.push(direct.drawCalls);
+        rows.push({
+          group: 'browser',
+          case: `${n.toLocaleString('en')} moving AGVs: fleet JS per frame (direct vs Object3D)`,
+          value: direct.jsMs,
+          unit: 'ms',
+          baseline: naive.jsMs,
+          goal: n === 10000 ? '< 2 ms' : undefined,
+          pass: n === 10000 ? direct.jsMs < 2 : undefined,
+        });
+        rows.push({ group: 'browser', case: `${n.toLocaleString('en')} moving AGVs: draw calls`, value: direct.drawCalls, unit: 'calls' });
+        rows.push({ group: 'browser', case: `${n.toLocaleString('en')} moving AGVs: frame interval (SwiftShader)`, value: direct.frameMs, unit: 'ms' });
+      }
+      rows.push({
+        group: 'browser',
+        case: `draw calls constant in N (${drawCalls.join(', ')})`,
+        value: Math.max(...drawCalls) - Math.min(...drawCalls),
+        unit: 'calls spread',
+        goal: '0',
+        pass: Math.max(...drawCalls) === Math.min(...drawCalls),
+      });
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+  return rows;
+}

@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: every benchmark in one process, each against its baseline in the same run; prints a table
+ * and writes bench/results.json. Needs a build (`npm run build`) for the browser part.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { browserBench } from './browserBench';
+import { fleetWriteBench } from './fleetWriteBench';
+import { printTable, type Row } from './measure';
+import { sceneBench } from './sceneBench';
+
+const COUNTS = [100, 1000, 10000];
+
+async function main() {
+  if (!existsSync('dist/index.html')) throw new Error('no build in dist/: run `npm run build` first');
+  const rows: Row[] = [...sceneBench(), ...fleetWriteBench(COUNTS), ...(await browserBench(COUNTS))];
+  printTable(rows);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+  console.log('wrote bench/results.json');
+  const missed = rows.filter((r) => r.pass === false);
+  if (missed.length > 0) {
+    console.log(`goals missed: ${missed.map((r) => r.case).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { openTwin, twin } from './twinPage';
+
+test('an unknown scene in the URL shows the problem and falls back to the default scene', async ({ page }) => {
+  await openTwin(page, '?zone=1119-1120&scene=nope&lang=en');
+  const panel = page.getByTestId('problem-panel');
+  await expect(panel).toContainText('scene: no scene "nope" for zone 1119-1120');
+  expect((await twin(page)).sceneId).toContain('proposed');
+});
+
+test('a scene URL that does not exist names the HTTP error; the twin still shows a scene', async ({ page }) => {
+  await openTwin(page, '?zone=1088/2-1089&scene=/no/such/file.json&lang=en');
+  await expect(page.getByTestId('problem-panel')).toContainText('cannot load');
+  expect((await twin(page)).zoneId).toBe('1088/2-1089');
+});
+
+test('a broken scene file opened from disk lists its problems and keeps the scene on screen', async ({ page }) => {
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en');
+  const before = await twin(page);
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{\n  "format": "smart-gate-twin/scene@1",\n  "id": "x"\n  "variant": "today"\n}\n'),
+  });
+  const panel = page.getByTestId('problem-panel');
+  await expect(panel).toContainText('broken.json');
+  await expect(panel).toContainText('4:3 (file): malformed JSON');
+  const after = await twin(page);
+  expect(after.sceneId).toBe(before.sceneId);
+  expect(after.ready).toBe(true);
+  await page.screenshot({ path: 'test-results/screenshots/problem-panel.png' });
+});
+
+test('a scene file with wrong fields is dropped on the page: each problem is named by its path', async ({ page }) => {
+  await openTwin(page, '?zone=1119-1120&scene=today&lang=en');
+  const text = JSON.stringify({ format: 'smart-gate-twin/scene@1', id: 'bad', variant: 'future', facilities: [{ kind: 'road' }] }, null, 2);
+  const data = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+  const panel = page.getByTestId('problem-panel');
+  await expect(panel).toContainText('variant: must be one of "today", "proposed"');
+  await expect(panel).toContainText('facilities[0].id: required');
+  expect((await twin(page)).sceneId).toContain('today');
+});

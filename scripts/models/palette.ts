@@ -1,0 +1,38 @@
+/** Colours (sRGB hex). The key hue of each model matches the app's legend. */
+export const P = {
+  // legend hues
+  import: '#3b82f6',
+  export: '#f97316',
+  scanner: '#eab308',
+  admin: '#94a3b8',
+  barrier: '#ef4444',
+  camera: '#a855f7',
+  crane: '#facc15',
+  charging: '#22c55e',
+  holding: '#475569',
+  road: '#374151',
+  agv: '#06b6d4',
+  truckCab: '#dc2626',
+  container: '#e5e7eb',
+
+  // shared neutrals
+  white: '#f8fafc',
+  offWhite: '#e5e7eb',
+  concrete: '#a8adb5',
+  lightConcrete: '#cbd5e1',
+  asphalt: '#374151',
+  darkAsphalt: '#2b323c',
+  steel: '#6b7280',
+  darkSteel: '#374151',
+  rubber: '#1f2937',
+  black: '#111827',
+  glass: '#1e3a5f',
+  lamp: '#fef9c3',
+  tailLamp: '#b91c1c',
+  hazardBlack: '#1c1917',
+  hazardYellow: '#facc15',
+  amber: '#f59e0b',
+  grass: '#4d7c0f',
+  leaf: '#3f7d3a',
+  trunk: '#6b4f3a',
+} as const;
