@@ -1,0 +1,75 @@
+import { InstancedMesh, BoxGeometry, MeshBasicMaterial, Object3D } from 'three';
+import { describe, expect, it } from 'vitest';
+import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, vehicleBuffers } from '../../telemetry/fleetFrame';
+import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D } from './writeInstances';
+
+/** Deterministic pseudo-random numbers (mulberry32), so the property test is repeatable. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SIZE = { length: 15.6, height: 1.6, width: 3 };
+
+describe('writeVehicleMatrices', () => {
+  it('writes the same matrices as Object3D.updateMatrix for any pose', () => {
+    const r = rng(7);
+    const n = 500;
+    const v = vehicleBuffers(n);
+    v.count = n;
+    for (let i = 0; i < n; i++) {
+      v.x[i] = (r() - 0.5) * 4000;
+      v.y[i] = (r() - 0.5) * 4000;
+      v.heading[i] = (r() - 0.5) * 20;
+    }
+    const direct = new Float32Array(n * 16);
+    expect(writeVehicleMatrices(v, SIZE, direct)).toBe(n);
+    const mesh = new InstancedMesh(new BoxGeometry(), new MeshBasicMaterial(), n);
+    writeVehicleMatricesViaObject3D(v, SIZE, mesh, new Object3D());
+    const reference = mesh.instanceMatrix.array as Float32Array;
+    for (let k = 0; k < n * 16; k++) expect(direct[k]).toBeCloseTo(reference[k]!, 3);
+  });
+
+  it('maps east-north to three.js (x = east, z = -north) and faces the heading', () => {
+    const v = vehicleBuffers(1);
+    v.count = 1;
+    v.x[0] = 10;
+    v.y[0] = 20;
+    v.heading[0] = Math.PI / 2; // due north
+    const m = new Float32Array(16);
+    writeVehicleMatrices(v, SIZE, m);
+    expect([m[12], m[13], m[14]]).toEqual([10, 0, -20]);
+    // The model's +X (forward) column points to -Z in three.js, which is north.
+    expect(m[0]).toBeCloseTo(0, 5);
+    expect(m[2]).toBeCloseTo(-SIZE.length, 5);
+  });
+
+  it('never writes past the output buffer', () => {
+    const v = vehicleBuffers(10);
+    v.count = 10;
+    expect(writeVehicleMatrices(v, SIZE, new Float32Array(4 * 16))).toBe(4);
+  });
+});
+
+describe('writeLoadMatrices', () => {
+  it('writes one container per loaded vehicle, packed, with the tint of its load', () => {
+    const v = vehicleBuffers(5);
+    v.count = 5;
+    v.load.set([LOAD_NONE, LOAD_EXPORT, LOAD_NONE, LOAD_IMPORT, LOAD_EXPORT]);
+    for (let i = 0; i < 5; i++) v.x[i] = i * 100;
+    const tints = new Float32Array([0, 0, 0, 1, 0.5, 0, 0, 0.7, 1]);
+    const out = new Float32Array(5 * 16);
+    const colours = new Float32Array(5 * 3);
+    const n = writeLoadMatrices(v, { length: 12.19, height: 2.59, width: 2.44 }, 1.6, tints, out, colours);
+    expect(n).toBe(3);
+    expect([out[12], out[16 + 12], out[32 + 12]]).toEqual([100, 300, 400]);
+    expect(out[13]).toBeCloseTo(1.6);
+    expect(Array.from(colours.subarray(0, 9))).toEqual([1, 0.5, 0, 0, 0.7, 1, 1, 0.5, 0].map(Math.fround));
+  });
+});
