@@ -35,6 +35,9 @@ export function App({ url }: { url: UrlState }) {
     return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
   }, [scene, url.bench]);
 
+  const lang = useTwin((s) => s.lang);
+  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
+
   const openFile = (file: File) => {
     store.getState().dismissProblems();
     file.text().then(
@@ -85,6 +88,7 @@ export function App({ url }: { url: UrlState }) {
               fleet={fleet}
               hidden={hidden}
               maxPixelRatio={MAX_PIXEL_RATIO}
+              sideNames={sideNames}
               matrixMethod={url.bench?.method}
               onPick={(f) => store.getState().select(f.id)}
               onMiss={() => store.getState().select(undefined)}

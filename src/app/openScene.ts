@@ -8,6 +8,8 @@ const FETCH_TIMEOUT_MS = 15000;
 async function fetchText(url: string): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+  // A single-page server answers unknown paths with its index page: say so rather than "malformed JSON".
+  if (res.headers.get('content-type')?.includes('text/html')) throw new Error('the address answered with a web page, not a scene file');
   return res.text();
 }
 

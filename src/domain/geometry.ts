@@ -136,7 +136,12 @@ export function sideOfPolyline(p: Vec2, line: readonly Vec2[]): -1 | 0 | 1 {
     const d = Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
     if (d < best) {
       best = d;
-      const c = dx * (p[1] - a[1]) - dy * (p[0] - a[0]);
+      let c = dx * (p[1] - a[1]) - dy * (p[0] - a[0]);
+      // Nearest at a vertex joining two segments: p lies outside the turn there (from inside it, one of the two
+      // segments has a nearer foot), so the turn gives the side; this segment's own line gives the wrong side
+      // beyond a bend sharper than 90°.
+      const turn = d === 0 ? 0 : t >= 1 && i + 2 < line.length ? cross(a, b, line[i + 2]!) : t <= 0 && i > 0 ? cross(line[i - 1]!, a, b) : 0;
+      if (turn !== 0) c = -turn;
       side = c > 0 ? 1 : c < 0 ? -1 : 0;
     }
   }

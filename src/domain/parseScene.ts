@@ -55,7 +55,8 @@ export function parseScene(text: string, file = '<scene>'): SceneParseResult {
     return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'empty file' }], file };
   }
   const data: unknown = JSON.parse(text);
-  const shape = Scene.safeParse(data);
+  // reportInput: zod 4 leaves the offending value out of its issues otherwise, and a wrong type would read as missing.
+  const shape = Scene.safeParse(data, { reportInput: true });
   if (!shape.success) {
     return { ok: false, problems: zodProblems(shape.error).map((p) => locate(text, tree, p)), file };
   }

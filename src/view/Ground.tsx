@@ -1,7 +1,11 @@
+import { Grid } from '@react-three/drei';
 import { useMemo } from 'react';
 import type { Bounds } from '../domain/sceneBounds';
 
-/** Terrain under the zone: a plain field larger than the layout, so the horizon never shows an edge. */
+/**
+ * Terrain under the zone: a plain field larger than the layout, so the horizon never shows an edge, and a
+ * 10 m / 100 m survey grid that fades with distance (no moiré on a wall screen).
+ */
 export function Ground({ bounds }: { bounds: Bounds }) {
   const { cx, cz, size } = useMemo(() => {
     const w = bounds.maxE - bounds.minE;
@@ -10,11 +14,23 @@ export function Ground({ bounds }: { bounds: Bounds }) {
   }, [bounds]);
   return (
     <group>
-      <mesh rotation-x={-Math.PI / 2} position={[cx, -0.05, cz]} name="ground" receiveShadow>
+      <mesh rotation-x={-Math.PI / 2} position={[cx, -0.05, cz]} name="ground">
         <planeGeometry args={[size, size]} />
-        <meshStandardMaterial color="#6f8f5a" roughness={1} />
+        <meshStandardMaterial color="#71905c" roughness={1} />
       </mesh>
-      <gridHelper args={[size, Math.round(size / 100), '#5f7d4c', '#66854f']} position={[cx, -0.02, cz]} />
+      <Grid
+        position={[cx, 0.01, cz]}
+        args={[size, size]}
+        cellSize={10}
+        sectionSize={100}
+        cellThickness={0.6}
+        sectionThickness={1}
+        cellColor="#688552"
+        sectionColor="#5d7a48"
+        fadeDistance={2500}
+        fadeStrength={1.5}
+        infiniteGrid
+      />
     </group>
   );
 }

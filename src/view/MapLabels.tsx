@@ -11,6 +11,7 @@ export interface MapLabel {
   readonly text: string;
   /** [east, north, up] in metres. */
   readonly at: readonly [number, number, number];
+  readonly kind: 'marker' | 'country';
 }
 
 const elements = new Map<string, HTMLElement>();
@@ -22,7 +23,7 @@ export function LabelLayer({ labels }: { labels: readonly MapLabel[] }) {
       {labels.map((l) => (
         <div
           key={l.key}
-          className="marker-label"
+          className={`map-label ${l.kind}`}
           data-testid={`label-${l.key}`}
           ref={(el) => {
             if (el) elements.set(l.key, el);

@@ -10,6 +10,7 @@ import { Ground } from './Ground';
 import { LaneNetwork } from './LaneNetwork';
 import { LabelLayer, LabelTracker, type MapLabel } from './MapLabels';
 import { SelectionMarker } from './SelectionMarker';
+import { sideLabels } from './sideLabels';
 import { StatsProbe } from './StatsProbe';
 import { TruckRoutes } from './TruckRoutes';
 
@@ -18,17 +19,22 @@ export interface TwinCanvasProps {
   readonly fleet: FleetSource;
   readonly hidden: readonly string[];
   readonly maxPixelRatio: number;
+  /** Country names shown either side of the border, in the UI's language. */
+  readonly sideNames: { readonly VN: string; readonly CN: string };
   readonly matrixMethod?: MatrixMethod;
   readonly onPick: (f: Facility) => void;
   readonly onMiss: () => void;
 }
 
 /** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
-export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, matrixMethod, onPick, onMiss }: TwinCanvasProps) {
+export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, matrixMethod, onPick, onMiss }: TwinCanvasProps) {
   const bounds = useMemo(() => sceneBounds(scene), [scene]);
   const labels = useMemo<MapLabel[]>(
-    () => scene.zone.border.markers.map((m) => ({ key: `marker-${m.number}`, text: m.number, at: [m.position[0], m.position[1], 4] })),
-    [scene],
+    () => [
+      ...scene.zone.border.markers.map((m): MapLabel => ({ key: `marker-${m.number}`, text: m.number, at: [m.position[0], m.position[1], 4], kind: 'marker' })),
+      ...sideLabels(scene.zone, sideNames),
+    ],
+    [scene, sideNames],
   );
   return (
     <div className="twin-view">

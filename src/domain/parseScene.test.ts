@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lineColumn, parseScene } from './parseScene';
+import { formatProblem } from './problem';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const minimalText = fixture('minimal.json');
+const problemsOf = (text: string) => parseScene(text).problems.map((p) => `${p.path}: ${p.message}`);
+
+/** 1-based line number of the first line containing `needle`. */
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" not in the fixture`);
+  return i + 1;
+}
+
+describe('parseScene on the minimal fixture', () => {
+  it('accepts it and fills defaults', () => {
+    const r = parseScene(minimalText, 'minimal.json');
+    expect(r.problems).toEqual([]);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scene.facilities).toHaveLength(11);
+    expect(r.scene.lanes.nodes.find((n) => n.id === 'vn-a')?.role).toBe('waypoint');
+    expect(r.file).toBe('minimal.json');
+  });
+});
+
+/** Each broken fixture is the minimal scene with one fault; the checker names exactly that fault. */
+const BROKEN: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['wrong-type.json', ['facilities[0].lanes: expected number, got string "four"']],
+  ['negative-size.json', ['facilities[4].footprint.size[0]: must be > 0']],
+  ['unknown-field.json', ['facilities[3].colour: unknown field']],
+  [
+    'unknown-kind.json',
+    [
+      'facilities[5].kind: must be one of "import-storage", "export-storage", "scanner-bay", "admin-building", "barrier", ' +
+        '"camera", "crane", "agv-charging", "truck-holding", "road"',
+    ],
+  ],
+  ['duplicate-facility-id.json', ['facilities[10].id: duplicate facility id "customs" (first at facilities[4])']],
+  ['edge-missing-node.json', ['lanes.edges[9].to: names no node ("vn-depot")']],
+  ['overlapping-buildings.json', ['facilities[11].footprint: overlaps facilities[4] ("customs", admin-building) by 15.0 m']],
+  ['lane-through-building.json', ['lanes.edges[0]: lane vn-a → cn-b crosses facilities[4] ("customs", admin-building)']],
+  ['wrong-cross-border.json', ['lanes.edges[3].crossBorder: is false but the edge crosses the border line']],
+  ['unreachable-from-cn.json', ['facilities[6]: "vn-import" cannot be reached by AGV lanes (there and back) from the CN side']],
+  ['scanner-off-route.json', ['facilities[3].footprint: scanner-bay "scanner" is not on any truck route']],
+  ['risk-shares.json', ['process.riskChannels: green + yellow + red must add up to 1 (they add up to 1.25)']],
+  ['wrong-side.json', ["facilities[9].side: says CN but its footprint's centre lies on the VN side of the border"]],
+];
+
+describe('parseScene on broken fixtures', () => {
+  it.each(BROKEN)('%s gives exactly its fault', (name, expected) => {
+    const r = parseScene(fixture(`broken/${name}`));
+    expect(r.ok).toBe(false);
+    expect(r.scene).toBeUndefined();
+    expect(problemsOf(fixture(`broken/${name}`))).toEqual(expected);
+  });
+
+  it('locates a shape problem at the offending field', () => {
+    const text = fixture('broken/unknown-field.json');
+    const [p] = parseScene(text).problems;
+    expect(p).toMatchObject({ line: lineOf(text, '"colour"'), column: 7 });
+    const typed = fixture('broken/wrong-type.json');
+    expect(parseScene(typed).problems[0]).toMatchObject({ line: lineOf(typed, '"four"') });
+  });
+
+  it('locates a meaning problem at the offending field', () => {
+    const text = fixture('broken/wrong-side.json');
+    const line = lineOf(text, '"id": "charging"') + 2;
+    expect(text.split('\n')[line - 1]).toContain('"side": "CN"');
+    expect(parseScene(text).problems[0]).toMatchObject({ line, column: 7 });
+  });
+
+  it('reports malformed JSON at the line and column where the comma is missing', () => {
+    const text = fixture('broken/missing-comma.json');
+    const lines = text.split('\n');
+    expect(lines[4]).toBe('  "variant": "proposed"');
+    const r = parseScene(text, 'missing-comma.json');
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([{ path: '', message: 'malformed JSON: CommaExpected', line: 6, column: 3 }]);
+    expect(lines[5]!.slice(2)).toMatch(/^"title"/);
+    expect(formatProblem(r.problems[0]!, r.file)).toBe('missing-comma.json:6:3 (file): malformed JSON: CommaExpected');
+  });
+
+  it('reports every meaning problem of a file at once', () => {
+    expect(problemsOf(fixture('broken/several-faults.json'))).toEqual([
+      'facilities[10].id: duplicate facility id "customs" (first at facilities[4])',
+      'lanes.edges[3].crossBorder: is false but the edge crosses the border line',
+      'facilities[3].footprint: scanner-bay "scanner" is not on any truck route',
+      'process.riskChannels: green + yellow + red must add up to 1 (they add up to 1.25)',
+    ]);
+  });
+
+  it('reports every shape problem of a file at once, each at its own line', () => {
+    const scene = JSON.parse(minimalText);
+    scene.facilities[0].lanes = 'four';
+    scene.facilities[4].footprint.size[0] = -40;
+    delete scene.process.exportShare;
+    scene.views[0].zoom = 2;
+    const text = JSON.stringify(scene, null, 2);
+    const r = parseScene(text);
+    expect(r.problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual(
+      [
+        'facilities[0].lanes: expected number, got string "four"',
+        'facilities[4].footprint.size[0]: must be > 0',
+        'process.exportShare: required (object)',
+        'views[0].zoom: unknown field',
+      ].sort(),
+    );
+    const at = (path: string) => r.problems.find((p) => p.path === path)?.line;
+    expect(at('facilities[0].lanes')).toBe(lineOf(text, '"four"'));
+    expect(at('views[0].zoom')).toBe(lineOf(text, '"zoom"'));
+    // A missing field is reported at its parent object.
+    expect(at('process.exportShare')).toBe(lineOf(text, '"process"'));
+  });
+
+  it('reports an empty file and trailing garbage as malformed', () => {
+    expect(parseScene('').problems).toEqual([{ path: '', message: 'malformed JSON: ValueExpected', line: 1, column: 1 }]);
+    expect(parseScene('{}\n}').problems[0]).toMatchObject({ message: 'malformed JSON: EndOfFileExpected', line: 2, column: 1 });
+    expect(parseScene('[]').problems[0]).toMatchObject({ path: '', message: 'expected object, got an array' });
+  });
+});
+
+describe('lineColumn', () => {
+  it('counts lines and columns from 1', () => {
+    const text = 'ab\ncd\n\nef';
+    expect(lineColumn(text, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn(text, 2)).toEqual({ line: 1, column: 3 });
+    expect(lineColumn(text, 3)).toEqual({ line: 2, column: 1 });
+    expect(lineColumn(text, 7)).toEqual({ line: 4, column: 1 });
+    expect(lineColumn(text, 8)).toEqual({ line: 4, column: 2 });
+  });
+});
