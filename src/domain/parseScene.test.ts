@@ -122,6 +122,14 @@ describe('parseScene on broken fixtures', () => {
   });
 });
 
+describe('parseScene and byte-order marks', () => {
+  it('reads a file saved with a UTF-8 byte-order mark like one without', () => {
+    expect(parseScene(`\ufeff${minimalText}`).problems).toEqual([]);
+    const comma = fixture('broken/missing-comma.json');
+    expect(parseScene(`\ufeff${comma}`).problems).toEqual(parseScene(comma).problems);
+  });
+});
+
 describe('lineColumn', () => {
   it('counts lines and columns from 1', () => {
     const text = 'ab\ncd\n\nef';

@@ -43,7 +43,9 @@ function locate(text: string, tree: Node, problem: Problem): Problem {
 }
 
 /** Parses and checks one scene file's text. */
-export function parseScene(text: string, file = '<scene>'): SceneParseResult {
+export function parseScene(source: string, file = '<scene>'): SceneParseResult {
+  // A byte-order mark (Windows editors write one) is not JSON; the browser's file reader drops it, so do the same.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || tree === undefined) {

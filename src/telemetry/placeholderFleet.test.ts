@@ -47,9 +47,10 @@ describe('PlaceholderFleet', () => {
     fleet.step(0.5);
     expect(fleet.frame.version).toBe(v0 + 1);
     for (let i = 0; i < 5; i++) {
-      // Straight-line displacement is at most the 1 m travelled (less only across a bend).
+      // Straight-line displacement is at most the 1 m travelled (less only across a bend); positions are
+      // float32, good to ~0.3 mm a few km from the origin.
       const d = Math.hypot(agvs.x[i]! - x0[i]!, agvs.y[i]! - y0[i]!);
-      expect(d).toBeLessThanOrEqual(1.0001);
+      expect(d).toBeLessThanOrEqual(1.001);
       expect(d).toBeGreaterThan(0.5);
     }
   });
