@@ -38,10 +38,15 @@ test('hovering a facility shows its tooltip; clicking it opens its panel and sel
 
 test('the legend hides and shows a facility kind', async ({ page }) => {
   await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en');
+  await settle(page);
+  const drawCalls = () => page.evaluate(() => window.__TWIN__.render.drawCalls);
+  const shown = await drawCalls();
   const button = page.getByTestId('legend').getByRole('button', { name: /Automated crane/ });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'false');
-  await expect.poll(() => page.evaluate(() => window.__TWIN__.render.drawCalls)).toBeGreaterThan(0);
+  // All cranes are one instanced mesh: hiding the kind removes exactly one draw call.
+  await expect.poll(drawCalls).toBe(shown - 1);
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(drawCalls).toBe(shown);
 });

@@ -11,6 +11,18 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Requests the page makes to anywhere but this machine (control rooms are air-gapped: there must be none). */
+export function watchExternal(page: Page): string[] {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.hostname !== '127.0.0.1') {
+      external.push(r.url());
+    }
+  });
+  return external;
+}
+
 /** Opens the twin with the given query and waits until the scene's first frame is drawn. */
 export async function openTwin(page: Page, query: string): Promise<void> {
   await page.goto(`/${query}`);

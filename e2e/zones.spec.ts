@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvasColours, openTwin, settle, twin, watchErrors } from './twinPage';
+import { canvasColours, openTwin, settle, twin, watchErrors, watchExternal } from './twinPage';
 
 const ALL_KINDS = [
   'import-storage',
@@ -15,14 +15,15 @@ const ALL_KINDS = [
 ];
 
 const ZONES = [
-  { zone: '1119-1120', scene: 'proposed', shot: 'zone-1119-1120-proposed' },
-  { zone: '1088/2-1089', scene: 'proposed', shot: 'zone-1088-2-1089-proposed' },
-  { zone: '1119-1120', scene: 'today', shot: 'zone-1119-1120-today' },
+  { zone: '1119-1120', scene: 'proposed', shot: 'zone-1119-1120-proposed', closeView: 'gate' },
+  { zone: '1088/2-1089', scene: 'proposed', shot: 'zone-1088-2-1089-proposed', closeView: 'bao-nguyen' },
+  { zone: '1119-1120', scene: 'today', shot: 'zone-1119-1120-today', closeView: 'gate' },
 ];
 
 for (const z of ZONES) {
-  test(`zone ${z.zone} (${z.scene}) renders every facility kind with real pixels and no console error`, async ({ page }) => {
+  test(`zone ${z.zone} (${z.scene}) renders its facilities with real pixels, no console error, nothing fetched from outside`, async ({ page }) => {
     const errors = watchErrors(page);
+    const external = watchExternal(page);
     await openTwin(page, `?zone=${encodeURIComponent(z.zone)}&scene=${z.scene}&lang=en`);
     await settle(page);
     const t = await twin(page);
@@ -35,7 +36,11 @@ for (const z of ZONES) {
     expect(colours.distinct).toBeGreaterThan(150);
     await page.screenshot({ path: `test-results/screenshots/${z.shot}.png` });
     await expect(page.getByTestId('zone-card')).toContainText(z.zone === '1119-1120' ? '3,000' : '2,000');
+    await page.getByTestId(`view-${z.closeView}`).click();
+    await settle(page, 15);
+    await page.screenshot({ path: `test-results/screenshots/${z.shot}-${z.closeView}.png` });
     expect(errors).toEqual([]);
+    expect(external).toEqual([]);
   });
 }
 

@@ -11,6 +11,7 @@ function isSourced(v: unknown): v is { value: number; source: string } {
 }
 
 function FieldValue({ name, value }: { name: string; value: unknown }) {
+  const { t } = useTranslation();
   if (isSourced(value)) {
     return (
       <>
@@ -21,7 +22,7 @@ function FieldValue({ name, value }: { name: string; value: unknown }) {
   }
   if (typeof value === 'number' && name.endsWith('Rad')) return <span className="value">{degrees(value)}</span>;
   if (typeof value === 'number') return <span className="value">{value.toLocaleString()}</span>;
-  return <span className="value">{String(value)}</span>;
+  return <span className="value">{t(`value.${String(value)}`, { defaultValue: String(value) })}</span>;
 }
 
 export function facilityName(f: Facility, lang: 'vi' | 'en'): string {
