@@ -1,18 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { FACILITY_KINDS } from '../src/domain/sceneSchema';
 import { canvasColours, openTwin, settle, twin, watchErrors, watchExternal } from './twinPage';
 
-const ALL_KINDS = [
-  'import-storage',
-  'export-storage',
-  'scanner-bay',
-  'admin-building',
-  'barrier',
-  'camera',
-  'crane',
-  'agv-charging',
-  'truck-holding',
-  'road',
-];
 
 const ZONES = [
   { zone: '1119-1120', scene: 'proposed', shot: 'zone-1119-1120-proposed', closeView: 'gate' },
@@ -29,7 +18,7 @@ for (const z of ZONES) {
     const t = await twin(page);
     expect(t.zoneId).toBe(z.zone);
     expect(t.sceneId).toContain(z.scene);
-    if (z.scene === 'proposed') expect(Object.keys(t.facilitiesByKind).sort()).toEqual([...ALL_KINDS].sort());
+    if (z.scene === 'proposed') expect(Object.keys(t.facilitiesByKind).sort()).toEqual([...FACILITY_KINDS].sort());
     expect(t.render.drawCalls).toBeGreaterThan(5);
     expect(t.render.triangles).toBeGreaterThan(1000);
     const colours = await canvasColours(page);

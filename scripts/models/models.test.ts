@@ -9,23 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NodeIO, type Primitive } from '@gltf-transform/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FACILITY_KINDS } from '../../src/domain/sceneSchema';
 import { MODELS } from './catalog';
 import { buildModels, MANIFEST_FILE } from './generate';
 
 const MODELS_DIR = fileURLToPath(new URL('../../public/models/', import.meta.url));
 
-const FACILITIES = [
-  'import-storage',
-  'export-storage',
-  'scanner-bay',
-  'admin-building',
-  'barrier',
-  'camera',
-  'crane',
-  'agv-charging',
-  'truck-holding',
-  'road',
-] as const;
+const FACILITIES = FACILITY_KINDS;
 const INSTANCED = ['agv', 'truck', 'container'] as const;
 const EXPECTED: ReadonlyArray<{ name: string; maxTriangles: number }> = [
   ...FACILITIES.map((name) => ({ name, maxTriangles: 5000 })),

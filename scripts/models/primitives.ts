@@ -57,17 +57,6 @@ export function shade(hex: Hex, factor: number): Hex {
   return `#${((ch(16) << 16) | (ch(8) << 8) | ch(0)).toString(16).padStart(6, '0')}`;
 }
 
-/** Small deterministic PRNG (mulberry32) so "random" layouts are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Tangent pairs (t1, t2) with t1 x t2 = outward normal, so (-,-),(+,-),(+,+),(-,+) is CCW.
 const FACES: ReadonlyArray<{ face: Face; n: Vec3; t1: Vec3; t2: Vec3 }> = [

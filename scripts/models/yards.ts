@@ -3,7 +3,8 @@
  * container freight station shed at its +X end). Containers lie with their length
  * along X, in blocks of bays (along X) by rows (along Z), stacked up to 5 high.
  */
-import { ModelBuilder, rng, shade, type Hex } from './primitives';
+import { seededRandom as rng } from '../../src/domain/random';
+import { ModelBuilder, shade, type Hex } from './primitives';
 import { P } from './palette';
 
 const CL = 12.19; // 40-ft container length (x)

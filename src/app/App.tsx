@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZoneId } from '../domain/sceneSchema';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
@@ -38,13 +38,16 @@ export function App({ url }: { url: UrlState }) {
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
 
-  const openFile = (file: File) => {
-    store.getState().dismissProblems();
-    file.text().then(
-      (text) => openScene(store, { kind: 'text', name: file.name, text }),
-      (e: Error) => store.getState().reportProblems({ file: file.name, problems: [{ path: '', message: `cannot read: ${e.message}` }] }),
-    );
-  };
+  const openFile = useCallback(
+    (file: File) => {
+      store.getState().dismissProblems();
+      file.text().then(
+        (text) => openScene(store, { kind: 'text', name: file.name, text }),
+        (e: Error) => store.getState().reportProblems({ file: file.name, problems: [{ path: '', message: `cannot read: ${e.message}` }] }),
+      );
+    },
+    [store],
+  );
   const dragging = useFileDrop(openFile);
 
   const openCatalog = (z: ZoneId, variant: string) => {
@@ -55,8 +58,8 @@ export function App({ url }: { url: UrlState }) {
   };
 
   useEffect(() => {
-    document.documentElement.lang = store.getState().lang;
-  });
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   return (
     <div className="app">

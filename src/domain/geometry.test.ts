@@ -11,18 +11,8 @@ import {
   sideOfPolyline,
 } from './geometry';
 import type { Vec2 } from './sceneSchema';
+import { seededRandom as rng } from './random';
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): property tests replay the same inputs every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const between = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
 
 const box = (cx: number, cy: number, w: number, d: number, rotation = 0) =>

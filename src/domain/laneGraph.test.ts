@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLaneGraph, reachable } from './laneGraph';
 import type { LaneEdge, LaneNode } from './sceneSchema';
+import { seededRandom as rng } from './random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const node = (id: string): LaneNode => ({ id, position: [0, 0], role: 'waypoint' });
 const edge = (from: string, to: string): LaneEdge => ({ id: `${from}:${to}`, from, to, widthM: 5, speedLimitMps: 5, crossBorder: false });

@@ -2,18 +2,8 @@ import { InstancedMesh, BoxGeometry, MeshBasicMaterial, Object3D } from 'three';
 import { describe, expect, it } from 'vitest';
 import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, vehicleBuffers } from '../../telemetry/fleetFrame';
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D } from './writeInstances';
+import { seededRandom as rng } from '../../domain/random';
 
-/** Deterministic pseudo-random numbers (mulberry32), so the property test is repeatable. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SIZE = { length: 15.6, height: 1.6, width: 3 };
 
