@@ -24,7 +24,8 @@ test('a broken scene file opened from disk lists its problems and keeps the scen
   });
   const panel = page.getByTestId('problem-panel');
   await expect(panel).toContainText('broken.json');
-  await expect(panel).toContainText('4:3 (file): malformed JSON');
+  await expect(panel).toContainText('4:3 (file): malformed JSON: expected a comma between items');
+  await expect(panel).toContainText('1 problem;');
   const after = await twin(page);
   expect(after.sceneId).toBe(before.sceneId);
   expect(after.ready).toBe(true);

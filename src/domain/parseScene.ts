@@ -6,8 +6,9 @@
  *   const r = parseScene(text, 'scenes/1119-1120/proposed.json');
  *   if (!r.ok) r.problems.forEach((p) => console.log(formatProblem(p, r.file)));
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { checkScene } from './checks/checkScene';
+import { jsonSyntaxMessage } from './jsonSyntaxMessage';
 import { parsePath, type Problem } from './problem';
 import { Scene } from './sceneSchema';
 import { zodProblems } from './zodProblems';
@@ -51,7 +52,7 @@ export function parseScene(source: string, file = '<scene>'): SceneParseResult {
   if (errors.length > 0 || tree === undefined) {
     const problems = errors.map((e) => ({
       path: '',
-      message: `malformed JSON: ${printParseErrorCode(e.error)}`,
+      message: jsonSyntaxMessage(e.error),
       ...lineColumn(text, e.offset),
     }));
     return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'empty file' }], file };

@@ -29,7 +29,7 @@ describe('scripts/validate.ts', { timeout: 120_000 }, () => {
     expect(r.lines.at(-1)).toBe('2 of 3 file(s) invalid');
     const problems = r.lines.slice(1, -1).map((l) => PROBLEM_LINE.exec(l)?.groups);
     expect(problems.every((g) => g !== undefined)).toBe(true);
-    expect(problems[0]).toEqual({ file: comma, line: '6', col: '3', path: '(file)', message: 'malformed JSON: CommaExpected' });
+    expect(problems[0]).toEqual({ file: comma, line: '6', col: '3', path: '(file)', message: 'malformed JSON: expected a comma between items' });
     expect(problems.slice(1).map((g) => g!.file)).toEqual([several, several, several, several]);
     expect(problems.slice(1).map((g) => g!.path)).toEqual(['facilities[10].id', 'lanes.edges[3].crossBorder', 'facilities[3].footprint', 'process.riskChannels']);
   });
