@@ -46,7 +46,7 @@ export const MODELS: readonly ModelSpec[] = [
   facility('crane', [60, 26, 30], crane),
   facility('agv-charging', [40, 5, 20], agvCharging),
   facility('truck-holding', [150, 4, 60], truckHolding),
-  facility('road', [100, 0.3, 21], road),
+  facility('road', [24, 0.3, 3.5], road),
   instanced('agv', [15, 1.6, 3], agv),
   instanced('truck', [16.5, 4, 2.5], truck),
   instanced('container', [12.19, 2.59, 2.44], container),

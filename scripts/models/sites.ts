@@ -99,30 +99,22 @@ export function truckHolding(): ModelBuilder {
 }
 
 /**
- * road, design size 100 x 0.3 x 21 m: asphalt slab running along X with six 3.5 m
- * lanes across Z; dashed white lane lines (11 dashes per line, period 100/11 m, so
- * segments tile end to end) and solid white edge lines.
+ * road: one lane of truck road, design size 24 x 0.3 x 3.5 m, running along X with a dashed lane line on its +Z
+ * edge. The view tiles it, lane by lane and ~24 m at a time, so a road of any width and length shows the true
+ * number of lanes (the 1119-1120 road is 6 lanes today and 14 in phase 2) without stretched markings.
  */
 export function road(): ModelBuilder {
   const b = new ModelBuilder();
-  const L = 100;
+  const L = 24;
   const top = 0.28;
-  const lanes = 6;
-  const lw = 3.5;
-  const half = (lanes * lw) / 2;
+  const half = 3.5 / 2;
   b.box([-L / 2, 0, -half], [L / 2, top, half], P.road);
-  for (const z of [-half + 0.3, half - 0.3]) {
-    b.box([-L / 2, top, z - 0.1], [L / 2, 0.3, z + 0.1], P.white, { omit: ['-y'] });
-  }
-  const dashes = 11;
+  const dashes = 2;
   const period = L / dashes;
   const dash = period / 3;
-  for (let k = 1; k < lanes; k++) {
-    const z = -half + k * lw;
-    for (let i = 0; i < dashes; i++) {
-      const xa = -L / 2 + i * period + (period - dash) / 2;
-      b.box([xa, top, z - 0.075], [xa + dash, 0.3, z + 0.075], P.white, { omit: ['-y'] });
-    }
+  for (let i = 0; i < dashes; i++) {
+    const xa = -L / 2 + i * period + (period - dash) / 2;
+    b.box([xa, top, half - 0.15], [xa + dash, 0.3, half], P.white, { omit: ['-y'] });
   }
   return b;
 }

@@ -1,8 +1,9 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { useLayoutEffect, useRef } from 'react';
-import { Euler, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { InstancedMesh } from 'three';
 import type { Facility, FacilityKind } from '../domain/sceneSchema';
 import { useTwinStore } from '../store/useTwin';
+import { facilityInstances } from './facilityInstances';
 import { useModel } from './useModel';
 
 interface Props {
@@ -12,37 +13,31 @@ interface Props {
   readonly onPick: (facility: Facility) => void;
 }
 
-/** Every facility of one kind as one InstancedMesh of that kind's model, scaled to each footprint. */
+/** Every facility of one kind as one InstancedMesh of that kind's model, placed by {@link facilityInstances}. */
 export function KindInstances({ kind, facilities, visible, onPick }: Props) {
   const { geometry, material } = useModel(kind);
   const ref = useRef<InstancedMesh>(null);
   const store = useTwinStore();
+  const instances = useMemo(() => facilityInstances(facilities), [facilities]);
+  const count = instances.owner.length;
 
   useLayoutEffect(() => {
     const mesh = ref.current;
     if (!mesh) return;
-    const m = new Matrix4();
-    const q = new Quaternion();
-    const e = new Euler();
-    const p = new Vector3();
-    const s = new Vector3();
-    facilities.forEach((f, i) => {
-      const { position, rotation, size, height } = f.footprint;
-      m.compose(p.set(position[0], 0, -position[1]), q.setFromEuler(e.set(0, rotation, 0)), s.set(size[0], height, size[1]));
-      mesh.setMatrixAt(i, m);
-    });
+    (mesh.instanceMatrix.array as Float32Array).set(instances.matrices);
     mesh.instanceMatrix.needsUpdate = true;
     mesh.computeBoundingSphere();
     mesh.computeBoundingBox();
-  }, [facilities]);
+  }, [instances]);
 
-  const at = (e: ThreeEvent<PointerEvent | MouseEvent>) => (e.instanceId === undefined ? undefined : facilities[e.instanceId]);
+  const at = (e: ThreeEvent<PointerEvent | MouseEvent>) =>
+    e.instanceId === undefined ? undefined : facilities[instances.owner[e.instanceId]!];
 
   return (
     <instancedMesh
-      key={facilities.length}
+      key={count}
       ref={ref}
-      args={[geometry, material, facilities.length]}
+      args={[geometry, material, count]}
       visible={visible}
       name={`facilities:${kind}`}
       onPointerMove={(e) => {
