@@ -61,6 +61,14 @@ export function App({ url }: { url: UrlState }) {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') store.getState().select(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
   return (
     <div className="app">
       <TopBar

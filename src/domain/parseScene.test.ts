@@ -43,10 +43,15 @@ const BROKEN: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['overlapping-buildings.json', ['facilities[11].footprint: overlaps facilities[4] ("customs", admin-building) by 15.0 m']],
   ['lane-through-building.json', ['lanes.edges[0]: lane vn-a → cn-b crosses facilities[4] ("customs", admin-building)']],
   ['wrong-cross-border.json', ['lanes.edges[3].crossBorder: is false but the edge crosses the border line']],
-  ['unreachable-from-cn.json', ['facilities[6]: "vn-import" cannot be reached by AGV lanes (there and back) from the CN side']],
+  ['yard-dead-end.json', ['facilities[6]: "vn-import" cannot be reached by AGV lanes (there and back) from the VN and CN side']],
   ['scanner-off-route.json', ['facilities[3].footprint: scanner-bay "scanner" is not on any truck route']],
   ['risk-shares.json', ['process.riskChannels: green + yellow + red must add up to 1 (they add up to 1.25)']],
   ['wrong-side.json', ["facilities[9].side: says CN but its footprint's centre lies on the VN side of the border"]],
+  [
+    'charge-node-serves-yard.json',
+    ['lanes.nodes[7].serves: a "charge" node must serve a facility of kind agv-charging ("vn-import" is import-storage)'],
+  ],
+  ['charging-unreachable.json', ['facilities[9]: "charging" cannot be reached by AGV lanes (there and back) from the VN side']],
 ];
 
 describe('parseScene on broken fixtures', () => {

@@ -1,6 +1,6 @@
 import { convexPenetration, footprintCorners, pointInConvex, segmentCrossesPolyline, segmentStrip } from '../geometry';
 import type { Problem } from '../problem';
-import type { FacilityKind, Scene } from '../sceneSchema';
+import type { FacilityKind, LaneNode, Scene } from '../sceneSchema';
 import { TOUCH_TOLERANCE_M } from './overlap';
 
 /** Facilities an AGV lane may not pass through: buildings and the truck side of the gate. */
@@ -49,6 +49,25 @@ export function checkLanes(scene: Scene): Problem[] {
     if (served && !pointInConvex(n.position, footprintCorners(served.footprint))) {
       out.push({ path: `lanes.nodes[${i}].position`, message: `lies outside the facility it serves ("${served.id}")` });
     }
+    const wanted = ROLE_SERVES[n.role];
+    if (wanted && (!served || !wanted.includes(served.kind))) {
+      out.push({
+        path: `lanes.nodes[${i}].serves`,
+        message: `a "${n.role}" node must serve a facility of kind ${wanted.join(', ')}${
+          served ? ` ("${served.id}" is ${served.kind})` : ' (set "serves")'
+        }`,
+      });
+    }
+    if (served?.kind === 'agv-charging' && n.role !== 'charge' && n.role !== 'park') {
+      out.push({ path: `lanes.nodes[${i}].role`, message: `serves a charging area, so its role must be "charge" or "park", not "${n.role}"` });
+    }
   });
   return out;
 }
+
+/** What a work node's role requires it to serve. */
+const ROLE_SERVES: Partial<Record<LaneNode['role'], readonly FacilityKind[]>> = {
+  load: ['import-storage', 'export-storage', 'crane'],
+  unload: ['import-storage', 'export-storage', 'crane'],
+  charge: ['agv-charging'],
+};

@@ -6,6 +6,7 @@ import { sideOf } from './sides';
 /**
  * Every storage area and crane has a lane node serving it, and from that node an AGV can go to and come back
  * from both sides of the border: it lies on a round trip with some Vietnamese node and some Chinese node.
+ * Every charging area has a node serving it on a round trip with the rest of its own side.
  */
 export function checkReachability(scene: Scene): Problem[] {
   const out: Problem[] = [];
@@ -18,13 +19,19 @@ export function checkReachability(scene: Scene): Problem[] {
     const sides = new Set<string>();
     for (let k = 0; k < fwd.length; k++) {
       const side = nodeSide[k];
-      if (fwd[k] && back[k] && side) sides.add(side);
+      if (k !== start && fwd[k] && back[k] && side) sides.add(side);
     }
     return sides;
   };
 
   scene.facilities.forEach((f, i) => {
-    if (f.kind !== 'import-storage' && f.kind !== 'export-storage' && f.kind !== 'crane') return;
+    const needs: readonly ('VN' | 'CN')[] | undefined =
+      f.kind === 'import-storage' || f.kind === 'export-storage' || f.kind === 'crane'
+        ? ['VN', 'CN']
+        : f.kind === 'agv-charging'
+          ? [f.side]
+          : undefined;
+    if (!needs) return;
     const servers = scene.lanes.nodes.flatMap((n, k) => (n.serves === f.id ? [k] : []));
     if (servers.length === 0) {
       out.push({ path: `facilities[${i}]`, message: `no AGV lane node serves "${f.id}" (set "serves" on a lane node inside it)` });
@@ -32,7 +39,7 @@ export function checkReachability(scene: Scene): Problem[] {
     }
     const sides = new Set<string>();
     for (const k of servers) for (const s of roundTripSides(k)) sides.add(s);
-    const missing = (['VN', 'CN'] as const).filter((s) => !sides.has(s));
+    const missing = needs.filter((s) => !sides.has(s));
     if (missing.length > 0) {
       out.push({
         path: `facilities[${i}]`,
