@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkAllPairs } from './allPairs';
+import { boxSet, type BoxSet } from './boxSet';
+import { CONTACT, NEAR_MISS, PREDICTED, type CollisionParams } from './classifyPair';
+import { CollisionChecker } from './CollisionChecker';
+import { collisionEvents, type CollisionEvents } from './collisionEvents';
+import { seededRandom } from '../domain/random';
+
+const PARAMS: CollisionParams = { horizonS: 3, nearMissClearanceM: 1 };
+
+interface Vehicle {
+  x: number;
+  y: number;
+  heading: number;
+  length: number;
+  width: number;
+  vx: number;
+  vy: number;
+}
+
+function fill(vs: readonly Vehicle[], capacity = vs.length): BoxSet {
+  const b = boxSet(Math.max(1, capacity));
+  vs.forEach((v, i) => {
+    b.x[i] = v.x;
+    b.y[i] = v.y;
+    b.heading[i] = v.heading;
+    b.halfLength[i] = v.length / 2;
+    b.halfWidth[i] = v.width / 2;
+    b.vx[i] = v.vx;
+    b.vy[i] = v.vy;
+  });
+  b.count = vs.length;
+  return b;
+}
+
+function eventSet(e: CollisionEvents): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < e.count; k++) out.push(`${e.a[k]}-${e.b[k]}:${e.kind[k]}:${e.ttc[k]!.toFixed(3)}`);
+  return out.sort();
+}
+
+const AGV = { length: 15.6, width: 3 };
+
+describe('CollisionChecker on hand-made cases', () => {
+  it('finds a contact, a near miss and nothing between AGVs on parallel lanes', () => {
+    const b = fill([
+      { x: 0, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
+      { x: 10, y: 1, heading: 0, ...AGV, vx: 0, vy: 0 }, // overlaps the first
+      { x: 100, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
+      { x: 100, y: 3.6, heading: 0, ...AGV, vx: 0, vy: 0 }, // 0.6 m gap: near miss
+      { x: 300, y: 0, heading: 0, ...AGV, vx: 5, vy: 0 },
+      { x: 300, y: 5, heading: 0, ...AGV, vx: 5, vy: 0 }, // 2 m apart, same speed: nothing
+    ]);
+    const e = new CollisionChecker(8, PARAMS).check(b);
+    expect(eventSet(e)).toEqual([`0-1:${CONTACT}:0.000`, `2-3:${NEAR_MISS}:0.000`]);
+  });
+
+  it('predicts a head-on meeting and when it happens', () => {
+    // Noses 40 m apart, closing at 2 × 7 m/s: contact after 40 / 14 s.
+    const b = fill([
+      { x: 0, y: 0, heading: 0, ...AGV, vx: 7, vy: 0 },
+      { x: 55.6, y: 0, heading: Math.PI, ...AGV, vx: -7, vy: 0 },
+    ]);
+    const e = new CollisionChecker(2, PARAMS).check(b);
+    expect(e.count).toBe(1);
+    expect(e.kind[0]).toBe(PREDICTED);
+    expect(e.ttc[0]).toBeGreaterThanOrEqual(40 / 14 - 0.01);
+    expect(e.ttc[0]).toBeLessThan(PARAMS.horizonS);
+  });
+
+  it('sees no prediction beyond the horizon', () => {
+    const b = fill([
+      { x: 0, y: 0, heading: 0, ...AGV, vx: 7, vy: 0 },
+      { x: 200, y: 0, heading: Math.PI, ...AGV, vx: -7, vy: 0 },
+    ]);
+    expect(new CollisionChecker(2, PARAMS).check(b).count).toBe(0);
+  });
+
+  it('refuses more vehicles than its capacity, with a message saying so', () => {
+    const b = fill([
+      { x: 0, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
+      { x: 50, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
+    ]);
+    expect(() => new CollisionChecker(1, PARAMS).check(b)).toThrow(/exceed the checker's capacity of 1/);
+  });
+});
+
+describe('CollisionChecker against all pairs', () => {
+  // Positions in decimetres over 240 m × 240 m: dense enough for every kind of event to occur.
+  const vehicle = fc.record({
+    x: fc.integer({ min: -1200, max: 1200 }).map((d) => d / 10),
+    y: fc.integer({ min: -1200, max: 1200 }).map((d) => d / 10),
+    heading: fc.integer({ min: -314, max: 314 }).map((c) => c / 100),
+    length: fc.integer({ min: 20, max: 180 }).map((d) => d / 10),
+    width: fc.integer({ min: 10, max: 40 }).map((d) => d / 10),
+    vx: fc.integer({ min: -80, max: 80 }).map((d) => d / 10),
+    vy: fc.integer({ min: -80, max: 80 }).map((d) => d / 10),
+  });
+
+  it('reports exactly the events the brute force reports, on generated scenes (fast-check, shrinking)', () => {
+    fc.assert(
+      fc.property(fc.array(vehicle, { minLength: 0, maxLength: 120 }), (vs) => {
+        const b = fill(vs);
+        const fast = eventSet(new CollisionChecker(Math.max(1, vs.length), PARAMS, 10_000).check(b));
+        const slow = eventSet(checkAllPairs(b, PARAMS, collisionEvents(10_000)));
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 200, seed: 2026 },
+    );
+  });
+
+  it('reports exactly the events the brute force reports, on uniform random scenes of every density', () => {
+    const next = seededRandom(5050);
+    const seen = new Set<number>();
+    for (let scene = 0; scene < 60; scene++) {
+      const n = 2 + Math.floor(next() * 300);
+      const side = 50 + next() * 1000;
+      const vs = Array.from({ length: n }, () => ({
+        x: (next() - 0.5) * side,
+        y: (next() - 0.5) * side,
+        heading: next() * 2 * Math.PI,
+        length: 2 + next() * 16,
+        width: 1 + next() * 3,
+        vx: (next() - 0.5) * 16,
+        vy: (next() - 0.5) * 16,
+      }));
+      const b = fill(vs);
+      const fast = new CollisionChecker(n, PARAMS, 50_000).check(b);
+      expect(eventSet(fast)).toEqual(eventSet(checkAllPairs(b, PARAMS, collisionEvents(50_000))));
+      for (let k = 0; k < fast.count; k++) seen.add(fast.kind[k]!);
+    }
+    // The scenes did exercise every kind of event, so the comparison above means something.
+    expect([...seen].sort()).toEqual([CONTACT, NEAR_MISS, PREDICTED]);
+  });
+});
