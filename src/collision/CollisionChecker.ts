@@ -1,10 +1,11 @@
 /**
  * Collision checks for one tick over every vehicle's oriented footprint. Broadphase: each footprint's swept
  * box over the horizon (its bounding box now and where its velocity takes it, grown by half the near-miss
- * clearance) goes into every cell of a uniform grid it covers (cells hashed into a table, counting sort); two
- * vehicles are candidates when their swept boxes share a cell, and a pair is judged only in the cell holding
- * the low corner of the two boxes' intersection, so never twice. Narrowphase: {@link classifyPair}, exact
- * separating-axis tests. Buffers grow only when a tick needs more room than any before.
+ * clearance) goes into every cell of a dense uniform grid over this tick's extent that it covers (counting
+ * sort, so a cell's entries lie side by side with copies of their boxes); two vehicles are candidates when
+ * their swept boxes overlap in a shared cell, judged only in the cell holding the low corner of the two boxes'
+ * intersection, so never twice. Narrowphase: {@link classifyPair}, exact separating-axis tests. Buffers grow
+ * only when a tick needs more room than any before.
  *
  * @example
  *   const checker = new CollisionChecker(1000, { horizonS: 3, nearMissClearanceM: 1 });
@@ -14,7 +15,8 @@ import { prepareBoxes, type BoxSet } from './boxSet';
 import { classifyPair, lastTtc, NONE, PREDICTED, type CollisionParams } from './classifyPair';
 import { collisionEvents, pushEvent, type CollisionEvents } from './collisionEvents';
 
-const hashCell = (ix: number, iy: number, mask: number) => (Math.imul(ix, 73856093) ^ Math.imul(iy, 19349663)) & mask;
+/** Grid cells allowed per vehicle: bounds the grid's memory when vehicles are spread over a huge area. */
+const CELLS_PER_VEHICLE = 4;
 
 export class CollisionChecker {
   readonly events: CollisionEvents;
@@ -23,29 +25,23 @@ export class CollisionChecker {
   private readonly maxX: Float64Array;
   private readonly maxY: Float64Array;
   private readonly start: Int32Array;
-  private readonly mask: number;
-  private items: Int32Array;
-  private itemCellX: Int32Array;
-  private itemCellY: Int32Array;
-  private itemBucket: Int32Array;
+  /** Per insertion: its cell, then (after sorting by cell) its vehicle and a copy of its swept box. */
+  private cellOf = new Int32Array(0);
+  private item = new Int32Array(0);
+  private box = new Float64Array(0);
+  private grid = { x0: 0, y0: 0, inv: 1, cols: 1, rows: 1 };
 
   constructor(
     readonly capacity: number,
     readonly params: CollisionParams,
     maxEvents = capacity * 4,
   ) {
-    let size = 1;
-    while (size < capacity * 4) size <<= 1;
-    this.mask = size - 1;
     this.minX = new Float64Array(capacity);
     this.minY = new Float64Array(capacity);
     this.maxX = new Float64Array(capacity);
     this.maxY = new Float64Array(capacity);
-    this.start = new Int32Array(size + 1);
-    this.items = new Int32Array(capacity * 4);
-    this.itemCellX = new Int32Array(capacity * 4);
-    this.itemCellY = new Int32Array(capacity * 4);
-    this.itemBucket = new Int32Array(capacity * 4);
+    this.start = new Int32Array(capacity * CELLS_PER_VEHICLE + 2);
+    this.ensure(capacity * 4);
     this.events = collisionEvents(maxEvents);
   }
 
@@ -58,38 +54,50 @@ export class CollisionChecker {
     out.dropped = 0;
     if (n < 2) return out;
     prepareBoxes(boxes);
-    const cell = this.sweptBoxes(boxes);
-    this.fillGrid(n, cell);
-    const { items, itemCellX, itemCellY, start, minX, minY, maxX, maxY, mask } = this;
-
-    for (let h = 0; h <= mask; h++) {
-      const end = start[h + 1]!;
-      for (let p = start[h]!; p < end; p++) {
-        const a = items[p]!;
-        const cx = itemCellX[p]!;
-        const cy = itemCellY[p]!;
+    this.sweptBoxes(boxes);
+    this.fillGrid(n);
+    const { item, box, start } = this;
+    const { x0, y0, inv, cols, rows } = this.grid;
+    const cells = cols * rows;
+    for (let c = 0; c < cells; c++) {
+      const end = start[c + 1]!;
+      const first = start[c]!;
+      if (end - first < 2) continue;
+      const cx = c % cols;
+      const cy = (c - cx) / cols;
+      for (let p = first; p < end; p++) {
+        const pa = p * 4;
+        const aMinX = box[pa]!;
+        const aMinY = box[pa + 1]!;
+        const aMaxX = box[pa + 2]!;
+        const aMaxY = box[pa + 3]!;
         for (let q = p + 1; q < end; q++) {
-          if (itemCellX[q] !== cx || itemCellY[q] !== cy) continue;
-          const b = items[q]!;
-          const lx = minX[a]! > minX[b]! ? minX[a]! : minX[b]!;
-          const ly = minY[a]! > minY[b]! ? minY[a]! : minY[b]!;
-          if (lx > (maxX[a]! < maxX[b]! ? maxX[a]! : maxX[b]!) || ly > (maxY[a]! < maxY[b]! ? maxY[a]! : maxY[b]!)) continue;
-          if (Math.floor(lx / cell) !== cx || Math.floor(ly / cell) !== cy) continue;
+          const qb = q * 4;
+          const lx = aMinX > box[qb]! ? aMinX : box[qb]!;
+          const ly = aMinY > box[qb + 1]! ? aMinY : box[qb + 1]!;
+          if (lx > (aMaxX < box[qb + 2]! ? aMaxX : box[qb + 2]!) || ly > (aMaxY < box[qb + 3]! ? aMaxY : box[qb + 3]!)) continue;
+          if (Math.floor((lx - x0) * inv) !== cx || Math.floor((ly - y0) * inv) !== cy) continue;
+          const a = item[p]!;
+          const b = item[q]!;
           const i = a < b ? a : b;
           const j = a < b ? b : a;
           const kind = classifyPair(boxes, i, j, this.params);
-          if (kind !== NONE) pushEvent(out, i, j, kind, kind === PREDICTED ? lastTtc.value : 0);
+          if (kind !== NONE) pushEvent(out, i, j, kind, kind === PREDICTED ? lastTtc[0]! : 0);
         }
       }
     }
     return out;
   }
 
-  /** Swept, inflated bounding boxes; returns the grid's cell size: their mean extent. */
-  private sweptBoxes(b: BoxSet): number {
+  /** Swept, inflated bounding boxes, and a grid over their extent with cells of about their mean size. */
+  private sweptBoxes(b: BoxSet): void {
     const grow = this.params.nearMissClearanceM / 2;
     const h = this.params.horizonS;
     let extent = 0;
+    let gx0 = Infinity;
+    let gy0 = Infinity;
+    let gx1 = -Infinity;
+    let gy1 = -Infinity;
     for (let i = 0; i < b.count; i++) {
       const c = Math.abs(b.cos[i]!);
       const s = Math.abs(b.sin[i]!);
@@ -100,77 +108,86 @@ export class CollisionChecker {
       const y0 = b.y[i]!;
       const x1 = x0 + b.vx[i]! * h;
       const y1 = y0 + b.vy[i]! * h;
-      this.minX[i] = (x0 < x1 ? x0 : x1) - ex;
-      this.maxX[i] = (x0 < x1 ? x1 : x0) + ex;
-      this.minY[i] = (y0 < y1 ? y0 : y1) - ey;
-      this.maxY[i] = (y0 < y1 ? y1 : y0) + ey;
-      extent += this.maxX[i]! - this.minX[i]! + this.maxY[i]! - this.minY[i]!;
+      const minX = (x0 < x1 ? x0 : x1) - ex;
+      const maxX = (x0 < x1 ? x1 : x0) + ex;
+      const minY = (y0 < y1 ? y0 : y1) - ey;
+      const maxY = (y0 < y1 ? y1 : y0) + ey;
+      this.minX[i] = minX;
+      this.maxX[i] = maxX;
+      this.minY[i] = minY;
+      this.maxY[i] = maxY;
+      if (minX < gx0) gx0 = minX;
+      if (minY < gy0) gy0 = minY;
+      if (maxX > gx1) gx1 = maxX;
+      if (maxY > gy1) gy1 = maxY;
+      extent += maxX - minX + maxY - minY;
     }
-    return Math.max(extent / (2 * b.count), 1e-3);
+    // Cells index by multiplying with the inverse size (no division per lookup); every lookup uses `inv`.
+    let inv = 1 / Math.max(extent / (2 * b.count), 1e-3);
+    const limit = this.start.length - 2;
+    const dims = (k: number) => (Math.floor((gx1 - gx0) * k) + 1) * (Math.floor((gy1 - gy0) * k) + 1);
+    while (dims(inv) > limit) inv /= 1.5;
+    const g = this.grid;
+    g.x0 = gx0;
+    g.y0 = gy0;
+    g.inv = inv;
+    g.cols = Math.floor((gx1 - gx0) * inv) + 1;
+    g.rows = Math.floor((gy1 - gy0) * inv) + 1;
   }
 
-  /** Counting sort of (vehicle, cell) insertions into hash buckets. */
-  private fillGrid(n: number, cell: number): void {
-    const { minX, minY, maxX, maxY, start, mask } = this;
+  /** Counting sort of (vehicle, cell) insertions by cell, with each insertion's swept box beside it. */
+  private fillGrid(n: number): void {
+    const { minX, minY, maxX, maxY, start } = this;
+    const { x0, y0, inv, cols, rows } = this.grid;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      total += (Math.floor(maxX[i]! / cell) - Math.floor(minX[i]! / cell) + 1) * (Math.floor(maxY[i]! / cell) - Math.floor(minY[i]! / cell) + 1);
+      total +=
+        (Math.floor((maxX[i]! - x0) * inv) - Math.floor((minX[i]! - x0) * inv) + 1) *
+        (Math.floor((maxY[i]! - y0) * inv) - Math.floor((minY[i]! - y0) * inv) + 1);
     }
-    if (total > this.items.length) this.grow(total * 2);
-    const { items, itemCellX, itemCellY, itemBucket } = this;
-    start.fill(0);
+    this.ensure(total);
+    const { cellOf, item, box } = this;
+    const cells = cols * rows;
+    start.fill(0, 0, cells + 1);
+    // First pass: count per cell (start[c + 1]), remembering each insertion's cell in visiting order.
     let k = 0;
     for (let i = 0; i < n; i++) {
-      const ix1 = Math.floor(maxX[i]! / cell);
-      const iy1 = Math.floor(maxY[i]! / cell);
-      for (let ix = Math.floor(minX[i]! / cell); ix <= ix1; ix++) {
-        for (let iy = Math.floor(minY[i]! / cell); iy <= iy1; iy++) {
-          const h = hashCell(ix, iy, mask);
-          itemBucket[k] = h;
-          itemCellX[k] = ix;
-          itemCellY[k] = iy;
-          items[k++] = i;
-          start[h + 1]!++;
+      const ix0 = Math.floor((minX[i]! - x0) * inv);
+      const ix1 = Math.floor((maxX[i]! - x0) * inv);
+      const iy0 = Math.floor((minY[i]! - y0) * inv);
+      const iy1 = Math.floor((maxY[i]! - y0) * inv);
+      for (let iy = iy0; iy <= iy1; iy++) {
+        for (let ix = ix0; ix <= ix1; ix++) {
+          const c = ix + iy * cols;
+          cellOf[k++] = c;
+          start[c + 1]!++;
         }
       }
     }
-    for (let h = 0; h <= mask; h++) start[h + 1]! += start[h]!;
-    // Scatter into bucket order through a second half of the buffers, then copy back.
-    const order = this.scratch(total);
-    for (let p = 0; p < total; p++) order[start[itemBucket[p]!]!++] = p;
-    for (let h = mask; h > 0; h--) start[h] = start[h - 1]!;
+    for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
+    // Second pass, same visiting order: place each insertion at its cell's next free slot.
+    k = 0;
+    for (let i = 0; i < n; i++) {
+      const nx = Math.floor((maxX[i]! - x0) * inv) - Math.floor((minX[i]! - x0) * inv) + 1;
+      const ny = Math.floor((maxY[i]! - y0) * inv) - Math.floor((minY[i]! - y0) * inv) + 1;
+      for (let m = nx * ny; m > 0; m--) {
+        const slot = start[cellOf[k++]!]!++;
+        item[slot] = i;
+        box[slot * 4] = minX[i]!;
+        box[slot * 4 + 1] = minY[i]!;
+        box[slot * 4 + 2] = maxX[i]!;
+        box[slot * 4 + 3] = maxY[i]!;
+      }
+    }
+    for (let c = cells; c > 0; c--) start[c] = start[c - 1]!;
     start[0] = 0;
-    const sorted = this.sortedScratch(total);
-    for (let p = 0; p < total; p++) {
-      const from = order[p]!;
-      sorted.items[p] = items[from]!;
-      sorted.cx[p] = itemCellX[from]!;
-      sorted.cy[p] = itemCellY[from]!;
-    }
-    items.set(sorted.items.subarray(0, total));
-    itemCellX.set(sorted.cx.subarray(0, total));
-    itemCellY.set(sorted.cy.subarray(0, total));
   }
 
-  private orderBuf = new Int32Array(0);
-  private sortedBuf = { items: new Int32Array(0), cx: new Int32Array(0), cy: new Int32Array(0) };
-
-  private scratch(size: number): Int32Array {
-    if (this.orderBuf.length < size) this.orderBuf = new Int32Array(size * 2);
-    return this.orderBuf;
-  }
-
-  private sortedScratch(size: number) {
-    if (this.sortedBuf.items.length < size) {
-      this.sortedBuf = { items: new Int32Array(size * 2), cx: new Int32Array(size * 2), cy: new Int32Array(size * 2) };
-    }
-    return this.sortedBuf;
-  }
-
-  private grow(size: number): void {
-    this.items = new Int32Array(size);
-    this.itemCellX = new Int32Array(size);
-    this.itemCellY = new Int32Array(size);
-    this.itemBucket = new Int32Array(size);
+  private ensure(insertions: number): void {
+    if (this.item.length >= insertions) return;
+    const size = Math.max(insertions, this.item.length * 2);
+    this.cellOf = new Int32Array(size);
+    this.item = new Int32Array(size);
+    this.box = new Float64Array(size * 4);
   }
 }

@@ -13,7 +13,7 @@ export function checkAllPairs(boxes: BoxSet, params: CollisionParams, out: Colli
   for (let i = 0; i < boxes.count; i++) {
     for (let j = i + 1; j < boxes.count; j++) {
       const kind = classifyPair(boxes, i, j, params);
-      if (kind !== NONE) pushEvent(out, i, j, kind, kind === PREDICTED ? lastTtc.value : 0);
+      if (kind !== NONE) pushEvent(out, i, j, kind, kind === PREDICTED ? lastTtc[0]! : 0);
     }
   }
   return out;

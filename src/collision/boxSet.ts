@@ -43,6 +43,6 @@ export function prepareBoxes(b: BoxSet): void {
   for (let i = 0; i < b.count; i++) {
     b.cos[i] = Math.cos(b.heading[i]!);
     b.sin[i] = Math.sin(b.heading[i]!);
-    b.radius[i] = Math.hypot(b.halfLength[i]!, b.halfWidth[i]!);
+    b.radius[i] = Math.sqrt(b.halfLength[i]! * b.halfLength[i]! + b.halfWidth[i]! * b.halfWidth[i]!);
   }
 }

@@ -19,8 +19,8 @@ export interface CollisionParams {
   readonly nearMissClearanceM: number;
 }
 
-/** Time to collision of the last pair {@link classifyPair} found PREDICTED (s). */
-export const lastTtc = { value: 0 };
+/** Time to collision of the last pair {@link classifyPair} found PREDICTED (s): [0]. */
+export const lastTtc = new Float64Array(1);
 
 export function classifyPair(b: BoxSet, i: number, j: number, p: CollisionParams): number {
   const dx = b.x[j]! - b.x[i]!;
@@ -30,12 +30,9 @@ export function classifyPair(b: BoxSet, i: number, j: number, p: CollisionParams
   // Farther apart than the near-miss reach plus what the pair can close within the horizon: nothing to judge.
   const reach = b.radius[i]! + b.radius[j]! + p.nearMissClearanceM + Math.sqrt(vx * vx + vy * vy) * p.horizonS;
   if (dx * dx + dy * dy > reach * reach) return NONE;
-  const hit = sweptContact(b, i, j, p.horizonS);
-  const enter = swept.enter;
-  if (hit && enter === 0) return CONTACT;
-  if (obbOverlap(b, i, j, p.nearMissClearanceM / 2)) return NEAR_MISS;
-  if (hit) {
-    lastTtc.value = enter;
+  if (obbOverlap(b, i, j, p.nearMissClearanceM / 2)) return obbOverlap(b, i, j, 0) ? CONTACT : NEAR_MISS;
+  if (sweptContact(b, i, j, p.horizonS)) {
+    lastTtc[0] = swept[0]!;
     return PREDICTED;
   }
   return NONE;
