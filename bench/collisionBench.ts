@@ -1,5 +1,5 @@
 /**
- * Collision checks per tick: the spatial hash against all pairs, same scenes, same run. Vehicles are AGV-sized
+ * Collision checks per tick: the swept-box grid against all pairs, same scenes, same run. Vehicles are AGV-sized
  * (15.6 × 3 m) at AGV speeds (≤ 25 km/h), one per 400 m² — a yard-dense fleet spread over the area.
  */
 import safety from '../data/safety.json';
@@ -36,7 +36,7 @@ export function collisionBench(counts: readonly number[]): Row[] {
     return [
       {
         group: 'collision (Node)',
-        case: `${n.toLocaleString('en')} vehicles per tick, spatial hash vs all pairs (${all.count} events)`,
+        case: `${n.toLocaleString('en')} vehicles per tick, swept-box grid vs all pairs (${all.count} events)`,
         value: hashMs,
         unit: 'ms',
         baseline: allMs,
