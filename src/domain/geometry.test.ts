@@ -3,7 +3,6 @@ import {
   convexPenetration,
   footprintCorners,
   pointInConvex,
-  polylineLength,
   polylineTouchesConvex,
   segmentCrossesPolyline,
   segmentStrip,
@@ -235,12 +234,5 @@ describe('sideOfPolyline', () => {
       }
     }
     expect(checked).toBeGreaterThan(5000);
-  });
-});
-
-describe('polylineLength', () => {
-  it('adds up the segments', () => {
-    expect(polylineLength([[0, 0], [3, 4], [3, 10]])).toBe(11);
-    expect(polylineLength([[1, 1]])).toBe(0);
   });
 });

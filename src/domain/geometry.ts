@@ -147,10 +147,3 @@ export function sideOfPolyline(p: Vec2, line: readonly Vec2[]): -1 | 0 | 1 {
   }
   return side;
 }
-
-/** Total length of a polyline in metres. */
-export function polylineLength(line: readonly Vec2[]): number {
-  let len = 0;
-  for (let i = 0; i + 1 < line.length; i++) len += Math.hypot(line[i + 1]![0] - line[i]![0], line[i + 1]![1] - line[i]![1]);
-  return len;
-}
