@@ -35,8 +35,8 @@ describe('twin store', () => {
     const store = createTwinStore();
     let calls = 0;
     store.subscribe(() => calls++);
-    store.getState().hover({ facilityId: 'a', x: 1, y: 2 });
-    store.getState().hover({ facilityId: 'a', x: 1, y: 2 });
+    store.getState().hover('a');
+    store.getState().hover('a');
     expect(calls).toBe(1);
   });
 

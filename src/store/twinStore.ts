@@ -24,7 +24,8 @@ export interface TwinState {
   readonly loading?: string;
   readonly report?: ProblemReport;
   readonly selectedFacilityId?: string;
-  readonly hovered?: { readonly facilityId: string; readonly x: number; readonly y: number };
+  /** Facility under the pointer. Only the id: the pointer's position never enters React state. */
+  readonly hoveredFacilityId?: string;
   readonly viewId?: string;
   /** Bumped on every request to fly to the current view, so asking for the same view again still moves. */
   readonly viewRequest: number;
@@ -38,7 +39,7 @@ export interface TwinActions {
   reportProblems(report: ProblemReport): void;
   dismissProblems(): void;
   select(facilityId: string | undefined): void;
-  hover(h: TwinState['hovered']): void;
+  hover(facilityId: string | undefined): void;
   goToView(viewId: string): void;
   setLang(lang: Lang): void;
   toggleKind(kind: string): void;
@@ -60,7 +61,7 @@ export function createTwinStore(initial: Partial<TwinState> = {}) {
         loaded,
         loading: undefined,
         selectedFacilityId: undefined,
-        hovered: undefined,
+        hoveredFacilityId: undefined,
         viewId: view?.id,
         viewRequest: get().viewRequest + 1,
       });
@@ -68,10 +69,8 @@ export function createTwinStore(initial: Partial<TwinState> = {}) {
     reportProblems: (report) => set({ report, loading: undefined }),
     dismissProblems: () => set({ report: undefined }),
     select: (facilityId) => set({ selectedFacilityId: facilityId }),
-    hover: (hovered) => {
-      const now = get().hovered;
-      if (now?.facilityId === hovered?.facilityId && now?.x === hovered?.x && now?.y === hovered?.y) return;
-      set({ hovered });
+    hover: (facilityId) => {
+      if (get().hoveredFacilityId !== facilityId) set({ hoveredFacilityId: facilityId });
     },
     goToView: (viewId) => set({ viewId, viewRequest: get().viewRequest + 1 }),
     setLang: (lang) => set({ lang }),

@@ -44,7 +44,7 @@ export function KindInstances({ kind, facilities, visible, onPick }: Props) {
         if (!visible) return;
         e.stopPropagation();
         const f = at(e);
-        if (f) store.getState().hover({ facilityId: f.id, x: e.nativeEvent.clientX, y: e.nativeEvent.clientY });
+        if (f) store.getState().hover(f.id);
         document.body.style.cursor = 'pointer';
       }}
       onPointerOut={() => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { BoxGeometry, EdgesGeometry } from 'three';
 import type { Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
@@ -7,6 +7,7 @@ import { useTwin } from '../store/useTwin';
 export function SelectionMarker({ scene }: { scene: Scene }) {
   const id = useTwin((s) => s.selectedFacilityId);
   const edges = useMemo(() => new EdgesGeometry(new BoxGeometry(1, 1, 1).translate(0, 0.5, 0)), []);
+  useEffect(() => () => edges.dispose(), [edges]);
   const f = scene.facilities.find((x) => x.id === id);
   if (!f) return null;
   const { position, rotation, size, height } = f.footprint;
