@@ -12,15 +12,24 @@ import { sceneBench } from './sceneBench';
 
 const COUNTS = [100, 1000, 10000];
 
+/** Each group of rows, by the name `--only <name>` picks (for working on one engine; the full run takes all). */
+const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
+  scene: () => sceneBench(),
+  fleet: () => fleetWriteBench(COUNTS),
+  collision: () => collisionBench([1000, 10000]),
+  browser: () => browserBench(COUNTS),
+};
+
 async function main() {
-  if (!existsSync('dist/index.html')) throw new Error('no build in dist/: run `npm run build` first');
-  const rows: Row[] = [
-    ...sceneBench(),
-    ...fleetWriteBench(COUNTS),
-    ...collisionBench([1000, 10000]),
-    ...(await browserBench(COUNTS)),
-  ];
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (only !== undefined && !(only in GROUPS)) throw new Error(`--only ${only}: no such group (${Object.keys(GROUPS).join(', ')})`);
+  if ((only === undefined || only === 'browser') && !existsSync('dist/index.html')) {
+    throw new Error('no build in dist/: run `npm run build` first');
+  }
+  const rows: Row[] = [];
+  for (const [name, run] of Object.entries(GROUPS)) if (only === undefined || only === name) rows.push(...(await run()));
   printTable(rows);
+  if (only !== undefined) return;
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
   console.log('wrote bench/results.json');
