@@ -3,7 +3,7 @@
  * the Object3D + setMatrixAt way (the baseline) in the same run.
  */
 import { BoxGeometry, InstancedMesh, MeshBasicMaterial, Object3D } from 'three';
-import { vehicleBuffers } from '../src/telemetry/fleetFrame';
+import { vehicleBuffers } from '../src/domain/fleetFrame';
 import { writeVehicleMatrices, writeVehicleMatricesViaObject3D } from '../src/view/fleet/writeInstances';
 import { timeMedian, type Row } from './measure';
 

@@ -4,7 +4,7 @@
  * benchmark, `?bench=agvs&n=…`). It writes a {@link FleetFrame} in place and allocates nothing per step.
  */
 import type { Scene, Vec2 } from '../domain/sceneSchema';
-import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type FleetFrame, type VehicleBuffers } from './fleetFrame';
+import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type FleetFrame, type VehicleBuffers } from '../domain/fleetFrame';
 
 interface Track {
   /** Segment start points and directions, flattened: ax, ay, ux, uy, length. */

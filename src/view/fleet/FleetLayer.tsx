@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import { Color, InstancedBufferAttribute, Object3D, type InstancedMesh } from 'three';
 import equipment from '../../../data/equipment.json';
 import type { Scene } from '../../domain/sceneSchema';
-import type { FleetFrame } from '../../telemetry/fleetFrame';
+import type { FleetFrame } from '../../domain/fleetFrame';
 import { renderStats } from '../renderStats';
 import { useModel } from '../useModel';
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';

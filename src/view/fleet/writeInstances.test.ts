@@ -1,6 +1,6 @@
 import { InstancedMesh, BoxGeometry, MeshBasicMaterial, Object3D } from 'three';
 import { describe, expect, it } from 'vitest';
-import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, vehicleBuffers } from '../../telemetry/fleetFrame';
+import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, vehicleBuffers } from '../../domain/fleetFrame';
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D } from './writeInstances';
 import { seededRandom as rng } from '../../domain/random';
 

@@ -4,7 +4,7 @@
  * Object3D, no allocation, one pass (see bench: against the Object3D way in the same run).
  */
 import type { InstancedMesh, Object3D } from 'three';
-import { LOAD_NONE, type VehicleBuffers } from '../../telemetry/fleetFrame';
+import { LOAD_NONE, type VehicleBuffers } from '../../domain/fleetFrame';
 
 export interface BoxSize {
   readonly length: number;

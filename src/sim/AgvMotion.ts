@@ -1,0 +1,293 @@
+/**
+ * AGVs moving cell by cell on the lane network, one planner step at a time. Each lane edge is cut into cells at
+ * least one AGV plus its following gap long, so agents on distinct cells keep their distance; the planner (lifelong
+ * PIBT) picks every AGV's next cell with no two in one cell and no swaps. A move into a cell takes as many steps as
+ * the edge's speed limit requires; while it lasts, the cell being left stays blocked (a held stand-in agent
+ * occupies it) and nobody may follow into it in the step the move starts, so a slow AGV is never run into.
+ *
+ * Cells of different lanes can lie closer than a cell where lanes merge, fork or run side by side. Two cells are
+ * "near" when AGVs standing on them, each grown by the clearance, would overlap (at a junction, where the heading
+ * is ambiguous, when they are closer than a cell); the plan is corrected so that two AGVs never stand on near
+ * cells (the one moving in waits, the lower index winning when both move), which the planner's vertex conflicts
+ * alone would allow. Parallel lanes a few metres apart are not near, so traffic on them passes freely.
+ *
+ * Pure motion: which goal each AGV has, and what happens when it gets there, is the simulation's business.
+ */
+import { convexPenetration, footprintCorners } from '../domain/geometry';
+import type { LaneEdge, LaneNode } from '../domain/sceneSchema';
+import { laneCells } from '../planning/laneCells';
+import { Pibt } from '../planning/Pibt';
+import type { PlanGraph } from '../planning/PlanGraph';
+
+export interface AgvMotionParams {
+  readonly cellLengthM: number;
+  readonly maxSpeedMps: number;
+  /** AGV footprint, and the clearance two footprints must keep (the near-miss distance). */
+  readonly lengthM: number;
+  readonly widthM: number;
+  readonly clearanceM: number;
+}
+
+export class AgvMotion {
+  readonly graph: PlanGraph;
+  readonly vertexOfNode: Int32Array;
+  readonly stepS: number;
+  /** Steps a move into each vertex takes (≥ 1): cell length over the edge's speed limit. */
+  readonly entrySteps: Int32Array;
+  readonly cellHeading: Float64Array;
+  readonly n: number;
+  /** Planner vertex of each AGV (where it is, or where its current move ends). */
+  readonly vertex: Int32Array;
+  readonly fromVertex: Int32Array;
+  readonly moveStart: Float64Array;
+  readonly moveEnd: Float64Array;
+  /** Steps left in the current move after this one; 0 when the AGV stands at `vertex`. */
+  readonly moveLeft: Int32Array;
+  readonly goal: Int32Array;
+  /** 1 while the AGV must stand still (loading, charging). */
+  readonly hold: Uint8Array;
+  /** An AGV that ignores its plan and drives on (fault injection), or -1. */
+  rogue = -1;
+  waits = 0;
+  private readonly pibt: Pibt;
+  private readonly cur: Int32Array;
+  private readonly goals: Int32Array;
+  private readonly holds: Uint8Array;
+  private readonly next: Int32Array;
+  private readonly occupant: Int32Array;
+  /** CSR lists of the vertices nearer than a cell to each vertex (see {@link nearCells}). */
+  private readonly nearStart: Int32Array;
+  private readonly near: Int32Array;
+  /** Per vertex: the agent (or stand-in) ending this step there, or -1. */
+  private readonly claim: Int32Array;
+
+  constructor(nodes: readonly LaneNode[], edges: readonly LaneEdge[], count: number, params: AgvMotionParams, seed: number) {
+    const cells = laneCells(nodes, edges, params.cellLengthM);
+    this.graph = cells.graph;
+    this.vertexOfNode = cells.vertexOfNode;
+    this.cellHeading = cells.heading;
+    this.stepS = params.cellLengthM / params.maxSpeedMps;
+    this.entrySteps = entrySteps(cells.graph, cells.edgeOfVertex, cells.vertexOfNode, edges, nodes, params.maxSpeedMps, this.stepS);
+    const V = cells.graph.nodeCount;
+    if (count > V / 2) throw new Error(`${count} AGVs do not fit on ${V} lane cells of ${params.cellLengthM} m (at most ${Math.floor(V / 2)})`);
+    this.n = count;
+    this.vertex = new Int32Array(count);
+    this.fromVertex = new Int32Array(count);
+    this.moveStart = new Float64Array(count);
+    this.moveEnd = new Float64Array(count);
+    this.moveLeft = new Int32Array(count);
+    this.goal = new Int32Array(count);
+    this.hold = new Uint8Array(count);
+    this.pibt = new Pibt(cells.graph, 2 * count, seed);
+    this.cur = new Int32Array(2 * count);
+    this.goals = new Int32Array(2 * count);
+    this.holds = new Uint8Array(2 * count);
+    this.next = new Int32Array(2 * count);
+    this.occupant = new Int32Array(V).fill(-1);
+    this.claim = new Int32Array(V).fill(-1);
+    const near = nearCells(cells.graph, cells.heading, cells.headingOk, params);
+    this.nearStart = near.start;
+    this.near = near.list;
+    for (let i = 0; i < count; i++) {
+      const v = Math.floor((i * V) / count);
+      this.vertex[i] = v;
+      this.fromVertex[i] = v;
+      this.goal[i] = v;
+    }
+  }
+
+  distance(goal: number, v: number): number {
+    return this.pibt.distance(goal, v);
+  }
+
+  /**
+   * Plans and starts one step at time `t` (the step ends at t + stepS). Returns how many AGVs move or keep
+   * moving; {@link waits} accumulates AGVs that wanted to move and could not.
+   */
+  step(t: number): number {
+    const n = this.n;
+    let m = n;
+    for (let i = 0; i < n; i++) {
+      this.cur[i] = this.vertex[i]!;
+      this.goals[i] = this.goal[i]!;
+      const moving = this.moveLeft[i]! > 0;
+      this.holds[i] = moving || this.hold[i] ? 1 : 0;
+      if (moving) {
+        this.cur[m] = this.fromVertex[i]!;
+        this.goals[m] = this.fromVertex[i]!;
+        this.holds[m] = 1;
+        m++;
+      }
+    }
+    this.waits += this.pibt.step(m, this.cur, this.goals, this.holds, this.next);
+    if (this.rogue >= 0 && this.rogue < n && this.moveLeft[this.rogue] === 0) {
+      const v = this.vertex[this.rogue]!;
+      const o = this.graph.offsets[v]!;
+      if (this.graph.offsets[v + 1]! > o) this.next[this.rogue] = this.graph.targets[o]!;
+    }
+    this.keepSlowStartsClear(n);
+    this.keepNearCellsClear(n, m);
+    let active = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.moveLeft[i]! > 0) {
+        this.moveLeft[i]!--;
+        active++;
+        continue;
+      }
+      const v = this.next[i]!;
+      if (v === this.vertex[i]) continue;
+      const k = this.entrySteps[v]!;
+      this.fromVertex[i] = this.vertex[i]!;
+      this.vertex[i] = v;
+      this.moveStart[i] = t;
+      this.moveEnd[i] = t + k * this.stepS;
+      this.moveLeft[i] = k - 1;
+      active++;
+    }
+    return active;
+  }
+
+  /** Nobody follows into a cell whose AGV starts a move of more than one step (it is still there). */
+  private keepSlowStartsClear(n: number): void {
+    const { occupant, next, vertex } = this;
+    for (let i = 0; i < n; i++) occupant[vertex[i]!] = i;
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (let j = 0; j < n; j++) {
+        const v = next[j]!;
+        if (v === vertex[j] || this.moveLeft[j]! > 0) continue;
+        const i = occupant[v]!;
+        if (i < 0 || i === j || i === this.rogue) continue;
+        const leaving = next[i] !== vertex[i];
+        const slow = leaving && this.moveLeft[i] === 0 && this.entrySteps[next[i]!]! > 1;
+        if (!leaving || slow || this.moveLeft[i]! > 0) {
+          next[j] = vertex[j]!;
+          this.waits++;
+          changed = true;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) occupant[vertex[i]!] = -1;
+  }
+
+  /** Reverts moves onto a cell near one another agent ends the step on, until none is left. */
+  private keepNearCellsClear(n: number, m: number): void {
+    const { claim, next, vertex, cur, nearStart, near } = this;
+    for (let k = 0; k < m; k++) claim[k < n ? next[k]! : cur[k]!] = k;
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (let j = 0; j < n; j++) {
+        const v = next[j]!;
+        if (v === vertex[j] || this.moveLeft[j]! > 0 || j === this.rogue) continue;
+        for (let e = nearStart[v]!; e < nearStart[v + 1]!; e++) {
+          const k = claim[near[e]!]!;
+          if (k < 0 || k === j) continue;
+          const kMoves = k < n && next[k] !== vertex[k] && this.moveLeft[k] === 0;
+          if (kMoves && k > j) continue;
+          this.revert(j, n);
+          changed = true;
+          break;
+        }
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      claim[k < n ? next[k]! : cur[k]!] = -1;
+      if (k < n) claim[vertex[k]!] = -1;
+    }
+  }
+
+  /** AGV j stays where it is; whoever was following into its cell stays too. */
+  private revert(j: number, n: number): void {
+    const { claim, next, vertex } = this;
+    if (claim[next[j]!] === j) claim[next[j]!] = -1;
+    next[j] = vertex[j]!;
+    this.waits++;
+    const k = claim[vertex[j]!]!;
+    claim[vertex[j]!] = j;
+    if (k >= 0 && k !== j && k < n) this.revert(k, n);
+  }
+
+  /** Writes AGV i's east, north and heading at time t (between steps, moves are interpolated) into out[0..2]. */
+  pose(i: number, t: number, out: Float64Array): void {
+    const g = this.graph;
+    const a = this.fromVertex[i]!;
+    const b = this.vertex[i]!;
+    const span = this.moveEnd[i]! - this.moveStart[i]!;
+    const u = span <= 0 ? 1 : Math.max(0, Math.min(1, (t - this.moveStart[i]!) / span));
+    out[0] = g.x[a]! + (g.x[b]! - g.x[a]!) * u;
+    out[1] = g.y[a]! + (g.y[b]! - g.y[a]!) * u;
+    out[2] = a === b ? this.cellHeading[b]! : Math.atan2(g.y[b]! - g.y[a]!, g.x[b]! - g.x[a]!);
+  }
+
+  /** True while AGV i is between cells at time t. */
+  isMoving(i: number, t: number): boolean {
+    return this.fromVertex[i] !== this.vertex[i] && t < this.moveEnd[i]!;
+  }
+}
+
+/** For each vertex, the near ones (see the class comment); a uniform grid of cell-sized buckets finds candidates. */
+function nearCells(g: PlanGraph, heading: Float64Array, headingOk: Uint8Array, p: AgvMotionParams): { start: Int32Array; list: Int32Array } {
+  const cell = p.cellLengthM;
+  const grown: [number, number] = [p.lengthM + p.clearanceM, p.widthM + p.clearanceM];
+  const footprint = (v: number) =>
+    footprintCorners({ position: [g.x[v]!, g.y[v]!], rotation: heading[v]!, size: grown });
+  const buckets = new Map<string, number[]>();
+  const key = (cx: number, cy: number) => `${cx},${cy}`;
+  for (let v = 0; v < g.nodeCount; v++) {
+    const k = key(Math.floor(g.x[v]! / cell), Math.floor(g.y[v]! / cell));
+    const b = buckets.get(k);
+    if (b) b.push(v);
+    else buckets.set(k, [v]);
+  }
+  const start = new Int32Array(g.nodeCount + 1);
+  const list: number[] = [];
+  for (let v = 0; v < g.nodeCount; v++) {
+    const cx = Math.floor(g.x[v]! / cell);
+    const cy = Math.floor(g.y[v]! / cell);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const w of buckets.get(key(cx + dx, cy + dy)) ?? []) {
+          if (w === v || Math.hypot(g.x[w]! - g.x[v]!, g.y[w]! - g.y[v]!) >= cell - 1e-6) continue;
+          if (!headingOk[v] || !headingOk[w] || convexPenetration(footprint(v), footprint(w)) > 0) list.push(w);
+        }
+      }
+    }
+    start[v + 1] = list.length;
+  }
+  return { start, list: Int32Array.from(list) };
+}
+
+/** Steps to enter each vertex: the longest way into it over the slowest speed limit of the lane edges it lies on. */
+function entrySteps(
+  g: PlanGraph,
+  edgeOfVertex: Int32Array,
+  vertexOfNode: Int32Array,
+  edges: readonly LaneEdge[],
+  nodes: readonly LaneNode[],
+  maxSpeed: number,
+  stepS: number,
+): Int32Array {
+  const limit = new Float64Array(g.nodeCount).fill(maxSpeed);
+  for (let v = 0; v < g.nodeCount; v++) {
+    const e = edgeOfVertex[v]!;
+    if (e >= 0) limit[v] = Math.min(maxSpeed, edges[e]!.speedLimitMps);
+  }
+  const nodeIndex = new Map(nodes.map((n, k) => [n.id, k]));
+  for (const e of edges) {
+    const k = nodeIndex.get(e.to);
+    if (k === undefined) continue;
+    const v = vertexOfNode[k]!;
+    limit[v] = Math.min(limit[v]!, e.speedLimitMps);
+  }
+  const steps = new Int32Array(g.nodeCount).fill(1);
+  for (let u = 0; u < g.nodeCount; u++) {
+    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+      const v = g.targets[k]!;
+      const d = Math.hypot(g.x[v]! - g.x[u]!, g.y[v]! - g.y[u]!);
+      steps[v] = Math.max(steps[v]!, Math.ceil(d / (limit[v]! * stepS) - 1e-9));
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,58 @@
+/**
+ * The simulation's numbers that are not in a scene file (data/simulation.json, each with its source), and the run
+ * options with their defaults: vehicles/day is the scene's today figure for a today layout and the top of its 2030
+ * target for a proposed one; the AGV count is the scene's fleet.
+ */
+import safety from '../../data/safety.json';
+import simulation from '../../data/simulation.json';
+import type { Scene } from '../domain/sceneSchema';
+
+export interface SimOptions {
+  readonly seed?: number;
+  readonly vehiclesPerDay?: number;
+  readonly agvs?: number;
+  readonly hours?: number;
+}
+
+export interface SimParams {
+  readonly seed: number;
+  readonly vehiclesPerDay: number;
+  readonly agvs: number;
+  readonly hours: number;
+  readonly cellLengthM: number;
+  readonly truckSpeedMps: number;
+  readonly truckQueueSpacingM: number;
+  readonly importPreAdviceS: number;
+  readonly agvSecondsPerCharge: number;
+  readonly agvLowBatteryShare: number;
+  readonly collision: { readonly horizonS: number; readonly nearMissClearanceM: number };
+}
+
+export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
+  const vehiclesPerDay =
+    options.vehiclesPerDay ??
+    (scene.variant === 'today' ? scene.zone.capacity.todayVehiclesPerDay.value : scene.zone.capacity.target2030VehiclesPerDay.max);
+  const agvs = options.agvs ?? scene.fleet.agv.count.value;
+  const hours = options.hours ?? 24;
+  const seed = options.seed ?? 1;
+  const bad = [
+    !(vehiclesPerDay >= 0 && Number.isFinite(vehiclesPerDay)) && `vehicles per day must be a number ≥ 0 (got ${vehiclesPerDay})`,
+    !(Number.isInteger(agvs) && agvs >= 0) && `AGVs must be a whole number ≥ 0 (got ${agvs})`,
+    !(hours > 0 && hours <= 24 * 14) && `hours must be in (0, 336] (got ${hours})`,
+    !Number.isInteger(seed) && `seed must be a whole number (got ${seed})`,
+  ].filter((m): m is string => typeof m === 'string');
+  if (bad.length > 0) throw new Error(bad.join('; '));
+  return {
+    seed,
+    vehiclesPerDay,
+    agvs,
+    hours,
+    cellLengthM: scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value,
+    truckSpeedMps: simulation.truckSpeedMps.value,
+    truckQueueSpacingM: simulation.truckQueueSpacingM.value,
+    importPreAdviceS: simulation.importPreAdviceS.value,
+    agvSecondsPerCharge: simulation.agvHoursPerCharge.value * 3600,
+    agvLowBatteryShare: simulation.agvLowBatteryShare.value,
+    collision: { horizonS: safety.collision.horizonS.value, nearMissClearanceM: safety.collision.nearMissClearanceM.value },
+  };
+}
