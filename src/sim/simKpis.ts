@@ -1,7 +1,9 @@
 /**
  * The figures a run is judged by, from the simulation's counters: trucks cleared, time in system, utilisation and
  * queues per resource (by facility id; a yard's id stands for its loading slots; `agv-fleet` for the AGVs and
- * the containers waiting for one), the resource that binds, AGV empty travel, planner waits, near misses.
+ * the containers waiting for one; `agv-lanes` for the share of the AGVs' working time spent waiting for another
+ * AGV on the lanes), the resource that binds (the highest utilisation; the lanes when the fleet binds but waits
+ * more than half its working time), AGV empty travel, planner waits, near misses.
  * Numbers are rounded so printed results compare byte for byte across runs.
  */
 import type { ServiceQueue } from './ServiceQueue';
@@ -80,9 +82,12 @@ export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
     utilisation['agv-fleet'] = t > 0 ? round(r.agvBusySeconds / (m.n * t), 4) : 0;
     queueMax['agv-fleet'] = sim.jobQueueMax;
     queueMean['agv-fleet'] = t > 0 ? round(r.jobSeconds / t, 3) : 0;
+    utilisation['agv-lanes'] = r.agvBusySeconds > 0 ? round(Math.min(1, (m.waits * m.stepS) / r.agvBusySeconds), 4) : 0;
   }
   let bottleneck = '';
   for (const [id, u] of Object.entries(utilisation)) if (bottleneck === '' || u > utilisation[bottleneck]!) bottleneck = id;
+  // A fleet busy all day mostly because its AGVs queue behind each other is held back by its lanes, not its size.
+  if (bottleneck === 'agv-fleet' && utilisation['agv-lanes']! > 0.5) bottleneck = 'agv-lanes';
   const moves = sim.emptyMoves + sim.loadedMoves;
   const yardTeuMax: Record<string, number> = {};
   sim.layout.yards.forEach((y, k) => {

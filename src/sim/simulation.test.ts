@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from './Simulation';
+import { loadScene } from './testScenes';
+
+const proposed = loadScene('scenes/1119-1120/proposed.json');
+const tanThanh = loadScene('scenes/1088-2-1089/proposed.json');
+const today = loadScene('scenes/1119-1120/today.json');
+
+describe('Simulation', { timeout: 60_000 }, () => {
+  it('gives identical KPIs for the same seed and different ones for another', () => {
+    const a = new Simulation(proposed, { seed: 11, hours: 5, vehiclesPerDay: 3000 }).run();
+    const b = new Simulation(proposed, { seed: 11, hours: 5, vehiclesPerDay: 3000 }).run();
+    const c = new Simulation(proposed, { seed: 12, hours: 5, vehiclesPerDay: 3000 }).run();
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+    expect(a.cleared).toBeGreaterThan(0);
+  });
+
+  it('conserves trucks: each that arrived has left or is inside, at every hour', () => {
+    const sim = new Simulation(proposed, { seed: 2, hours: 8, vehiclesPerDay: 3500 });
+    for (let h = 1; h <= 8; h++) {
+      sim.advanceTo(h * 3600);
+      expect(sim.arrived).toBe(sim.cleared + sim.trucksInside);
+      expect(sim.hourly.at(-1)!.inside).toBe(sim.trucksInside);
+    }
+    expect(sim.hourly.map((r) => r.arrived).reduce((x, y) => x + y, 0)).toBe(sim.arrived);
+    expect(sim.hourly.map((r) => r.cleared).reduce((x, y) => x + y, 0)).toBe(sim.cleared);
+  });
+
+  it('moves AGVs only along lane cells, one per cell, and carries containers both ways', () => {
+    const sim = new Simulation(tanThanh, { seed: 4, hours: 3 });
+    const m = sim.motion!;
+    const g = m.graph;
+    const before = Int32Array.from(m.vertex);
+    for (let t = 0; t < 3 * 3600; t += m.stepS) {
+      sim.advanceTo(t);
+      expect(new Set(m.vertex).size).toBe(m.n);
+      for (let i = 0; i < m.n; i++) {
+        const a = before[i]!;
+        const b = m.vertex[i]!;
+        if (a === b) continue;
+        const outs = Array.from(g.targets.subarray(g.offsets[a]!, g.offsets[a + 1]!));
+        expect(outs).toContain(b);
+      }
+      before.set(m.vertex);
+    }
+    const k = sim.kpis();
+    expect(k.containersAcross.export).toBeGreaterThan(0);
+    expect(k.containersAcross.import).toBeGreaterThan(0);
+    expect(k.contacts).toBe(0);
+  });
+
+  it('has no contacts when AGVs follow the plan, and catches an AGV that ignores it', () => {
+    const planned = new Simulation(proposed, { seed: 5, hours: 3 }).run();
+    expect(planned.contacts).toBe(0);
+    const faulty = new Simulation(proposed, { seed: 5, hours: 3 });
+    faulty.injectRogueAgv(0);
+    const k = faulty.run();
+    expect(k.contacts + k.nearMisses).toBeGreaterThan(0);
+    expect(faulty.log.some((e) => (e.kind === 'contact' || e.kind === 'near-miss') && /\bAGV 1\b/.test(e.detail))).toBe(true);
+  });
+
+  it('runs the present-day layout with no AGVs: trucks cross by road, the scanner binds', () => {
+    const k = new Simulation(today, { seed: 1 }).run();
+    expect(k.agvs).toBe(0);
+    expect(k.containersAcross).toEqual({ export: 0, import: 0 });
+    expect(k.arrived).toBe(800);
+    expect(k.cleared).toBeGreaterThan(0);
+    expect(Object.keys(k.utilisation)).toContain(k.bottleneck);
+  });
+
+  it('writes a frame of every AGV and every truck inside, with loads', () => {
+    const sim = new Simulation(proposed, { seed: 3, hours: 2 });
+    sim.advanceTo(5400);
+    sim.writeFrame();
+    expect(sim.frame.agvs.count).toBe(proposed.fleet.agv.count.value);
+    expect(sim.frame.trucks.count).toBe(sim.trucksInside);
+    const xs = Array.from(sim.frame.agvs.x.subarray(0, sim.frame.agvs.count));
+    expect(xs.every(Number.isFinite)).toBe(true);
+    expect(Array.from(sim.frame.agvs.load.subarray(0, sim.frame.agvs.count)).some((l) => l !== 0)).toBe(true);
+  });
+
+  it('refuses impossible options with a message naming them', () => {
+    expect(() => new Simulation(proposed, { agvs: -1 })).toThrow(/AGVs must be a whole number/);
+    expect(() => new Simulation(proposed, { hours: 0 })).toThrow(/hours must be/);
+    expect(() => new Simulation(proposed, { agvs: 5000 })).toThrow(/do not fit/);
+  });
+});
