@@ -1,7 +1,12 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZoneId } from '../domain/sceneSchema';
+import { fleetFrame } from '../domain/fleetFrame';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
+import type { SimSource } from '../telemetry/SimSource';
+import { SimHud } from '../ui/SimHud';
+import { readSimUrl } from './simUrl';
+import { startSimulation } from './startSimulation';
 import { useTwin, useTwinStore } from '../store/useTwin';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FacilityPanel } from '../ui/FacilityPanel';
@@ -28,12 +33,57 @@ export function App({ url }: { url: UrlState }) {
   const scene = loaded?.scene;
   const zone: ZoneId = scene?.zone.id ?? ZONES[0]!;
 
+  const simUrl = useMemo(() => readSimUrl(window.location.search), []);
+  useEffect(() => {
+    if (simUrl.problems.length > 0) store.getState().reportProblems({ file: 'URL', problems: simUrl.problems });
+  }, [simUrl, store]);
+
+  // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
+  const [sim, setSim] = useState<SimSource>();
+  const [showPaths, setShowPaths] = useState(false);
+  useEffect(() => {
+    if (!scene || url.bench) return;
+    let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
+    let cancelled = false;
+    startSimulation(scene, simUrl).then(
+      (r) => {
+        if (cancelled) return r.dispose();
+        running = r;
+        setSim(r.source);
+      },
+      (e: unknown) => {
+        if (!cancelled) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: e instanceof Error ? e.message : String(e) }] });
+      },
+    );
+    return () => {
+      cancelled = true;
+      running?.dispose();
+      setSim(undefined);
+    };
+  }, [scene, url.bench, simUrl, store]);
+  useEffect(() => {
+    if (!sim) return;
+    const sub = sim.state$.subscribe((s) => {
+      if (s.status === 'error' && s.error) store.getState().reportProblems({ file: 'simulation', problems: [{ path: 'engine', message: s.error }] });
+    });
+    return () => sub.unsubscribe();
+  }, [sim, store]);
+  useEffect(() => {
+    if (sim) sim.showPaths = showPaths;
+  }, [sim, showPaths]);
+
   const fleet = useMemo(() => {
     if (!scene) return undefined;
-    if (!url.bench) return { frame: new PlaceholderFleet(scene).frame };
-    const moving = new PlaceholderFleet(scene, url.bench.agvs);
-    return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
-  }, [scene, url.bench]);
+    if (url.bench) {
+      const moving = new PlaceholderFleet(scene, url.bench.agvs);
+      return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
+    }
+    return sim ?? { frame: fleetFrame(0, 0) };
+  }, [scene, url.bench, sim]);
+  const simLayers = useMemo(
+    () => sim && { busy: sim.busy, alerts: sim.alerts, get paths() { return sim.paths; }, showPaths },
+    [sim, showPaths],
+  );
 
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
@@ -101,6 +151,7 @@ export function App({ url }: { url: UrlState }) {
               maxPixelRatio={MAX_PIXEL_RATIO}
               sideNames={sideNames}
               matrixMethod={url.bench?.method}
+              sim={simLayers}
               onPick={(f) => store.getState().select(f.id)}
               onMiss={() => store.getState().select(undefined)}
             />
@@ -109,6 +160,7 @@ export function App({ url }: { url: UrlState }) {
         {loading && <div className="loading">{t('app.loading')}</div>}
         {scene && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
+        {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
         {scene && <FacilityPanel scene={scene} />}
         {scene && <HoverTooltip scene={scene} />}
         <ProblemPanel />

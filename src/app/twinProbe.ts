@@ -3,6 +3,7 @@
  * returns a fresh frozen copy; the app never reads it back.
  */
 import type { TwinStore } from '../store/twinStore';
+import { simStats, type SourceStatus } from '../telemetry/SimSource';
 import { renderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
 
@@ -26,6 +27,15 @@ export interface TwinSnapshot {
     readonly readyAtMs: number;
   };
   readonly fleet: { readonly agvs: number; readonly trucks: number; readonly containers: number };
+  /** The simulation source: clock (simulated seconds since the start of day 1), AGVs and trucks in the scene. */
+  readonly sim: {
+    readonly clockS: number;
+    readonly agvs: number;
+    readonly trucks: number;
+    readonly speed: number;
+    readonly status: SourceStatus;
+    readonly frames: number;
+  };
   /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
@@ -55,6 +65,7 @@ export function snapshot(store: TwinStore): TwinSnapshot {
       readyAtMs: renderStats.readyAtMs,
     }),
     fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
+    sim: Object.freeze({ ...simStats }),
     screenOf: (facilityId: string) => {
       const f = scene?.facilities.find((x) => x.id === facilityId);
       return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);

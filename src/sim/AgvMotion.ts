@@ -221,6 +221,30 @@ export class AgvMotion {
     out[2] = a === b ? this.cellHeading[b]! : Math.atan2(g.y[b]! - g.y[a]!, g.x[b]! - g.x[a]!);
   }
 
+  /**
+   * Each AGV's way to its goal as line segments (x1, y1, x2, y2, …) along a shortest path of cells, from where it
+   * is now; for showing planned paths (the plan itself is made one step at a time).
+   */
+  plannedSegments(): Float32Array {
+    const g = this.graph;
+    const out: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      const goal = this.goal[i]!;
+      let v = this.vertex[i]!;
+      for (let guard = 0; v !== goal && guard < g.nodeCount; guard++) {
+        const d = this.pibt.distance(goal, v);
+        let next = -1;
+        for (let k = g.offsets[v]!; k < g.offsets[v + 1]! && next < 0; k++) {
+          if (this.pibt.distance(goal, g.targets[k]!) < d) next = g.targets[k]!;
+        }
+        if (next < 0) break;
+        out.push(g.x[v]!, g.y[v]!, g.x[next]!, g.y[next]!);
+        v = next;
+      }
+    }
+    return Float32Array.from(out);
+  }
+
   /** True while AGV i is between cells at time t. */
   isMoving(i: number, t: number): boolean {
     return this.fromVertex[i] !== this.vertex[i] && t < this.moveEnd[i]!;

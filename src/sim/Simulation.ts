@@ -67,6 +67,9 @@ export interface LogEntry {
   readonly kind: 'contact' | 'near-miss' | 'charging' | 'opening' | 'closing';
   readonly subject: string;
   readonly detail: string;
+  /** Where it happened (east, north), for alerts that have a place. */
+  readonly x?: number;
+  readonly y?: number;
 }
 
 const LOG_LIMIT = 2000;
@@ -81,7 +84,9 @@ export class Simulation {
   readonly endS: number;
   now = 0;
   readonly hourly: HourRow[] = [];
+  /** The latest entries (at most 2,000); {@link logged} counts every entry ever made. */
   readonly log: LogEntry[] = [];
+  logged = 0;
   readonly motion: AgvMotion | undefined;
 
   private readonly queue = new EventQueue();
@@ -667,15 +672,16 @@ export class Simulation {
       if (this.activePairs.has(key)) continue;
       if (kind === CONTACT) this.contacts++;
       else this.nearMisses++;
-      this.pushLog(t, kind === CONTACT ? 'contact' : 'near-miss', a, `AGV ${a + 1} and AGV ${c + 1}`);
+      this.pushLog(t, kind === CONTACT ? 'contact' : 'near-miss', a, `AGV ${a + 1} and AGV ${c + 1}`, (b.x[a]! + b.x[c]!) / 2, (b.y[a]! + b.y[c]!) / 2);
     }
     this.seenPairs = this.activePairs;
     this.activePairs = now;
   }
 
-  private pushLog(t: number, kind: LogEntry['kind'], agv: number, detail: string): void {
+  private pushLog(t: number, kind: LogEntry['kind'], agv: number, detail: string, x?: number, y?: number): void {
     if (this.log.length === LOG_LIMIT) this.log.shift();
-    this.log.push({ t, kind, subject: agv >= 0 ? `AGV ${agv + 1}` : this.scene.zone.id, detail });
+    this.logged++;
+    this.log.push({ t, kind, subject: agv >= 0 ? `AGV ${agv + 1}` : this.scene.zone.id, detail, ...(x === undefined ? {} : { x, y }) });
   }
 
   private openHours(): { open: number; close: number } {

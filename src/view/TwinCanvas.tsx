@@ -13,6 +13,18 @@ import { SelectionMarker } from './SelectionMarker';
 import { sideLabels } from './sideLabels';
 import { StatsProbe } from './StatsProbe';
 import { TruckRoutes } from './TruckRoutes';
+import { BusyFacilities } from './sim/BusyFacilities';
+import { CollisionAlerts } from './sim/CollisionAlerts';
+import { PlannedPaths } from './sim/PlannedPaths';
+import type { AlertBuffers } from '../domain/packedFrame';
+
+/** What a simulation adds to the picture: facilities at work, recent collision alerts, planned paths. */
+export interface SimLayers {
+  readonly busy: Uint8Array;
+  readonly alerts: AlertBuffers;
+  readonly paths: { readonly segments: Float32Array; readonly version: number };
+  readonly showPaths: boolean;
+}
 
 export interface TwinCanvasProps {
   readonly scene: Scene;
@@ -22,12 +34,13 @@ export interface TwinCanvasProps {
   /** Country names shown either side of the border, in the UI's language. */
   readonly sideNames: { readonly VN: string; readonly CN: string };
   readonly matrixMethod?: MatrixMethod;
+  readonly sim?: SimLayers;
   readonly onPick: (f: Facility) => void;
   readonly onMiss: () => void;
 }
 
 /** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
-export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, matrixMethod, onPick, onMiss }: TwinCanvasProps) {
+export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, matrixMethod, sim, onPick, onMiss }: TwinCanvasProps) {
   const bounds = useMemo(() => sceneBounds(scene), [scene]);
   const labels = useMemo<MapLabel[]>(
     () => [
@@ -56,8 +69,11 @@ export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, mat
       <Suspense fallback={null}>
         <FacilityLayer scene={scene} onPick={onPick} />
         <FleetLayer scene={scene} source={fleet} method={matrixMethod} />
+        {sim && <BusyFacilities scene={scene} busy={sim.busy} />}
         <StatsProbe sceneId={scene.id} />
       </Suspense>
+      {sim && <CollisionAlerts alerts={sim.alerts} />}
+      {sim && <PlannedPaths source={sim} visible={sim.showPaths} />}
       <SelectionMarker scene={scene} />
       <CameraRig scene={scene} />
       <LabelTracker labels={labels} />

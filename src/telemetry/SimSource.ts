@@ -1,0 +1,181 @@
+/**
+ * The built-in telemetry source: the simulation engine, in a worker in the app and in-thread in tests, driven
+ * by a clock the user plays, pauses and speeds up (1×–1000×). Each display frame asks the engine to advance to
+ * the clock and unpacks the frame it wrote into shared memory into typed buffers the view reads in `useFrame`;
+ * one request is in flight at a time (back-pressure: a slow engine lowers the frame rate of the fleet, never
+ * the UI's). KPIs and the log come as snapshots twice a second on `state$` (rxjs), for the heads-up display.
+ */
+import { BehaviorSubject } from 'rxjs';
+import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
+import { alertBuffers, packedLength, unpackFrame, type AlertBuffers } from '../domain/packedFrame';
+import type { Scene } from '../domain/sceneSchema';
+import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
+import type { SimOptions } from '../sim/simParams';
+
+/** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
+export interface SimEngineHandle {
+  load(scene: Scene, options: SimOptions): Promise<EngineLayout>;
+  attach(buffer: Float32Array): Promise<void>;
+  advance(clockS: number): Promise<number>;
+  frameCopy(): Promise<Float32Array>;
+  snapshot(logTail?: number): Promise<SimSnapshot>;
+  plannedPaths(): Promise<Float32Array>;
+  injectRogueAgv(i: number): Promise<void>;
+}
+
+export type SourceStatus = 'starting' | 'playing' | 'paused' | 'ended' | 'error';
+
+export interface SimSourceState {
+  readonly status: SourceStatus;
+  readonly speed: number;
+  readonly clockS: number;
+  readonly snapshot?: SimSnapshot;
+  readonly error?: string;
+}
+
+export const SPEEDS = [1, 10, 60, 300, 1000] as const;
+const SNAPSHOT_EVERY_MS = 500;
+const PATHS_EVERY_MS = 1000;
+
+/** Figures of the running source for `window.__TWIN__`, in one mutable object (no allocation per frame). */
+export const simStats = { clockS: 0, agvs: 0, trucks: 0, speed: 0, status: 'starting' as SourceStatus, frames: 0 };
+
+export class SimSource {
+  readonly frame: FleetFrame;
+  readonly busy: Uint8Array;
+  readonly alerts: AlertBuffers = alertBuffers();
+  /** Planned paths as line segments (x1, y1, x2, y2, …), refreshed while {@link showPaths} is on. */
+  paths: { segments: Float32Array<ArrayBufferLike>; version: number } = { segments: new Float32Array(0), version: 0 };
+  showPaths = false;
+  readonly state$: BehaviorSubject<SimSourceState>;
+  private readonly shared: Float32Array;
+  private readonly isShared: boolean;
+  private inFlight = false;
+  private pendingS = 0;
+  private clock: number;
+  private lastSnapshotAt = -Infinity;
+  private lastPathsAt = -Infinity;
+  private disposed = false;
+
+  private constructor(
+    private readonly engine: SimEngineHandle,
+    readonly layout: EngineLayout,
+    startS: number,
+    speed: number,
+  ) {
+    this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
+    this.busy = new Uint8Array(layout.facilityCount);
+    this.isShared = typeof SharedArrayBuffer !== 'undefined';
+    const bytes = 4 * packedLength(layout);
+    this.shared = new Float32Array(this.isShared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.clock = Math.min(startS, layout.endS);
+    this.state$ = new BehaviorSubject<SimSourceState>({ status: 'starting', speed, clockS: 0 });
+  }
+
+  /** Loads `scene` into the engine and runs it to `startS` before the first frame. */
+  static async start(engine: SimEngineHandle, scene: Scene, options: SimOptions, startS = 0, speed = 10): Promise<SimSource> {
+    const layout = await engine.load(scene, options);
+    const source = new SimSource(engine, layout, startS, speed);
+    await engine.attach(source.shared);
+    await source.pull(source.clock);
+    source.emit({ status: 'playing' });
+    await source.refreshSnapshot();
+    return source;
+  }
+
+  get speed(): number {
+    return this.state$.value.speed;
+  }
+
+  get status(): SourceStatus {
+    return this.state$.value.status;
+  }
+
+  play(): void {
+    if (this.status === 'paused') this.emit({ status: 'playing' });
+  }
+
+  pause(): void {
+    if (this.status === 'playing') this.emit({ status: 'paused' });
+  }
+
+  setSpeed(speed: number): void {
+    if (!(speed > 0 && speed <= 1000)) throw new RangeError(`speed must be in (0, 1000]×, got ${speed}`);
+    this.emit({ speed });
+  }
+
+  async injectRogueAgv(i: number): Promise<void> {
+    await this.engine.injectRogueAgv(i);
+  }
+
+  /** Called once per display frame with the wall time since the last one (s). */
+  step(dtS: number): void {
+    if (this.disposed || this.status !== 'playing') return;
+    this.pendingS += dtS;
+    const now = performance.now();
+    if (now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
+      this.lastSnapshotAt = now;
+      void this.refreshSnapshot();
+    }
+    if (this.showPaths && now - this.lastPathsAt > PATHS_EVERY_MS) {
+      this.lastPathsAt = now;
+      void this.engine.plannedPaths().then((segments) => {
+        this.paths = { segments, version: this.paths.version + 1 };
+      }, this.fail);
+    }
+    if (this.inFlight) return;
+    const target = Math.min(this.layout.endS, this.clock + this.pendingS * this.speed);
+    this.pendingS = 0;
+    void this.pull(target);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.state$.complete();
+  }
+
+  private async pull(target: number): Promise<void> {
+    this.inFlight = true;
+    try {
+      const clock = await this.engine.advance(target);
+      const packed = this.isShared ? this.shared : await this.engine.frameCopy();
+      if (this.disposed) return;
+      unpackFrame(this.layout, packed, this.frame, this.busy, this.alerts);
+      this.clock = clock;
+      simStats.clockS = clock;
+      simStats.agvs = this.frame.agvs.count;
+      simStats.trucks = this.frame.trucks.count;
+      simStats.frames++;
+      if (clock >= this.layout.endS && this.status === 'playing') {
+        this.emit({ status: 'ended' });
+        await this.refreshSnapshot();
+      }
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  private async refreshSnapshot(): Promise<void> {
+    try {
+      const snapshot = await this.engine.snapshot();
+      if (!this.disposed) this.emit({ snapshot });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private readonly fail = (e: unknown): void => {
+    if (this.disposed) return;
+    this.emit({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+  };
+
+  private emit(change: Partial<SimSourceState>): void {
+    if (this.disposed) return;
+    const next = { ...this.state$.value, ...change, clockS: this.clock };
+    simStats.speed = next.speed;
+    simStats.status = next.status;
+    this.state$.next(next);
+  }
+}

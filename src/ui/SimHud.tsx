@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scene } from '../domain/sceneSchema';
+import { useTwin } from '../store/useTwin';
+import { SPEEDS, type SimSource, type SimSourceState } from '../telemetry/SimSource';
+
+function clockText(s: number): { day: number; time: string } {
+  const day = Math.floor(s / 86400) + 1;
+  const m = Math.floor((s % 86400) / 60);
+  return { day, time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+/**
+ * The heads-up display of the running simulation: the clock with play/pause and speed, and the KPIs as they
+ * accumulate against the zone's baseline and 2030 target. It re-renders on the source's snapshots (twice a
+ * second at most), never per frame.
+ */
+export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene; source: SimSource; showPaths: boolean; onShowPaths: (on: boolean) => void }) {
+  const { t } = useTranslation();
+  const lang = useTwin((s) => s.lang);
+  const [state, setState] = useState<SimSourceState>(source.state$.value);
+  useEffect(() => {
+    const sub = source.state$.subscribe(setState);
+    return () => sub.unsubscribe();
+  }, [source]);
+  const fmt = (n: number) => Math.round(n).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  const k = state.snapshot?.kpis;
+  const hourly = state.snapshot?.hourly ?? [];
+  const lastHour = hourly.at(-1);
+  const pace = lastHour ? lastHour.cleared * 24 : undefined;
+  const { todayVehiclesPerDay: today, target2030VehiclesPerDay: target } = scene.zone.capacity;
+  const scaleMax = Math.max(target.max, pace ?? 0, k?.vehiclesPerDay ?? 0) * 1.1;
+  const pct = (n: number) => `${Math.min(100, (n / scaleMax) * 100)}%`;
+  const clock = clockText(state.clockS);
+  const bottleneckName = (id: string) => {
+    if (id === 'agv-fleet') return t('hud.agvFleet');
+    if (id === 'agv-lanes') return t('hud.agvLanes');
+    const f = scene.facilities.find((x) => x.id === id);
+    return f?.name?.[lang] ?? (f ? `${t(`kind.${f.kind}`)} ${f.id}` : id);
+  };
+  const playing = state.status === 'playing';
+
+  return (
+    <section className="panel sim-hud" data-testid="sim-hud" aria-label={t('hud.title')}>
+      <header>
+        <span className="clock" data-testid="sim-clock">
+          {t('hud.clock', clock)}
+        </span>
+        <span className={`status status-${state.status}`}>{t(`hud.status.${state.status}`)}</span>
+      </header>
+      <div className="controls">
+        <button type="button" onClick={() => (playing ? source.pause() : source.play())} disabled={state.status !== 'playing' && state.status !== 'paused'} data-testid="sim-play">
+          {playing ? `❚❚ ${t('hud.pause')}` : `▶ ${t('hud.play')}`}
+        </button>
+        <span className="label">{t('hud.speed')}</span>
+        {SPEEDS.map((x) => (
+          <button key={x} type="button" aria-pressed={state.speed === x} title={t('hud.speedTitle', { x })} onClick={() => source.setSpeed(x)} data-testid={`sim-speed-${x}`}>
+            {x}×
+          </button>
+        ))}
+        <label className="paths">
+          <input type="checkbox" checked={showPaths} onChange={(e) => onShowPaths(e.target.checked)} data-testid="sim-paths" />
+          {t('hud.paths')}
+        </label>
+      </div>
+      {state.error && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {k && (
+        <div className="kpis">
+          <div className="kpi wide">
+            <span className="label">{t('hud.cleared')}</span>
+            <span className="big" data-testid="kpi-cleared">
+              {fmt(k.cleared)}
+            </span>
+            <span className="unit">{t('hud.clearedOf', { arrived: fmt(k.arrived) })}</span>
+          </div>
+          <div className="kpi wide">
+            <span className="label">{t('hud.pace')}</span>
+            <span className="big">{pace === undefined ? '—' : fmt(pace)}</span>
+            <span className="unit">{t('hud.demand', { n: fmt(k.vehiclesPerDay) })}</span>
+          </div>
+          <div className="target-bar" aria-hidden="true">
+            <div className="target-range" style={{ left: pct(target.min), width: `calc(${pct(target.max)} - ${pct(target.min)})` }} title={t('hud.target', { min: fmt(target.min), max: fmt(target.max) })} />
+            <div className="baseline" style={{ left: pct(today.value) }} title={t('hud.baseline', { n: fmt(today.value) })} />
+            {pace !== undefined && <div className="pace" style={{ width: pct(pace) }} />}
+          </div>
+          <div className="bar-legend">
+            <span>{t('hud.baseline', { n: fmt(today.value) })}</span>
+            <span>{t('hud.target', { min: fmt(target.min), max: fmt(target.max) })}</span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.timeInSystem')}</span>
+            <span className="value">{t('hud.p50p95', { p50: fmt(k.timeInSystemP50S / 60), p95: fmt(k.timeInSystemP95S / 60) })}</span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.agvUse')}</span>
+            <span className="value">{k.agvs > 0 ? `${Math.round((k.utilisation['agv-fleet'] ?? 0) * 100)} % · ${t('hud.agvs', { n: k.agvs })}` : t('hud.noAgvs')}</span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.inside')}</span>
+            <span className="value">{fmt(k.inside)}</span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.bottleneck')}</span>
+            <span className="value" data-testid="kpi-bottleneck">
+              {k.bottleneck ? bottleneckName(k.bottleneck) : '—'}
+            </span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.nearMisses')}</span>
+            <span className={`value ${k.nearMisses > 0 ? 'warn' : ''}`}>{fmt(k.nearMisses)}</span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.contacts')}</span>
+            <span className={`value ${k.contacts > 0 ? 'alarm' : ''}`}>{fmt(k.contacts)}</span>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

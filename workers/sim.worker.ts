@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { SimulationEngine } from '../src/sim/SimulationEngine';
+
+Comlink.expose(new SimulationEngine());
