@@ -46,7 +46,7 @@ export class AgvMotion {
   readonly goal: Int32Array;
   /** 1 while the AGV must stand still (loading, charging). */
   readonly hold: Uint8Array;
-  /** An AGV that ignores its plan and drives on (fault injection), or -1. */
+  /** An AGV that ignores its plan and drives on towards its goal (fault injection), or -1. */
   rogue = -1;
   waits = 0;
   private readonly pibt: Pibt;
@@ -54,7 +54,6 @@ export class AgvMotion {
   private readonly goals: Int32Array;
   private readonly holds: Uint8Array;
   private readonly next: Int32Array;
-  private readonly occupant: Int32Array;
   /** CSR lists of the vertices nearer than a cell to each vertex (see {@link nearCells}). */
   private readonly nearStart: Int32Array;
   private readonly near: Int32Array;
@@ -83,7 +82,6 @@ export class AgvMotion {
     this.goals = new Int32Array(2 * count);
     this.holds = new Uint8Array(2 * count);
     this.next = new Int32Array(2 * count);
-    this.occupant = new Int32Array(V).fill(-1);
     this.claim = new Int32Array(V).fill(-1);
     const near = nearCells(cells.graph, cells.heading, cells.headingOk, params);
     this.nearStart = near.start;
@@ -120,13 +118,11 @@ export class AgvMotion {
       }
     }
     this.waits += this.pibt.step(m, this.cur, this.goals, this.holds, this.next);
-    if (this.rogue >= 0 && this.rogue < n && this.moveLeft[this.rogue] === 0) {
-      const v = this.vertex[this.rogue]!;
-      const o = this.graph.offsets[v]!;
-      if (this.graph.offsets[v + 1]! > o) this.next[this.rogue] = this.graph.targets[o]!;
-    }
+    this.driveRogue(n);
+    this.claimAll(n, m);
     this.keepSlowStartsClear(n);
-    this.keepNearCellsClear(n, m);
+    this.keepNearCellsClear(n);
+    this.releaseClaims(n, m);
     let active = 0;
     for (let i = 0; i < n; i++) {
       if (this.moveLeft[i]! > 0) {
@@ -147,34 +143,50 @@ export class AgvMotion {
     return active;
   }
 
-  /** Nobody follows into a cell whose AGV starts a move of more than one step (it is still there). */
-  private keepSlowStartsClear(n: number): void {
-    const { occupant, next, vertex } = this;
-    for (let i = 0; i < n; i++) occupant[vertex[i]!] = i;
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (let j = 0; j < n; j++) {
-        const v = next[j]!;
-        if (v === vertex[j] || this.moveLeft[j]! > 0) continue;
-        const i = occupant[v]!;
-        if (i < 0 || i === j || i === this.rogue) continue;
-        const leaving = next[i] !== vertex[i];
-        const slow = leaving && this.moveLeft[i] === 0 && this.entrySteps[next[i]!]! > 1;
-        if (!leaving || slow || this.moveLeft[i]! > 0) {
-          next[j] = vertex[j]!;
-          this.waits++;
-          changed = true;
-        }
+  /**
+   * The rogue AGV (a fault injected in tests) drives on along its shortest way to its goal whatever the plan
+   * says, into whoever waits there; it still stops at its goal and while held.
+   */
+  private driveRogue(n: number): void {
+    const r = this.rogue;
+    if (r < 0 || r >= n || this.moveLeft[r]! > 0 || this.hold[r] || this.vertex[r] === this.goal[r]) return;
+    const g = this.graph;
+    const v = this.vertex[r]!;
+    const goal = this.goal[r]!;
+    for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) {
+      if (this.pibt.distance(goal, g.targets[k]!) < this.pibt.distance(goal, v)) {
+        this.next[r] = g.targets[k]!;
+        return;
       }
     }
-    for (let i = 0; i < n; i++) occupant[vertex[i]!] = -1;
+  }
+
+  /** Marks where every agent (and stand-in) ends this step, as the corrections below need. */
+  private claimAll(n: number, m: number): void {
+    for (let k = 0; k < m; k++) this.claim[k < n ? this.next[k]! : this.cur[k]!] = k;
+  }
+
+  private releaseClaims(n: number, m: number): void {
+    for (let k = 0; k < m; k++) {
+      this.claim[this.cur[k]!] = -1;
+      if (k < n) this.claim[this.next[k]!] = -1;
+    }
+  }
+
+  /** Nobody follows into a cell whose AGV starts a move of more than one step (it is still there). */
+  private keepSlowStartsClear(n: number): void {
+    const { claim, next, vertex } = this;
+    for (let i = 0; i < n; i++) {
+      const v = next[i]!;
+      if (v === vertex[i] || this.moveLeft[i]! > 0 || this.entrySteps[v]! <= 1) continue;
+      const k = claim[vertex[i]!]!;
+      if (k >= 0 && k < n && k !== i && k !== this.rogue) this.revert(k, n);
+    }
   }
 
   /** Reverts moves onto a cell near one another agent ends the step on, until none is left. */
-  private keepNearCellsClear(n: number, m: number): void {
-    const { claim, next, vertex, cur, nearStart, near } = this;
-    for (let k = 0; k < m; k++) claim[k < n ? next[k]! : cur[k]!] = k;
+  private keepNearCellsClear(n: number): void {
+    const { claim, next, vertex, nearStart, near } = this;
     let changed = true;
     while (changed) {
       changed = false;
@@ -192,14 +204,11 @@ export class AgvMotion {
         }
       }
     }
-    for (let k = 0; k < m; k++) {
-      claim[k < n ? next[k]! : cur[k]!] = -1;
-      if (k < n) claim[vertex[k]!] = -1;
-    }
   }
 
-  /** AGV j stays where it is; whoever was following into its cell stays too. */
+  /** AGV j stays where it is; whoever was following into its cell stays too. A rogue AGV never yields. */
   private revert(j: number, n: number): void {
+    if (j === this.rogue) return;
     const { claim, next, vertex } = this;
     if (claim[next[j]!] === j) claim[next[j]!] = -1;
     next[j] = vertex[j]!;

@@ -52,6 +52,8 @@ export const AGV_TO_DROP = 3;
 export const AGV_AT_DROP = 4;
 export const AGV_TO_CHARGE = 5;
 export const AGV_CHARGING = 6;
+/** Idle, driving to a parking bay (idle AGVs on a one-way lane would block it). */
+export const AGV_TO_PARK = 7;
 
 const WAIT_NONE = 0;
 const WAIT_CONTAINER = 1;
@@ -137,6 +139,8 @@ export class Simulation {
   readonly battery: Float64Array;
   private readonly chargeVertices: Int32Array;
   private readonly chargeTaken: Int32Array;
+  private readonly parkVertices: Int32Array;
+  private readonly parkTaken: Int32Array;
   private stepping = false;
   private agvBusySeconds = 0;
   loadedMoves = 0;
@@ -210,6 +214,10 @@ export class Simulation {
     const charge = scene.lanes.nodes.flatMap((node, k) => (node.role === 'charge' && this.motion ? [this.motion.vertexOfNode[k]!] : []));
     this.chargeVertices = Int32Array.from(charge);
     this.chargeTaken = new Int32Array(charge.length).fill(-1);
+    const park = scene.lanes.nodes.flatMap((node, k) => (node.role === 'park' && this.motion ? [this.motion.vertexOfNode[k]!] : []));
+    this.parkVertices = Int32Array.from(park);
+    this.parkTaken = new Int32Array(park.length).fill(-1);
+    for (let i = 0; i < agvs; i++) this.goIdle(i, 0);
     this.boxes = boxSet(Math.max(1, agvs));
     this.checker = agvs > 1 ? new CollisionChecker(agvs, p.collision) : undefined;
     if (this.layout.usesAgvs) this.scheduleImportContainers();
@@ -220,7 +228,7 @@ export class Simulation {
     for (let h = 1; h <= Math.ceil(p.hours); h++) this.queue.push(Math.min(h * 3600, this.endS), EV_HOUR, h - 1);
   }
 
-  /** Makes an AGV ignore its plan and drive straight on (a fault injected to test the collision checks). */
+  /** Makes an AGV ignore its plan and drive on towards its goal (a fault injected to test the collision checks). */
   injectRogueAgv(i: number): void {
     if (!this.motion || i < 0 || i >= this.motion.n) throw new RangeError(`no AGV ${i} to make rogue`);
     this.motion.rogue = i;
@@ -310,8 +318,8 @@ export class Simulation {
       case EV_CHARGE_DONE:
         this.battery[id] = 1;
         this.releaseCharger(id);
-        this.agvState[id] = AGV_IDLE;
         this.motion!.hold[id] = 0;
+        this.goIdle(id, t);
         this.dispatch(t);
         return;
     }
@@ -436,6 +444,7 @@ export class Simulation {
         this.addStock(yard, -2);
         this.containerState[this.agvContainer[who]!] = C_ON_AGV;
         this.sendToDrop(who, t);
+        this.dispatch(t);
         return;
       case JOB_AGV_UNLOAD:
         this.agvUnloaded(who, yard, t);
@@ -500,11 +509,11 @@ export class Simulation {
     const m = this.motion;
     if (!m) return;
     for (let i = 0; i < m.n; i++) {
-      if (this.agvState[i] === AGV_IDLE && this.battery[i]! < this.params.agvLowBatteryShare) this.sendToCharge(i, t);
+      if (this.isAvailable(i) && this.battery[i]! < this.params.agvLowBatteryShare) this.sendToCharge(i, t);
     }
     const legs = this.layout.agvLegs!;
     for (let i = 0; i < m.n && this.jobsWaiting() > 0; i++) {
-      if (this.agvState[i] !== AGV_IDLE || i === m.rogue) continue;
+      if (!this.isAvailable(i)) continue;
       let bestLeg = -1;
       let bestCrane = -1;
       let bestD = Infinity;
@@ -518,7 +527,9 @@ export class Simulation {
           bestD = d;
         }
       }
+      if (bestLeg < 0) return;
       this.accountJobs(t);
+      this.leavePark(i);
       const container = this.jobs[bestLeg as 0 | 1][this.jobHead[bestLeg]!++]!;
       this.agvState[i] = AGV_TO_PICK;
       this.agvContainer[i] = container;
@@ -556,15 +567,47 @@ export class Simulation {
     }
     this.agvContainer[i] = -1;
     this.agvCrane[i] = -1;
-    this.agvState[i] = AGV_IDLE;
     m.hold[i] = 0;
-    m.goal[i] = m.vertex[i]!;
+    this.goIdle(i, t);
     this.dispatch(t);
+  }
+
+  /** AGV i has nothing to do: it drives to the nearest free parking bay, or stays where it is if none is free. */
+  private goIdle(i: number, t: number): void {
+    const m = this.motion!;
+    this.agvState[i] = AGV_IDLE;
+    m.goal[i] = m.vertex[i]!;
+    let best = -1;
+    let bestD = Infinity;
+    for (let k = 0; k < this.parkVertices.length; k++) {
+      if (this.parkTaken[k]! >= 0) continue;
+      const d = m.distance(this.parkVertices[k]!, m.vertex[i]!);
+      if (d < bestD) {
+        best = k;
+        bestD = d;
+      }
+    }
+    if (best < 0) return;
+    this.parkTaken[best] = i;
+    this.agvState[i] = AGV_TO_PARK;
+    m.goal[i] = this.parkVertices[best]!;
+    this.ensureStepping(t);
+  }
+
+  private leavePark(i: number): void {
+    const k = this.parkTaken.indexOf(i);
+    if (k >= 0) this.parkTaken[k] = -1;
+  }
+
+  private isAvailable(i: number): boolean {
+    const st = this.agvState[i];
+    return st === AGV_IDLE || st === AGV_TO_PARK;
   }
 
   private sendToCharge(i: number, t: number): void {
     const free = this.chargeTaken.indexOf(-1);
     if (free < 0) return;
+    this.leavePark(i);
     this.chargeTaken[free] = i;
     this.agvState[i] = AGV_TO_CHARGE;
     this.motion!.goal[i] = this.chargeVertices[free]!;
@@ -594,16 +637,16 @@ export class Simulation {
     let wants = false;
     for (let i = 0; i < m.n; i++) {
       const st = this.agvState[i]!;
-      if (st !== AGV_IDLE) this.agvBusySeconds += m.stepS;
+      if (st !== AGV_IDLE && st !== AGV_TO_PARK) this.agvBusySeconds += m.stepS;
       if (st !== AGV_IDLE && st !== AGV_CHARGING) this.battery[i] = Math.max(0, this.battery[i]! - drain);
       if (m.moveStart[i] === t && m.fromVertex[i] !== m.vertex[i]) {
         if (this.agvContainer[i]! >= 0 && st === AGV_TO_DROP) this.loadedMoves++;
         else this.emptyMoves++;
       }
       if (!m.hold[i] && m.vertex[i] !== m.goal[i]) wants = true;
-      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE) && m.vertex[i] === m.goal[i]) wants = true;
+      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK) && m.vertex[i] === m.goal[i]) wants = true;
     }
-    if (active > 0 || wants || m.rogue >= 0) this.queue.push(t + m.stepS, EV_AGV_STEP, 0);
+    if (active > 0 || wants) this.queue.push(t + m.stepS, EV_AGV_STEP, 0);
     else this.stepping = false;
   }
 
@@ -627,12 +670,19 @@ export class Simulation {
           m.hold[i] = 1;
           this.queue.push(t + this.chargeSeconds() * (1 - this.battery[i]!), EV_CHARGE_DONE, i);
           break;
+        case AGV_TO_PARK:
+          this.agvState[i] = AGV_IDLE;
+          break;
         case AGV_IDLE:
           break;
       }
-      if (this.agvState[i] === AGV_IDLE) m.goal[i] = m.vertex[i]!;
     }
-    for (let i = 0; i < m.n; i++) if (this.agvState[i] === AGV_IDLE && m.moveLeft[i] === 0) m.goal[i] = m.vertex[i]!;
+    // An idle AGV pushed out of its bay drives back to it; one without a bay stays where it was pushed to.
+    for (let i = 0; i < m.n; i++) {
+      if (this.agvState[i] !== AGV_IDLE || m.moveLeft[i]! > 0) continue;
+      const bay = this.parkTaken.indexOf(i);
+      m.goal[i] = bay >= 0 ? this.parkVertices[bay]! : m.vertex[i]!;
+    }
   }
 
   private chargeSeconds(): number {
@@ -717,7 +767,7 @@ export class Simulation {
   private recordHour(h: number): void {
     const m = this.motion;
     let busy = 0;
-    if (m) for (let i = 0; i < m.n; i++) if (this.agvState[i] !== AGV_IDLE) busy++;
+    if (m) for (let i = 0; i < m.n; i++) if (this.agvState[i] !== AGV_IDLE && this.agvState[i] !== AGV_TO_PARK) busy++;
     const queues: Record<string, number> = {};
     for (const q of this.truckQueues) queues[q.id] = q.queueLength;
     this.hourly.push({
