@@ -9,6 +9,7 @@ import { collisionBench } from './collisionBench';
 import { fleetWriteBench } from './fleetWriteBench';
 import { printTable, type Row } from './measure';
 import { sceneBench } from './sceneBench';
+import { simBench } from './simBench';
 
 const COUNTS = [100, 1000, 10000];
 
@@ -17,6 +18,7 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   scene: () => sceneBench(),
   fleet: () => fleetWriteBench(COUNTS),
   collision: () => collisionBench([1000, 10000]),
+  sim: () => simBench(),
   browser: () => browserBench(COUNTS),
 };
 
