@@ -50,10 +50,11 @@ export class AgvMotion {
   rogue = -1;
   waits = 0;
   private readonly pibt: Pibt;
-  private readonly cur: Int32Array;
-  private readonly goals: Int32Array;
-  private readonly holds: Uint8Array;
+  /** Per agent: its next cell; after the agents, the cells of stand-ins (see {@link step}). */
   private readonly next: Int32Array;
+  private readonly cur: Int32Array;
+  /** The planner's input and output, in its own order (the rogue left out). */
+  private readonly plan: { slot: Int32Array; cur: Int32Array; goal: Int32Array; hold: Uint8Array; next: Int32Array };
   /** CSR lists of the vertices nearer than a cell to each vertex (see {@link nearCells}). */
   private readonly nearStart: Int32Array;
   private readonly near: Int32Array;
@@ -79,9 +80,14 @@ export class AgvMotion {
     this.hold = new Uint8Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
-    this.goals = new Int32Array(2 * count);
-    this.holds = new Uint8Array(2 * count);
-    this.next = new Int32Array(2 * count);
+    this.next = new Int32Array(count);
+    this.plan = {
+      slot: new Int32Array(count),
+      cur: new Int32Array(2 * count),
+      goal: new Int32Array(2 * count),
+      hold: new Uint8Array(2 * count),
+      next: new Int32Array(2 * count),
+    };
     this.claim = new Int32Array(V).fill(-1);
     const near = nearCells(cells.graph, cells.heading, cells.headingOk, params);
     this.nearStart = near.start;
@@ -104,20 +110,29 @@ export class AgvMotion {
    */
   step(t: number): number {
     const n = this.n;
+    const { plan } = this;
+    // The planner sees every AGV but a rogue one (which may share a cell), then a held stand-in for each cell
+    // being left by a move that is still under way.
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === this.rogue) continue;
+      plan.slot[i] = p;
+      plan.cur[p] = this.vertex[i]!;
+      plan.goal[p] = this.goal[i]!;
+      plan.hold[p] = this.moveLeft[i]! > 0 || this.hold[i] ? 1 : 0;
+      p++;
+    }
     let m = n;
     for (let i = 0; i < n; i++) {
-      this.cur[i] = this.vertex[i]!;
-      this.goals[i] = this.goal[i]!;
-      const moving = this.moveLeft[i]! > 0;
-      this.holds[i] = moving || this.hold[i] ? 1 : 0;
-      if (moving) {
-        this.cur[m] = this.fromVertex[i]!;
-        this.goals[m] = this.fromVertex[i]!;
-        this.holds[m] = 1;
-        m++;
-      }
+      if (this.moveLeft[i]! === 0 || i === this.rogue) continue;
+      this.cur[m++] = this.fromVertex[i]!;
+      plan.cur[p] = this.fromVertex[i]!;
+      plan.goal[p] = this.fromVertex[i]!;
+      plan.hold[p] = 1;
+      p++;
     }
-    this.waits += this.pibt.step(m, this.cur, this.goals, this.holds, this.next);
+    this.waits += this.pibt.step(p, plan.cur, plan.goal, plan.hold, plan.next);
+    for (let i = 0; i < n; i++) this.next[i] = i === this.rogue ? this.vertex[i]! : plan.next[plan.slot[i]!]!;
     this.driveRogue(n);
     this.claimAll(n, m);
     this.keepSlowStartsClear(n);
@@ -167,10 +182,8 @@ export class AgvMotion {
   }
 
   private releaseClaims(n: number, m: number): void {
-    for (let k = 0; k < m; k++) {
-      this.claim[this.cur[k]!] = -1;
-      if (k < n) this.claim[this.next[k]!] = -1;
-    }
+    for (let k = 0; k < m; k++) this.claim[k < n ? this.next[k]! : this.cur[k]!] = -1;
+    for (let k = 0; k < n; k++) this.claim[this.vertex[k]!] = -1;
   }
 
   /** Nobody follows into a cell whose AGV starts a move of more than one step (it is still there). */
