@@ -8,6 +8,7 @@ import { browserBench } from './browserBench';
 import { collisionBench } from './collisionBench';
 import { fleetWriteBench } from './fleetWriteBench';
 import { printTable, type Row } from './measure';
+import { planningBench } from './planningBench';
 import { sceneBench } from './sceneBench';
 import { simBench } from './simBench';
 
@@ -18,6 +19,7 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   scene: () => sceneBench(),
   fleet: () => fleetWriteBench(COUNTS),
   collision: () => collisionBench([1000, 10000]),
+  planner: () => planningBench(),
   sim: () => simBench(),
   browser: () => browserBench(COUNTS),
 };

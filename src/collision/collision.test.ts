@@ -77,6 +77,23 @@ describe('CollisionChecker on hand-made cases', () => {
     expect(new CollisionChecker(2, PARAMS).check(b).count).toBe(0);
   });
 
+  it('finds a near miss corner to corner, farther apart than both radii plus the clearance', () => {
+    // Grown by 0.5 m, the first AGV's corner reaches (8.3, 2.0) and the second's (16.5 − 8.3, 3.9 − 2.0) =
+    // (8.2, 1.9): the grown boxes overlap, so a near miss, though the centres lie 16.955 m apart, beyond the
+    // radii plus the clearance (2 × 7.943 + 1 = 16.886 m) and within the radii plus clearance × √2 (17.300 m).
+    const b = fill([
+      { x: 0, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
+      { x: 16.5, y: 3.9, heading: 0, ...AGV, vx: 0, vy: 0 },
+      { x: 100, y: 0, heading: 0, ...AGV, vx: 2, vy: 1 },
+      { x: 116.5, y: 3.9, heading: 0, ...AGV, vx: 2, vy: 1 }, // the same pair moving together
+      { x: 200, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
+      { x: 216.7, y: 4.1, heading: 0, ...AGV, vx: 0, vy: 0 }, // 0.1 m farther each way: nothing
+    ]);
+    const expected = [`0-1:${NEAR_MISS}:0.000`, `2-3:${NEAR_MISS}:0.000`];
+    expect(eventSet(new CollisionChecker(6, PARAMS).check(b))).toEqual(expected);
+    expect(eventSet(checkAllPairs(b, PARAMS, collisionEvents(8)))).toEqual(expected);
+  });
+
   it('refuses more vehicles than its capacity, with a message saying so', () => {
     const b = fill([
       { x: 0, y: 0, heading: 0, ...AGV, vx: 0, vy: 0 },
@@ -132,5 +149,41 @@ describe('CollisionChecker against all pairs', () => {
     }
     // The scenes did exercise every kind of event, so the comparison above means something.
     expect([...seen].sort()).toEqual([CONTACT, NEAR_MISS, PREDICTED]);
+  });
+
+  it('reports exactly the events the brute force reports in lane traffic, where most close pairs are events', () => {
+    // Columns of AGVs 1–8 m nose to tail on lanes 4 m apart, both ways, with wobble: followers closing in
+    // (predicted), neighbours within a metre (near misses), and a few overlapping already (contacts).
+    const next = seededRandom(1119);
+    const lanes = 8;
+    const along = new Array<number>(lanes).fill(0);
+    const vs = Array.from({ length: 400 }, (_, i) => {
+      const lane = i % lanes;
+      along[lane] = along[lane]! + 14 + next() * 9;
+      const heading = (lane % 4 < 2 ? 0 : Math.PI) + (next() - 0.5) * 0.04;
+      const speed = 4 + next() * 3;
+      const y = lane * 4 + (next() - 0.5) * 0.8;
+      return { x: along[lane]!, y, heading, ...AGV, vx: Math.cos(heading) * speed, vy: Math.sin(heading) * speed };
+    });
+    const b = fill(vs);
+    const fast = new CollisionChecker(vs.length, PARAMS, 50_000).check(b);
+    expect(eventSet(fast)).toEqual(eventSet(checkAllPairs(b, PARAMS, collisionEvents(50_000))));
+    const kinds = new Set(Array.from(fast.kind.subarray(0, fast.count)));
+    expect([...kinds].sort()).toEqual([CONTACT, NEAR_MISS, PREDICTED]);
+    expect(fast.count).toBeGreaterThan(vs.length / 2);
+  });
+
+  it('reports exactly the events the brute force reports when a few clusters lie kilometres apart', () => {
+    // Far more rows and columns than buckets allow: the grid coarsens until it fits, and stays exact.
+    const next = seededRandom(1088);
+    const vs = Array.from({ length: 200 }, (_, i) => {
+      const cx = (i % 5) * 50_000;
+      const cy = (i % 3) * 80_000;
+      return { x: cx + next() * 60, y: cy + next() * 60, heading: next() * 6.28, ...AGV, vx: (next() - 0.5) * 12, vy: (next() - 0.5) * 12 };
+    });
+    const b = fill(vs);
+    const fast = new CollisionChecker(vs.length, PARAMS, 50_000).check(b);
+    expect(fast.count).toBeGreaterThan(0);
+    expect(eventSet(fast)).toEqual(eventSet(checkAllPairs(b, PARAMS, collisionEvents(50_000))));
   });
 });

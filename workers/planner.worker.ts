@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { PlannerEngine } from '../src/planning/PlannerEngine';
+
+Comlink.expose(new PlannerEngine());
