@@ -1,6 +1,6 @@
 /**
  * Planner rows. (a) LaCAM on MovingAI benchmark instances: time to the first solution against the published LaCAM3
- * C++ figure on this kind of machine (../shared/mapf/README.md), so the speed-up column reads as ours vs C++;
+ * C++ figure on this kind of machine (data/mapf/README.md), so the speed-up column reads as ours vs C++;
  * the sum of costs against its lower bound (sum of breadth-first distances) is in the case text. (b) Lifelong
  * PIBT on a generated terminal lane grid with random goals: one replanning step for the whole fleet, and a
  * 30-step rolling window.
@@ -15,9 +15,9 @@ import { Pibt } from '../src/planning/Pibt';
 import { terminalGrid } from '../src/planning/terminalGrid';
 import { median, type Row } from './measure';
 
-const MAPF = new URL('../../shared/mapf/', import.meta.url);
+const MAPF = new URL('../data/mapf/', import.meta.url);
 const TIME_LIMIT_MS = 30_000;
-/** LaCAM3 first-solution times in ms, from ../shared/mapf/README.md. */
+/** LaCAM3 first-solution times in ms, from data/mapf/README.md. */
 const CPP_MS: Record<string, Record<number, number>> = {
   'random-32-32-20': { 100: 44, 200: 119, 300: 334, 400: 274 },
   'warehouse-10-20-10-2-1': { 100: 124, 300: 466, 500: 747, 1000: 2247 },
@@ -33,8 +33,8 @@ export function planningBench(): Row[] {
 function movingAiRows(): Row[] {
   const rows: Row[] = [];
   for (const [name, counts] of Object.entries(CPP_MS)) {
-    const map = parseMovingAiMap(readFileSync(new URL(`maps/${name}.map`, MAPF), 'utf8'), `${name}.map`);
-    const scen = readFileSync(new URL(`scen/${name}-random-1.scen`, MAPF), 'utf8');
+    const map = parseMovingAiMap(readFileSync(new URL(`${name}.map`, MAPF), 'utf8'), `${name}.map`);
+    const scen = readFileSync(new URL(`${name}-random-1.scen`, MAPF), 'utf8');
     const tables = new DistanceTables(map.graph, Number.MAX_SAFE_INTEGER);
     for (const [n, cppMs] of Object.entries(counts).map(([k, v]) => [Number(k), v] as const)) {
       const { starts, goals } = parseMovingAiScen(scen, `${name}-random-1.scen`, map, n);

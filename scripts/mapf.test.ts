@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const MAP = '../shared/mapf/maps/random-32-32-20.map';
-const SCEN = '../shared/mapf/scen/random-32-32-20-random-1.scen';
+const MAP = 'data/mapf/random-32-32-20.map';
+const SCEN = 'data/mapf/random-32-32-20-random-1.scen';
 
 /** `npx tsx scripts/mapf.ts ...` as a real process, from the repository root. */
 function mapf(...args: string[]) {

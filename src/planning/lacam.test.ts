@@ -8,7 +8,7 @@ import { Pibt } from './Pibt';
 import { planGraph, type PlanGraph } from './PlanGraph';
 import { randomDigraph, randomGrid } from './randomGraphs';
 
-const MAPF = new URL('../../../shared/mapf/', import.meta.url);
+const MAPF = new URL('../../data/mapf/', import.meta.url);
 
 function hasEdge(g: PlanGraph, a: number, b: number): boolean {
   for (let k = g.offsets[a]!; k < g.offsets[a + 1]!; k++) if (g.targets[k] === b) return true;
@@ -119,8 +119,8 @@ describe('solveLacam', () => {
   });
 
   it('solves random-32-32-20 with 200 agents from the MovingAI benchmark', () => {
-    const map = parseMovingAiMap(readFileSync(new URL('maps/random-32-32-20.map', MAPF), 'utf8'), 'random-32-32-20.map');
-    const scen = readFileSync(new URL('scen/random-32-32-20-random-1.scen', MAPF), 'utf8');
+    const map = parseMovingAiMap(readFileSync(new URL('random-32-32-20.map', MAPF), 'utf8'), 'random-32-32-20.map');
+    const scen = readFileSync(new URL('random-32-32-20-random-1.scen', MAPF), 'utf8');
     const { starts, goals } = parseMovingAiScen(scen, 'random-1.scen', map, 200);
     const r = solveLacam(map.graph, starts, goals, { timeLimitMs: 10_000, seed: 0 });
     checkSolution(map.graph, starts, goals, r);

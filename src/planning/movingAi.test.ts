@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMovingAiMap, parseMovingAiScen } from './movingAi';
 
-const MAPF = new URL('../../../shared/mapf/', import.meta.url);
+const MAPF = new URL('../../data/mapf/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, MAPF), 'utf8');
 
 describe('MovingAI files', () => {
@@ -11,7 +11,7 @@ describe('MovingAI files', () => {
       ['random-32-32-20', 'random-32-32-20-random-1', 400],
       ['warehouse-10-20-10-2-1', 'warehouse-10-20-10-2-1-random-1', 1000],
     ] as const) {
-      const text = read(`maps/${name}.map`);
+      const text = read(`${name}.map`);
       const map = parseMovingAiMap(text, `${name}.map`);
       const rows = text.trim().split('\n').slice(4);
       expect(rows.length).toBe(map.height);
@@ -28,11 +28,11 @@ describe('MovingAI files', () => {
         }
       }
       for (const e of edges) expect(edges.has(e.split('-').reverse().join('-'))).toBe(true);
-      const { starts, goals } = parseMovingAiScen(read(`scen/${scen}.scen`), `${scen}.scen`, map, agents);
+      const { starts, goals } = parseMovingAiScen(read(`${scen}.scen`), `${scen}.scen`, map, agents);
       expect(new Set(starts).size).toBe(agents);
       expect(new Set(goals).size).toBe(agents);
       // Line 2 of the scenario is agent 0: start (x, y) = (column, row).
-      const first = read(`scen/${scen}.scen`).split('\n')[1]!.split('\t');
+      const first = read(`${scen}.scen`).split('\n')[1]!.split('\t');
       expect([g.x[starts[0]!], g.y[starts[0]!], g.x[goals[0]!], g.y[goals[0]!]]).toEqual(first.slice(4, 8).map(Number));
     }
   });
