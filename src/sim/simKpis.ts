@@ -50,8 +50,6 @@ export interface ResourceTotals {
   readonly servers: readonly ServiceQueue[];
   readonly slots: readonly ServiceQueue[];
   readonly cranes: readonly ServiceQueue[];
-  readonly jobSeconds: number;
-  readonly agvBusySeconds: number;
   readonly openSeconds: number;
 }
 
@@ -77,18 +75,20 @@ export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
   for (const q of r.servers) add(q, q.servers * r.openSeconds);
   for (const q of r.slots) if (q.served > 0) add(q, q.servers * t);
   for (const q of r.cranes) add(q, t);
-  const m = sim.motion;
-  if (m) {
-    utilisation['agv-fleet'] = t > 0 ? round(r.agvBusySeconds / (m.n * t), 4) : 0;
-    queueMax['agv-fleet'] = sim.jobQueueMax;
-    queueMean['agv-fleet'] = t > 0 ? round(r.jobSeconds / t, 3) : 0;
-    utilisation['agv-lanes'] = r.agvBusySeconds > 0 ? round(Math.min(1, (m.waits * m.stepS) / r.agvBusySeconds), 4) : 0;
+  const fleet = sim.fleet;
+  const m = fleet?.motion;
+  if (fleet && m) {
+    utilisation['agv-fleet'] = t > 0 ? round(fleet.busySeconds / (m.n * t), 4) : 0;
+    queueMax['agv-fleet'] = fleet.jobQueueMax;
+    queueMean['agv-fleet'] = t > 0 ? round(fleet.jobSeconds / t, 3) : 0;
+    utilisation['agv-lanes'] = fleet.busySeconds > 0 ? round(Math.min(1, (m.waits * m.stepS) / fleet.busySeconds), 4) : 0;
   }
   let bottleneck = '';
   for (const [id, u] of Object.entries(utilisation)) if (bottleneck === '' || u > utilisation[bottleneck]!) bottleneck = id;
   // A fleet busy all day mostly because its AGVs queue behind each other is held back by its lanes, not its size.
   if (bottleneck === 'agv-fleet' && utilisation['agv-lanes']! > 0.5) bottleneck = 'agv-lanes';
-  const moves = sim.emptyMoves + sim.loadedMoves;
+  const empty = fleet?.emptyMoves ?? 0;
+  const moves = empty + (fleet?.loadedMoves ?? 0);
   const yardTeuMax: Record<string, number> = {};
   sim.layout.yards.forEach((y, k) => {
     if (sim.yardStockMax[k]! > 0) yardTeuMax[y.id] = sim.yardStockMax[k]!;
@@ -109,11 +109,11 @@ export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
     queueMax,
     queueMean,
     bottleneck,
-    agvEmptyTravelShare: moves > 0 ? round(sim.emptyMoves / moves, 4) : 0,
+    agvEmptyTravelShare: moves > 0 ? round(empty / moves, 4) : 0,
     plannerWaits: m ? m.waits : 0,
     plannerWaitS: m ? round(m.waits * m.stepS, 1) : 0,
-    nearMisses: sim.nearMisses,
-    contacts: sim.contacts,
+    nearMisses: fleet?.watch.nearMisses ?? 0,
+    contacts: fleet?.watch.contacts ?? 0,
     containersAcross: { ...sim.containersAcross },
     yardTeuMax,
     simSeconds: round(t, 3),

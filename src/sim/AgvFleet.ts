@@ -1,0 +1,330 @@
+/**
+ * The AGV side of the simulation: containers waiting for an AGV (one first-in-first-out list per leg), which AGV
+ * takes which, where idle AGVs park and low ones charge, and one planner step at a time of {@link AgvMotion}
+ * with the collision watch. The trucks' side (Simulation) owns the cranes: the fleet asks it for crane moves and
+ * hears back when a container is on or off an AGV.
+ */
+import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type VehicleBuffers } from '../domain/fleetFrame';
+import type { Scene } from '../domain/sceneSchema';
+import { AgvMotion } from './AgvMotion';
+import { CollisionWatch } from './CollisionWatch';
+import { C_IN_DESTINATION, C_ON_AGV, LEG_EXPORT, type Containers } from './containers';
+import type { GateLayout } from './gateLayout';
+import type { SimParams } from './simParams';
+
+export const AGV_IDLE = 0;
+export const AGV_TO_PICK = 1;
+export const AGV_AT_PICK = 2;
+export const AGV_TO_DROP = 3;
+export const AGV_AT_DROP = 4;
+export const AGV_TO_CHARGE = 5;
+export const AGV_CHARGING = 6;
+/** Idle, driving to a parking bay (an idle AGV standing on a one-way lane would block it). */
+export const AGV_TO_PARK = 7;
+
+/** What the fleet needs from the rest of the simulation. */
+export interface FleetHost {
+  scheduleStep(t: number): void;
+  scheduleChargeDone(t: number, agv: number): void;
+  craneRequest(crane: number, agv: number, job: 'load' | 'unload', t: number): void;
+  /** The crane of `yard`, among those with a lane node, with the fewest moves queued. */
+  leastBusyCrane(yard: number): number;
+  log(t: number, kind: 'contact' | 'near-miss' | 'charging', agv: number, detail: string, x?: number, y?: number): void;
+}
+
+export class AgvFleet {
+  readonly motion: AgvMotion;
+  readonly watch: CollisionWatch;
+  readonly state: Uint8Array;
+  readonly battery: Float64Array;
+  private readonly container: Int32Array;
+  private readonly crane: Int32Array;
+  private readonly chargeVertices: Int32Array;
+  private readonly chargeTaken: Int32Array;
+  private readonly parkVertices: Int32Array;
+  private readonly parkTaken: Int32Array;
+  private readonly fullChargeS: number;
+  private readonly jobs: [Int32Array, Int32Array];
+  private readonly jobHead = new Int32Array(2);
+  private readonly jobTail = new Int32Array(2);
+  private jobLastT = 0;
+  jobSeconds = 0;
+  jobQueueMax = 0;
+  busySeconds = 0;
+  loadedMoves = 0;
+  emptyMoves = 0;
+  private stepping = false;
+  /** The time of the step being run (the collision watch reports with it). */
+  private now = 0;
+  private readonly pose = new Float64Array(3);
+
+  constructor(
+    scene: Scene,
+    private readonly layout: GateLayout,
+    private readonly params: SimParams,
+    count: number,
+    private readonly containers: Containers,
+    private readonly host: FleetHost,
+  ) {
+    const agv = scene.fleet.agv;
+    this.motion = new AgvMotion(
+      scene.lanes.nodes,
+      scene.lanes.edges,
+      count,
+      {
+        cellLengthM: params.cellLengthM,
+        maxSpeedMps: agv.maxSpeedMps.value,
+        lengthM: agv.lengthM.value,
+        widthM: agv.widthM.value,
+        clearanceM: params.collision.nearMissClearanceM,
+      },
+      params.seed,
+    );
+    this.watch = new CollisionWatch(this.motion, { lengthM: agv.lengthM.value, widthM: agv.widthM.value }, params.collision, (kind, a, b, x, y) =>
+      host.log(this.now, kind, a, `AGV ${a + 1} and AGV ${b + 1}`, x, y),
+    );
+    this.state = new Uint8Array(count);
+    this.battery = new Float64Array(count).fill(1);
+    this.container = new Int32Array(count).fill(-1);
+    this.crane = new Int32Array(count).fill(-1);
+    const vertices = (role: string) =>
+      Int32Array.from(scene.lanes.nodes.flatMap((node, k) => (node.role === role ? [this.motion.vertexOfNode[k]!] : [])));
+    this.chargeVertices = vertices('charge');
+    this.chargeTaken = new Int32Array(this.chargeVertices.length).fill(-1);
+    this.parkVertices = vertices('park');
+    this.parkTaken = new Int32Array(this.parkVertices.length).fill(-1);
+    const charging = scene.facilities.find((f) => f.kind === 'agv-charging');
+    this.fullChargeS = charging?.kind === 'agv-charging' ? charging.fullChargeS.value : 0;
+    this.jobs = [new Int32Array(containers.leg.length), new Int32Array(containers.leg.length)];
+    for (let i = 0; i < count; i++) this.goIdle(i, 0);
+  }
+
+  get n(): number {
+    return this.motion.n;
+  }
+
+  injectRogue(i: number, t: number): void {
+    if (i < 0 || i >= this.n) throw new RangeError(`no AGV ${i} to make rogue`);
+    this.motion.rogue = i;
+    this.ensureStepping(t);
+  }
+
+  /** A container waits for an AGV from time t. */
+  pushJob(container: number, t: number): void {
+    this.account(t);
+    const leg = this.containers.leg[container]!;
+    this.jobs[leg as 0 | 1][this.jobTail[leg]!++] = container;
+    const waiting = this.jobsWaiting();
+    if (waiting > this.jobQueueMax) this.jobQueueMax = waiting;
+    this.dispatch(t);
+  }
+
+  jobsWaiting(): number {
+    return this.jobTail[0]! - this.jobHead[0]! + this.jobTail[1]! - this.jobHead[1]!;
+  }
+
+  /** Brings the time integral of containers waiting up to t. */
+  account(t: number): void {
+    this.jobSeconds += this.jobsWaiting() * (t - this.jobLastT);
+    this.jobLastT = t;
+  }
+
+  busyCount(): number {
+    let busy = 0;
+    for (let i = 0; i < this.n; i++) if (!this.isAvailable(i)) busy++;
+    return busy;
+  }
+
+  /** The crane has put AGV i's container on it: off to the destination yard. */
+  loaded(i: number, t: number): void {
+    const m = this.motion;
+    const container = this.container[i]!;
+    this.containers.state[container] = C_ON_AGV;
+    const legs = this.layout.agvLegs!;
+    const crane = this.host.leastBusyCrane(this.containers.leg[container] === LEG_EXPORT ? legs.export.to : legs.import.to);
+    this.state[i] = AGV_TO_DROP;
+    this.crane[i] = crane;
+    m.goal[i] = m.vertexOfNode[this.layout.cranes[crane]!.laneNode]!;
+    m.hold[i] = 0;
+    this.ensureStepping(t);
+    this.dispatch(t);
+  }
+
+  /** The crane has taken AGV i's container into the destination yard; returns that container. */
+  unloaded(i: number, t: number): number {
+    const container = this.container[i]!;
+    this.containers.state[container] = C_IN_DESTINATION;
+    this.container[i] = -1;
+    this.crane[i] = -1;
+    this.motion.hold[i] = 0;
+    this.goIdle(i, t);
+    this.dispatch(t);
+    return container;
+  }
+
+  chargeDone(i: number, t: number): void {
+    this.battery[i] = 1;
+    const k = this.chargeTaken.indexOf(i);
+    if (k >= 0) this.chargeTaken[k] = -1;
+    this.motion.hold[i] = 0;
+    this.goIdle(i, t);
+    this.dispatch(t);
+  }
+
+  /**
+   * Gives waiting containers to idle AGVs: each idle AGV, in index order, takes the oldest container of the leg
+   * whose loading crane is nearest to it, so an AGV that has just delivered on one side carries a container back.
+   * AGVs low on battery go to charge first.
+   */
+  dispatch(t: number): void {
+    const m = this.motion;
+    for (let i = 0; i < m.n; i++) {
+      if (this.isAvailable(i) && this.battery[i]! < this.params.agvLowBatteryShare) this.sendToCharge(i, t);
+    }
+    const legs = this.layout.agvLegs!;
+    for (let i = 0; i < m.n && this.jobsWaiting() > 0; i++) {
+      if (!this.isAvailable(i)) continue;
+      let bestLeg = -1;
+      let bestCrane = -1;
+      let bestD = Infinity;
+      for (let leg = 0; leg < 2; leg++) {
+        if (this.jobHead[leg] === this.jobTail[leg]) continue;
+        const crane = this.host.leastBusyCrane(leg === LEG_EXPORT ? legs.export.from : legs.import.from);
+        const d = m.distance(m.vertexOfNode[this.layout.cranes[crane]!.laneNode]!, m.vertex[i]!);
+        if (d < bestD) {
+          bestLeg = leg;
+          bestCrane = crane;
+          bestD = d;
+        }
+      }
+      if (bestLeg < 0) return;
+      this.account(t);
+      this.leavePark(i);
+      this.container[i] = this.jobs[bestLeg as 0 | 1][this.jobHead[bestLeg]!++]!;
+      this.state[i] = AGV_TO_PICK;
+      this.crane[i] = bestCrane;
+      m.goal[i] = m.vertexOfNode[this.layout.cranes[bestCrane]!.laneNode]!;
+      this.ensureStepping(t);
+    }
+  }
+
+  /** One planner step: AGVs that reached their goal start work there, footprints are checked, the next moves start. */
+  step(t: number): void {
+    const m = this.motion;
+    this.now = t;
+    this.arrivalsAt(t);
+    this.watch.check(t);
+    const active = m.step(t);
+    const drain = m.stepS / this.params.agvSecondsPerCharge;
+    let wants = false;
+    for (let i = 0; i < m.n; i++) {
+      const st = this.state[i]!;
+      if (!this.isAvailable(i)) this.busySeconds += m.stepS;
+      if (st !== AGV_IDLE && st !== AGV_CHARGING) this.battery[i] = Math.max(0, this.battery[i]! - drain);
+      if (m.moveStart[i] === t && m.fromVertex[i] !== m.vertex[i]) {
+        if (st === AGV_TO_DROP) this.loadedMoves++;
+        else this.emptyMoves++;
+      }
+      if (!m.hold[i] && m.vertex[i] !== m.goal[i]) wants = true;
+      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK) && m.vertex[i] === m.goal[i]) wants = true;
+    }
+    if (active > 0 || wants) this.host.scheduleStep(t + m.stepS);
+    else this.stepping = false;
+  }
+
+  /** Writes every AGV's pose at time t and the container it carries into `out`. */
+  writeFrame(t: number, out: VehicleBuffers): void {
+    out.count = this.n;
+    for (let i = 0; i < this.n; i++) {
+      this.motion.pose(i, t, this.pose);
+      out.x[i] = this.pose[0]!;
+      out.y[i] = this.pose[1]!;
+      out.heading[i] = this.pose[2]!;
+      const c = this.container[i]!;
+      out.load[i] = c >= 0 && this.containers.state[c] === C_ON_AGV ? (this.containers.leg[c] === LEG_EXPORT ? LOAD_EXPORT : LOAD_IMPORT) : LOAD_NONE;
+    }
+  }
+
+  private isAvailable(i: number): boolean {
+    const st = this.state[i];
+    return st === AGV_IDLE || st === AGV_TO_PARK;
+  }
+
+  /** AGV i has nothing to do: it drives to the nearest free parking bay, or stays where it is if none is free. */
+  private goIdle(i: number, t: number): void {
+    const m = this.motion;
+    this.state[i] = AGV_IDLE;
+    m.goal[i] = m.vertex[i]!;
+    let best = -1;
+    let bestD = Infinity;
+    for (let k = 0; k < this.parkVertices.length; k++) {
+      if (this.parkTaken[k]! >= 0) continue;
+      const d = m.distance(this.parkVertices[k]!, m.vertex[i]!);
+      if (d < bestD) {
+        best = k;
+        bestD = d;
+      }
+    }
+    if (best < 0) return;
+    this.parkTaken[best] = i;
+    this.state[i] = AGV_TO_PARK;
+    m.goal[i] = this.parkVertices[best]!;
+    this.ensureStepping(t);
+  }
+
+  private leavePark(i: number): void {
+    const k = this.parkTaken.indexOf(i);
+    if (k >= 0) this.parkTaken[k] = -1;
+  }
+
+  private sendToCharge(i: number, t: number): void {
+    const free = this.chargeTaken.indexOf(-1);
+    if (free < 0) return;
+    this.leavePark(i);
+    this.chargeTaken[free] = i;
+    this.state[i] = AGV_TO_CHARGE;
+    this.motion.goal[i] = this.chargeVertices[free]!;
+    this.host.log(t, 'charging', i, `battery ${Math.round(this.battery[i]! * 100)} %`);
+    this.ensureStepping(t);
+  }
+
+  private ensureStepping(t: number): void {
+    if (this.stepping) return;
+    this.stepping = true;
+    const s = this.motion.stepS;
+    this.host.scheduleStep(Math.ceil(t / s - 1e-9) * s);
+  }
+
+  private arrivalsAt(t: number): void {
+    const m = this.motion;
+    for (let i = 0; i < m.n; i++) {
+      if (m.moveLeft[i]! > 0 || m.vertex[i] !== m.goal[i] || t < m.moveEnd[i]!) continue;
+      switch (this.state[i]) {
+        case AGV_TO_PICK:
+          this.state[i] = AGV_AT_PICK;
+          m.hold[i] = 1;
+          this.host.craneRequest(this.crane[i]!, i, 'load', t);
+          break;
+        case AGV_TO_DROP:
+          this.state[i] = AGV_AT_DROP;
+          m.hold[i] = 1;
+          this.host.craneRequest(this.crane[i]!, i, 'unload', t);
+          break;
+        case AGV_TO_CHARGE:
+          this.state[i] = AGV_CHARGING;
+          m.hold[i] = 1;
+          this.host.scheduleChargeDone(t + this.fullChargeS * (1 - this.battery[i]!), i);
+          break;
+        case AGV_TO_PARK:
+          this.state[i] = AGV_IDLE;
+          break;
+      }
+    }
+    // An idle AGV pushed out of its bay drives back to it; one without a bay stays where it was pushed to.
+    for (let i = 0; i < m.n; i++) {
+      if (this.state[i] !== AGV_IDLE || m.moveLeft[i]! > 0) continue;
+      const bay = this.parkTaken.indexOf(i);
+      m.goal[i] = bay >= 0 ? this.parkVertices[bay]! : m.vertex[i]!;
+    }
+  }
+}
