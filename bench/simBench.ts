@@ -6,21 +6,22 @@ import { Simulation } from '../src/sim/Simulation';
 import { loadScene } from '../src/sim/testScenes';
 import { median, type Row } from './measure';
 
-const CASES = [
+const CASES: readonly { file: string; vehiclesPerDay: number; agvs?: number; goal: boolean }[] = [
   { file: 'scenes/1119-1120/proposed.json', vehiclesPerDay: 3500, goal: true },
+  { file: 'scenes/1119-1120/proposed.json', vehiclesPerDay: 3500, agvs: 200, goal: false },
   { file: 'scenes/1088-2-1089/proposed.json', vehiclesPerDay: 2500, goal: false },
   { file: 'scenes/1119-1120/today.json', vehiclesPerDay: 800, goal: false },
 ];
 
 export function simBench(): Row[] {
-  return CASES.map(({ file, vehiclesPerDay, goal }) => {
+  return CASES.map(({ file, vehiclesPerDay, agvs: fleet, goal }) => {
     const scene = loadScene(file);
     const samples: number[] = [];
     let cleared = 0;
     let agvs = 0;
     for (let run = 0; run < 3; run++) {
       const t0 = performance.now();
-      const k = new Simulation(scene, { vehiclesPerDay, seed: 1 }).run();
+      const k = new Simulation(scene, { vehiclesPerDay, seed: 1, ...(fleet === undefined ? {} : { agvs: fleet }) }).run();
       samples.push(performance.now() - t0);
       cleared = k.cleared;
       agvs = k.agvs;
