@@ -105,6 +105,8 @@ export class Simulation {
   private readonly containerOfTruck: Int32Array;
   containersAcross = { export: 0, import: 0 };
   private readonly pose = new Float64Array(3);
+  /** Per yard, trucks placed in line so far while writing a frame. */
+  private readonly waitingBehind: Int32Array;
   private hourArrived = 0;
   private hourCleared = 0;
 
@@ -127,6 +129,7 @@ export class Simulation {
     this.craneJob = new Int32Array(this.cranes.length).fill(-1);
     this.yardStock = new Float64Array(this.layout.yards.length);
     this.yardStockMax = new Float64Array(this.layout.yards.length);
+    this.waitingBehind = new Int32Array(this.layout.yards.length);
     this.itin = new Uint8Array(n);
     this.pc = new Int32Array(n);
     this.heldServer = new Int32Array(n).fill(-1);
@@ -490,6 +493,16 @@ export class Simulation {
         const i = q.waitingAt(w);
         this.placeTruck(this.insideAt[i]!, i, this.arcTo[i]! - (w + 1) * spacing);
       }
+    }
+    // Import trucks waiting for their container line up behind the yard's slot queue, in order of arrival inside.
+    const behind = this.waitingBehind;
+    for (let y = 0; y < this.slots.length; y++) behind[y] = this.slots[y]!.queueLength;
+    for (let k = 0; k < this.insideCount; k++) {
+      const i = this.inside[k]!;
+      if (this.truckWait[i] !== WAIT_CONTAINER) continue;
+      const op = this.itineraries[this.itin[i]!]!.ops[this.pc[i]!]!;
+      if (op.kind !== 'pick') continue;
+      this.placeTruck(k, i, this.arcTo[i]! - ++behind[op.yard]! * spacing);
     }
     this.facilityBusy.fill(0);
     this.layout.servers.forEach((s, k) => {
