@@ -1,27 +1,44 @@
 /**
  * Collision checks for one tick over every vehicle's oriented footprint. Broadphase: each footprint's swept
- * box over the horizon (its bounding box now and where its velocity takes it, grown by half the near-miss
- * clearance) is keyed by the row of its low y edge (rows as tall as the tallest box, so two boxes that overlap
- * lie in the same or adjacent rows) and the column of its low x edge (columns narrow, so a key range bounds
- * an x range). One counting sort by key orders the vehicles by row, then by low x edge, and copies the swept
- * boxes into that order, so the box tests walk memory forwards (copying the footprints too, for the
- * narrowphase, measured no faster at 10,000 vehicles). A box then meets only three runs of sorted entries:
- * later entries of its own row whose low x edge is at most its high x edge, entries of the row above starting
- * in its own column or later, and entries of the row below starting after its own column. Each
- * overlapping pair is met exactly once, with no cell deduplication: in the uniform bench scene at 10,000
- * vehicles, 6.8 box tests a vehicle, 18,000 overlaps, 8,132 events (the dense grid this replaces made 39,000
- * cell insertions and deduplicated each overlap by its cell). Narrowphase: {@link classifyPair}, exact
- * separating-axis tests on footprint records (`RECORD` in boxSet.ts) written while the swept boxes are made
- * (a bounding-circle closest-approach reject in front of it was measured and dropped: it rejects 23% of the
- * uniform scene's 18,000 box overlaps but costs about what it saves).
+ * box over the horizon (the bounding box of the footprint now, grown by half the near-miss clearance as the
+ * near-miss test grows it, and of the footprint not grown along its path, as the swept test judges it) is
+ * keyed by the row of its low y edge (rows as tall as the tallest box, so two boxes that overlap lie in the
+ * same or adjacent rows) and the column of its low x edge (columns narrow, so a key range bounds an x range).
+ * One counting sort by key orders the vehicles by row, then by low x edge, and copies the swept boxes into
+ * that order, so the box tests walk memory forwards (copying the footprints too, for the narrowphase, measured
+ * no faster at 10,000 vehicles, twice). A box then meets only three runs of sorted entries: later entries of
+ * its own row whose low x edge is at most its high x edge, entries of the row above starting in its own column
+ * or later (only if its top reaches that row), and entries of the row below starting after its own column.
+ * Each overlapping pair is met exactly once, with no cell deduplication (the dense grid this replaces made
+ * 39,000 cell insertions at 10,000 vehicles and deduplicated each overlap by its cell). Narrowphase:
+ * {@link classifyPair}, exact separating-axis tests on footprint records (`RECORD` in boxSet.ts) written while
+ * the swept boxes are made.
+ *
+ * Counts in the bench scenes at 10,000 vehicles, uniform / lane traffic (8,132 / 10,555 events): box tests
+ * 68,049 / 68,030 with boxes grown all along their path and every row above scanned, 51,237 / 59,068 now (the
+ * footprint grown only where it stands; the row above skipped 4,900 times in 10,000 in the uniform scene, by
+ * boxes whose top stays in their own row); box overlaps judged by classifyPair 18,071 / 35,711 before, 16,875
+ * / 31,629 now. The box test looks at y first: in x-first order, 36,270 of the uniform scene's 68,049 tests
+ * passed on x only to fail on y, and 13,708 failed on x. Median ms per check on the bench machine (2 shared
+ * cores, busy; fresh processes alternating, 300 ticks each, every heading changing each tick): 3.33 / 3.36
+ * before, 3.08 / 3.09 after; in a busier hour 3.69 / 3.62 before, 3.61 / 3.38 after. Of the 3.3 before (CPU
+ * profile, uniform): cos and sin 0.21, the rest of the swept boxes and records 0.45, the sort 0.26, the row
+ * scan 1.13, the pair tests 1.08.
+ *
+ * Measured and dropped (same machine, 10,000 vehicles): a relative-motion filter in front of classifyPair
+ * (on x, y, x + y and x − y the centre offset sweeps a segment over the horizon, which must come within the
+ * two grown footprints' half extents) passes 11,130 / 20,656 of the 18,071 / 35,711 overlaps, but costs 28 to
+ * 35 ns a pair, about what it saves (3.6 ms a check with it in the scan; inside classifyPair in place of its
+ * bounding circle, no change); the records and those extents copied into sorted order (the sort 0.27 → 0.79
+ * ms, the scan no faster); columns a quarter of the mean box width with 4 buckets a vehicle, and `| 0` for
+ * `Math.floor` in the keys: no change beyond the noise. A bounding-circle closest-approach reject rejects 23%
+ * of the uniform overlaps but costs about what it saves. Reusing last tick's order or candidate pairs was not
+ * tried: the sort is 0.27 ms in all, and reused pairs would make a tick cheaper only while vehicles stay put.
  *
  * Cos and sin of each heading are kept with the heading they were computed for and recomputed only when it
  * changes: the same numbers, so the same events, and 0.29 ms fewer at 10,000 vehicles whose headings hold
  * from one tick to the next (parked, or on a straight lane); when every heading changes the check costs that
- * much more. Measured on the bench machine (2 shared cores, busy), median ms per check at 10,000 vehicles,
- * uniform / lane traffic: 3.9 / 3.9 before this narrowphase, 3.1 / 3.2 after (3.4 / 3.4 with every heading
- * changing); of the 3.1, swept boxes and records take about 0.4, the sort 0.26, the row scan 0.9, the pair
- * tests 1.05.
+ * much more.
  *
  * @example
  *   const checker = new CollisionChecker(1000, { horizonS: 3, nearMissClearanceM: 1 });
@@ -33,6 +50,13 @@ import { collisionEvents, pushEvent, type CollisionEvents } from './collisionEve
 
 /** Sort buckets per vehicle: bounds the counting sort's memory and its per-tick prefix sum over buckets. */
 const BUCKETS_PER_VEHICLE = 2;
+
+/**
+ * Spare room on each side of a swept box (m), so that rounding never leaves out a pair {@link classifyPair}
+ * judges to meet: a micrometre is thousands of times the rounding error of the few operations on coordinates
+ * of hundreds of kilometres (3e-11 m at 2e5 m), and far too little to add candidates.
+ */
+const SLACK_M = 1e-6;
 
 export class CollisionChecker {
   readonly events: CollisionEvents;
@@ -62,6 +86,8 @@ export class CollisionChecker {
   private cols = 1;
   private x0 = 0;
   private invW = 1;
+  private y0 = 0;
+  private invH = 1;
 
   constructor(
     readonly capacity: number,
@@ -98,7 +124,7 @@ export class CollisionChecker {
     if (n < 2) return out;
     this.sweptBoxes(boxes);
     this.sort(boxes);
-    const { rows, cols, start, sCol0, sCol1 } = this;
+    const { rows, cols, start, sCol0, sCol1, sMaxY, y0, invH } = this;
     for (let r = 0; r < rows; r++) {
       const row = r * cols;
       const rowEnd = start[row + cols]!;
@@ -106,7 +132,10 @@ export class CollisionChecker {
         const c0 = sCol0[p]!;
         const c1 = sCol1[p]! + 1;
         this.meet(p, p + 1, start[row + c1]!);
-        if (r + 1 < rows) this.meet(p, start[row + cols + c0]!, start[row + cols + c1]!);
+        // A box whose top lies below the row above (in the keying's own arithmetic) meets nothing there.
+        if (r + 1 < rows && (sMaxY[p]! - y0) * invH >= r + 1) {
+          this.meet(p, start[row + cols + c0]!, start[row + cols + c1]!);
+        }
         if (r > 0) this.meet(p, start[row - cols + c0 + 1]!, start[row - cols + c1]!);
       }
     }
@@ -122,7 +151,7 @@ export class CollisionChecker {
     const aMaxX = sMaxX[p]!;
     const aMaxY = sMaxY[p]!;
     for (let q = from; q < to; q++) {
-      if (sMinX[q]! > aMaxX || sMaxX[q]! < aMinX || sMinY[q]! > aMaxY || sMaxY[q]! < aMinY) continue;
+      if (sMinY[q]! > aMaxY || sMaxY[q]! < aMinY || sMinX[q]! > aMaxX || sMaxX[q]! < aMinX) continue;
       const iq = index[q]!;
       const i = ip < iq ? ip : iq;
       const j = ip < iq ? iq : ip;
@@ -155,18 +184,23 @@ export class CollisionChecker {
       writeRecord(b, i, hc, hs, records, i);
       const c = Math.abs(hc);
       const s = Math.abs(hs);
-      // Bounding box of the footprint grown by `grow` on every side (as the near-miss test grows it): it holds
-      // the grown box's corners, so two grown boxes meeting corner to corner share a swept box too.
-      const ex = c * (b.halfLength[i]! + grow) + s * (b.halfWidth[i]! + grow);
-      const ey = s * (b.halfLength[i]! + grow) + c * (b.halfWidth[i]! + grow);
+      // Bounding boxes of the footprint now, grown by `grow` on every side (as the near-miss test grows it: it
+      // holds the grown box's corners, so two grown boxes meeting corner to corner share a swept box too), and
+      // of the footprint not grown along its path (the swept test does not grow it), each with SLACK_M to spare.
+      const l = b.halfLength[i]!;
+      const w = b.halfWidth[i]!;
+      const ex = c * l + s * w + SLACK_M;
+      const ey = s * l + c * w + SLACK_M;
+      const gex = ex + grow * (c + s);
+      const gey = ey + grow * (c + s);
       const x0 = b.x[i]!;
       const y0 = b.y[i]!;
       const x1 = x0 + b.vx[i]! * h;
       const y1 = y0 + b.vy[i]! * h;
-      const lx = (x0 < x1 ? x0 : x1) - ex;
-      const hx = (x0 < x1 ? x1 : x0) + ex;
-      const ly = (y0 < y1 ? y0 : y1) - ey;
-      const hy = (y0 < y1 ? y1 : y0) + ey;
+      const lx = x0 < x1 || x0 - gex < x1 - ex ? x0 - gex : x1 - ex;
+      const hx = x0 > x1 || x0 + gex > x1 + ex ? x0 + gex : x1 + ex;
+      const ly = y0 < y1 || y0 - gey < y1 - ey ? y0 - gey : y1 - ey;
+      const hy = y0 > y1 || y0 + gey > y1 + ey ? y0 + gey : y1 + ey;
       minX[i] = lx;
       maxX[i] = hx;
       minY[i] = ly;
@@ -194,6 +228,8 @@ export class CollisionChecker {
     this.cols = cols;
     this.x0 = gx0;
     this.invW = invW;
+    this.y0 = gy0;
+    this.invH = invH;
   }
 
   /** Counting sort by key; copies each vehicle's swept box and columns to its sorted slot. */

@@ -173,6 +173,64 @@ describe('CollisionChecker against all pairs', () => {
     expect(fast.count).toBeGreaterThan(vs.length / 2);
   });
 
+  it('reports exactly the events the brute force reports where rounding decides: at the horizon, the clearance', () => {
+    // Swept boxes hold the footprint grown only where it stands now and not grown along its path, so pairs that
+    // meet just at the horizon, or come just within the clearance, lie at their very edge: 0.1 µm either side.
+    const vs: Vehicle[] = [];
+    for (let k = -5; k <= 5; k++) {
+      const x = k * 500;
+      const e = k * 1e-7;
+      // Head-on, noses 42 m apart closing at 14 m/s: contact at the horizon (3 s), give or take e.
+      vs.push({ x, y: 0, heading: 0, ...AGV, vx: 7, vy: 0 });
+      vs.push({ x: x + 15.6 + 42 + e, y: 0, heading: Math.PI, ...AGV, vx: -7, vy: 0 });
+      // Side by side, 1 m apart (the clearance) give or take e, one drifting away at 0.1 m/s.
+      vs.push({ x, y: 100, heading: 0, ...AGV, vx: 0, vy: 0 });
+      vs.push({ x: x + 3, y: 100 + 4 + e, heading: 0, ...AGV, vx: 0, vy: 0.1 });
+      // Side by side, 6 m apart give or take e, one closing sideways at 2 m/s: contact at the horizon.
+      vs.push({ x, y: 200, heading: 0, ...AGV, vx: 0, vy: 0 });
+      vs.push({ x: x + 5, y: 200 + 3 + 6 + e, heading: 0, ...AGV, vx: 0, vy: -2 });
+    }
+    const b = fill(vs);
+    const fast = new CollisionChecker(vs.length, PARAMS, 1000).check(b);
+    const slow = checkAllPairs(b, PARAMS, collisionEvents(1000));
+    // Each of the three pairs meets for e ≤ 0 and not for e > 0 (or near it), so the edges were probed.
+    expect(fast.count).toBeGreaterThanOrEqual(15);
+    expect(fast.count).toBeLessThan(33);
+    expect(eventSet(fast)).toEqual(eventSet(slow));
+  });
+
+  it('agrees with the brute force on every tick when one checker follows a moving, turning fleet', () => {
+    const next = seededRandom(1089);
+    const n = 400;
+    const side = 400;
+    const vs: Vehicle[] = Array.from({ length: n }, () => ({
+      x: next() * side,
+      y: next() * side,
+      heading: next() * 2 * Math.PI,
+      ...AGV,
+      vx: 0,
+      vy: 0,
+    }));
+    const turn = vs.map(() => (next() - 0.5) * 0.4);
+    const speed = vs.map(() => next() * 7);
+    const checker = new CollisionChecker(n, PARAMS, 50_000);
+    let events = 0;
+    for (let tick = 0; tick < 40; tick++) {
+      vs.forEach((v, i) => {
+        v.heading += turn[i]! * 0.1;
+        v.vx = Math.cos(v.heading) * speed[i]!;
+        v.vy = Math.sin(v.heading) * speed[i]!;
+        v.x += v.vx * 0.1;
+        v.y += v.vy * 0.1;
+      });
+      const b = fill(vs);
+      const fast = checker.check(b);
+      events += fast.count;
+      expect(eventSet(fast)).toEqual(eventSet(checkAllPairs(b, PARAMS, collisionEvents(50_000))));
+    }
+    expect(events).toBeGreaterThan(40 * 10);
+  });
+
   it('reports exactly the events the brute force reports when a few clusters lie kilometres apart', () => {
     // Far more rows and columns than buckets allow: the grid coarsens until it fits, and stays exact.
     const next = seededRandom(1088);
