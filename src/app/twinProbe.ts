@@ -3,7 +3,8 @@
  * returns a fresh frozen copy; the app never reads it back.
  */
 import type { TwinStore } from '../store/twinStore';
-import { simStats, type SourceStatus } from '../telemetry/SimSource';
+import { simStats } from '../telemetry/SimSource';
+import type { SourceStatus } from '../telemetry/TelemetrySource';
 import { renderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
 

@@ -11,6 +11,7 @@ import { alertBuffers, packedLength, unpackFrame, type AlertBuffers } from '../d
 import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
+import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
 export interface SimEngineHandle {
@@ -23,12 +24,7 @@ export interface SimEngineHandle {
   injectRogueAgv(i: number): Promise<void>;
 }
 
-export type SourceStatus = 'starting' | 'playing' | 'paused' | 'ended' | 'error';
-
-export interface SimSourceState {
-  readonly status: SourceStatus;
-  readonly speed: number;
-  readonly clockS: number;
+export interface SimSourceState extends SourceState {
   readonly snapshot?: SimSnapshot;
   readonly error?: string;
 }
@@ -38,9 +34,11 @@ const SNAPSHOT_EVERY_MS = 500;
 const PATHS_EVERY_MS = 1000;
 
 /** Figures of the running source for `window.__TWIN__`, in one mutable object (no allocation per frame). */
-export const simStats = { clockS: 0, agvs: 0, trucks: 0, speed: 0, status: 'starting' as SourceStatus, frames: 0 };
+export const simStats = { clockS: 0, agvs: 0, trucks: 0, speed: 0, status: 'connecting' as SourceStatus, frames: 0 };
 
-export class SimSource {
+export class SimSource implements TelemetrySource<SimSourceState> {
+  readonly kind = 'sim';
+  readonly capabilities: readonly Capability[] = ['play-pause', 'speed'];
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts: AlertBuffers = alertBuffers();
@@ -69,7 +67,7 @@ export class SimSource {
     const bytes = 4 * packedLength(layout);
     this.shared = new Float32Array(this.isShared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     this.clock = Math.min(startS, layout.endS);
-    this.state$ = new BehaviorSubject<SimSourceState>({ status: 'starting', speed, clockS: 0 });
+    this.state$ = new BehaviorSubject<SimSourceState>({ status: 'connecting', speed, clockS: 0, problems: [] });
   }
 
   /** Loads `scene` into the engine and runs it to `startS` before the first frame. */
@@ -168,7 +166,8 @@ export class SimSource {
 
   private readonly fail = (e: unknown): void => {
     if (this.disposed) return;
-    this.emit({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+    const message = e instanceof Error ? e.message : String(e);
+    this.emit({ status: 'error', error: message, problems: [{ severity: 'error', message }] });
   };
 
   private emit(change: Partial<SimSourceState>): void {

@@ -49,15 +49,21 @@ export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene
         <span className={`status status-${state.status}`}>{t(`hud.status.${state.status}`)}</span>
       </header>
       <div className="controls">
-        <button type="button" onClick={() => (playing ? source.pause() : source.play())} disabled={state.status !== 'playing' && state.status !== 'paused'} data-testid="sim-play">
-          {playing ? `❚❚ ${t('hud.pause')}` : `▶ ${t('hud.play')}`}
-        </button>
-        <span className="label">{t('hud.speed')}</span>
-        {SPEEDS.map((x) => (
-          <button key={x} type="button" aria-pressed={state.speed === x} title={t('hud.speedTitle', { x })} onClick={() => source.setSpeed(x)} data-testid={`sim-speed-${x}`}>
-            {x}×
+        {source.capabilities.includes('play-pause') && (
+          <button type="button" onClick={() => (playing ? source.pause() : source.play())} disabled={state.status !== 'playing' && state.status !== 'paused'} data-testid="sim-play">
+            {playing ? `❚❚ ${t('hud.pause')}` : `▶ ${t('hud.play')}`}
           </button>
-        ))}
+        )}
+        {source.capabilities.includes('speed') && (
+          <>
+            <span className="label">{t('hud.speed')}</span>
+            {SPEEDS.map((x) => (
+              <button key={x} type="button" aria-pressed={state.speed === x} title={t('hud.speedTitle', { x })} onClick={() => source.setSpeed(x)} data-testid={`sim-speed-${x}`}>
+                {x}×
+              </button>
+            ))}
+          </>
+        )}
         <label className="paths">
           <input type="checkbox" checked={showPaths} onChange={(e) => onShowPaths(e.target.checked)} data-testid="sim-paths" />
           {t('hud.paths')}

@@ -1,0 +1,44 @@
+/**
+ * The one interface every telemetry source implements — the built-in simulation, a replayed recording, live
+ * VDA 5050 over MQTT — shaped like a media player (Foxglove's Player, see style.md): the latest frame in typed
+ * buffers the view reads each display frame, a state on an rxjs subject (status, clock, problems), and optional
+ * playback controls announced as capabilities, so the UI shows a control only where it works (a live feed has
+ * no pause and no seek bar).
+ */
+import type { BehaviorSubject } from 'rxjs';
+import type { FleetFrame } from '../domain/fleetFrame';
+
+export type SourceKind = 'sim' | 'replay' | 'live';
+
+export type SourceStatus = 'connecting' | 'live' | 'reconnecting' | 'buffering' | 'playing' | 'paused' | 'ended' | 'error';
+
+/** Playback controls a source may offer; the UI shows only these. */
+export type Capability = 'play-pause' | 'speed' | 'seek';
+
+export interface SourceProblem {
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+export interface SourceState {
+  readonly status: SourceStatus;
+  /** Source time now, in seconds: simulated seconds since the start of day 1, or a recording's or the wire's clock. */
+  readonly clockS: number;
+  readonly speed: number;
+  readonly problems: readonly SourceProblem[];
+}
+
+export interface TelemetrySource<S extends SourceState = SourceState> {
+  readonly kind: SourceKind;
+  readonly capabilities: readonly Capability[];
+  /** The latest poses, refreshed by {@link step}; the view reads them in `useFrame`. */
+  readonly frame: FleetFrame;
+  readonly state$: BehaviorSubject<S>;
+  /** Called once per display frame with the wall time since the last one (s). Allocates nothing per vehicle. */
+  step(dtS: number): void;
+  play?(): void;
+  pause?(): void;
+  setSpeed?(speed: number): void;
+  seek?(clockS: number): void;
+  dispose(): void;
+}
