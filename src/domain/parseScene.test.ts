@@ -52,6 +52,7 @@ const BROKEN: ReadonlyArray<readonly [string, readonly string[]]> = [
     ['lanes.nodes[7].serves: a "charge" node must serve a facility of kind agv-charging ("vn-import" is import-storage)'],
   ],
   ['charging-unreachable.json', ['facilities[9]: "charging" cannot be reached by AGV lanes (there and back) from the VN side']],
+  ['duplicate-map-id.json', ['telemetry.maps[1].mapId: duplicate mapId "site" (first at telemetry.maps[0])']],
 ];
 
 describe('parseScene on broken fixtures', () => {

@@ -221,6 +221,16 @@ export const Process = z.strictObject({
   }),
 });
 
+export const MapPlacement = z.strictObject({
+  mapId: z.string().min(1).meta({ description: 'VDA 5050 mapId the AGVs report their positions in' }),
+  origin: Vec2.meta({ description: "Where the map's origin lies in the zone's frame [east, north] (m)" }),
+  rotation: finite().meta({ description: "Direction of the map's x axis in the zone's frame (rad, counter-clockwise from east)" }),
+}).meta({ description: 'How one AGV map sits in the zone frame: zone = origin + R(rotation) · map' });
+
+export const Telemetry = z.strictObject({
+  maps: z.array(MapPlacement).min(1),
+});
+
 export const Scene = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(SCENE_FORMAT),
@@ -235,6 +245,7 @@ export const Scene = z.strictObject({
   truckRoutes: z.array(TruckRoute),
   fleet: Fleet,
   process: Process,
+  telemetry: Telemetry.optional().meta({ description: 'How live VDA 5050 positions map into this zone' }),
 });
 
 export type Scene = z.infer<typeof Scene>;
@@ -245,5 +256,6 @@ export type LaneNode = z.infer<typeof LaneNode>;
 export type LaneEdge = z.infer<typeof LaneEdge>;
 export type ZoneId = Scene['zone']['id'];
 export type Vec2 = z.infer<typeof Vec2>;
+export type MapPlacement = z.infer<typeof MapPlacement>;
 
 export const FACILITY_KINDS = Facility.options.map((o) => o.shape.kind.value) as readonly FacilityKind[];

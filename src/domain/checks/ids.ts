@@ -10,7 +10,7 @@ function duplicates(items: readonly { id: string }[], prefix: string, what: stri
   });
 }
 
-/** Unique ids, and every reference (edge ends, served facilities) naming something that exists. */
+/** Unique ids (and map ids), and every reference (edge ends, served facilities) naming something that exists. */
 export function checkIds(scene: Scene): Problem[] {
   const out: Problem[] = [];
   duplicates(scene.facilities, 'facilities', 'facility', out);
@@ -18,6 +18,12 @@ export function checkIds(scene: Scene): Problem[] {
   duplicates(scene.lanes.edges, 'lanes.edges', 'edge', out);
   duplicates(scene.truckRoutes, 'truckRoutes', 'route', out);
   duplicates(scene.views, 'views', 'view', out);
+  const maps = new Map<string, number>();
+  scene.telemetry?.maps.forEach((m, i) => {
+    const seen = maps.get(m.mapId);
+    if (seen === undefined) maps.set(m.mapId, i);
+    else out.push({ path: `telemetry.maps[${i}].mapId`, message: `duplicate mapId "${m.mapId}" (first at telemetry.maps[${seen}])` });
+  });
 
   const nodes = new Set(scene.lanes.nodes.map((n) => n.id));
   const facilities = new Map(scene.facilities.map((f) => [f.id, f]));
