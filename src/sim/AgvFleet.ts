@@ -21,6 +21,11 @@ export const AGV_TO_CHARGE = 5;
 export const AGV_CHARGING = 6;
 /** Idle, driving to a parking bay (an idle AGV standing on a one-way lane would block it). */
 export const AGV_TO_PARK = 7;
+/** Driving to a node an operator sent it to; it stays there until given something else. */
+export const AGV_MANUAL = 8;
+
+/** What an operator's command came to: done, or refused with the reason (reported back as the action's result). */
+export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /** What the fleet needs from the rest of the simulation. */
 export interface FleetHost {
@@ -29,7 +34,7 @@ export interface FleetHost {
   craneRequest(crane: number, agv: number, job: 'load' | 'unload', t: number): void;
   /** The crane of `yard`, among those with a lane node, with the fewest moves queued. */
   leastBusyCrane(yard: number): number;
-  log(t: number, kind: 'contact' | 'near-miss' | 'charging', agv: number, detail: string, x?: number, y?: number): void;
+  log(t: number, kind: 'contact' | 'near-miss' | 'charging' | 'command', agv: number, detail: string, x?: number, y?: number): void;
 }
 
 export class AgvFleet {
@@ -113,7 +118,8 @@ export class AgvFleet {
   pushJob(container: number, t: number): void {
     this.account(t);
     const leg = this.containers.leg[container]!;
-    this.jobs[leg as 0 | 1][this.jobTail[leg]!++] = container;
+    const ring = this.jobs[leg as 0 | 1];
+    ring[this.jobTail[leg]!++ % ring.length] = container;
     const waiting = this.jobsWaiting();
     if (waiting > this.jobQueueMax) this.jobQueueMax = waiting;
     this.dispatch(t);
@@ -133,6 +139,65 @@ export class AgvFleet {
     let busy = 0;
     for (let i = 0; i < this.n; i++) if (!this.isAvailable(i)) busy++;
     return busy;
+  }
+
+  /** Operator: AGV i stops after the cell move it is in. */
+  pause(i: number, t: number): CommandResult {
+    this.motion.paused[i] = 1;
+    this.host.log(t, 'command', i, 'paused by an operator');
+    return { ok: true };
+  }
+
+  resume(i: number, t: number): CommandResult {
+    this.motion.paused[i] = 0;
+    this.host.log(t, 'command', i, 'resumed by an operator');
+    this.ensureStepping(t);
+    return { ok: true };
+  }
+
+  /**
+   * Operator: AGV i drops what it was sent to do. A container it had not yet picked up goes back to the waiting
+   * list; one it carries is still delivered (an AGV does not leave a container on the lane), so that is refused.
+   */
+  cancel(i: number, t: number): CommandResult {
+    const st = this.state[i]!;
+    if (st === AGV_AT_PICK || st === AGV_TO_DROP || st === AGV_AT_DROP) {
+      return { ok: false, reason: 'carrying or loading a container: it is delivered first' };
+    }
+    if (st === AGV_TO_PICK) this.requeue(i, t);
+    if (st === AGV_TO_PICK || st === AGV_MANUAL) {
+      this.goIdle(i, t);
+      this.dispatch(t);
+    }
+    this.host.log(t, 'command', i, 'order cancelled by an operator');
+    return { ok: true };
+  }
+
+  /** Operator: AGV i drives to `vertex` and stays there. Refused while it carries or loads a container. */
+  goTo(i: number, vertex: number, t: number): CommandResult {
+    const st = this.state[i]!;
+    if (st === AGV_AT_PICK || st === AGV_TO_DROP || st === AGV_AT_DROP || st === AGV_CHARGING) {
+      return { ok: false, reason: st === AGV_CHARGING ? 'charging' : 'carrying or loading a container: it is delivered first' };
+    }
+    if (this.motion.distance(vertex, this.motion.vertex[i]!) >= this.motion.graph.nodeCount) {
+      return { ok: false, reason: 'that node cannot be reached from where the AGV is' };
+    }
+    if (st === AGV_TO_PICK) this.requeue(i, t);
+    if (st === AGV_TO_CHARGE) this.releaseCharger(i);
+    this.leavePark(i);
+    this.state[i] = AGV_MANUAL;
+    this.motion.goal[i] = vertex;
+    this.host.log(t, 'command', i, 'sent to a node by an operator');
+    this.ensureStepping(t);
+    return { ok: true };
+  }
+
+  /** AGV i gives back the container it was going to pick up: it waits again, at the end of its list. */
+  private requeue(i: number, t: number): void {
+    const c = this.container[i]!;
+    this.container[i] = -1;
+    this.crane[i] = -1;
+    if (c >= 0) this.pushJob(c, t);
   }
 
   /** The crane has put AGV i's container on it: off to the destination yard. */
@@ -164,8 +229,7 @@ export class AgvFleet {
 
   chargeDone(i: number, t: number): void {
     this.battery[i] = 1;
-    const k = this.chargeTaken.indexOf(i);
-    if (k >= 0) this.chargeTaken[k] = -1;
+    this.releaseCharger(i);
     this.motion.hold[i] = 0;
     this.goIdle(i, t);
     this.dispatch(t);
@@ -200,7 +264,8 @@ export class AgvFleet {
       if (bestLeg < 0) return;
       this.account(t);
       this.leavePark(i);
-      this.container[i] = this.jobs[bestLeg as 0 | 1][this.jobHead[bestLeg]!++]!;
+      const ring = this.jobs[bestLeg as 0 | 1];
+      this.container[i] = ring[this.jobHead[bestLeg]!++ % ring.length]!;
       this.state[i] = AGV_TO_PICK;
       this.crane[i] = bestCrane;
       m.goal[i] = m.vertexOfNode[this.layout.cranes[bestCrane]!.laneNode]!;
@@ -226,7 +291,7 @@ export class AgvFleet {
         else this.emptyMoves++;
       }
       if (!m.hold[i] && m.vertex[i] !== m.goal[i]) wants = true;
-      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK) && m.vertex[i] === m.goal[i]) wants = true;
+      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK || st === AGV_MANUAL) && m.vertex[i] === m.goal[i]) wants = true;
     }
     if (active > 0 || wants) this.host.scheduleStep(t + m.stepS);
     else this.stepping = false;
@@ -270,6 +335,11 @@ export class AgvFleet {
     this.state[i] = AGV_TO_PARK;
     m.goal[i] = this.parkVertices[best]!;
     this.ensureStepping(t);
+  }
+
+  private releaseCharger(i: number): void {
+    const k = this.chargeTaken.indexOf(i);
+    if (k >= 0) this.chargeTaken[k] = -1;
   }
 
   private leavePark(i: number): void {
@@ -316,6 +386,9 @@ export class AgvFleet {
           this.host.scheduleChargeDone(t + this.fullChargeS * (1 - this.battery[i]!), i);
           break;
         case AGV_TO_PARK:
+          this.state[i] = AGV_IDLE;
+          break;
+        case AGV_MANUAL:
           this.state[i] = AGV_IDLE;
           break;
       }

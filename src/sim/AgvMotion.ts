@@ -46,6 +46,8 @@ export class AgvMotion {
   readonly goal: Int32Array;
   /** 1 while the AGV must stand still (loading, charging). */
   readonly hold: Uint8Array;
+  /** 1 while an operator has paused the AGV (it finishes the cell move it is in, then stands). */
+  readonly paused: Uint8Array;
   /** An AGV that ignores its plan and drives on towards its goal (fault injection), or -1. */
   rogue = -1;
   waits = 0;
@@ -78,6 +80,7 @@ export class AgvMotion {
     this.moveLeft = new Int32Array(count);
     this.goal = new Int32Array(count);
     this.hold = new Uint8Array(count);
+    this.paused = new Uint8Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
     this.next = new Int32Array(count);
@@ -119,7 +122,7 @@ export class AgvMotion {
       plan.slot[i] = p;
       plan.cur[p] = this.vertex[i]!;
       plan.goal[p] = this.goal[i]!;
-      plan.hold[p] = this.moveLeft[i]! > 0 || this.hold[i] ? 1 : 0;
+      plan.hold[p] = this.moveLeft[i]! > 0 || this.hold[i] || this.paused[i] ? 1 : 0;
       p++;
     }
     let m = n;

@@ -17,7 +17,7 @@
 import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type FleetFrame } from '../domain/fleetFrame';
 import { seededRandom } from '../domain/random';
 import type { Scene } from '../domain/sceneSchema';
-import { AgvFleet, type FleetHost } from './AgvFleet';
+import { AgvFleet, type CommandResult, type FleetHost } from './AgvFleet';
 import type { AgvMotion } from './AgvMotion';
 import { C_IN_DESTINATION, C_IN_ORIGIN, containers, LEG_EXPORT, LEG_IMPORT, newContainer, type Containers } from './containers';
 import { EventQueue } from './EventQueue';
@@ -50,7 +50,7 @@ const WAIT_CONTAINER = 1;
 
 export interface LogEntry {
   readonly t: number;
-  readonly kind: 'contact' | 'near-miss' | 'charging' | 'opening' | 'closing';
+  readonly kind: 'contact' | 'near-miss' | 'charging' | 'command' | 'opening' | 'closing';
   readonly subject: string;
   readonly detail: string;
   /** Where it happened (east, north), for alerts that have a place. */
@@ -169,6 +169,28 @@ export class Simulation {
   injectRogueAgv(i: number): void {
     if (!this.fleet) throw new RangeError(`no AGV ${i} to make rogue: this run has no AGVs`);
     this.fleet.injectRogue(i, this.now);
+  }
+
+  /**
+   * An operator's command to AGV i (what a VDA 5050 `instantActions` or `order` asks): pause, resume, cancel its
+   * order, or drive to a lane node. Returns whether it was carried out, or why not.
+   */
+  command(i: number, c: { readonly kind: 'pause' | 'resume' | 'cancel' } | { readonly kind: 'goto'; readonly nodeId: string }): CommandResult {
+    const fleet = this.fleet;
+    if (!fleet || !Number.isInteger(i) || i < 0 || i >= fleet.n) return { ok: false, reason: `no AGV ${i + 1} in this run` };
+    switch (c.kind) {
+      case 'pause':
+        return fleet.pause(i, this.now);
+      case 'resume':
+        return fleet.resume(i, this.now);
+      case 'cancel':
+        return fleet.cancel(i, this.now);
+      case 'goto': {
+        const k = this.scene.lanes.nodes.findIndex((n) => n.id === c.nodeId);
+        if (k < 0) return { ok: false, reason: `no lane node "${c.nodeId}"` };
+        return fleet.goTo(i, fleet.motion.vertexOfNode[k]!, this.now);
+      }
+    }
   }
 
   /** Runs every event and planner step up to time `t` (clamped to the end of the run). */

@@ -80,6 +80,45 @@ describe('Simulation', { timeout: 60_000 }, () => {
     expect(Array.from(sim.frame.agvs.load.subarray(0, sim.frame.agvs.count)).some((l) => l !== 0)).toBe(true);
   });
 
+  it('obeys operator commands: pause holds an AGV, resume frees it, go-to drives it to a node, refusals say why', () => {
+    const sim = new Simulation(tanThanh, { seed: 6, hours: 4, vehiclesPerDay: 2500 });
+    const m = sim.motion!;
+    const driving = () => Array.from({ length: m.n }, (_, i) => i).find((i) => m.isMoving(i, sim.now));
+    let moving: number | undefined;
+    for (let t = 600; moving === undefined && t < 4 * 3600; t += 60) {
+      sim.advanceTo(t);
+      moving = driving();
+    }
+    expect(moving).toBeDefined();
+    const t0 = sim.now;
+    expect(sim.command(moving!, { kind: 'pause' })).toEqual({ ok: true });
+    sim.advanceTo(t0 + 4 * m.stepS);
+    const held = m.vertex[moving!];
+    sim.advanceTo(t0 + 600);
+    expect(m.vertex[moving!]).toBe(held);
+    expect(sim.command(moving!, { kind: 'resume' })).toEqual({ ok: true });
+    sim.advanceTo(t0 + 1200);
+    expect(m.vertex[moving!]).not.toBe(held);
+
+    const quiet = new Simulation(tanThanh, { seed: 6, hours: 3, vehiclesPerDay: 50 });
+    const q = quiet.motion!;
+    quiet.advanceTo(1200);
+    const idle = Array.from({ length: q.n }, (_, i) => i).find((i) => quiet.fleet!.state[i] === 0 || quiet.fleet!.state[i] === 7)!;
+    expect(idle).toBeDefined();
+    expect(quiet.command(idle, { kind: 'goto', nodeId: 'vn-nb-2' })).toEqual({ ok: true });
+    quiet.advanceTo(quiet.now + 2400);
+    const node = tanThanh.lanes.nodes.findIndex((n) => n.id === 'vn-nb-2');
+    expect(q.vertex[idle]).toBe(q.vertexOfNode[node]);
+    quiet.advanceTo(quiet.now + 600);
+    expect(q.vertex[idle]).toBe(q.vertexOfNode[node]);
+
+    expect(quiet.command(idle, { kind: 'goto', nodeId: 'nowhere' })).toEqual({ ok: false, reason: 'no lane node "nowhere"' });
+    expect(sim.command(999, { kind: 'pause' })).toEqual({ ok: false, reason: 'no AGV 1000 in this run' });
+    const loaded = Array.from({ length: m.n }, (_, i) => i).find((i) => sim.fleet!.state[i] === 3);
+    if (loaded !== undefined) expect(sim.command(loaded, { kind: 'cancel' })).toMatchObject({ ok: false });
+    expect(sim.log.some((e) => e.kind === 'command')).toBe(true);
+  });
+
   it('refuses impossible options with a message naming them', () => {
     expect(() => new Simulation(proposed, { agvs: -1 })).toThrow(/AGVs must be a whole number/);
     expect(() => new Simulation(proposed, { hours: 0 })).toThrow(/hours must be/);
