@@ -1,0 +1,149 @@
+/**
+ * Every AGV the live feed has told us about: its latest state in the zone frame, when it last spoke, and whether
+ * it has gone silent. Reports come in decoded (vda5050/decode.ts) and accepted (MessageGate); the table keeps a
+ * slot per vehicle (key `manufacturer/serial`) so that writing the frame for the view is a loop over typed arrays.
+ *
+ * An AGV is stale when nothing has come from it for `staleAfterMs`, or when its `connection` says it is offline or
+ * broken (the broker publishes the last will when its link drops); a message from it makes it fresh again.
+ */
+import { LOAD_EXPORT, LOAD_NONE, type VehicleBuffers } from '../../domain/fleetFrame';
+import { mapToZone } from '../../domain/mapPlacement';
+import type { MapPlacement } from '../../domain/sceneSchema';
+import type { AgvReport, ConnectionReport, ErrorLevel, VisualizationReport } from '../vda5050/agvReport';
+
+/** Worst active error per AGV, for colouring and alerts. */
+export const ERROR_NONE = 0;
+export const ERROR_WARNING = 1;
+export const ERROR_URGENT = 2;
+export const ERROR_CRITICAL = 3;
+export const ERROR_FATAL = 4;
+
+const LEVEL: Readonly<Record<ErrorLevel, number>> = { WARNING: ERROR_WARNING, URGENT: ERROR_URGENT, CRITICAL: ERROR_CRITICAL, FATAL: ERROR_FATAL };
+
+export interface FleetTableOptions {
+  readonly maps: readonly MapPlacement[];
+  readonly capacity: number;
+  readonly staleAfterMs: number;
+}
+
+export class FleetTable {
+  readonly keys: string[] = [];
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly heading: Float64Array;
+  /** 1 when the AGV has reported a position in a map the scene places. */
+  readonly placed: Uint8Array;
+  readonly loaded: Uint8Array;
+  readonly battery: Float32Array;
+  readonly errorLevel: Uint8Array;
+  readonly stale: Uint8Array;
+  readonly lastSeenMs: Float64Array;
+  /** The latest full state of each AGV (for its panel; not read per frame). */
+  readonly latest: (AgvReport | undefined)[] = [];
+  /** Map ids vehicles reported that the scene does not place, each once, for the problems list. */
+  readonly unknownMaps = new Set<string>();
+  private readonly slot = new Map<string, number>();
+  private readonly offline: Uint8Array;
+  private readonly pose = new Float64Array(3);
+
+  constructor(private readonly options: FleetTableOptions) {
+    const n = options.capacity;
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.heading = new Float64Array(n);
+    this.placed = new Uint8Array(n);
+    this.loaded = new Uint8Array(n);
+    this.battery = new Float32Array(n).fill(Number.NaN);
+    this.errorLevel = new Uint8Array(n);
+    this.stale = new Uint8Array(n);
+    this.lastSeenMs = new Float64Array(n);
+    this.offline = new Uint8Array(n);
+  }
+
+  get count(): number {
+    return this.keys.length;
+  }
+
+  /** How many AGVs are stale now (after {@link markStale}). */
+  staleCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) n += this.stale[i]!;
+    return n;
+  }
+
+  applyState(r: AgvReport): void {
+    const i = this.slotOf(r.key, r.receivedMs, true);
+    if (i < 0) return;
+    this.latest[i] = r;
+    if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+    if (r.loads) this.loaded[i] = r.loads.length > 0 ? 1 : 0;
+    if (r.battery) this.battery[i] = r.battery.chargePercent;
+    let worst = ERROR_NONE;
+    for (const e of r.errors) worst = Math.max(worst, LEVEL[e.errorLevel]);
+    this.errorLevel[i] = worst;
+  }
+
+  applyVisualization(r: VisualizationReport): void {
+    const i = this.slotOf(r.key, r.receivedMs, true);
+    if (i >= 0 && r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+  }
+
+  applyConnection(r: ConnectionReport): void {
+    const i = this.slotOf(r.key, r.receivedMs, false);
+    if (i < 0) return;
+    this.offline[i] = r.connectionState === 'OFFLINE' || r.connectionState === 'CONNECTIONBROKEN' ? 1 : 0;
+    this.stale[i] = this.offline[i]!;
+  }
+
+  /** Marks AGVs silent for longer than the timeout (or offline) as stale; returns how many changed. */
+  markStale(nowMs: number): number {
+    let changed = 0;
+    for (let i = 0; i < this.count; i++) {
+      const s = this.offline[i] || nowMs - this.lastSeenMs[i]! > this.options.staleAfterMs ? 1 : 0;
+      if (s !== this.stale[i]) {
+        this.stale[i] = s;
+        changed++;
+      }
+    }
+    return changed;
+  }
+
+  /** Writes every placed AGV into the view's buffers (load drawn as an export container: the wire does not say). */
+  writeFrame(out: VehicleBuffers): void {
+    let k = 0;
+    for (let i = 0; i < this.count && k < out.x.length; i++) {
+      if (!this.placed[i]) continue;
+      out.x[k] = this.x[i]!;
+      out.y[k] = this.y[i]!;
+      out.heading[k] = this.heading[i]!;
+      out.load[k] = this.loaded[i] ? LOAD_EXPORT : LOAD_NONE;
+      k++;
+    }
+    out.count = k;
+  }
+
+  /** The slot of `key` (a new one the first time; -1 when the table is full), touched at `receivedMs`. */
+  private slotOf(key: string, receivedMs: number, alive: boolean): number {
+    let i = this.slot.get(key);
+    if (i === undefined) {
+      if (this.keys.length === this.options.capacity) return -1;
+      i = this.keys.length;
+      this.keys.push(key);
+      this.latest.push(undefined);
+      this.slot.set(key, i);
+    }
+    this.lastSeenMs[i] = receivedMs;
+    if (alive) this.offline[i] = 0;
+    if (!this.offline[i]) this.stale[i] = 0;
+    return i;
+  }
+
+  private place(i: number, mapId: string, x: number, y: number, theta: number): void {
+    if (mapToZone(this.options.maps, mapId, x, y, theta, this.pose)) {
+      this.x[i] = this.pose[0]!;
+      this.y[i] = this.pose[1]!;
+      this.heading[i] = this.pose[2]!;
+      this.placed[i] = 1;
+    } else this.unknownMaps.add(mapId);
+  }
+}
