@@ -135,6 +135,12 @@ export class AgvFleet {
     this.jobLastT = t;
   }
 
+  /** The container AGV i carries now, or -1. */
+  carrying(i: number): number {
+    const c = this.container[i]!;
+    return c >= 0 && this.containers.state[c] === C_ON_AGV ? c : -1;
+  }
+
   busyCount(): number {
     let busy = 0;
     for (let i = 0; i < this.n; i++) if (!this.isAvailable(i)) busy++;

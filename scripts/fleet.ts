@@ -1,0 +1,126 @@
+/**
+ * `npm run fleet -- --broker ws://127.0.0.1:9001 --username fleet --password … --scene scenes/1119-1120/proposed.json
+ *   --agvs 40 --hz 2 [--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]`
+ *
+ * Runs the simulation headless in (scaled) real time and publishes every AGV as a VDA 5050 vehicle would:
+ * `connection` retained with a last will, `visualization` at --hz, `state` on change and at least every 30 s;
+ * obeys `order` and `instantActions` sent to its vehicles. Stops after --duration seconds (or on Ctrl-C),
+ * publishing each vehicle OFFLINE. Exit 2 on wrong usage, 1 when the scene or the broker fails.
+ */
+import { readFileSync } from 'node:fs';
+import mqtt from 'mqtt';
+import { parseScene } from '../src/domain/parseScene';
+import { formatProblem } from '../src/domain/problem';
+import { Simulation } from '../src/sim/Simulation';
+import { FleetPublisher } from '../src/telemetry/live/FleetPublisher';
+
+const USAGE =
+  'usage: npm run fleet -- --broker <url> --username <user> --password <password> --scene <scene.json> --agvs N --hz H ' +
+  '[--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]';
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const args = new Map<string, string>();
+const argv = process.argv.slice(2);
+for (let k = 0; k < argv.length; k += 2) {
+  const key = argv[k]!;
+  const value = argv[k + 1];
+  if (!key.startsWith('--') || value === undefined) fail(`${key}: expected --option value\n${USAGE}`, 2);
+  args.set(key.slice(2), value);
+}
+const known = new Set(['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'vda', 'speed', 'start', 'seed']);
+for (const key of args.keys()) if (!known.has(key)) fail(`unknown option --${key}\n${USAGE}`, 2);
+for (const key of ['broker', 'username', 'password', 'scene', 'agvs', 'hz']) if (!args.has(key)) fail(`--${key} is required\n${USAGE}`, 2);
+const number = (key: string, fallback: number, ok: (n: number) => boolean) => {
+  const raw = args.get(key);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!ok(n)) fail(`--${key} ${raw}: out of range\n${USAGE}`, 2);
+  return n;
+};
+const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 5000);
+const hz = number('hz', 1, (n) => n > 0 && n <= 50);
+const durationS = number('duration', Infinity, (n) => n > 0);
+const version = number('vda', 2, (n) => n === 2 || n === 3) as 2 | 3;
+const speed = number('speed', 1, (n) => n > 0 && n <= 1000);
+const seed = number('seed', 1, Number.isInteger);
+const start = /^(\d{1,2}):(\d{2})$/.exec(args.get('start') ?? '07:00');
+if (!start || Number(start[1]) > 23 || Number(start[2]) > 59) fail(`--start ${args.get('start')}: expected HH:MM\n${USAGE}`, 2);
+const startS = Number(start[1]) * 3600 + Number(start[2]) * 60;
+
+const file = args.get('scene')!;
+let text = '';
+try {
+  text = readFileSync(file, 'utf8');
+} catch (e) {
+  fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
+}
+const parsed = parseScene(text, file);
+if (!parsed.ok) {
+  for (const p of parsed.problems) console.error(formatProblem(p, file));
+  fail(`${file}: invalid scene`, 1);
+}
+const map = parsed.scene.telemetry?.maps[0];
+if (!map) fail(`${file}: no telemetry.maps entry, so there is no map to publish positions in`, 1);
+
+let sim: Simulation;
+try {
+  sim = new Simulation(parsed.scene, { agvs, seed, hours: 24 * 14 });
+} catch (e) {
+  fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, 1);
+}
+sim.advanceTo(startS);
+const fleet = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map });
+const willOf = (i: number) => ({ topic: fleet.topic(i, 'connection'), payload: Buffer.from(JSON.stringify(fleet.connection(i, 'CONNECTIONBROKEN', Date.now()))), qos: 1 as const, retain: true });
+
+// One MQTT connection for the whole fleet keeps a 2,000-vehicle run light; its last will covers the first vehicle,
+// and a clean stop publishes every vehicle OFFLINE. (A broker sees one client; per-vehicle wills would need one
+// connection each.)
+const client = mqtt.connect(args.get('broker')!, {
+  username: args.get('username')!,
+  password: args.get('password')!,
+  protocolVersion: 5,
+  reconnectPeriod: 1000,
+  will: willOf(0),
+});
+client.on('error', (e) => fail(`broker ${args.get('broker')}: ${e.message}`, 1));
+client.on('message', (topic, payload) => fleet.handle(topic, payload.toString('utf8')));
+
+let timer: NodeJS.Timeout | undefined;
+let published = 0;
+const publish = (topic: string, message: unknown, retain: boolean) => {
+  published++;
+  client.publish(topic, JSON.stringify(message), { qos: 0, retain });
+};
+
+async function stop(code: number): Promise<void> {
+  if (timer) clearInterval(timer);
+  for (let i = 0; i < fleet.serials.length; i++) publish(fleet.topic(i, 'connection'), fleet.connection(i, 'OFFLINE', Date.now()), true);
+  await client.endAsync();
+  console.log(`stopped: ${published} messages published for ${fleet.serials.length} vehicles`);
+  process.exit(code);
+}
+
+client.once('connect', () => {
+  const subscriptions = fleet.serials.flatMap((_, i) => [fleet.topic(i, 'order'), fleet.topic(i, 'instantActions')]);
+  client.subscribe(subscriptions, { qos: 1 }, (err) => {
+    if (err) fail(`subscribing to orders failed: ${err.message}`, 1);
+    for (let i = 0; i < fleet.serials.length; i++) publish(fleet.topic(i, 'connection'), fleet.connection(i, 'ONLINE', Date.now()), true);
+    const t0 = Date.now();
+    console.log(`publishing ${fleet.serials.length} vehicles (VDA 5050 ${version}) at ${hz} Hz to ${args.get('broker')}, simulated clock ×${speed}`);
+    timer = setInterval(() => {
+      const elapsedS = (Date.now() - t0) / 1000;
+      if (elapsedS >= durationS) {
+        void stop(0);
+        return;
+      }
+      sim.advanceTo(startS + elapsedS * speed);
+      fleet.tick(Date.now(), publish);
+    }, 1000 / hz);
+  });
+});
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));

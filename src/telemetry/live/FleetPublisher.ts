@@ -1,0 +1,204 @@
+/**
+ * The simulated fleet speaking VDA 5050, as `npm run fleet` publishes it: every AGV of a running {@link Simulation}
+ * is a vehicle with its own serial number; `visualization` at the caller's rate, `state` when something the
+ * operator sees changes (moving or not, load, pause, an action's result) and at least every 30 s, `connection`
+ * retained. `order` and `instantActions` sent to a vehicle are carried out by the simulation (pause, resume,
+ * cancel, drive to a node) and answered in the vehicle's next state: the action's FINISHED or FAILED with the
+ * reason, an order's id, or an `orderError`.
+ */
+import { z } from 'zod';
+import type { MapPlacement } from '../../domain/sceneSchema';
+import type { Simulation } from '../../sim/Simulation';
+import type { ActionStateReport, ConnectionState, ErrorReport, VdaMajor } from '../vda5050/agvReport';
+import { encodeConnection, encodeState, encodeVisualization, type WireMessage } from '../vda5050/encode';
+import { formatTopic, parseTopic } from '../vda5050/topic';
+
+export type Publish = (topic: string, message: WireMessage, retain: boolean) => void;
+
+export interface FleetPublisherOptions {
+  readonly version: VdaMajor;
+  readonly manufacturer: string;
+  /** Where the vehicles' map sits in the zone: positions are published in map coordinates. */
+  readonly map: MapPlacement;
+  readonly interfaceName?: string;
+}
+
+/** VDA 5050 §6.10: a vehicle publishes its state at least this often even when nothing changes. */
+const STATE_EVERY_MS = 30_000;
+/** Action results kept in each state (the newest). */
+const ACTIONS_KEPT = 10;
+
+const InstantActions = z.object({
+  actions: z.array(z.object({ actionId: z.string().min(1), actionType: z.string() })),
+});
+const Order = z.object({
+  orderId: z.string().min(1),
+  orderUpdateId: z.number().int().min(0),
+  nodes: z.array(z.object({ nodeId: z.string().min(1) })).min(1),
+});
+
+const COMMAND: Readonly<Record<string, 'pause' | 'resume' | 'cancel'>> = { startPause: 'pause', stopPause: 'resume', cancelOrder: 'cancel' };
+
+export class FleetPublisher {
+  readonly serials: string[];
+  private readonly index = new Map<string, number>();
+  private readonly headerId: Int32Array;
+  private readonly lastStateMs: Float64Array;
+  private readonly lastSignature: string[];
+  private readonly actions: ActionStateReport[][];
+  private readonly errors: ErrorReport[][];
+  private readonly orderId: string[];
+  private readonly orderUpdateId: Int32Array;
+  private readonly pose = new Float64Array(3);
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly o: FleetPublisherOptions,
+  ) {
+    const n = sim.fleet?.n ?? 0;
+    this.serials = Array.from({ length: n }, (_, i) => `AGV-${String(i + 1).padStart(3, '0')}`);
+    this.serials.forEach((s, i) => this.index.set(s, i));
+    this.headerId = new Int32Array(n * 3);
+    this.lastStateMs = new Float64Array(n).fill(-Infinity);
+    this.lastSignature = new Array<string>(n).fill('');
+    this.actions = this.serials.map(() => []);
+    this.errors = this.serials.map(() => []);
+    this.orderId = new Array<string>(n).fill('');
+    this.orderUpdateId = new Int32Array(n);
+  }
+
+  topic(i: number, subtopic: 'state' | 'visualization' | 'connection' | 'order' | 'instantActions'): string {
+    return formatTopic({
+      interfaceName: this.o.interfaceName ?? 'uagv',
+      majorVersion: this.o.version,
+      manufacturer: this.o.manufacturer,
+      serialNumber: this.serials[i]!,
+      subtopic,
+    });
+  }
+
+  /** The retained `connection` message of vehicle i (the last will uses CONNECTIONBROKEN). */
+  connection(i: number, state: ConnectionState, nowMs: number): WireMessage {
+    return encodeConnection(this.header(i, 2, nowMs), state);
+  }
+
+  /** Publishes every vehicle's visualization, and the states that are due. */
+  tick(nowMs: number, publish: Publish): void {
+    for (let i = 0; i < this.serials.length; i++) {
+      const position = this.position(i);
+      publish(this.topic(i, 'visualization'), encodeVisualization({ ...this.header(i, 1, nowMs), position, referenceStateHeaderId: this.headerId[i * 3]! }), false);
+      const sig = this.signature(i);
+      if (sig !== this.lastSignature[i] || nowMs - this.lastStateMs[i]! >= STATE_EVERY_MS) {
+        this.lastSignature[i] = sig;
+        this.lastStateMs[i] = nowMs;
+        publish(this.topic(i, 'state'), this.state(i, nowMs), false);
+      }
+    }
+  }
+
+  /**
+   * Carries out an `order` or `instantActions` message sent to one of the vehicles; returns false for a topic
+   * that is not ours. Malformed commands become errors in the vehicle's state, not exceptions.
+   */
+  handle(topic: string, payload: string): boolean {
+    const parsed = parseTopic(topic);
+    if (!parsed.ok) return false;
+    const i = this.index.get(parsed.address.serialNumber);
+    if (i === undefined || (parsed.address.subtopic !== 'order' && parsed.address.subtopic !== 'instantActions')) return false;
+    let body: unknown;
+    try {
+      body = JSON.parse(payload);
+    } catch {
+      this.addError(i, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `${parsed.address.subtopic}: not JSON` });
+      return true;
+    }
+    if (parsed.address.subtopic === 'instantActions') {
+      const msg = InstantActions.safeParse(body);
+      if (!msg.success) {
+        this.addError(i, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `instantActions: ${msg.error.issues[0]?.message ?? 'wrong fields'}` });
+        return true;
+      }
+      for (const a of msg.data.actions) {
+        const kind = COMMAND[a.actionType];
+        const result = kind ? this.sim.command(i, { kind }) : { ok: false as const, reason: `action type ${a.actionType} is not supported` };
+        if (result.ok) this.errors[i]!.length = 0;
+        this.addAction(i, {
+          actionId: a.actionId,
+          actionType: a.actionType,
+          actionStatus: result.ok ? 'FINISHED' : 'FAILED',
+          ...(result.ok ? {} : { resultDescription: result.reason }),
+        });
+      }
+      return true;
+    }
+    const order = Order.safeParse(body);
+    if (!order.success) {
+      this.addError(i, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `order: ${order.error.issues[0]?.message ?? 'wrong fields'}` });
+      return true;
+    }
+    const target = order.data.nodes.at(-1)!.nodeId;
+    const result = this.sim.command(i, { kind: 'goto', nodeId: target });
+    if (result.ok) {
+      this.errors[i]!.length = 0;
+      this.orderId[i] = order.data.orderId;
+      this.orderUpdateId[i] = order.data.orderUpdateId;
+    } else this.addError(i, { errorType: 'orderError', errorLevel: 'WARNING', errorDescription: `order ${order.data.orderId}: ${result.reason}` });
+    return true;
+  }
+
+  private header(i: number, slot: number, nowMs: number) {
+    const k = i * 3 + (slot === 1 ? 1 : slot === 2 ? 2 : 0);
+    this.headerId[k]!++;
+    return { version: this.o.version, manufacturer: this.o.manufacturer, serialNumber: this.serials[i]!, headerId: this.headerId[k]!, timestampMs: nowMs };
+  }
+
+  private position(i: number) {
+    const m = this.sim.motion!;
+    m.pose(i, this.sim.now, this.pose);
+    const { origin, rotation } = this.o.map;
+    const dx = this.pose[0]! - origin[0];
+    const dy = this.pose[1]! - origin[1];
+    const c = Math.cos(rotation);
+    const s = Math.sin(rotation);
+    const theta = Math.atan2(Math.sin(this.pose[2]! - rotation), Math.cos(this.pose[2]! - rotation));
+    return { mapId: this.o.map.mapId, x: c * dx + s * dy, y: -s * dx + c * dy, theta, localized: true };
+  }
+
+  /** What decides whether a new state is due: anything the operator would see change. */
+  private signature(i: number): string {
+    const m = this.sim.motion!;
+    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}`;
+  }
+
+  private state(i: number, nowMs: number): WireMessage {
+    const fleet = this.sim.fleet!;
+    const carrying = fleet.carrying(i);
+    return encodeState({
+      ...this.header(i, 0, nowMs),
+      position: this.position(i),
+      loads: carrying >= 0 ? [{ loadId: `C${carrying}`, loadType: 'CONTAINER_40FT' }] : [],
+      battery: { chargePercent: Math.round(fleet.battery[i]! * 1000) / 10, charging: fleet.state[i] === 6 },
+      operatingMode: 'AUTOMATIC',
+      driving: this.sim.motion!.isMoving(i, this.sim.now),
+      paused: this.sim.motion!.paused[i] === 1,
+      safety: { emergencyStop: 'NONE', fieldViolation: false },
+      errors: this.errors[i]!,
+      ...(this.orderId[i] ? { orderId: this.orderId[i]!, orderUpdateId: this.orderUpdateId[i]! } : {}),
+      nodeStates: [],
+      edgeStates: [],
+      actionStates: this.actions[i]!,
+    });
+  }
+
+  private addAction(i: number, a: ActionStateReport): void {
+    const list = this.actions[i]!;
+    list.push(a);
+    if (list.length > ACTIONS_KEPT) list.shift();
+  }
+
+  private addError(i: number, e: ErrorReport): void {
+    const list = this.errors[i]!;
+    list.push(e);
+    if (list.length > ACTIONS_KEPT) list.shift();
+  }
+}

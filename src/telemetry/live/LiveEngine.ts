@@ -1,0 +1,181 @@
+/**
+ * Live VDA 5050 telemetry, as the telemetry worker serves it: an MQTT client (mqtt.js, WebSocket in the browser,
+ * TCP or WebSocket in Node) subscribed to every vehicle's `state`, `visualization` and `connection`, each message
+ * through the {@link MessageGate} into the {@link FleetTable}; frames packed into a buffer shared with the main
+ * thread, like the simulation's; a snapshot (status, counts, drops by reason, latency) for the UI. It reconnects
+ * by itself with a doubling back-off (1 s to 30 s) and keeps the last known fleet meanwhile, marked stale as the
+ * vehicles fall silent.
+ */
+import mqtt, { type MqttClient } from 'mqtt';
+import { fleetFrame, type FleetFrame } from '../../domain/fleetFrame';
+import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../../domain/packedFrame';
+import type { MapPlacement } from '../../domain/sceneSchema';
+import type { DropReason } from '../vda5050/decode';
+import { MessageGate } from '../vda5050/MessageGate';
+import { FleetTable } from './FleetTable';
+
+export interface LiveConnectOptions {
+  /** `ws://127.0.0.1:9001` in the browser; `mqtt://` works in Node too. */
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+  readonly maps: readonly MapPlacement[];
+  /** Most AGVs shown. */
+  readonly capacity: number;
+  /** Silence after which an AGV is marked stale (ms); VDA 5050 asks for a state at least every 30 s. */
+  readonly staleAfterMs: number;
+  /** Facilities in the scene, so frames keep the simulation's layout (their busy flags stay 0 live). */
+  readonly facilityCount: number;
+}
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'error';
+
+export interface LiveSnapshot {
+  readonly status: LiveStatus;
+  readonly error?: string;
+  readonly agvs: number;
+  readonly stale: number;
+  readonly received: number;
+  /** Times the connection was lost and made again. */
+  readonly reconnects: number;
+  readonly dropped: Readonly<Record<DropReason, number>>;
+  /** 95th percentile of (arrival − the vehicle's timestamp) over the last 512 messages, ms. */
+  readonly latencyMs: number;
+  /** Map ids vehicles use that the scene does not place. */
+  readonly unknownMaps: readonly string[];
+}
+
+const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 30_000;
+const LATENCY_SAMPLES = 512;
+
+export class LiveEngine {
+  private client: MqttClient | undefined;
+  private table: FleetTable | undefined;
+  private readonly gate = new MessageGate();
+  private layout: FrameLayout | undefined;
+  private frame: FleetFrame | undefined;
+  private buffer: Float32Array | undefined;
+  private readonly alerts = alertBuffers();
+  private busy = new Uint8Array(0);
+  private status: LiveStatus = 'connecting';
+  private error: string | undefined;
+  private readonly latency = new Float64Array(LATENCY_SAMPLES);
+  private latencyCount = 0;
+  private reconnects = 0;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Connects and subscribes; resolves with the frame layout once the broker has accepted us, rejects with a
+   * message naming the cause (wrong user or password, broker unreachable) when the first attempt fails.
+   */
+  connect(o: LiveConnectOptions): Promise<FrameLayout> {
+    this.disconnect();
+    this.table = new FleetTable({ maps: o.maps, capacity: o.capacity, staleAfterMs: o.staleAfterMs });
+    this.layout = { agvCapacity: o.capacity, truckCapacity: 0, facilityCount: o.facilityCount };
+    this.frame = fleetFrame(o.capacity, 0);
+    this.busy = new Uint8Array(o.facilityCount);
+    this.status = 'connecting';
+    const client = mqtt.connect(o.url, {
+      username: o.username,
+      password: o.password,
+      protocolVersion: 5,
+      reconnectPeriod: FIRST_RETRY_MS,
+      connectTimeout: 10_000,
+    });
+    this.client = client;
+    client.on('message', (topic, payload) => this.receive(topic, payload));
+    client.on('close', () => {
+      if (this.status === 'live') this.status = 'reconnecting';
+      client.options.reconnectPeriod = Math.min(LAST_RETRY_MS, (client.options.reconnectPeriod ?? FIRST_RETRY_MS) * 2);
+    });
+    client.on('connect', () => {
+      if (this.status === 'reconnecting') this.reconnects++;
+      client.options.reconnectPeriod = FIRST_RETRY_MS;
+      this.status = 'live';
+      this.error = undefined;
+    });
+    return new Promise((resolve, reject) => {
+      client.once('connect', () => {
+        client.subscribe(TOPICS, { qos: 0 }, (err) => {
+          if (err) reject(new Error(`subscribing to the vehicles' topics failed: ${err.message}`));
+          else resolve(this.layout!);
+        });
+      });
+      const fail = (message: string) => {
+        if (this.status !== 'connecting') return;
+        this.status = 'error';
+        this.error = message;
+        client.end(true);
+        reject(new Error(message));
+      };
+      client.once('error', (err) => fail(describe(err, o.url)));
+      client.once('close', () => fail(`no broker answers at ${o.url}`));
+    });
+  }
+
+  /** The buffer frames are packed into (length {@link packedLength} of the layout). */
+  attach(buffer: Float32Array): void {
+    if (!this.layout || buffer.length !== packedLength(this.layout)) throw new RangeError(`frame buffer of ${buffer.length} floats does not fit this feed`);
+    this.buffer = buffer;
+  }
+
+  /** Marks silent AGVs stale and packs the current fleet into the attached buffer; returns the clock (s). */
+  advance(): number {
+    const table = this.table;
+    if (!table || !this.frame || !this.buffer || !this.layout) throw new Error('not connected: call connect() and attach() first');
+    const nowMs = this.now();
+    table.markStale(nowMs);
+    table.writeFrame(this.frame.agvs);
+    packFrame(this.layout, nowMs / 1000, this.frame, this.busy, this.alerts, this.buffer);
+    return nowMs / 1000;
+  }
+
+  snapshot(): LiveSnapshot {
+    const table = this.table;
+    return {
+      status: this.status,
+      ...(this.error === undefined ? {} : { error: this.error }),
+      agvs: table?.count ?? 0,
+      stale: table?.staleCount() ?? 0,
+      received: this.gate.received,
+      reconnects: this.reconnects,
+      dropped: { ...this.gate.dropped },
+      latencyMs: this.latencyP95(),
+      unknownMaps: table ? [...table.unknownMaps] : [],
+    };
+  }
+
+  disconnect(): void {
+    this.client?.end(true);
+    this.client = undefined;
+  }
+
+  private receive(topic: string, payload: Uint8Array): void {
+    const table = this.table;
+    if (!table) return;
+    const nowMs = this.now();
+    const d = this.gate.admit(topic, payload, nowMs);
+    if (d.kind === 'dropped') return;
+    this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
+    if (d.kind === 'state') table.applyState(d.report);
+    else if (d.kind === 'visualization') table.applyVisualization(d.report);
+    else table.applyConnection(d.report);
+  }
+
+  private latencyP95(): number {
+    const n = Math.min(this.latencyCount, LATENCY_SAMPLES);
+    if (n === 0) return 0;
+    const sorted = this.latency.slice(0, n).sort();
+    return sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
+  }
+}
+
+/** mqtt.js errors in words an operator can act on. */
+function describe(err: Error & { code?: number | string }, url: string): string {
+  if (err.code === 134 || err.code === 135 || err.code === 4 || err.code === 5) return `the broker at ${url} refused the user name or password`;
+  if (err.code === 'ECONNREFUSED') return `no broker answers at ${url}`;
+  return `cannot connect to ${url}: ${err.message}`;
+}

@@ -1,0 +1,229 @@
+/**
+ * Building VDA 5050 2.1 and 3.0 messages from the twin's data: what a vehicle publishes (`state`,
+ * `visualization`, `connection`; our fleet simulator uses these) and what an operator publishes (`instantActions`
+ * to pause, resume or cancel; `order` to drive to a node). Every message validates against the official schema of
+ * its version (see encode.test.ts); the caller serialises it with `JSON.stringify`.
+ *
+ * The header comes from the arguments: nothing here reads a clock or makes up an id. A value that the target
+ * version cannot say (operating mode `STARTUP` in 2.1, e-stop `AUTOACK` in 3.0, a charge over 100 % in 3.0) throws a
+ * RangeError naming it (also 2.1's PAUSED action status, missing from its schema), rather than being swapped for a near one that would mislead whoever reads the message.
+ * Fields a version does not have (3.0's `plannedPath` in 2.1) are left out.
+ */
+import type {
+  ActionStateReport,
+  ConnectionState,
+  MessageHeader,
+  MotionFields,
+  StateFields,
+  VdaMajor,
+} from './agvReport';
+
+/** The version string each major version writes in its header. */
+export const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0.0' };
+
+/** A message ready for `JSON.stringify`. */
+export type WireMessage = Readonly<Record<string, unknown>>;
+
+/** What `encodeState` needs: a state report without the twin's bookkeeping, with what the schema requires. */
+export type StateInput = MessageHeader &
+  StateFields &
+  Required<Pick<StateFields, 'battery' | 'operatingMode' | 'driving' | 'safety'>>;
+
+/** What `encodeVisualization` needs; 3.0 requires the headerId of the last state sent. */
+export type VisualizationInput = MessageHeader & MotionFields & { readonly referenceStateHeaderId: number };
+
+/** The instant actions an operator sends from the console. */
+export type InstantCommand = 'pause' | 'resume' | 'cancel';
+const ACTION_TYPE: Readonly<Record<InstantCommand, string>> = {
+  pause: 'startPause',
+  resume: 'stopPause',
+  cancel: 'cancelOrder',
+};
+
+/** A node of a drive order; the first is where the vehicle stands (VDA 5050 6.6.1: trivially reachable). */
+export interface OrderNode {
+  readonly nodeId: string;
+  readonly position?: { readonly x: number; readonly y: number; readonly theta?: number; readonly mapId: string };
+}
+
+/** A drive order: the nodes from the vehicle's node to the target, all released (no horizon). */
+export interface DriveOrder {
+  readonly orderId: string;
+  readonly orderUpdateId: number;
+  readonly nodes: readonly OrderNode[];
+}
+
+function header(h: MessageHeader): Record<string, unknown> {
+  return {
+    headerId: h.headerId,
+    timestamp: new Date(h.timestampMs).toISOString(),
+    version: VERSION_STRING[h.version],
+    manufacturer: h.manufacturer,
+    serialNumber: h.serialNumber,
+  };
+}
+
+function unsayable(what: string, value: unknown, version: VdaMajor): never {
+  throw new RangeError(`VDA 5050 ${VERSION_STRING[version]} cannot say ${what} ${JSON.stringify(value)}`);
+}
+
+/** Both versions bound theta to [-π, π] (3.0 in its schema, 2.1 in its text); wrap what lies outside. */
+function wrapAngle(theta: number): number {
+  return theta > Math.PI || theta < -Math.PI ? Math.atan2(Math.sin(theta), Math.cos(theta)) : theta;
+}
+
+function motion(m: MotionFields, version: VdaMajor): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const p = m.position;
+  if (p) {
+    const pose = { x: p.x, y: p.y, theta: wrapAngle(p.theta), mapId: p.mapId };
+    if (version === 2) out.agvPosition = { ...pose, positionInitialized: p.localized };
+    else out.mobileRobotPosition = { ...pose, localized: p.localized };
+  }
+  if (m.velocity) out.velocity = { ...m.velocity };
+  if (version === 3 && m.plannedPath) {
+    const { traversedNodes, ...trajectory } = m.plannedPath;
+    out.plannedPath = traversedNodes ? { trajectory, traversedNodes } : { trajectory };
+  }
+  if (version === 3 && m.intermediatePath) {
+    out.intermediatePath = {
+      polyline: m.intermediatePath.map((q) => ({
+        x: q.x,
+        y: q.y,
+        ...(q.theta === undefined ? {} : { theta: wrapAngle(q.theta) }),
+        eta: new Date(q.etaMs).toISOString(),
+      })),
+    };
+  }
+  return out;
+}
+
+function actionState(a: ActionStateReport, version: VdaMajor): Record<string, unknown> {
+  // 2.1's text defines PAUSED (6.11) but its schema does not list it; we write what the schema accepts.
+  if (version === 2 && (a.actionStatus === 'RETRIABLE' || a.actionStatus === 'PAUSED')) {
+    unsayable('actionStatus', a.actionStatus, version);
+  }
+  const out: Record<string, unknown> = { actionId: a.actionId, actionStatus: a.actionStatus };
+  if (a.actionType !== undefined) out.actionType = a.actionType;
+  if (a.resultDescription !== undefined) out[version === 2 ? 'resultDescription' : 'actionResult'] = a.resultDescription;
+  return out;
+}
+
+/**
+ * The `state` message a vehicle publishes. Absent `orderId`/`lastNodeId` become "" and absent update and sequence
+ * ids 0, as the spec says for "none yet"; 3.0 lists actions marked `instant` under `instantActionStates`.
+ *
+ * @example JSON.stringify(encodeState({ version: 3, manufacturer: 'acme', serialNumber: 'AGV-7', headerId: 42,
+ *   timestampMs: 1_772_352_000_000, battery: { chargePercent: 80, charging: false }, operatingMode: 'AUTOMATIC',
+ *   driving: false, safety: { emergencyStop: 'NONE', fieldViolation: false }, errors: [], nodeStates: [],
+ *   edgeStates: [], actionStates: [] }))
+ */
+export function encodeState(s: StateInput): WireMessage {
+  const v = s.version;
+  if (v === 2 && (s.operatingMode === 'STARTUP' || s.operatingMode === 'INTERVENED')) {
+    unsayable('operatingMode', s.operatingMode, v);
+  }
+  if (v === 3 && s.safety.emergencyStop === 'AUTOACK') unsayable('emergencyStop', s.safety.emergencyStop, v);
+  if (v === 3 && !(s.battery.chargePercent >= 0 && s.battery.chargePercent <= 100)) {
+    unsayable('chargePercent', s.battery.chargePercent, v);
+  }
+  for (const e of s.errors) {
+    if (v === 2 && e.errorLevel !== 'WARNING' && e.errorLevel !== 'FATAL') unsayable('errorLevel', e.errorLevel, v);
+  }
+  const orderActions: Record<string, unknown>[] = [];
+  const instantActions: Record<string, unknown>[] = [];
+  for (const a of s.actionStates) (v === 3 && a.instant ? instantActions : orderActions).push(actionState(a, v));
+
+  const out: Record<string, unknown> = {
+    ...header(s),
+    orderId: s.orderId ?? '',
+    orderUpdateId: s.orderUpdateId ?? 0,
+    lastNodeId: s.lastNodeId ?? '',
+    lastNodeSequenceId: s.lastNodeSequenceId ?? 0,
+    nodeStates: s.nodeStates.map((n) => ({
+      nodeId: n.nodeId,
+      sequenceId: n.sequenceId,
+      released: n.released,
+      ...(n.nodePosition ? { nodePosition: nodePosition(n.nodePosition) } : {}),
+    })),
+    edgeStates: s.edgeStates.map((e) => ({ edgeId: e.edgeId, sequenceId: e.sequenceId, released: e.released })),
+    ...motion(s, v),
+    driving: s.driving,
+    actionStates: orderActions,
+    operatingMode: v === 2 && s.operatingMode === 'TEACH_IN' ? 'TEACHIN' : s.operatingMode,
+    errors: s.errors.map((e) => ({ ...e })),
+    safetyState:
+      v === 2
+        ? { eStop: s.safety.emergencyStop, fieldViolation: s.safety.fieldViolation }
+        : { activeEmergencyStop: s.safety.emergencyStop, fieldViolation: s.safety.fieldViolation },
+  };
+  if (s.paused !== undefined) out.paused = s.paused;
+  if (s.loads) out.loads = s.loads.map((l) => ({ ...l }));
+  if (v === 2) out.batteryState = { batteryCharge: s.battery.chargePercent, charging: s.battery.charging };
+  else {
+    out.powerSupply = { stateOfCharge: s.battery.chargePercent, charging: s.battery.charging };
+    out.instantActionStates = instantActions;
+  }
+  return out;
+}
+
+function nodePosition(p: NonNullable<OrderNode['position']>): Record<string, unknown> {
+  return p.theta === undefined ? { x: p.x, y: p.y, mapId: p.mapId } : { x: p.x, y: p.y, theta: wrapAngle(p.theta), mapId: p.mapId };
+}
+
+/** The `visualization` message a vehicle publishes between states, at a higher rate. */
+export function encodeVisualization(m: VisualizationInput): WireMessage {
+  return {
+    ...header(m),
+    ...(m.version === 3 ? { referenceStateHeaderId: m.referenceStateHeaderId } : {}),
+    ...motion(m, m.version),
+  };
+}
+
+/** The `connection` message (retained; the last will carries CONNECTIONBROKEN). 2.1 has no HIBERNATING. */
+export function encodeConnection(h: MessageHeader, state: ConnectionState): WireMessage {
+  if (h.version === 2 && state === 'HIBERNATING') unsayable('connectionState', state, h.version);
+  return {
+    ...header(h),
+    connectionState: h.version === 3 && state === 'CONNECTIONBROKEN' ? 'CONNECTION_BROKEN' : state,
+  };
+}
+
+/**
+ * An `instantActions` message with one action: `pause` → startPause, `resume` → stopPause, `cancel` →
+ * cancelOrder. Blocking type NONE, the only one 3.0 allows for instant actions.
+ *
+ * @example encodeInstantAction({ version: 2, manufacturer: 'acme', serialNumber: 'AGV-7', headerId: 3,
+ *   timestampMs: 1_772_352_000_000 }, 'pause', 'op-pause-3')
+ */
+export function encodeInstantAction(h: MessageHeader, command: InstantCommand, actionId: string): WireMessage {
+  return {
+    ...header(h),
+    actions: [{ actionId, actionType: ACTION_TYPE[command], blockingType: 'NONE' }],
+  };
+}
+
+/**
+ * An `order` driving through `order.nodes` to the last one: nodes get the even sequence ids 0, 2, 4…, the edge
+ * between nodes i−1 and i gets 2i−1 and the id `<from>_<to>`; everything is released and carries no action.
+ * Throws a RangeError for an order without nodes (the spec requires at least one).
+ *
+ * @example encodeOrder(header, { orderId: 'o-17', orderUpdateId: 0,
+ *   nodes: [{ nodeId: 'yard-3' }, { nodeId: 'scanner-1', position: { x: 120, y: 4, mapId: 'gate' } }] })
+ */
+export function encodeOrder(h: MessageHeader, order: DriveOrder): WireMessage {
+  if (order.nodes.length === 0) throw new RangeError('an order needs at least one node');
+  const nodes = order.nodes.map((n, i) => ({
+    nodeId: n.nodeId,
+    sequenceId: 2 * i,
+    released: true,
+    ...(n.position ? { nodePosition: nodePosition(n.position) } : {}),
+    actions: [],
+  }));
+  const edges = order.nodes.slice(1).map((to, i) => {
+    const from = order.nodes[i]!;
+    const ends = h.version === 2 ? { startNodeId: from.nodeId, endNodeId: to.nodeId } : {};
+    return { edgeId: `${from.nodeId}_${to.nodeId}`, sequenceId: 2 * i + 1, released: true, ...ends, actions: [] };
+  });
+  return { ...header(h), orderId: order.orderId, orderUpdateId: order.orderUpdateId, nodes, edges };
+}
