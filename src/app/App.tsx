@@ -5,7 +5,11 @@ import { fleetFrame } from '../domain/fleetFrame';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
 import type { SimSource } from '../telemetry/SimSource';
 import { SimHud } from '../ui/SimHud';
+import { LiveHud } from '../ui/LiveHud';
+import { LoginForm } from '../ui/LoginForm';
 import { readSimUrl } from './simUrl';
+import { readSourceUrl } from './sourceUrl';
+import { useLiveSource } from './useLiveSource';
 import { startSimulation } from './startSimulation';
 import { useTwin, useTwinStore } from '../store/useTwin';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -34,15 +38,19 @@ export function App({ url }: { url: UrlState }) {
   const zone: ZoneId = scene?.zone.id ?? ZONES[0]!;
 
   const simUrl = useMemo(() => readSimUrl(window.location.search), []);
+  const sourceUrl = useMemo(() => readSourceUrl(window.location.search), []);
   useEffect(() => {
-    if (simUrl.problems.length > 0) store.getState().reportProblems({ file: 'URL', problems: simUrl.problems });
-  }, [simUrl, store]);
+    const problems = [...simUrl.problems, ...sourceUrl.problems];
+    if (problems.length > 0) store.getState().reportProblems({ file: 'URL', problems });
+  }, [simUrl, sourceUrl, store]);
+  const liveBroker = sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
+  const { live, error: loginError, busy: loggingIn, login } = useLiveSource(scene, liveBroker);
 
   // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
   const [sim, setSim] = useState<SimSource>();
   const [showPaths, setShowPaths] = useState(false);
   useEffect(() => {
-    if (!scene || url.bench) return;
+    if (!scene || url.bench || liveBroker) return;
     let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
     let cancelled = false;
     startSimulation(scene, simUrl).then(
@@ -60,7 +68,7 @@ export function App({ url }: { url: UrlState }) {
       running?.dispose();
       setSim(undefined);
     };
-  }, [scene, url.bench, simUrl, store]);
+  }, [scene, url.bench, liveBroker, simUrl, store]);
   useEffect(() => {
     if (!sim) return;
     const sub = sim.state$.subscribe((s) => {
@@ -78,8 +86,8 @@ export function App({ url }: { url: UrlState }) {
       const moving = new PlaceholderFleet(scene, url.bench.agvs);
       return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
     }
-    return sim ?? { frame: fleetFrame(0, 0) };
-  }, [scene, url.bench, sim]);
+    return (liveBroker ? live : sim) ?? { frame: fleetFrame(0, 0) };
+  }, [scene, url.bench, liveBroker, live, sim]);
   const simLayers = useMemo(
     () => sim && { busy: sim.busy, alerts: sim.alerts, get paths() { return sim.paths; }, showPaths },
     [sim, showPaths],
@@ -161,6 +169,8 @@ export function App({ url }: { url: UrlState }) {
         {scene && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
         {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
+        {scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
+        {live && <LiveHud source={live} />}
         {scene && <FacilityPanel scene={scene} />}
         {scene && <HoverTooltip scene={scene} />}
         <ProblemPanel />

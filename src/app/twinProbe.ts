@@ -4,7 +4,8 @@
  */
 import type { TwinStore } from '../store/twinStore';
 import { simStats } from '../telemetry/SimSource';
-import type { SourceStatus } from '../telemetry/TelemetrySource';
+import { telemetryStats } from '../telemetry/telemetryStats';
+import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
 import { renderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
 
@@ -37,6 +38,15 @@ export interface TwinSnapshot {
     readonly status: SourceStatus;
     readonly frames: number;
   };
+  /** The running telemetry source: `sim` or `live`, its status, AGVs known, messages (or frames) received, drops by reason, p95 latency (ms). */
+  readonly telemetry: {
+    readonly source: SourceKind;
+    readonly status: SourceStatus;
+    readonly agvs: number;
+    readonly received: number;
+    readonly dropped: Readonly<Record<string, number>>;
+    readonly latencyMs: number;
+  };
   /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
@@ -67,6 +77,7 @@ export function snapshot(store: TwinStore): TwinSnapshot {
     }),
     fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
     sim: Object.freeze({ ...simStats }),
+    telemetry: Object.freeze({ ...telemetryStats, dropped: Object.freeze({ ...telemetryStats.dropped }) }),
     screenOf: (facilityId: string) => {
       const f = scene?.facilities.find((x) => x.id === facilityId);
       return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);

@@ -11,6 +11,7 @@ import { alertBuffers, packedLength, unpackFrame, type AlertBuffers } from '../d
 import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
+import { telemetryStats } from './telemetryStats';
 import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
@@ -144,6 +145,8 @@ export class SimSource implements TelemetrySource<SimSourceState> {
       simStats.agvs = this.frame.agvs.count;
       simStats.trucks = this.frame.trucks.count;
       simStats.frames++;
+      telemetryStats.agvs = this.frame.agvs.count;
+      telemetryStats.received = simStats.frames;
       if (clock >= this.layout.endS && this.status === 'playing') {
         this.emit({ status: 'ended' });
         await this.refreshSnapshot();
@@ -175,6 +178,8 @@ export class SimSource implements TelemetrySource<SimSourceState> {
     const next = { ...this.state$.value, ...change, clockS: this.clock };
     simStats.speed = next.speed;
     simStats.status = next.status;
+    telemetryStats.source = 'sim';
+    telemetryStats.status = next.status;
     this.state$.next(next);
   }
 }

@@ -159,7 +159,8 @@ export class LiveEngine {
     const nowMs = this.now();
     const d = this.gate.admit(topic, payload, nowMs);
     if (d.kind === 'dropped') return;
-    this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
+    // Retained `connection` messages arrive as old as they are: only state and visualization measure the feed.
+    if (d.kind !== 'connection') this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
     if (d.kind === 'state') table.applyState(d.report);
     else if (d.kind === 'visualization') table.applyVisualization(d.report);
     else table.applyConnection(d.report);

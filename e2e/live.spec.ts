@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import mqtt from 'mqtt';
+import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
+import { openTwin, watchErrors, watchExternal } from './twinPage';
+
+let broker: RunningBroker;
+let fleet: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  broker = await startBroker();
+  fleet = spawn('node_modules/.bin/tsx', [
+    'scripts/fleet.ts',
+    '--broker', broker.urls.tcp,
+    '--username', 'fleet',
+    '--password', broker.users.fleet,
+    '--scene', 'scenes/1119-1120/proposed.json',
+    '--agvs', '12',
+    '--hz', '4',
+    '--duration', '240',
+    '--speed', '20',
+    '--start', '08:00',
+  ], { stdio: 'ignore' });
+});
+
+test.afterAll(async () => {
+  fleet?.kill('SIGKILL');
+  await broker?.stop();
+});
+
+test('live VDA 5050 over MQTT: login, the fleet tool\'s AGVs move on the map, hostile messages are counted, not shown', async ({ page }) => {
+  const errors = watchErrors(page);
+  const external = watchExternal(page);
+  await openTwin(page, `?zone=1119-1120&scene=proposed&lang=en&source=live&broker=${encodeURIComponent(broker.urls.ws)}`);
+  await expect(page.getByTestId('login-form')).toBeVisible();
+  await page.getByTestId('login-password').fill('not-the-password');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toContainText('refused the user name or password');
+
+  await page.getByTestId('login-user').fill('viewer');
+  await page.getByTestId('login-password').fill(broker.users.viewer);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('live-hud')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBe(12);
+  const t = await page.evaluate(() => window.__TWIN__.telemetry);
+  expect(t).toMatchObject({ source: 'live', status: 'live' });
+  const firstX = await page.evaluate(() => window.__TWIN__.fleet.agvs);
+  expect(firstX).toBe(12);
+
+  const hostile = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
+  await hostile.publishAsync('uagv/v2/smartgate/AGV-001/state', '{"headerId": 1, "timestamp": ', { qos: 1 });
+  await hostile.publishAsync('uagv/v2/smartgate/AGV-001/state', JSON.stringify({ headerId: 9, serialNumber: '<img src=x onerror="window.__pwned=1">' }), { qos: 1 });
+  await hostile.endAsync();
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.dropped['malformed-json'] ?? 0), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.dropped['wrong-fields'] ?? 0), { timeout: 30_000 }).toBe(1);
+  await expect(page.getByTestId('live-dropped')).toContainText('malformed JSON: 1');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await page.screenshot({ path: 'test-results/screenshots/live-1119-1120.png' });
+  expect(errors).toEqual([]);
+  expect(external).toEqual([]);
+});

@@ -1,0 +1,107 @@
+/**
+ * Live VDA 5050 telemetry as a {@link TelemetrySource}: the {@link LiveEngine} runs in the telemetry worker
+ * (decoding and bookkeeping off the main thread); each display frame asks it for the fleet, packed into shared
+ * memory, one request in flight at a time; twice a second a snapshot (status, vehicles, stale ones, messages
+ * received and dropped by reason, latency) goes out on `state$`. A live feed cannot be paused or sought: it
+ * offers no capabilities.
+ */
+import { BehaviorSubject } from 'rxjs';
+import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
+import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../domain/packedFrame';
+import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
+import { telemetryStats } from './telemetryStats';
+import type { Capability, SourceState, TelemetrySource } from './TelemetrySource';
+
+export interface LiveEngineHandle {
+  connect(o: LiveConnectOptions): Promise<FrameLayout>;
+  attach(buffer: Float32Array): Promise<void>;
+  advance(): Promise<number>;
+  snapshot(): Promise<LiveSnapshot>;
+  disconnect(): Promise<void>;
+}
+
+export interface LiveSourceState extends SourceState {
+  readonly snapshot?: LiveSnapshot;
+}
+
+const SNAPSHOT_EVERY_MS = 500;
+
+export class LiveSource implements TelemetrySource<LiveSourceState> {
+  readonly kind = 'live';
+  readonly capabilities: readonly Capability[] = [];
+  readonly frame: FleetFrame;
+  readonly busy: Uint8Array;
+  readonly alerts = alertBuffers();
+  readonly state$ = new BehaviorSubject<LiveSourceState>({ status: 'connecting', clockS: 0, speed: 1, problems: [] });
+  private readonly shared: Float32Array;
+  private inFlight = false;
+  private lastSnapshotAt = -Infinity;
+  private disposed = false;
+
+  private constructor(
+    private readonly engine: LiveEngineHandle,
+    private readonly layout: FrameLayout,
+  ) {
+    this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
+    this.busy = new Uint8Array(layout.facilityCount);
+    this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(layout)));
+  }
+
+  /** Connects (rejecting with the broker's reason: wrong password, nobody listening) and attaches the frame. */
+  static async start(engine: LiveEngineHandle, options: LiveConnectOptions): Promise<LiveSource> {
+    const layout = await engine.connect(options);
+    const source = new LiveSource(engine, layout);
+    await engine.attach(source.shared);
+    telemetryStats.source = 'live';
+    return source;
+  }
+
+  step(): void {
+    if (this.disposed || this.inFlight) return;
+    this.inFlight = true;
+    void this.engine
+      .advance()
+      .then((clockS) => {
+        if (this.disposed) return;
+        unpackFrame(this.layout, this.shared, this.frame, this.busy, this.alerts);
+        telemetryStats.agvs = this.frame.agvs.count;
+        const now = performance.now();
+        if (now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
+          this.lastSnapshotAt = now;
+          return this.engine.snapshot().then((snapshot) => this.publish(snapshot, clockS));
+        }
+        return undefined;
+      })
+      .catch((e: unknown) => this.publishError(e))
+      .finally(() => {
+        this.inFlight = false;
+      });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.engine.disconnect();
+    this.state$.complete();
+  }
+
+  private publish(s: LiveSnapshot, clockS: number): void {
+    if (this.disposed) return;
+    telemetryStats.status = s.status;
+    telemetryStats.agvs = s.agvs;
+    telemetryStats.received = s.received;
+    telemetryStats.dropped = { ...s.dropped };
+    telemetryStats.latencyMs = s.latencyMs;
+    const problems = [
+      ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
+      ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
+    ];
+    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s });
+  }
+
+  private publishError(e: unknown): void {
+    if (this.disposed) return;
+    const message = e instanceof Error ? e.message : String(e);
+    telemetryStats.status = 'error';
+    this.state$.next({ ...this.state$.value, status: 'error', problems: [{ severity: 'error', message }] });
+  }
+}
