@@ -48,6 +48,21 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
       .toBe(true);
     await operator.endAsync();
     await watcher.endAsync();
+
+    expect(engine.snapshot().canCommand).toBe(false);
+    const refused = await engine.command('smartgate/AGV-003', { kind: 'pause' });
+    expect(refused).toMatchObject({ who: 'viewer', vehicle: 'smartgate/AGV-003', what: 'pause', result: 'refused by the broker' });
+    const console = new LiveEngine();
+    await console.connect({ url: broker.urls.ws, username: 'operator', password: broker.users.operator, ...scene, capacity: 20, staleAfterMs: 5000, facilityCount: 0 });
+    expect(console.snapshot().canCommand).toBe(true);
+    await expect.poll(() => console.snapshot().agvs, { timeout: 30_000 }).toBe(5);
+    const sent = await console.command('smartgate/AGV-004', { kind: 'pause' });
+    expect(sent.result).toBe('sent');
+    await expect.poll(() => console.snapshot().audit.find((e) => e.id === sent.id)?.result, { timeout: 30_000 }).toBe('finished');
+    const bad = await console.command('smartgate/AGV-005', { kind: 'goto', nodeId: 'nowhere' });
+    await expect.poll(() => console.snapshot().audit.find((e) => e.id === bad.id)?.result, { timeout: 30_000 }).toBe('failed');
+    expect(console.snapshot().vehicles.find((v) => v.key === 'smartgate/AGV-004')?.paused).toBe(true);
+    console.disconnect();
     engine.disconnect();
     fleet.kill('SIGTERM');
     await new Promise((done) => fleet!.once('exit', done));

@@ -38,6 +38,8 @@ export class FleetTable {
   readonly errorLevel: Uint8Array;
   readonly stale: Uint8Array;
   readonly lastSeenMs: Float64Array;
+  /** VDA 5050 major version each vehicle speaks (2 or 3), from its latest message. */
+  readonly version: Uint8Array;
   /** The latest full state of each AGV (for its panel; not read per frame). */
   readonly latest: (AgvReport | undefined)[] = [];
   /** Map ids vehicles reported that the scene does not place, each once, for the problems list. */
@@ -57,6 +59,7 @@ export class FleetTable {
     this.errorLevel = new Uint8Array(n);
     this.stale = new Uint8Array(n);
     this.lastSeenMs = new Float64Array(n);
+    this.version = new Uint8Array(n);
     this.offline = new Uint8Array(n);
   }
 
@@ -74,6 +77,7 @@ export class FleetTable {
   applyState(r: AgvReport): void {
     const i = this.slotOf(r.key, r.receivedMs, true);
     if (i < 0) return;
+    this.version[i] = r.version;
     this.latest[i] = r;
     if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
     if (r.loads) this.loaded[i] = r.loads.length > 0 ? 1 : 0;
@@ -85,12 +89,15 @@ export class FleetTable {
 
   applyVisualization(r: VisualizationReport): void {
     const i = this.slotOf(r.key, r.receivedMs, true);
-    if (i >= 0 && r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+    if (i < 0) return;
+    this.version[i] = r.version;
+    if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
   }
 
   applyConnection(r: ConnectionReport): void {
     const i = this.slotOf(r.key, r.receivedMs, false);
     if (i < 0) return;
+    this.version[i] = r.version;
     this.offline[i] = r.connectionState === 'OFFLINE' || r.connectionState === 'CONNECTIONBROKEN' ? 1 : 0;
     this.stale[i] = this.offline[i]!;
   }

@@ -11,8 +11,12 @@ import { fleetFrame, type FleetFrame } from '../../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../../domain/packedFrame';
 import type { MapPlacement } from '../../domain/sceneSchema';
 import type { DropReason } from '../vda5050/decode';
+import type { VdaMajor } from '../vda5050/agvReport';
+import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
+import { formatTopic } from '../vda5050/topic';
 import { FleetTable } from './FleetTable';
+import { describeCommand, settleFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
 
 export interface LiveConnectOptions {
   /** `ws://127.0.0.1:9001` in the browser; `mqtt://` works in Node too. */
@@ -43,7 +47,27 @@ export interface LiveSnapshot {
   readonly latencyMs: number;
   /** Map ids vehicles use that the scene does not place. */
   readonly unknownMaps: readonly string[];
+  /** Whether the broker lets this user publish commands (probed at login). */
+  readonly canCommand: boolean;
+  readonly vehicles: readonly VehicleRow[];
+  readonly audit: readonly AuditEntry[];
 }
+
+/** One line of the fleet list. Strings are the vehicle's own: show them as text. */
+export interface VehicleRow {
+  readonly key: string;
+  readonly serialNumber: string;
+  readonly stale: boolean;
+  readonly batteryPercent?: number;
+  readonly paused?: boolean;
+  readonly driving?: boolean;
+  readonly loaded: boolean;
+  readonly errors: number;
+  readonly lastNodeId?: string;
+}
+
+/** A probe no vehicle listens to: publishing it (empty actions) shows whether the ACL lets this user command. */
+const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 
 const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
 const FIRST_RETRY_MS = 1000;
@@ -64,6 +88,10 @@ export class LiveEngine {
   private readonly latency = new Float64Array(LATENCY_SAMPLES);
   private latencyCount = 0;
   private reconnects = 0;
+  private user = '';
+  private canCommand = false;
+  private readonly audit: AuditEntry[] = [];
+  private commandCount = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -97,11 +125,23 @@ export class LiveEngine {
       this.status = 'live';
       this.error = undefined;
     });
+    this.user = o.username;
+    this.canCommand = false;
     return new Promise((resolve, reject) => {
       client.once('connect', () => {
         client.subscribe(TOPICS, { qos: 0 }, (err) => {
-          if (err) reject(new Error(`subscribing to the vehicles' topics failed: ${err.message}`));
-          else resolve(this.layout!);
+          if (err) {
+            reject(new Error(`subscribing to the vehicles' topics failed: ${err.message}`));
+            return;
+          }
+          const probe = JSON.stringify({ headerId: 0, timestamp: new Date(this.now()).toISOString(), version: '2.1.0', manufacturer: 'twin', serialNumber: 'permission-probe', actions: [] });
+          client.publishAsync(PROBE_TOPIC, probe, { qos: 1 }).then(
+            () => {
+              this.canCommand = true;
+              resolve(this.layout!);
+            },
+            () => resolve(this.layout!),
+          );
         });
       });
       const fail = (message: string) => {
@@ -145,7 +185,65 @@ export class LiveEngine {
       dropped: { ...this.gate.dropped },
       latencyMs: this.latencyP95(),
       unknownMaps: table ? [...table.unknownMaps] : [],
+      canCommand: this.canCommand,
+      vehicles: table ? this.vehicleRows(table) : [],
+      audit: this.audit.map((e) => ({ ...e })),
     };
+  }
+
+  private vehicleRows(table: FleetTable): VehicleRow[] {
+    return table.keys.map((key, i) => {
+      const s = table.latest[i];
+      return {
+        key,
+        serialNumber: key.slice(key.indexOf('/') + 1),
+        stale: table.stale[i] === 1,
+        loaded: table.loaded[i] === 1,
+        errors: s?.errors.length ?? 0,
+        ...(s?.battery ? { batteryPercent: s.battery.chargePercent } : {}),
+        ...(s?.paused === undefined ? {} : { paused: s.paused }),
+        ...(s?.driving === undefined ? {} : { driving: s.driving }),
+        ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),
+      };
+    });
+  }
+
+  /**
+   * Sends an operator's command to vehicle `key` (`manufacturer/serial`) as `instantActions` or `order`, in the
+   * version it speaks, and records it in the audit log; resolves with the entry once the broker has answered
+   * (sent, or refused). The vehicle's answer settles the entry later, from its states.
+   */
+  async command(key: string, c: OperatorCommand): Promise<AuditEntry> {
+    const table = this.table;
+    const client = this.client;
+    const i = table ? table.keys.indexOf(key) : -1;
+    const state = i >= 0 ? table!.latest[i] : undefined;
+    const [manufacturer = '', serialNumber = ''] = key.split('/');
+    const nowMs = this.now();
+    const id = `twin-${this.user}-${nowMs}-${++this.commandCount}`;
+    const entry: AuditEntry = { id, who: this.user, atMs: nowMs, vehicle: key, what: describeCommand(c), result: 'sent' };
+    this.audit.push(entry);
+    if (!client || i < 0) {
+      entry.result = 'failed to send';
+      entry.detail = client ? 'no message from this vehicle yet' : 'not connected';
+      return entry;
+    }
+    const version = table!.version[i] as VdaMajor;
+    const header = { version, manufacturer, serialNumber, headerId: this.commandCount, timestampMs: nowMs };
+    const subtopic = c.kind === 'goto' ? 'order' : 'instantActions';
+    const message =
+      c.kind === 'goto'
+        ? encodeOrder(header, { orderId: id, orderUpdateId: 0, nodes: [...(state?.lastNodeId ? [{ nodeId: state.lastNodeId }] : []), { nodeId: c.nodeId }] })
+        : encodeInstantAction(header, c.kind, id);
+    const topic = formatTopic({ interfaceName: 'uagv', majorVersion: version, manufacturer, serialNumber, subtopic });
+    try {
+      await client.publishAsync(topic, JSON.stringify(message), { qos: 1 });
+    } catch (e) {
+      const code = (e as { code?: number }).code;
+      entry.result = code === 135 ? 'refused by the broker' : 'failed to send';
+      entry.detail = code === 135 ? 'this user may not publish commands (not authorised)' : e instanceof Error ? e.message : String(e);
+    }
+    return entry;
   }
 
   disconnect(): void {
@@ -161,7 +259,10 @@ export class LiveEngine {
     if (d.kind === 'dropped') return;
     // Retained `connection` messages arrive as old as they are: only state and visualization measure the feed.
     if (d.kind !== 'connection') this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
-    if (d.kind === 'state') table.applyState(d.report);
+    if (d.kind === 'state') {
+      table.applyState(d.report);
+      for (const entry of this.audit) if (entry.vehicle === d.report.key) settleFromState(entry, d.report);
+    }
     else if (d.kind === 'visualization') table.applyVisualization(d.report);
     else table.applyConnection(d.report);
   }
