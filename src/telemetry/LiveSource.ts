@@ -9,6 +9,7 @@ import { BehaviorSubject } from 'rxjs';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../domain/packedFrame';
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
+import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import { telemetryStats } from './telemetryStats';
 import type { Capability, SourceState, TelemetrySource } from './TelemetrySource';
 
@@ -18,6 +19,7 @@ export interface LiveEngineHandle {
   advance(): Promise<number>;
   snapshot(): Promise<LiveSnapshot>;
   disconnect(): Promise<void>;
+  command(key: string, c: OperatorCommand): Promise<AuditEntry>;
 }
 
 export interface LiveSourceState extends SourceState {
@@ -76,6 +78,13 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
       .finally(() => {
         this.inFlight = false;
       });
+  }
+
+  /** Sends an operator's command; the result shows in the audit log of the next snapshots. */
+  async command(key: string, c: OperatorCommand): Promise<AuditEntry> {
+    const entry = await this.engine.command(key, c);
+    this.lastSnapshotAt = -Infinity;
+    return entry;
   }
 
   dispose(): void {

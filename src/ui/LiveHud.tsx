@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSource, LiveSourceState } from '../telemetry/LiveSource';
+import { LiveFleetList } from './LiveFleetList';
 
 /** The live feed at a glance: connection status, vehicles known and stale, messages received and dropped by reason, latency. */
 export function LiveHud({ source }: { source: LiveSource }) {
@@ -53,6 +54,7 @@ export function LiveHud({ source }: { source: LiveSource }) {
               {dropped.length === 0 ? '0' : dropped.map(([reason, n]) => `${t(`live.reason.${reason}`)}: ${n}`).join(' · ')}
             </span>
           </div>
+          <LiveFleetList snapshot={s} onCommand={(key, c) => void source.command(key, c)} />
         </div>
       )}
     </section>

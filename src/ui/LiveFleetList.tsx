@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LiveSnapshot } from '../telemetry/live/LiveEngine';
+import type { OperatorCommand } from '../telemetry/live/operatorCommands';
+
+/**
+ * The vehicles of the live feed with the operator's commands, each behind a confirmation, and the audit log
+ * (exportable as JSON). Disabled, with the reason, when the broker does not let this user publish. Everything
+ * from the wire is rendered as text.
+ */
+export function LiveFleetList({ snapshot, onCommand }: { snapshot: LiveSnapshot; onCommand: (key: string, c: OperatorCommand) => void }) {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<{ key: string; command: OperatorCommand }>();
+  const ask = (key: string, command: OperatorCommand) => setPending({ key, command });
+  const exportAudit = () => {
+    const blob = new Blob([JSON.stringify(snapshot.audit, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'twin-audit.json';
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+  return (
+    <div className="live-fleet" data-testid="live-fleet">
+      {!snapshot.canCommand && <p className="hint">{t('live.viewOnly')}</p>}
+      <table>
+        <tbody>
+          {snapshot.vehicles.slice(0, 50).map((v) => (
+            <tr key={v.key} className={v.stale ? 'stale' : ''} data-testid={`vehicle-${v.serialNumber}`}>
+              <td>{v.serialNumber}</td>
+              <td>{v.stale ? t('live.silent') : v.paused ? t('live.paused') : v.driving ? t('live.driving') : t('live.standing')}</td>
+              <td>{v.batteryPercent === undefined ? '—' : `${Math.round(v.batteryPercent)} %`}</td>
+              <td>
+                {(['pause', 'resume', 'cancel'] as const).map((kind) => (
+                  <button key={kind} type="button" disabled={!snapshot.canCommand} onClick={() => ask(v.key, { kind })} data-testid={`cmd-${kind}-${v.serialNumber}`}>
+                    {t(`live.cmd.${kind}`)}
+                  </button>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pending && (
+        <div className="confirm" role="dialog" data-testid="command-confirm">
+          <span>{t('live.confirm', { what: t(`live.cmd.${pending.command.kind}`), vehicle: pending.key })}</span>
+          <button
+            type="button"
+            onClick={() => {
+              onCommand(pending.key, pending.command);
+              setPending(undefined);
+            }}
+            data-testid="command-yes"
+          >
+            {t('live.yes')}
+          </button>
+          <button type="button" onClick={() => setPending(undefined)}>
+            {t('live.no')}
+          </button>
+        </div>
+      )}
+      {snapshot.audit.length > 0 && (
+        <div className="audit" data-testid="audit-log">
+          <span className="label">{t('live.audit')}</span>
+          <button type="button" onClick={exportAudit}>
+            {t('live.export')}
+          </button>
+          <ul>
+            {snapshot.audit.slice(-5).map((e) => (
+              <li key={e.id}>
+                {new Date(e.atMs).toLocaleTimeString()} · {e.who} · {e.vehicle} · {e.what} · {e.result}
+                {e.detail ? ` (${e.detail})` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
