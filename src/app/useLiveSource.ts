@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scene } from '../domain/sceneSchema';
 import type { LiveSource } from '../telemetry/LiveSource';
-import { startLive, type RunningLive } from './startLive';
+import type { RunningSource } from './runInWorker';
+import { startLive } from './startLive';
 
 /**
  * The live source's life in the app: nothing until the user logs in, then the worker connected with those
@@ -12,7 +13,7 @@ export function useLiveSource(scene: Scene | undefined, broker: string | undefin
   const [live, setLive] = useState<LiveSource>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const running = useRef<RunningLive | undefined>(undefined);
+  const running = useRef<RunningSource<LiveSource> | undefined>(undefined);
 
   useEffect(
     () => () => {

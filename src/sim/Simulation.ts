@@ -527,12 +527,8 @@ export class Simulation {
       this.placeTruck(k, i, this.arcTo[i]! - ++behind[op.yard]! * spacing);
     }
     this.facilityBusy.fill(0);
-    this.layout.servers.forEach((s, k) => {
-      if (this.servers[k]!.busy > 0) this.facilityBusy[s.facility] = 1;
-    });
-    this.layout.cranes.forEach((c, k) => {
-      if (this.cranes[k]!.busy > 0) this.facilityBusy[c.facility] = 1;
-    });
+    for (let k = 0; k < this.servers.length; k++) if (this.servers[k]!.busy > 0) this.facilityBusy[this.layout.servers[k]!.facility] = 1;
+    for (let k = 0; k < this.cranes.length; k++) if (this.cranes[k]!.busy > 0) this.facilityBusy[this.layout.cranes[k]!.facility] = 1;
     this.frame.version++;
   }
 

@@ -1,16 +1,12 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveSource, LiveSourceState } from '../telemetry/LiveSource';
+import type { LiveSource } from '../telemetry/LiveSource';
 import { LiveFleetList } from './LiveFleetList';
+import { useSourceState } from './useSourceState';
 
 /** The live feed at a glance: connection status, vehicles known and stale, messages received and dropped by reason, latency. */
 export function LiveHud({ source }: { source: LiveSource }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<LiveSourceState>(source.state$.value);
-  useEffect(() => {
-    const sub = source.state$.subscribe(setState);
-    return () => sub.unsubscribe();
-  }, [source]);
+  const state = useSourceState(source);
   const s = state.snapshot;
   const dropped = s ? Object.entries(s.dropped).filter(([, n]) => n > 0) : [];
   return (

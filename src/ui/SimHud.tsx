@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
-import { SPEEDS, type SimSource, type SimSourceState } from '../telemetry/SimSource';
+import { SPEEDS, type SimSource } from '../telemetry/SimSource';
+import { useSourceState } from './useSourceState';
 
 function clockText(s: number): { day: number; time: string } {
   const day = Math.floor(s / 86400) + 1;
@@ -18,11 +18,7 @@ function clockText(s: number): { day: number; time: string } {
 export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene; source: SimSource; showPaths: boolean; onShowPaths: (on: boolean) => void }) {
   const { t } = useTranslation();
   const lang = useTwin((s) => s.lang);
-  const [state, setState] = useState<SimSourceState>(source.state$.value);
-  useEffect(() => {
-    const sub = source.state$.subscribe(setState);
-    return () => sub.unsubscribe();
-  }, [source]);
+  const state = useSourceState(source);
   const fmt = (n: number) => Math.round(n).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB');
   const k = state.snapshot?.kpis;
   const hourly = state.snapshot?.hourly ?? [];

@@ -11,7 +11,7 @@ import { fleetFrame, type FleetFrame } from '../../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../../domain/packedFrame';
 import type { MapPlacement } from '../../domain/sceneSchema';
 import type { DropReason } from '../vda5050/decode';
-import type { VdaMajor } from '../vda5050/agvReport';
+import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
 import { formatTopic } from '../vda5050/topic';
@@ -91,6 +91,8 @@ export class LiveEngine {
   private user = '';
   private canCommand = false;
   private readonly audit: AuditEntry[] = [];
+  /** Sent commands still waiting for the vehicle's answer: the only ones a state message is checked against. */
+  private pending: AuditEntry[] = [];
   private commandCount = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -238,6 +240,7 @@ export class LiveEngine {
     const topic = formatTopic({ interfaceName: 'uagv', majorVersion: version, manufacturer, serialNumber, subtopic });
     try {
       await client.publishAsync(topic, JSON.stringify(message), { qos: 1 });
+      this.pending.push(entry);
     } catch (e) {
       const code = (e as { code?: number }).code;
       entry.result = code === 135 ? 'refused by the broker' : 'failed to send';
@@ -261,10 +264,15 @@ export class LiveEngine {
     if (d.kind !== 'connection') this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
     if (d.kind === 'state') {
       table.applyState(d.report);
-      for (const entry of this.audit) if (entry.vehicle === d.report.key) settleFromState(entry, d.report);
+      if (this.pending.length > 0) this.settle(d.report);
     }
     else if (d.kind === 'visualization') table.applyVisualization(d.report);
     else table.applyConnection(d.report);
+  }
+
+  private settle(state: AgvReport): void {
+    for (const entry of this.pending) if (entry.vehicle === state.key) settleFromState(entry, state);
+    this.pending = this.pending.filter((e) => e.result === 'sent');
   }
 
   private latencyP95(): number {

@@ -232,24 +232,34 @@ const ACTION_V3 = (a: z.infer<typeof actionStateV3>): ActionStateReport => ({
 });
 const INSTANT_ACTION_V3 = (a: z.infer<typeof actionStateV3>): ActionStateReport => ({ ...ACTION_V3(a), instant: true });
 
-function stateFromV2(h: ReportHeader, m: z.infer<typeof StateV2>): AgvReport {
+type SharedKeys = 'driving' | 'paused' | 'errors' | 'orderId' | 'orderUpdateId' | 'lastNodeId' | 'lastNodeSequenceId' | 'nodeStates' | 'edgeStates';
+type SharedState = Pick<z.infer<typeof StateV2>, SharedKeys> | Pick<z.infer<typeof StateV3>, SharedKeys>;
+
+/** The state fields 2.1 and 3.0 spell alike; the wire's "" for an id means none yet. */
+function sharedState(m: SharedState) {
   return {
-    ...h,
-    position: position(m.agvPosition, m.agvPosition?.positionInitialized),
-    velocity: m.velocity,
-    loads: m.loads,
-    battery: m.batteryState && { chargePercent: m.batteryState.batteryCharge, charging: m.batteryState.charging },
-    operatingMode: m.operatingMode === 'TEACHIN' ? 'TEACH_IN' : m.operatingMode,
     driving: m.driving,
     paused: m.paused,
     errors: m.errors ?? EMPTY,
-    safety: m.safetyState && { emergencyStop: m.safetyState.eStop, fieldViolation: m.safetyState.fieldViolation },
     orderId: m.orderId || undefined,
     orderUpdateId: m.orderUpdateId,
     lastNodeId: m.lastNodeId || undefined,
     lastNodeSequenceId: m.lastNodeSequenceId,
     nodeStates: m.nodeStates ?? EMPTY,
     edgeStates: m.edgeStates ?? EMPTY,
+  };
+}
+
+function stateFromV2(h: ReportHeader, m: z.infer<typeof StateV2>): AgvReport {
+  return {
+    ...h,
+    ...sharedState(m),
+    position: position(m.agvPosition, m.agvPosition?.positionInitialized),
+    velocity: m.velocity,
+    loads: m.loads,
+    battery: m.batteryState && { chargePercent: m.batteryState.batteryCharge, charging: m.batteryState.charging },
+    operatingMode: m.operatingMode === 'TEACHIN' ? 'TEACH_IN' : m.operatingMode,
+    safety: m.safetyState && { emergencyStop: m.safetyState.eStop, fieldViolation: m.safetyState.fieldViolation },
     actionStates: m.actionStates ?? EMPTY,
   };
 }
@@ -261,20 +271,12 @@ function stateFromV3(h: ReportHeader, m: z.infer<typeof StateV3>): AgvReport {
   const operatingMode: OperatingMode | undefined = m.operatingMode;
   return {
     ...h,
+    ...sharedState(m),
     ...motionV3(m),
     loads: m.loads,
     battery: m.powerSupply && { chargePercent: m.powerSupply.stateOfCharge, charging: m.powerSupply.charging },
     operatingMode,
-    driving: m.driving,
-    paused: m.paused,
-    errors: m.errors ?? EMPTY,
     safety: m.safetyState && emergencyStop && { emergencyStop, fieldViolation: m.safetyState.fieldViolation },
-    orderId: m.orderId || undefined,
-    orderUpdateId: m.orderUpdateId,
-    lastNodeId: m.lastNodeId || undefined,
-    lastNodeSequenceId: m.lastNodeSequenceId,
-    nodeStates: m.nodeStates ?? EMPTY,
-    edgeStates: m.edgeStates ?? EMPTY,
     actionStates: actions,
   };
 }
