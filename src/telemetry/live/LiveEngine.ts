@@ -7,63 +7,31 @@
  * vehicles fall silent.
  */
 import mqtt, { type MqttClient } from 'mqtt';
-import { fleetFrame, type FleetFrame } from '../../domain/fleetFrame';
-import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../../domain/packedFrame';
-import type { MapPlacement } from '../../domain/sceneSchema';
-import type { DropReason } from '../vda5050/decode';
+import type { FrameLayout } from '../../domain/packedFrame';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
 import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
 import { formatTopic } from '../vda5050/topic';
-import { FleetTable } from './FleetTable';
 import { describeCommand, settleFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
 
-export interface LiveConnectOptions {
+export interface LiveConnectOptions extends FleetFeedOptions {
   /** `ws://127.0.0.1:9001` in the browser; `mqtt://` works in Node too. */
   readonly url: string;
   readonly username: string;
   readonly password: string;
-  readonly maps: readonly MapPlacement[];
-  /** Most AGVs shown. */
-  readonly capacity: number;
-  /** Silence after which an AGV is marked stale (ms); VDA 5050 asks for a state at least every 30 s. */
-  readonly staleAfterMs: number;
-  /** Facilities in the scene, so frames keep the simulation's layout (their busy flags stay 0 live). */
-  readonly facilityCount: number;
 }
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'error';
 
-export interface LiveSnapshot {
+export interface LiveSnapshot extends FeedCounts {
   readonly status: LiveStatus;
   readonly error?: string;
-  readonly agvs: number;
-  readonly stale: number;
-  readonly received: number;
   /** Times the connection was lost and made again. */
   readonly reconnects: number;
-  readonly dropped: Readonly<Record<DropReason, number>>;
-  /** 95th percentile of (arrival − the vehicle's timestamp) over the last 512 messages, ms. */
-  readonly latencyMs: number;
-  /** Map ids vehicles use that the scene does not place. */
-  readonly unknownMaps: readonly string[];
   /** Whether the broker lets this user publish commands (probed at login). */
   readonly canCommand: boolean;
-  readonly vehicles: readonly VehicleRow[];
   readonly audit: readonly AuditEntry[];
-}
-
-/** One line of the fleet list. Strings are the vehicle's own: show them as text. */
-export interface VehicleRow {
-  readonly key: string;
-  readonly serialNumber: string;
-  readonly stale: boolean;
-  readonly batteryPercent?: number;
-  readonly paused?: boolean;
-  readonly driving?: boolean;
-  readonly loaded: boolean;
-  readonly errors: number;
-  readonly lastNodeId?: string;
 }
 
 /** A probe no vehicle listens to: publishing it (empty actions) shows whether the ACL lets this user command. */
@@ -72,21 +40,12 @@ const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
-const LATENCY_SAMPLES = 512;
 
 export class LiveEngine {
   private client: MqttClient | undefined;
-  private table: FleetTable | undefined;
-  private readonly gate = new MessageGate();
-  private layout: FrameLayout | undefined;
-  private frame: FleetFrame | undefined;
-  private buffer: Float32Array | undefined;
-  private readonly alerts = alertBuffers();
-  private busy = new Uint8Array(0);
+  private feed: FleetFeed | undefined;
   private status: LiveStatus = 'connecting';
   private error: string | undefined;
-  private readonly latency = new Float64Array(LATENCY_SAMPLES);
-  private latencyCount = 0;
   private reconnects = 0;
   private user = '';
   private canCommand = false;
@@ -103,10 +62,8 @@ export class LiveEngine {
    */
   connect(o: LiveConnectOptions): Promise<FrameLayout> {
     this.disconnect();
-    this.table = new FleetTable({ maps: o.maps, capacity: o.capacity, staleAfterMs: o.staleAfterMs });
-    this.layout = { agvCapacity: o.capacity, truckCapacity: 0, facilityCount: o.facilityCount };
-    this.frame = fleetFrame(o.capacity, 0);
-    this.busy = new Uint8Array(o.facilityCount);
+    const feed = new FleetFeed(o);
+    this.feed = feed;
     this.status = 'connecting';
     const client = mqtt.connect(o.url, {
       username: o.username,
@@ -140,9 +97,9 @@ export class LiveEngine {
           client.publishAsync(PROBE_TOPIC, probe, { qos: 1 }).then(
             () => {
               this.canCommand = true;
-              resolve(this.layout!);
+              resolve(feed.layout);
             },
-            () => resolve(this.layout!),
+            () => resolve(feed.layout),
           );
         });
       });
@@ -158,56 +115,30 @@ export class LiveEngine {
     });
   }
 
-  /** The buffer frames are packed into (length {@link packedLength} of the layout). */
+  /** The buffer frames are packed into (length `packedLength` of the layout). */
   attach(buffer: Float32Array): void {
-    if (!this.layout || buffer.length !== packedLength(this.layout)) throw new RangeError(`frame buffer of ${buffer.length} floats does not fit this feed`);
-    this.buffer = buffer;
+    if (!this.feed) throw new Error('not connected: call connect() first');
+    this.feed.attach(buffer);
   }
 
   /** Marks silent AGVs stale and packs the current fleet into the attached buffer; returns the clock (s). */
   advance(): number {
-    const table = this.table;
-    if (!table || !this.frame || !this.buffer || !this.layout) throw new Error('not connected: call connect() and attach() first');
+    if (!this.feed) throw new Error('not connected: call connect() and attach() first');
     const nowMs = this.now();
-    table.markStale(nowMs);
-    table.writeFrame(this.frame.agvs);
-    packFrame(this.layout, nowMs / 1000, this.frame, this.busy, this.alerts, this.buffer);
+    this.feed.pack(nowMs, nowMs / 1000);
     return nowMs / 1000;
   }
 
   snapshot(): LiveSnapshot {
-    const table = this.table;
+    const counts = this.feed?.counts() ?? EMPTY_COUNTS;
     return {
+      ...counts,
       status: this.status,
       ...(this.error === undefined ? {} : { error: this.error }),
-      agvs: table?.count ?? 0,
-      stale: table?.staleCount() ?? 0,
-      received: this.gate.received,
       reconnects: this.reconnects,
-      dropped: { ...this.gate.dropped },
-      latencyMs: this.latencyP95(),
-      unknownMaps: table ? [...table.unknownMaps] : [],
       canCommand: this.canCommand,
-      vehicles: table ? this.vehicleRows(table) : [],
       audit: this.audit.map((e) => ({ ...e })),
     };
-  }
-
-  private vehicleRows(table: FleetTable): VehicleRow[] {
-    return table.keys.map((key, i) => {
-      const s = table.latest[i];
-      return {
-        key,
-        serialNumber: key.slice(key.indexOf('/') + 1),
-        stale: table.stale[i] === 1,
-        loaded: table.loaded[i] === 1,
-        errors: s?.errors.length ?? 0,
-        ...(s?.battery ? { batteryPercent: s.battery.chargePercent } : {}),
-        ...(s?.paused === undefined ? {} : { paused: s.paused }),
-        ...(s?.driving === undefined ? {} : { driving: s.driving }),
-        ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),
-      };
-    });
   }
 
   /**
@@ -216,7 +147,7 @@ export class LiveEngine {
    * (sent, or refused). The vehicle's answer settles the entry later, from its states.
    */
   async command(key: string, c: OperatorCommand): Promise<AuditEntry> {
-    const table = this.table;
+    const table = this.feed?.table;
     const client = this.client;
     const i = table ? table.keys.indexOf(key) : -1;
     const state = i >= 0 ? table!.latest[i] : undefined;
@@ -255,33 +186,26 @@ export class LiveEngine {
   }
 
   private receive(topic: string, payload: Uint8Array): void {
-    const table = this.table;
-    if (!table) return;
-    const nowMs = this.now();
-    const d = this.gate.admit(topic, payload, nowMs);
-    if (d.kind === 'dropped') return;
-    // Retained `connection` messages arrive as old as they are: only state and visualization measure the feed.
-    if (d.kind !== 'connection') this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
-    if (d.kind === 'state') {
-      table.applyState(d.report);
-      if (this.pending.length > 0) this.settle(d.report);
-    }
-    else if (d.kind === 'visualization') table.applyVisualization(d.report);
-    else table.applyConnection(d.report);
+    const d = this.feed?.receive(topic, payload, this.now());
+    if (d?.kind === 'state' && this.pending.length > 0) this.settle(d.report);
   }
 
   private settle(state: AgvReport): void {
     for (const entry of this.pending) if (entry.vehicle === state.key) settleFromState(entry, state);
     this.pending = this.pending.filter((e) => e.result === 'sent');
   }
-
-  private latencyP95(): number {
-    const n = Math.min(this.latencyCount, LATENCY_SAMPLES);
-    if (n === 0) return 0;
-    const sorted = this.latency.slice(0, n).sort();
-    return sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
-  }
 }
+
+const EMPTY_COUNTS: FeedCounts = {
+  agvs: 0,
+  stale: 0,
+  received: 0,
+  dropped: new MessageGate().dropped,
+  recentDrops: [],
+  latencyMs: 0,
+  unknownMaps: [],
+  vehicles: [],
+};
 
 /** mqtt.js errors in words an operator can act on. */
 function describe(err: Error & { code?: number | string }, url: string): string {

@@ -19,6 +19,20 @@ function sum(counts: Record<DropReason, number>): number {
 }
 
 describe('MessageGate', () => {
+  it('keeps the latest 50 drops, oldest first, with topic, reason, detail and time, and cuts hostile topics short', () => {
+    const gate = new MessageGate();
+    gate.admit('uagv/v2/acme/A/state', '{not json', 1);
+    expect(gate.recentDrops()).toEqual([{ atMs: 1, topic: 'uagv/v2/acme/A/state', reason: 'malformed-json', detail: expect.any(String) }]);
+    for (let k = 0; k < 60; k++) gate.admit(`x/${k}`, '{}', 100 + k);
+    const recent = gate.recentDrops();
+    expect(recent).toHaveLength(50);
+    expect(recent[0]!.atMs).toBe(110);
+    expect(recent.at(-1)!.atMs).toBe(159);
+    expect(recent.every((d) => d.reason === 'topic')).toBe(true);
+    gate.admit(`uagv/v2/acme/${'<img src=x>'.repeat(100)}/state`, '{}', 200);
+    expect(gate.recentDrops().at(-1)!.topic.length).toBeLessThanOrEqual(201);
+  });
+
   it('drops a repeated headerId and a timestamp going backwards, per vehicle and subtopic', () => {
     const gate = new MessageGate();
     const admit = ([topic, payload]: [string, string]) => reasonOf(gate.admit(topic, payload, 0));

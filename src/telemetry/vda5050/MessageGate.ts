@@ -23,6 +23,19 @@ export interface MessageGateOptions {
   readonly maxVehicles?: number;
 }
 
+/** A dropped message as the diagnostics panel lists it; `topic` and `detail` come from the wire: show as text. */
+export interface RecentDrop {
+  readonly atMs: number;
+  readonly topic: string;
+  readonly reason: DropReason;
+  readonly detail: string;
+}
+
+/** Drops kept for the diagnostics panel: enough to see a pattern, bounded under a flood. */
+const RECENT_DROPS = 50;
+/** Longest topic kept in a drop record (a hostile topic can be 64 KiB). */
+const TOPIC_SHOWN = 200;
+
 /** Slots per vehicle: last headerId and last timestamp of state, visualization and connection. */
 const SLOT = { state: 0, visualization: 1, connection: 2 } as const;
 const SLOTS = 3;
@@ -49,6 +62,9 @@ export class MessageGate {
   private readonly maxVehicles: number;
   /** Per vehicle key: [headerId × 3 subtopics, timestampMs × 3 subtopics], NaN where nothing was accepted yet. */
   private readonly last = new Map<string, Float64Array>();
+  /** Ring of the latest drops; `recentCount` counts every drop ever recorded into it. */
+  private readonly recent: RecentDrop[] = [];
+  private recentCount = 0;
 
   constructor(options: MessageGateOptions = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -60,27 +76,27 @@ export class MessageGate {
   admit(topic: string, payload: Uint8Array | string, receivedMs: number): Decoded {
     this.received++;
     const d = decodeMessage(topic, payload, receivedMs, this.maxBytes);
-    if (d.kind === 'dropped') return this.drop(d);
+    if (d.kind === 'dropped') return this.drop(d, topic, receivedMs);
     const { key, headerId, timestampMs } = d.report;
     let last = this.last.get(key);
     if (last === undefined) {
       if (this.last.size >= this.maxVehicles) {
-        return this.drop({ kind: 'dropped', reason: 'too-many-vehicles', detail: `already tracking ${this.maxVehicles} vehicles` });
+        return this.drop({ kind: 'dropped', reason: 'too-many-vehicles', detail: `already tracking ${this.maxVehicles} vehicles` }, topic, receivedMs);
       }
       last = new Float64Array(2 * SLOTS).fill(Number.NaN);
       this.last.set(key, last);
     }
     const slot = SLOT[d.kind];
     if (last[slot] === headerId) {
-      return this.drop({ kind: 'dropped', reason: 'repeated-header', detail: `${d.kind} headerId ${headerId} again` });
+      return this.drop({ kind: 'dropped', reason: 'repeated-header', detail: `${d.kind} headerId ${headerId} again` }, topic, receivedMs);
     }
     const lastMs = last[SLOTS + slot]!;
     if (timestampMs < lastMs) {
       return this.drop({
         kind: 'dropped',
         reason: 'out-of-order',
-        detail: `${d.kind} timestamp ${timestampMs - lastMs} ms before the last accepted one`,
-      });
+        detail: `${d.kind} timestamp ${lastMs - timestampMs} ms before the last accepted one`,
+      }, topic, receivedMs);
     }
     last[slot] = headerId;
     last[SLOTS + slot] = timestampMs;
@@ -88,8 +104,17 @@ export class MessageGate {
     return d;
   }
 
-  private drop(d: DroppedMessage): Decoded {
+  /** The latest dropped messages (at most 50), oldest first. */
+  recentDrops(): RecentDrop[] {
+    const n = this.recent.length;
+    const start = this.recentCount % RECENT_DROPS;
+    return n < RECENT_DROPS ? [...this.recent] : [...this.recent.slice(start), ...this.recent.slice(0, start)];
+  }
+
+  private drop(d: DroppedMessage, topic: string, atMs: number): Decoded {
     this.dropped[d.reason]++;
+    const record: RecentDrop = { atMs, topic: topic.length > TOPIC_SHOWN ? `${topic.slice(0, TOPIC_SHOWN)}…` : topic, reason: d.reason, detail: d.detail };
+    this.recent[this.recentCount++ % RECENT_DROPS] = record;
     return d;
   }
 }

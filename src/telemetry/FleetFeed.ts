@@ -1,0 +1,139 @@
+/**
+ * What the live feed and a replayed recording have in common: VDA 5050 messages, each through the
+ * {@link MessageGate} into the {@link FleetTable}, packed for the view into the buffer shared with the main
+ * thread, and counted for the HUD (vehicles, stale ones, drops by reason, latency, the fleet list). The live
+ * engine feeds it from MQTT with the wall clock; the replay engine from a recording with the recording's clock.
+ */
+import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
+import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../domain/packedFrame';
+import type { MapPlacement } from '../domain/sceneSchema';
+import { FleetTable } from './live/FleetTable';
+import type { Decoded, DropReason } from './vda5050/decode';
+import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
+
+export interface FleetFeedOptions {
+  readonly maps: readonly MapPlacement[];
+  /** Most AGVs shown. */
+  readonly capacity: number;
+  /** Silence after which an AGV is marked stale (ms); VDA 5050 asks for a state at least every 30 s. */
+  readonly staleAfterMs: number;
+  /** Facilities in the scene, so frames keep the simulation's layout (their busy flags stay 0). */
+  readonly facilityCount: number;
+}
+
+/** One line of the fleet list. Strings are the vehicle's own: show them as text. */
+export interface VehicleRow {
+  readonly key: string;
+  readonly serialNumber: string;
+  readonly stale: boolean;
+  readonly batteryPercent?: number;
+  readonly paused?: boolean;
+  readonly driving?: boolean;
+  readonly loaded: boolean;
+  readonly errors: number;
+  readonly lastNodeId?: string;
+}
+
+/** The feed's counts for the HUD and `window.__TWIN__.telemetry`. */
+export interface FeedCounts {
+  readonly agvs: number;
+  readonly stale: number;
+  readonly received: number;
+  readonly dropped: Readonly<Record<DropReason, number>>;
+  /** The latest dropped messages, newest last, for the diagnostics panel. */
+  readonly recentDrops: readonly RecentDrop[];
+  /** 95th percentile of (arrival − the vehicle's timestamp) over the last 512 messages, ms. */
+  readonly latencyMs: number;
+  /** Map ids vehicles use that the scene does not place. */
+  readonly unknownMaps: readonly string[];
+  readonly vehicles: readonly VehicleRow[];
+}
+
+const LATENCY_SAMPLES = 512;
+
+export class FleetFeed {
+  readonly table: FleetTable;
+  readonly gate = new MessageGate();
+  readonly layout: FrameLayout;
+  private readonly frame: FleetFrame;
+  private readonly busy: Uint8Array;
+  private readonly alerts = alertBuffers();
+  private buffer: Float32Array | undefined;
+  private readonly latency = new Float64Array(LATENCY_SAMPLES);
+  private latencyCount = 0;
+
+  constructor(o: FleetFeedOptions) {
+    this.table = new FleetTable({ maps: o.maps, capacity: o.capacity, staleAfterMs: o.staleAfterMs });
+    this.layout = { agvCapacity: o.capacity, truckCapacity: 0, facilityCount: o.facilityCount };
+    this.frame = fleetFrame(o.capacity, 0);
+    this.busy = new Uint8Array(o.facilityCount);
+  }
+
+  /** The buffer frames are packed into (length {@link packedLength} of the layout). */
+  attach(buffer: Float32Array): void {
+    if (buffer.length !== packedLength(this.layout)) throw new RangeError(`frame buffer of ${buffer.length} floats does not fit this feed`);
+    this.buffer = buffer;
+  }
+
+  /**
+   * One message off the wire or out of a recording, at `nowMs` on the feed's clock: checked, and when accepted
+   * applied to the table. Returns the gate's verdict, so the caller can react to states (command results).
+   */
+  receive(topic: string, payload: Uint8Array | string, nowMs: number): Decoded {
+    const d = this.gate.admit(topic, payload, nowMs);
+    if (d.kind === 'dropped') return d;
+    // Retained `connection` messages arrive as old as they are: only state and visualization measure the feed.
+    if (d.kind !== 'connection') this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
+    if (d.kind === 'state') this.table.applyState(d.report);
+    else if (d.kind === 'visualization') this.table.applyVisualization(d.report);
+    else this.table.applyConnection(d.report);
+    return d;
+  }
+
+  /** Marks AGVs silent at `nowMs` stale and packs the fleet into the attached buffer, stamped `clockS`. */
+  pack(nowMs: number, clockS: number): void {
+    if (!this.buffer) throw new Error('no frame buffer: call attach() first');
+    this.table.markStale(nowMs);
+    this.table.writeFrame(this.frame.agvs);
+    packFrame(this.layout, clockS, this.frame, this.busy, this.alerts, this.buffer);
+  }
+
+  counts(): FeedCounts {
+    const table = this.table;
+    return {
+      agvs: table.count,
+      stale: table.staleCount(),
+      received: this.gate.received,
+      dropped: { ...this.gate.dropped },
+      recentDrops: this.gate.recentDrops(),
+      latencyMs: this.latencyP95(),
+      unknownMaps: [...table.unknownMaps],
+      vehicles: this.vehicleRows(),
+    };
+  }
+
+  private vehicleRows(): VehicleRow[] {
+    const table = this.table;
+    return table.keys.map((key, i) => {
+      const s = table.latest[i];
+      return {
+        key,
+        serialNumber: key.slice(key.indexOf('/') + 1),
+        stale: table.stale[i] === 1,
+        loaded: table.loaded[i] === 1,
+        errors: s?.errors.length ?? 0,
+        ...(s?.battery ? { batteryPercent: s.battery.chargePercent } : {}),
+        ...(s?.paused === undefined ? {} : { paused: s.paused }),
+        ...(s?.driving === undefined ? {} : { driving: s.driving }),
+        ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),
+      };
+    });
+  }
+
+  private latencyP95(): number {
+    const n = Math.min(this.latencyCount, LATENCY_SAMPLES);
+    if (n === 0) return 0;
+    const sorted = this.latency.slice(0, n).sort();
+    return sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
+  }
+}
