@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapToZone } from './mapPlacement';
+import { mapToZone, sceneMaps } from './mapPlacement';
 
 describe('mapToZone', () => {
   it('turns and shifts a map pose into the zone frame', () => {
@@ -25,5 +25,13 @@ describe('mapToZone', () => {
     const out = Float64Array.of(1, 2, 3);
     expect(mapToZone([], 'elsewhere', 0, 0, 0, out)).toBe(false);
     expect(Array.from(out)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('sceneMaps', () => {
+  it("is the scene's own maps, or one identity map named after a scene that places none", () => {
+    const placed = [{ mapId: 'yard', origin: [5, 6] as [number, number], rotation: 1 }];
+    expect(sceneMaps({ id: 'z', telemetry: { maps: placed } })).toBe(placed);
+    expect(sceneMaps({ id: '1119-1120-today' })).toEqual([{ mapId: '1119-1120-today', origin: [0, 0], rotation: 0 }]);
   });
 });

@@ -24,3 +24,13 @@ export function mapToZone(maps: readonly MapPlacement[], mapId: string, x: numbe
   }
   return false;
 }
+
+/**
+ * The maps a scene places: its `telemetry.maps`, or, for a scene that says nothing, one map named after the scene
+ * lying on the zone frame — what the twin's own simulated fleet publishes in, so its recordings replay on the
+ * scene they were made on.
+ */
+export function sceneMaps(scene: { readonly id: string; readonly telemetry?: { readonly maps: readonly MapPlacement[] } }): readonly MapPlacement[] {
+  const maps = scene.telemetry?.maps ?? [];
+  return maps.length > 0 ? maps : [{ mapId: scene.id, origin: [0, 0], rotation: 0 }];
+}

@@ -22,11 +22,12 @@ const MS = 1_000_000n;
 /**
  * Deterministic VDA 5050 v2 traffic (`uagv/v2/acme/AGV-n/{connection,state,visualization}`): per AGV a
  * `connection` ONLINE at the start, `visualization` at 10 Hz, `state` at 1 Hz, and AGV-1 losing its connection
- * for 3 s half-way, so a seek needs a rare topic as well as frequent ones. Messages of one tick share a log time
+ * for 3 s half-way (CONNECTIONBROKEN, silent, then ONLINE again), so a seek needs a rare topic as well as frequent
+ * ones. Messages of one tick share a log time
  * across AGVs; each topic's times strictly increase. In log-time order, as a live feed would record them.
  *
  * @example
- *   sampleMessages({ agvs: 5, seconds: 60 }).length; // 3,307
+ *   sampleMessages({ agvs: 5, seconds: 60 }).length; // 3,274
  */
 export function sampleMessages(options: SampleOptions = {}): SampleMessage[] {
   const agvs = options.agvs ?? 3;
@@ -56,6 +57,7 @@ export function sampleMessages(options: SampleOptions = {}): SampleMessage[] {
       if (tick === 0 || (a === 1 && (tick === dropAt || tick === dropAt + 30))) {
         emit(serial, 'connection', t, { connectionState: tick === dropAt && a === 1 ? 'CONNECTIONBROKEN' : 'ONLINE' });
       }
+      if (a === 1 && tick >= dropAt && tick < dropAt + 30) continue;
       const s = tick / 10;
       const x = 20 * a + 40 * Math.sin(s / 20 + a);
       const y = 6 * a + random() * 0.02;

@@ -1,0 +1,161 @@
+/**
+ * A recording played back, as the replay worker serves it: the file opened through {@link openRecording} (its
+ * index when sound, otherwise read forward up to the damage), every message through the same {@link FleetFeed}
+ * as the live feed, on the recording's clock. Playing forward reads the next messages in order; a seek rebuilds
+ * the fleet at the new time from the latest message of every topic at or before it (the reader's
+ * `latestBefore`), so jumping to the end of an hour-long file costs one lookup per topic, not an hour of replay.
+ *
+ * Clock values cross the worker boundary as seconds since the Unix epoch (a float64 keeps microseconds there);
+ * the recording's nanosecond `bigint`s stay inside.
+ */
+import type { FrameLayout } from '../../domain/packedFrame';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import type { RecordingBytes } from '../recording/byteSource';
+import { openRecording } from '../recording/openRecording';
+import { formatBytes, type RecordedMessage, type RecordingReader } from '../recording/RecordingReader';
+import { findAlerts, type ReplayAlert } from './findAlerts';
+
+export interface ReplayOpenOptions extends FleetFeedOptions {
+  /** The file: bytes, a `File` from the disk, or the `Blob` of a fetched URL. */
+  readonly source: RecordingBytes;
+  /** For messages: the file's name or address. */
+  readonly name: string;
+}
+
+export interface ReplayInfo {
+  readonly layout: FrameLayout;
+  /** First and last message time (s since the epoch); both 0 for a recording without messages. */
+  readonly startS: number;
+  readonly endS: number;
+  readonly messageCount: number;
+  readonly topicCount: number;
+  readonly alerts: readonly ReplayAlert[];
+  /** Set for a damaged file: where reading stopped and why, in words; playback ends there. */
+  readonly damage?: string;
+  /** How the file is read (through its index, or forward), for the diagnostics. */
+  readonly readBy: string;
+}
+
+export type ReplaySnapshot = FeedCounts;
+
+const NS_PER_MS = 1_000_000n;
+const NS_PER_US = 1000n;
+
+const toNs = (s: number): bigint => BigInt(Math.round(s * 1e6)) * NS_PER_US;
+const toMs = (ns: bigint): number => Number(ns / NS_PER_MS) + Number(ns % NS_PER_MS) / 1e6;
+
+export class ReplayEngine {
+  private reader: RecordingReader | undefined;
+  private options: ReplayOpenOptions | undefined;
+  private topics: readonly string[] = [];
+  private feed: FleetFeed | undefined;
+  private buffer: Float32Array | undefined;
+  /** Messages from the playhead on, and the first one not yet applied. */
+  private cursor: AsyncGenerator<RecordedMessage, void, void> | undefined;
+  private next: RecordedMessage | undefined;
+  /** Log time of the last message applied (ns); reading forward from here continues, going back seeks. */
+  private appliedNs = -1n;
+  private startNs = 0n;
+
+  /** Opens the recording and scans it for alerts; never throws for a bad file (damage is reported instead). */
+  async open(o: ReplayOpenOptions): Promise<ReplayInfo> {
+    const { reader, info, why } = await openRecording(o.source);
+    this.reader = reader;
+    this.options = o;
+    this.topics = info.topics.map((t) => t.topic);
+    this.startNs = info.startNs ?? 0n;
+    this.reset();
+    const alerts = await findAlerts(reader, this.topics);
+    const damage = info.damage && `${o.name} is damaged: reading stopped at byte ${formatBytes(info.damage.stoppedAtByte)} (${info.damage.reason}); playback ends at the last message before it`;
+    return {
+      layout: this.feed!.layout,
+      startS: toMs(info.startNs ?? 0n) / 1000,
+      endS: toMs(info.endNs ?? 0n) / 1000,
+      messageCount: info.messageCount,
+      topicCount: info.topics.length,
+      alerts,
+      ...(damage ? { damage } : {}),
+      readBy: why,
+    };
+  }
+
+  /** The buffer frames are packed into (length `packedLength` of the layout). */
+  attach(buffer: Float32Array): void {
+    this.need().attach(buffer);
+    this.buffer = buffer;
+  }
+
+  /**
+   * Moves the playhead to `clockS` (s since the epoch) and packs the fleet there. Forward from the last call it
+   * applies the messages in between; backwards it seeks. Returns the clock.
+   */
+  async advanceTo(clockS: number): Promise<number> {
+    this.need();
+    const targetNs = toNs(clockS);
+    if (targetNs < this.appliedNs || !this.cursor) await this.rebuildAt(targetNs);
+    else {
+      while (this.next && this.next.logTimeNs <= targetNs) {
+        this.apply(this.next);
+        this.next = (await this.cursor.next()).value ?? undefined;
+      }
+    }
+    this.appliedNs = targetNs;
+    // After the loop: a rebuild replaced the feed.
+    this.feed!.pack(toMs(targetNs), clockS);
+    return clockS;
+  }
+
+  /** Rebuilds the fleet at `clockS` from the latest message of every topic, then packs it. */
+  async seek(clockS: number): Promise<number> {
+    await this.rebuildAt(toNs(clockS));
+    return this.advanceTo(clockS);
+  }
+
+  /** Log time (s) of the first message after `clockS`, or undefined at the end: a step forward. */
+  async nextTimeAfter(clockS: number): Promise<number | undefined> {
+    const after = toNs(clockS) + 1n;
+    for await (const m of this.reader!.messages({ start: after })) return toMs(m.logTimeNs) / 1000;
+    return undefined;
+  }
+
+  /** Log time (s) of the last message before `clockS`, or undefined at the start: a step back. */
+  async previousTimeBefore(clockS: number): Promise<number | undefined> {
+    const before = toNs(clockS) - 1n;
+    if (before < this.startNs) return undefined;
+    let latest: bigint | undefined;
+    for (const m of (await this.reader!.latestBefore(before)).values()) if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
+    return latest === undefined ? undefined : toMs(latest) / 1000;
+  }
+
+  snapshot(): ReplaySnapshot {
+    return this.need().counts();
+  }
+
+  private async rebuildAt(targetNs: bigint): Promise<void> {
+    await this.cursor?.return(undefined);
+    this.reset();
+    const latest = [...(await this.reader!.latestBefore(targetNs)).values()].sort((a, b) => (a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0));
+    for (const m of latest) this.apply(m);
+    this.cursor = this.reader!.messages({ start: targetNs + 1n });
+    this.next = (await this.cursor.next()).value ?? undefined;
+    this.appliedNs = targetNs;
+  }
+
+  private apply(m: RecordedMessage): void {
+    this.feed!.receive(m.topic, m.data, toMs(m.logTimeNs));
+  }
+
+  /** A fresh fleet (a seek forgets what was seen), on the same frame buffer. */
+  private reset(): void {
+    this.feed = new FleetFeed(this.options!);
+    if (this.buffer) this.feed.attach(this.buffer);
+    this.cursor = undefined;
+    this.next = undefined;
+    this.appliedNs = -1n;
+  }
+
+  private need(): FleetFeed {
+    if (!this.feed) throw new Error('no recording: call open() first');
+    return this.feed;
+  }
+}
