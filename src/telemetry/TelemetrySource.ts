@@ -13,7 +13,7 @@ export type SourceKind = 'sim' | 'replay' | 'live';
 export type SourceStatus = 'connecting' | 'live' | 'reconnecting' | 'buffering' | 'playing' | 'paused' | 'ended' | 'error';
 
 /** Playback controls a source may offer; the UI shows only these. */
-export type Capability = 'play-pause' | 'speed' | 'seek';
+export type Capability = 'play-pause' | 'speed' | 'seek' | 'step';
 
 export interface SourceProblem {
   readonly severity: 'error' | 'warning';

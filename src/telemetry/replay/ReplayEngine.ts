@@ -38,6 +38,7 @@ export interface ReplayInfo {
 
 export type ReplaySnapshot = FeedCounts;
 
+const FEED_TOPIC = /\/(state|visualization|connection)$/;
 const NS_PER_MS = 1_000_000n;
 const NS_PER_US = 1000n;
 
@@ -62,7 +63,8 @@ export class ReplayEngine {
     const { reader, info, why } = await openRecording(o.source);
     this.reader = reader;
     this.options = o;
-    this.topics = info.topics.map((t) => t.topic);
+    // What the live feed subscribes to; commands recorded on `order`/`instantActions` topics are not fleet data.
+    this.topics = info.topics.map((t) => t.topic).filter((t) => FEED_TOPIC.test(t));
     this.startNs = info.startNs ?? 0n;
     this.reset();
     const alerts = await findAlerts(reader, this.topics);
@@ -114,7 +116,7 @@ export class ReplayEngine {
   /** Log time (s) of the first message after `clockS`, or undefined at the end: a step forward. */
   async nextTimeAfter(clockS: number): Promise<number | undefined> {
     const after = toNs(clockS) + 1n;
-    for await (const m of this.reader!.messages({ start: after })) return toMs(m.logTimeNs) / 1000;
+    for await (const m of this.reader!.messages({ start: after, topics: this.topics })) return toMs(m.logTimeNs) / 1000;
     return undefined;
   }
 
@@ -123,7 +125,7 @@ export class ReplayEngine {
     const before = toNs(clockS) - 1n;
     if (before < this.startNs) return undefined;
     let latest: bigint | undefined;
-    for (const m of (await this.reader!.latestBefore(before)).values()) if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
+    for (const m of (await this.reader!.latestBefore(before, this.topics)).values()) if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
     return latest === undefined ? undefined : toMs(latest) / 1000;
   }
 
@@ -134,9 +136,9 @@ export class ReplayEngine {
   private async rebuildAt(targetNs: bigint): Promise<void> {
     await this.cursor?.return(undefined);
     this.reset();
-    const latest = [...(await this.reader!.latestBefore(targetNs)).values()].sort((a, b) => (a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0));
+    const latest = [...(await this.reader!.latestBefore(targetNs, this.topics)).values()].sort((a, b) => (a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0));
     for (const m of latest) this.apply(m);
-    this.cursor = this.reader!.messages({ start: targetNs + 1n });
+    this.cursor = this.reader!.messages({ start: targetNs + 1n, topics: this.topics });
     this.next = (await this.cursor.next()).value ?? undefined;
     this.appliedNs = targetNs;
   }

@@ -1,6 +1,6 @@
 /**
  * The moments in a recording an operator jumps to: a vehicle raising an error, hitting an emergency stop or a
- * protective-field violation, or losing its connection. Only the onset counts (the state messages that follow,
+ * protective-field violation, or losing its connection (not signing off). Only the onset counts (the state messages that follow,
  * still carrying the same error, do not add alerts), so "next alert" walks from one incident to the next.
  */
 import type { RecordingReader } from '../recording/RecordingReader';
@@ -34,8 +34,8 @@ export async function findAlerts(reader: RecordingReader, topics: readonly strin
     if (d.kind === 'dropped' || d.kind === 'visualization') continue;
     let alert: Pick<ReplayAlert, 'kind' | 'detail'> | undefined;
     if (d.kind === 'connection') {
-      const s = d.report.connectionState;
-      if (s === 'CONNECTIONBROKEN' || s === 'OFFLINE') alert = { kind: 'connection-lost', detail: s };
+      // OFFLINE is a vehicle signing off cleanly; only a broken link (the broker's last will) is an incident.
+      if (d.report.connectionState === 'CONNECTIONBROKEN') alert = { kind: 'connection-lost', detail: 'CONNECTIONBROKEN' };
     } else {
       const r = d.report;
       const e = r.errors[0];

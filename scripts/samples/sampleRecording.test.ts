@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sceneMaps } from '../../src/domain/mapPlacement';
+import { parseScene } from '../../src/domain/parseScene';
+import { packedLength } from '../../src/domain/packedFrame';
+import { ReplayEngine } from '../../src/telemetry/replay/ReplayEngine';
+import { sampleRecording, SAMPLES } from './sampleRecording';
+
+/** 08:00 on the samples' day at the gate (UTC+7), s since the epoch. */
+const EIGHT_AM_S = Date.UTC(2026, 10, 23, 1) / 1000;
+
+describe.each(SAMPLES)('sample recording $out', { timeout: 60_000 }, (sample) => {
+  const committed = new Uint8Array(readFileSync(sample.out));
+
+  it('is what `npm run samples` makes now (regenerate it when the simulation changes)', () => {
+    const { bytes } = sampleRecording(sample);
+    expect(bytes.length).toBe(committed.length);
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(committed))).toBe(0);
+  });
+
+  it('replays on its scene: every AGV placed, two incidents on the timeline, nothing dropped', async () => {
+    const parsed = parseScene(readFileSync(sample.scene, 'utf8'), sample.scene);
+    if (!parsed.ok) throw new Error('scene invalid');
+    const engine = new ReplayEngine();
+    const info = await engine.open({ source: committed, name: sample.out, maps: sceneMaps(parsed.scene), capacity: 500, staleAfterMs: 35_000, facilityCount: 0 });
+    engine.attach(new Float32Array(packedLength(info.layout)));
+    expect(info.damage).toBeUndefined();
+    expect(info.startS).toBe(EIGHT_AM_S);
+    expect(info.endS).toBe(EIGHT_AM_S + 150);
+    expect(info.alerts.map((a) => [a.atS - EIGHT_AM_S, a.vehicle, a.kind])).toEqual([
+      [40, 'smartgate/AGV-005', 'error'],
+      [70, 'smartgate/AGV-010', 'connection-lost'],
+    ]);
+    expect(info.alerts[0]!.detail).toMatch(/orderError.*no-such-node/);
+    await engine.seek(EIGHT_AM_S + 90);
+    const mid = engine.snapshot();
+    expect(mid.agvs).toBe(parsed.scene.fleet.agv.count.value);
+    expect(mid.unknownMaps).toEqual([]);
+    expect(mid.vehicles.find((v) => v.serialNumber === 'AGV-010')?.stale).toBe(true);
+    await engine.advanceTo(EIGHT_AM_S + 120);
+    const after = engine.snapshot();
+    expect(after.vehicles.filter((v) => v.stale).map((v) => v.serialNumber)).toEqual([]);
+    expect(Object.values(after.dropped).reduce((a, b) => a + b, 0)).toBe(0);
+  });
+});
