@@ -1,4 +1,4 @@
 import * as Comlink from 'comlink';
-import { SimulationEngine } from '../src/sim/SimulationEngine';
+import { RecordingSimEngine } from '../src/telemetry/recording/RecordingSimEngine';
 
-Comlink.expose(new SimulationEngine());
+Comlink.expose(new RecordingSimEngine());

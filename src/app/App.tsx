@@ -7,9 +7,13 @@ import type { SimSource } from '../telemetry/SimSource';
 import { SimHud } from '../ui/SimHud';
 import { LiveHud } from '../ui/LiveHud';
 import { LoginForm } from '../ui/LoginForm';
+import { ReplayHud } from '../ui/ReplayHud';
+import { ReplayOpen } from '../ui/ReplayOpen';
 import { readSimUrl } from './simUrl';
 import { readSourceUrl } from './sourceUrl';
 import { useLiveSource } from './useLiveSource';
+import { SAMPLE_RECORDINGS } from './sampleRecordings';
+import { replayName, useReplaySource, type ReplayInput } from './useReplaySource';
 import { startSimulation } from './startSimulation';
 import { useTwin, useTwinStore } from '../store/useTwin';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -43,14 +47,20 @@ export function App({ url }: { url: UrlState }) {
     const problems = [...simUrl.problems, ...sourceUrl.problems];
     if (problems.length > 0) store.getState().reportProblems({ file: 'URL', problems });
   }, [simUrl, sourceUrl, store]);
-  const liveBroker = sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
+  // A recording opened from the disk or dropped on the page switches to replay, whatever the URL said.
+  const [replayInput, setReplayInput] = useState<ReplayInput | undefined>(() =>
+    sourceUrl.request.kind === 'replay' && sourceUrl.request.file ? { kind: 'url', url: sourceUrl.request.file } : undefined,
+  );
+  const replayMode = sourceUrl.request.kind === 'replay' || replayInput !== undefined;
+  const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
   const { live, error: loginError, busy: loggingIn, login } = useLiveSource(scene, liveBroker);
+  const { replay, error: replayError, busy: replayBusy } = useReplaySource(scene, replayInput);
 
   // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
   const [sim, setSim] = useState<SimSource>();
   const [showPaths, setShowPaths] = useState(false);
   useEffect(() => {
-    if (!scene || url.bench || liveBroker) return;
+    if (!scene || url.bench || liveBroker || replayMode) return;
     let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
     let cancelled = false;
     startSimulation(scene, simUrl).then(
@@ -68,7 +78,7 @@ export function App({ url }: { url: UrlState }) {
       running?.dispose();
       setSim(undefined);
     };
-  }, [scene, url.bench, liveBroker, simUrl, store]);
+  }, [scene, url.bench, liveBroker, replayMode, simUrl, store]);
   useEffect(() => {
     if (!sim) return;
     const sub = sim.state$.subscribe((s) => {
@@ -86,8 +96,8 @@ export function App({ url }: { url: UrlState }) {
       const moving = new PlaceholderFleet(scene, url.bench.agvs);
       return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
     }
-    return (liveBroker ? live : sim) ?? { frame: fleetFrame(0, 0) };
-  }, [scene, url.bench, liveBroker, live, sim]);
+    return (replayMode ? replay : liveBroker ? live : sim) ?? { frame: fleetFrame(0, 0) };
+  }, [scene, url.bench, replayMode, replay, liveBroker, live, sim]);
   const simLayers = useMemo(
     () => sim && { busy: sim.busy, alerts: sim.alerts, get paths() { return sim.paths; }, showPaths },
     [sim, showPaths],
@@ -99,6 +109,10 @@ export function App({ url }: { url: UrlState }) {
   const openFile = useCallback(
     (file: File) => {
       store.getState().dismissProblems();
+      if (/\.mcap$/i.test(file.name)) {
+        setReplayInput({ kind: 'file', file });
+        return;
+      }
       file.text().then(
         (text) => openScene(store, { kind: 'text', name: file.name, text }),
         (e: Error) => store.getState().reportProblems({ file: file.name, problems: [{ path: '', message: `cannot read: ${e.message}` }] }),
@@ -170,7 +184,20 @@ export function App({ url }: { url: UrlState }) {
         {scene && <Legend scene={scene} />}
         {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
         {scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
-        {live && <LiveHud source={live} />}
+        {scene && replayMode && !replay && (
+          <ReplayOpen
+            samples={SAMPLE_RECORDINGS}
+            busy={replayBusy}
+            error={replayError}
+            onFile={(file) => setReplayInput({ kind: 'file', file })}
+            onSample={(sample) => {
+              if (scene.id !== sample.id) openCatalog(sample.zone, sample.variant);
+              setReplayInput({ kind: 'url', url: `sample:${sample.id}` });
+            }}
+          />
+        )}
+        {replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
+        {live && <LiveHud source={live} scene={scene} />}
         {scene && <FacilityPanel scene={scene} />}
         {scene && <HoverTooltip scene={scene} />}
         <ProblemPanel />

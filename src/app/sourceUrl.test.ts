@@ -13,4 +13,24 @@ describe('readSourceUrl', () => {
     expect(readSourceUrl('?source=tape').problems[0]!.message).toMatch(/unknown source "tape"/);
     expect(readSourceUrl('?source=live&broker=ws://h:1&password=x').problems.map((p) => p.path)).toEqual(['password']);
   });
+
+  it('reads stale=<seconds> for a live feed and names a wrong value, keeping the default', () => {
+    expect(readSourceUrl('?source=live&broker=ws://h:1&stale=5')).toEqual({ request: { kind: 'live', broker: 'ws://h:1', staleAfterS: 5 }, problems: [] });
+    expect(readSourceUrl('?source=live&broker=ws://h:1&stale=2.5').request).toEqual({ kind: 'live', broker: 'ws://h:1', staleAfterS: 2.5 });
+    for (const bad of ['abc', '0', '-3', '', '1e3', '5000']) {
+      const r = readSourceUrl(`?source=live&broker=ws://h:1&stale=${bad}`);
+      expect(r.request).toEqual({ kind: 'live', broker: 'ws://h:1' });
+      expect(r.problems).toEqual([{ path: 'stale', message: `stale="${bad}" is not a number of seconds from 1 to 3600; using 35 s` }]);
+    }
+  });
+
+  it('reads a replay with or without a file, and refuses an address that is not one', () => {
+    expect(readSourceUrl('?source=replay').request).toEqual({ kind: 'replay' });
+    expect(readSourceUrl('?source=replay&file=sample:1119-1120-proposed').request).toEqual({ kind: 'replay', file: 'sample:1119-1120-proposed' });
+    expect(readSourceUrl('?source=replay&file=/recordings/a.mcap').request).toEqual({ kind: 'replay', file: '/recordings/a.mcap' });
+    expect(readSourceUrl('?source=replay&file=http://127.0.0.1:8080/a.mcap').request).toEqual({ kind: 'replay', file: 'http://127.0.0.1:8080/a.mcap' });
+    const bad = readSourceUrl('?source=replay&file=javascript:alert(1)');
+    expect(bad.request).toEqual({ kind: 'replay' });
+    expect(bad.problems[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/not an address/) });
+  });
 });

@@ -1,11 +1,21 @@
 /**
  * Which telemetry source the URL asks for: `?source=sim` (the default), `?source=live&broker=ws://127.0.0.1:9001`
  * (user name and password are asked in a form, never carried in the URL). A wrong value is named as a problem and
- * the simulation runs instead.
+ * the simulation runs instead. `?source=replay&file=<address>` plays a recording (an address on this server, an
+ * http(s) URL, or `sample:<id>` for a shipped sample); without `file` the replay panel asks for one. A live feed may also take `stale=<seconds>`: the silence after which an AGV shows
+ * as stale (default 35 s; tests of a broker outage shorten it so they need not wait half a minute).
  */
 import type { Problem } from '../domain/problem';
 
-export type SourceRequest = { readonly kind: 'sim' } | { readonly kind: 'live'; readonly broker: string };
+export type SourceRequest =
+  | { readonly kind: 'sim' }
+  | { readonly kind: 'live'; readonly broker: string; /** Only when the URL sets `stale`. */ readonly staleAfterS?: number }
+  | { readonly kind: 'replay'; /** Absent: the user picks a file. */ readonly file?: string };
+
+/** VDA 5050 vehicles send a state at least every 30 s: 35 s of silence means something is wrong. */
+export const DEFAULT_STALE_AFTER_S = 35;
+/** Shorter than a second would flag vehicles publishing at 1 Hz; longer than an hour hides any outage. */
+const STALE_RANGE_S = [1, 3600] as const;
 
 export function readSourceUrl(search: string): { request: SourceRequest; problems: Problem[] } {
   const p = new URLSearchParams(search);
@@ -17,10 +27,31 @@ export function readSourceUrl(search: string): { request: SourceRequest; problem
   if (source === 'sim') return { request: { kind: 'sim' }, problems };
   if (source === 'live') {
     const broker = p.get('broker');
-    if (broker && /^wss?:\/\/[^\s/]+(\/\S*)?$/.test(broker)) return { request: { kind: 'live', broker }, problems };
+    if (broker && /^wss?:\/\/[^\s/]+(\/\S*)?$/.test(broker)) {
+      const staleAfterS = readStale(p.get('stale'), problems);
+      return { request: staleAfterS === undefined ? { kind: 'live', broker } : { kind: 'live', broker, staleAfterS }, problems };
+    }
     problems.push({ path: 'broker', message: broker ? `"${broker}" is not a ws:// or wss:// address` : 'source=live needs broker=ws://host:port' });
     return { request: { kind: 'sim' }, problems };
   }
-  problems.push({ path: 'source', message: `unknown source "${source}" (known: sim, live); running the simulation` });
+  if (source === 'replay') {
+    const file = p.get('file');
+    if (file === null || file === '') return { request: { kind: 'replay' }, problems };
+    if (/^sample:[\w-]+$/.test(file) || /^https?:\/\/\S+$/.test(file) || /^(\/|\.\/|\.\.\/)?[\w./-]+$/.test(file)) return { request: { kind: 'replay', file }, problems };
+    problems.push({ path: 'file', message: `"${file}" is not an address to read a recording from (a path, an http(s) URL or sample:<id>)` });
+    return { request: { kind: 'replay' }, problems };
+  }
+  problems.push({ path: 'source', message: `unknown source "${source}" (known: sim, live, replay); running the simulation` });
   return { request: { kind: 'sim' }, problems };
+}
+
+/** `stale=<seconds>` checked; undefined (and a problem naming the default used) when absent or wrong. */
+function readStale(raw: string | null, problems: Problem[]): number | undefined {
+  if (raw === null) return undefined;
+  const [min, max] = STALE_RANGE_S;
+  // Number('') is 0 and Number(' 5 ') is 5: insist on plain decimal digits so a typo is not read as something else.
+  const s = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (s >= min && s <= max) return s;
+  problems.push({ path: 'stale', message: `stale="${raw}" is not a number of seconds from ${min} to ${max}; using ${DEFAULT_STALE_AFTER_S} s` });
+  return undefined;
 }

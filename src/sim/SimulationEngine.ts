@@ -39,7 +39,7 @@ export interface SimSnapshot {
 }
 
 export class SimulationEngine {
-  private sim: Simulation | undefined;
+  protected sim: Simulation | undefined;
   private layout: EngineLayout | undefined;
   private readonly alerts = alertBuffers();
   private buffer: Float32Array | undefined;
@@ -121,7 +121,7 @@ export class SimulationEngine {
     }
   }
 
-  private need(): Simulation {
+  protected need(): Simulation {
     if (!this.sim) throw new Error('no scene loaded: call load(scene) first');
     return this.sim;
   }

@@ -42,3 +42,12 @@ export interface TelemetrySource<S extends SourceState = SourceState> {
   seek?(clockS: number): void;
   dispose(): void;
 }
+
+/** A source whose data can be recorded to an MCAP file from the app (the simulation and the live feed). */
+export interface Recordable {
+  startRecording(): Promise<void>;
+  /** Messages recorded so far. */
+  recordedMessages(): Promise<number>;
+  /** Ends the recording and hands over the file. */
+  stopRecording(): Promise<Uint8Array<ArrayBuffer>>;
+}

@@ -2,10 +2,10 @@
  * The simulation engine behind the same promise-based handle as its worker, but on the calling thread: for
  * tests and tools in Node, where there is no page to start a web worker from.
  */
-import { SimulationEngine } from '../sim/SimulationEngine';
+import { RecordingSimEngine } from './recording/RecordingSimEngine';
 import type { SimEngineHandle } from './SimSource';
 
-export function inThreadEngine(engine = new SimulationEngine()): SimEngineHandle {
+export function inThreadEngine(engine = new RecordingSimEngine()): SimEngineHandle {
   return {
     load: async (scene, options) => engine.load(scene, options),
     attach: async (buffer) => engine.attach(buffer),
@@ -14,5 +14,8 @@ export function inThreadEngine(engine = new SimulationEngine()): SimEngineHandle
     snapshot: async (logTail) => engine.snapshot(logTail),
     plannedPaths: async () => engine.plannedPaths(),
     injectRogueAgv: async (i) => engine.injectRogueAgv(i),
+    startRecording: async (o) => engine.startRecording(o),
+    recordedMessages: async () => engine.recordedMessages(),
+    stopRecording: async () => engine.stopRecording(),
   };
 }

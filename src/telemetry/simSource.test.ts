@@ -2,7 +2,10 @@ import { firstValueFrom } from 'rxjs';
 import { filter } from 'rxjs/operators';
 import { describe, expect, it } from 'vitest';
 import { loadScene } from '../sim/testScenes';
+import { sceneMaps } from '../domain/mapPlacement';
+import { packedLength } from '../domain/packedFrame';
 import { inThreadEngine } from './inThreadEngine';
+import { ReplayEngine } from './replay/ReplayEngine';
 import { SimSource, simStats } from './SimSource';
 
 const scene = loadScene('scenes/1088-2-1089/proposed.json');
@@ -16,6 +19,28 @@ async function frames(source: SimSource, n: number, dtS: number) {
 }
 
 describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
+  it('records the simulated fleet as VDA 5050 vehicles, which replay on the scene with every AGV placed', async () => {
+    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 9 * 3600, 10);
+    await source.startRecording();
+    await frames(source, 20, 0.1);
+    expect(await source.recordedMessages()).toBeGreaterThan(scene.fleet.agv.count.value * 10);
+    const bytes = await source.stopRecording();
+    await expect(source.stopRecording()).rejects.toThrow('not recording');
+    const engine = new ReplayEngine();
+    const info = await engine.open({ source: bytes, name: 'sim.mcap', maps: sceneMaps(scene), capacity: 100, staleAfterMs: 35_000, facilityCount: 0 });
+    expect(info.damage).toBeUndefined();
+    expect(info.endS - info.startS).toBeCloseTo(simStats.clockS - 9 * 3600, 0);
+    // Filed under a calendar day at the gate: 09:00 simulated is 09:00 in UTC+7.
+    expect(new Date(info.startS * 1000).getUTCHours()).toBe(2);
+    engine.attach(new Float32Array(packedLength(info.layout)));
+    await engine.advanceTo(info.endS - 1);
+    const s = engine.snapshot();
+    expect(s.agvs).toBe(scene.fleet.agv.count.value);
+    expect(s.unknownMaps).toEqual([]);
+    expect(s.stale).toBe(0);
+    source.dispose();
+  });
+
   it('starts at the asked time and advances by wall time × speed, filling the fleet buffers', async () => {
     const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 7 * 3600, 60);
     expect(source.state$.value.status).toBe('playing');

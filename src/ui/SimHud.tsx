@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
 import { SPEEDS, type SimSource } from '../telemetry/SimSource';
+import { RecordButton } from './RecordButton';
 import { useSourceState } from './useSourceState';
 
 function clockText(s: number): { day: number; time: string } {
@@ -60,6 +61,7 @@ export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene
             ))}
           </>
         )}
+        <RecordButton source={source} prefix={`twin-sim-${scene.id}`} />
         <label className="paths">
           <input type="checkbox" checked={showPaths} onChange={(e) => onShowPaths(e.target.checked)} data-testid="sim-paths" />
           {t('hud.paths')}

@@ -13,6 +13,7 @@ import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
 import { formatTopic } from '../vda5050/topic';
+import { McapRecorder } from '../recording/McapRecorder';
 import { describeCommand, settleFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
 
 export interface LiveConnectOptions extends FleetFeedOptions {
@@ -38,6 +39,13 @@ export interface LiveSnapshot extends FeedCounts {
 const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 
 const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
+/**
+ * Most messages one recording holds (~390 MB at ~390 bytes each, kept in the worker's memory until saved): at
+ * 20,000 messages/s that is 50 s of a 2,000-AGV fleet, at 40 AGVs × 10 Hz 42 minutes. Past it the recording
+ * stops growing and says so; what it holds is kept.
+ */
+export const RECORDING_LIMIT = 1_000_000;
+const NS_PER_MS = 1_000_000n;
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
 
@@ -53,6 +61,8 @@ export class LiveEngine {
   /** Sent commands still waiting for the vehicle's answer: the only ones a state message is checked against. */
   private pending: AuditEntry[] = [];
   private commandCount = 0;
+  private recorder: McapRecorder | undefined;
+  private recorded = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -180,13 +190,37 @@ export class LiveEngine {
     return entry;
   }
 
+  /** Records every message from now on as it came off the wire (dropped ones too), stamped with its arrival. */
+  startRecording(): void {
+    if (this.recorder) throw new Error('already recording');
+    this.recorder = new McapRecorder({ library: 'smart-gate-twin' });
+    this.recorded = 0;
+  }
+
+  /** Messages recorded so far (at most {@link RECORDING_LIMIT}). */
+  recordedMessages(): number {
+    return this.recorded;
+  }
+
+  stopRecording(): Uint8Array<ArrayBuffer> {
+    const recorder = this.recorder;
+    if (!recorder) throw new Error('not recording');
+    this.recorder = undefined;
+    return recorder.finish();
+  }
+
   disconnect(): void {
     this.client?.end(true);
     this.client = undefined;
   }
 
   private receive(topic: string, payload: Uint8Array): void {
-    const d = this.feed?.receive(topic, payload, this.now());
+    const nowMs = this.now();
+    if (this.recorder && this.recorded < RECORDING_LIMIT) {
+      this.recorder.record(topic, BigInt(Math.round(nowMs)) * NS_PER_MS, payload);
+      this.recorded++;
+    }
+    const d = this.feed?.receive(topic, payload, nowMs);
     if (d?.kind === 'state' && this.pending.length > 0) this.settle(d.report);
   }
 

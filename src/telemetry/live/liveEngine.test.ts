@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packedLength } from '../../domain/packedFrame';
 import { encodeConnection, encodeState } from '../vda5050/encode';
 import { startBroker, type RunningBroker } from './brokerProcess';
+import { openRecording } from '../recording/openRecording';
 import { LiveEngine } from './LiveEngine';
 
 const MAPS = [{ mapId: 'site', origin: [100, 200] as [number, number], rotation: 0 }];
@@ -63,6 +64,7 @@ describe('LiveEngine against a real Mosquitto', { timeout: 60_000 }, () => {
     const layout = await engine.connect({ url: broker.urls.ws, username: 'viewer', password: broker.users.viewer, maps: MAPS, capacity: 10, staleAfterMs: 5000, facilityCount: 0 });
     const frame = new Float32Array(packedLength(layout));
     engine.attach(frame);
+    engine.startRecording();
     await Promise.all(['AGV-1', 'AGV-2', 'AGV-3'].map((s, k) => publishState(s, 10 * k)));
     await fleet.publishAsync('uagv/v2/acme/AGV-1/connection', JSON.stringify(encodeConnection({ version: 2, manufacturer: 'acme', serialNumber: 'AGV-1', headerId: 1, timestampMs: Date.now() }, 'ONLINE')), { qos: 1 });
     await fleet.publishAsync('uagv/v2/acme/AGV-9/state', '{"headerId": 1, "oops"', { qos: 1 });
@@ -75,6 +77,16 @@ describe('LiveEngine against a real Mosquitto', { timeout: 60_000 }, () => {
     engine.advance();
     expect(frame[1]).toBe(3);
     expect([frame[4], frame[5]]).toEqual([100, 200]);
+
+    // The recording holds every message as it came off the wire, the malformed one byte for byte, replayable.
+    expect(engine.recordedMessages()).toBe(6);
+    const { reader, info } = await openRecording(engine.stopRecording());
+    expect(info.messageCount).toBe(6);
+    expect(info.damage).toBeUndefined();
+    const recorded = [];
+    for await (const m of reader.messages()) recorded.push(m);
+    expect(new TextDecoder().decode(recorded.find((m) => m.topic === 'uagv/v2/acme/AGV-9/state')!.data)).toBe('{"headerId": 1, "oops"');
+    expect(recorded.filter((m) => m.topic.endsWith('/state') && !m.topic.includes('AGV-9'))).toHaveLength(3);
 
     await broker.restart();
     clock += 6000;

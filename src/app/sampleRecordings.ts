@@ -1,0 +1,20 @@
+/**
+ * The sample recordings shipped with the app (made by `npm run samples`, see scripts/recordSamples.ts), served
+ * by Vite as assets of the build: `?source=replay&file=sample:<id>` plays one, the replay panel lists them.
+ */
+import gate1088 from '../../data/recordings/1088-2-1089-proposed.mcap?url';
+import gate1119 from '../../data/recordings/1119-1120-proposed.mcap?url';
+import type { ZoneId } from '../domain/sceneSchema';
+
+export interface SampleRecording {
+  readonly id: string;
+  readonly zone: ZoneId;
+  /** The scene variant it was recorded on. */
+  readonly variant: string;
+  readonly url: string;
+}
+
+export const SAMPLE_RECORDINGS: readonly SampleRecording[] = [
+  { id: '1119-1120-proposed', zone: '1119-1120', variant: 'proposed', url: gate1119 },
+  { id: '1088-2-1089-proposed', zone: '1088/2-1089', variant: 'proposed', url: gate1088 },
+];

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { SampleRecording } from '../app/sampleRecordings';
+
+/**
+ * Where a replay starts when no recording is open yet (or the last one failed): pick an MCAP file from the disk
+ * (or drop one anywhere on the page), or play one of the shipped samples.
+ */
+export function ReplayOpen({
+  samples,
+  busy,
+  error,
+  onFile,
+  onSample,
+}: {
+  samples: readonly SampleRecording[];
+  busy: boolean;
+  error: string | undefined;
+  onFile: (file: File) => void;
+  onSample: (sample: SampleRecording) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel login-form replay-open" data-testid="replay-open" aria-label={t('replay.title')}>
+      <h2>{t('replay.title')}</h2>
+      <label>
+        {t('replay.openFile')}
+        <input type="file" accept=".mcap" disabled={busy} onChange={(e) => e.target.files?.[0] && onFile(e.target.files[0])} data-testid="replay-file" />
+      </label>
+      <span className="label">{t('replay.samples')}</span>
+      {samples.map((s) => (
+        <button key={s.id} type="button" disabled={busy} onClick={() => onSample(s)} data-testid={`replay-sample-${s.id}`}>
+          {t('replay.sample', { zone: s.zone, variant: t(`variant.${s.variant}`, { defaultValue: s.variant }) })}
+        </button>
+      ))}
+      {busy && <p>{t('replay.opening')}</p>}
+      {error && (
+        <p className="error" role="alert" data-testid="replay-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
