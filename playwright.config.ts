@@ -17,7 +17,7 @@ export const CHROMIUM = {
 };
 
 /** Port of the preview server the browser tests use (5173 stays free for `npm start`). */
-export const E2E_PORT = 4173;
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

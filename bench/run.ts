@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { browserBench } from './browserBench';
 import { collisionBench } from './collisionBench';
 import { fleetWriteBench } from './fleetWriteBench';
+import { liveBench } from './liveBench';
 import { printTable, type Row } from './measure';
 import { planningBench } from './planningBench';
 import { sceneBench } from './sceneBench';
@@ -22,12 +23,14 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   planner: () => planningBench(),
   sim: () => simBench(),
   browser: () => browserBench(COUNTS),
+  // 2,000 AGVs at 10 Hz through Mosquitto into Chromium; BENCH_LIVE_MINUTES (default 10) sets its window.
+  live: () => liveBench(),
 };
 
 async function main() {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   if (only !== undefined && !(only in GROUPS)) throw new Error(`--only ${only}: no such group (${Object.keys(GROUPS).join(', ')})`);
-  if ((only === undefined || only === 'browser') && !existsSync('dist/index.html')) {
+  if ((only === undefined || only === 'browser' || only === 'live') && !existsSync('dist/index.html')) {
     throw new Error('no build in dist/: run `npm run build` first');
   }
   const rows: Row[] = [];

@@ -98,3 +98,25 @@ test('replay: a truncated recording from the disk plays up to the damage and say
   expect(await page.evaluate(() => window.__TWIN__.ready)).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('record: the simulation recorded from its HUD downloads as MCAP, and that file replays', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&t=09:00&speed=60');
+  await page.getByTestId('record').click();
+  await expect(page.getByTestId('record-count')).not.toHaveText('Recording: 0 messages', { timeout: 60_000 });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('record').click();
+  const file = await (await download).path();
+  await expect(page.getByTestId('record-message')).toContainText('Saved twin-sim-1119-1120-proposed-');
+  const bytes = new Uint8Array(readFileSync(file));
+  const { info } = await openRecording(bytes);
+  expect(info.damage).toBeUndefined();
+  expect(info.topics.map((t) => t.topic)).toContain('uagv/v2/smartgate/AGV-001/visualization');
+  expect(info.messageCount).toBeGreaterThan(40);
+
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&source=replay');
+  await page.getByTestId('replay-file').setInputFiles({ name: 'recorded.mcap', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await expect(page.getByTestId('replay-agvs')).toHaveText('40', { timeout: 60_000 });
+  await expect(page.getByTestId('replay-clock')).toHaveText(/^09:0/);
+  expect(errors).toEqual([]);
+});

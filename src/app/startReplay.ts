@@ -1,6 +1,7 @@
 /** Starts the replay worker with a recording and the source that plays it. */
 import { sceneMaps } from '../domain/mapPlacement';
 import type { Scene } from '../domain/sceneSchema';
+import { collisionOptionsFor } from '../telemetry/FeedCollisions';
 import type { RecordingBytes } from '../telemetry/recording/byteSource';
 import type { ReplayEngine } from '../telemetry/replay/ReplayEngine';
 import { ReplaySource, type ReplayEngineHandle } from '../telemetry/ReplaySource';
@@ -22,6 +23,7 @@ export function startReplay(scene: Scene, name: string, source: RecordingBytes):
       capacity: CAPACITY,
       staleAfterMs: STALE_AFTER_MS,
       facilityCount: scene.facilities.length,
+      collision: collisionOptionsFor(scene),
     });
   });
 }

@@ -2,7 +2,9 @@
  * `window.__TWIN__`: a read-only snapshot for automation (tests, benchmarks, wall-screen monitors). Each read
  * returns a fresh frozen copy; the app never reads it back.
  */
+import type { FleetFrame } from '../domain/fleetFrame';
 import type { TwinStore } from '../store/twinStore';
+import { replayStats } from '../telemetry/ReplaySource';
 import { simStats } from '../telemetry/SimSource';
 import { telemetryStats } from '../telemetry/telemetryStats';
 import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
@@ -38,7 +40,7 @@ export interface TwinSnapshot {
     readonly status: SourceStatus;
     readonly frames: number;
   };
-  /** The running telemetry source: `sim` or `live`, its status, AGVs known, messages (or frames) received, drops by reason, p95 latency (ms). */
+  /** The running telemetry source: `sim` or `live`, its status, AGVs known, messages (or frames) received, drops by reason, p95 latency (ms), and (live) screen latency. */
   readonly telemetry: {
     readonly source: SourceKind;
     readonly status: SourceStatus;
@@ -46,6 +48,25 @@ export interface TwinSnapshot {
     readonly received: number;
     readonly dropped: Readonly<Record<string, number>>;
     readonly latencyMs: number;
+    /** Live: p95 (last 512 drawn frames) from the worker packing a frame to the display frame after the one that drew it, ms. */
+    readonly packToScreenMs: number;
+    /** Live: p95 from the pack *before* the drawn one to the same end: a message's longest wait from the worker to the screen, ms. */
+    readonly screenLatencyMs: number;
+    /** Live: the latest single samples of the two figures above (for a reader that takes its own percentile), ms. */
+    readonly packToScreenLastMs: number;
+    readonly screenLatencyLastMs: number;
+    /** Live: frames unpacked from the telemetry worker. */
+    readonly framesUnpacked: number;
+  };
+  /** The replay's playhead (s since the epoch) and range, speed, alerts found; `agvPoses` copies the frame shown. */
+  readonly replay: {
+    readonly clockS: number;
+    readonly startS: number;
+    readonly endS: number;
+    readonly speed: number;
+    readonly alerts: number;
+    /** Zone-frame [east, north] of every AGV in the frame on screen. */
+    readonly agvPoses: readonly (readonly [number, number])[];
   };
   /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
@@ -78,11 +99,25 @@ export function snapshot(store: TwinStore): TwinSnapshot {
     fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
     sim: Object.freeze({ ...simStats }),
     telemetry: Object.freeze({ ...telemetryStats, dropped: Object.freeze({ ...telemetryStats.dropped }) }),
+    replay: Object.freeze({
+      clockS: replayStats.clockS,
+      startS: replayStats.startS,
+      endS: replayStats.endS,
+      speed: replayStats.speed,
+      alerts: replayStats.alerts,
+      agvPoses: Object.freeze(posesOf(replayStats.frame)),
+    }),
     screenOf: (facilityId: string) => {
       const f = scene?.facilities.find((x) => x.id === facilityId);
       return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);
     },
   });
+}
+
+function posesOf(frame: FleetFrame | undefined): (readonly [number, number])[] {
+  if (!frame) return [];
+  const { x, y, count } = frame.agvs;
+  return Array.from({ length: count }, (_, i) => Object.freeze([x[i]!, y[i]!] as const));
 }
 
 export function installTwinProbe(store: TwinStore): void {

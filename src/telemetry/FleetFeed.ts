@@ -7,6 +7,7 @@
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../domain/packedFrame';
 import type { MapPlacement } from '../domain/sceneSchema';
+import { FeedCollisions, type FeedCollisionOptions } from './FeedCollisions';
 import { FleetTable } from './live/FleetTable';
 import type { Decoded, DropReason } from './vda5050/decode';
 import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
@@ -19,6 +20,8 @@ export interface FleetFeedOptions {
   readonly staleAfterMs: number;
   /** Facilities in the scene, so frames keep the simulation's layout (their busy flags stay 0). */
   readonly facilityCount: number;
+  /** AGV size and safety figures for collision checks on the incoming fleet; none when absent. */
+  readonly collision?: FeedCollisionOptions;
 }
 
 /** One line of the fleet list. Strings are the vehicle's own: show them as text. */
@@ -47,6 +50,9 @@ export interface FeedCounts {
   /** Map ids vehicles use that the scene does not place. */
   readonly unknownMaps: readonly string[];
   readonly vehicles: readonly VehicleRow[];
+  /** Near misses and contacts between reported footprints, each counted once per episode. */
+  readonly nearMisses: number;
+  readonly contacts: number;
 }
 
 const LATENCY_SAMPLES = 512;
@@ -59,6 +65,7 @@ export class FleetFeed {
   private readonly busy: Uint8Array;
   private readonly alerts = alertBuffers();
   private buffer: Float32Array | undefined;
+  private readonly collisions: FeedCollisions | undefined;
   private readonly latency = new Float64Array(LATENCY_SAMPLES);
   private latencyCount = 0;
 
@@ -67,6 +74,7 @@ export class FleetFeed {
     this.layout = { agvCapacity: o.capacity, truckCapacity: 0, facilityCount: o.facilityCount };
     this.frame = fleetFrame(o.capacity, 0);
     this.busy = new Uint8Array(o.facilityCount);
+    this.collisions = o.collision && new FeedCollisions(o.capacity, o.collision);
   }
 
   /** The buffer frames are packed into (length {@link packedLength} of the layout). */
@@ -90,10 +98,11 @@ export class FleetFeed {
     return d;
   }
 
-  /** Marks AGVs silent at `nowMs` stale and packs the fleet into the attached buffer, stamped `clockS`. */
+  /** Marks AGVs silent at `nowMs` stale, checks the fleet for collisions and packs the fleet into the attached buffer, stamped `clockS`. */
   pack(nowMs: number, clockS: number): void {
     if (!this.buffer) throw new Error('no frame buffer: call attach() first');
     this.table.markStale(nowMs);
+    this.collisions?.check(this.table, nowMs, this.alerts);
     this.table.writeFrame(this.frame.agvs);
     packFrame(this.layout, clockS, this.frame, this.busy, this.alerts, this.buffer);
   }
@@ -109,6 +118,8 @@ export class FleetFeed {
       latencyMs: this.latencyP95(),
       unknownMaps: [...table.unknownMaps],
       vehicles: this.vehicleRows(),
+      nearMisses: this.collisions?.nearMisses ?? 0,
+      contacts: this.collisions?.contacts ?? 0,
     };
   }
 

@@ -10,7 +10,7 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../domain/packedFrame';
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
-import { telemetryStats } from './telemetryStats';
+import { SampleRing, telemetryStats } from './telemetryStats';
 import type { Capability, SourceState, TelemetrySource } from './TelemetrySource';
 
 export interface LiveEngineHandle {
@@ -27,6 +27,8 @@ export interface LiveSourceState extends SourceState {
 }
 
 const SNAPSHOT_EVERY_MS = 500;
+/** Drawn frames the screen-latency percentiles cover: at 10–60 frames/s, the last 9–50 s. */
+const SCREEN_SAMPLES = 512;
 
 export class LiveSource implements TelemetrySource<LiveSourceState> {
   readonly kind = 'live';
@@ -39,6 +41,18 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
   private inFlight = false;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
+  /**
+   * Screen latency, measured on `Date.now()` (the worker stamps each pack with its own `Date.now()`; same machine,
+   * same clock): pack time of the frame last unpacked and of the one before it; `fresh` until a display frame
+   * draws it; then `drawn*` until the next display frame begins, when it is on screen.
+   */
+  private lastPackMs = Number.NaN;
+  private prevPackMs = Number.NaN;
+  private fresh = false;
+  private drawnPackMs = Number.NaN;
+  private drawnPrevPackMs = Number.NaN;
+  private readonly packToScreen = new SampleRing(SCREEN_SAMPLES);
+  private readonly arrivalToScreen = new SampleRing(SCREEN_SAMPLES);
 
   private constructor(
     private readonly engine: LiveEngineHandle,
@@ -59,7 +73,9 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
   }
 
   step(): void {
-    if (this.disposed || this.inFlight) return;
+    if (this.disposed) return;
+    this.measureScreen();
+    if (this.inFlight) return;
     this.inFlight = true;
     void this.engine
       .advance()
@@ -67,6 +83,11 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
         if (this.disposed) return;
         unpackFrame(this.layout, this.shared, this.frame, this.busy, this.alerts);
         telemetryStats.agvs = this.frame.agvs.count;
+        telemetryStats.framesUnpacked++;
+        // advance() resolves with the worker's Date.now() at packing, in seconds.
+        this.prevPackMs = this.lastPackMs;
+        this.lastPackMs = clockS * 1000;
+        this.fresh = true;
         const now = performance.now();
         if (now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
           this.lastSnapshotAt = now;
@@ -89,6 +110,10 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
 
   dispose(): void {
     this.disposed = true;
+    telemetryStats.packToScreenMs = 0;
+    telemetryStats.screenLatencyMs = 0;
+    telemetryStats.packToScreenLastMs = 0;
+    telemetryStats.screenLatencyLastMs = 0;
     void this.engine.disconnect();
     this.state$.complete();
   }
@@ -100,11 +125,37 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
     telemetryStats.received = s.received;
     telemetryStats.dropped = { ...s.dropped };
     telemetryStats.latencyMs = s.latencyMs;
+    telemetryStats.packToScreenMs = this.packToScreen.percentile(0.95);
+    telemetryStats.screenLatencyMs = this.arrivalToScreen.percentile(0.95);
     const problems = [
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
       ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
     ];
     this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s });
+  }
+
+  /**
+   * Called at the start of each display frame (step() runs in the fleet layer's useFrame, before the instance
+   * matrices are written and the frame rendered). The frame drawn in the previous display frame has been
+   * rendered by now: record how long after its pack (and after the pack before it) that is. A frame unpacked
+   * since then is drawn in this display frame. Two numbers into preallocated rings: nothing allocated.
+   */
+  private measureScreen(): void {
+    const now = Date.now();
+    if (!Number.isNaN(this.drawnPackMs)) {
+      telemetryStats.packToScreenLastMs = now - this.drawnPackMs;
+      this.packToScreen.push(telemetryStats.packToScreenLastMs);
+      if (!Number.isNaN(this.drawnPrevPackMs)) {
+        telemetryStats.screenLatencyLastMs = now - this.drawnPrevPackMs;
+        this.arrivalToScreen.push(telemetryStats.screenLatencyLastMs);
+      }
+      this.drawnPackMs = Number.NaN;
+    }
+    if (this.fresh) {
+      this.fresh = false;
+      this.drawnPackMs = this.lastPackMs;
+      this.drawnPrevPackMs = this.prevPackMs;
+    }
   }
 
   private publishError(e: unknown): void {

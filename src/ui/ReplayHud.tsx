@@ -39,13 +39,13 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
       </header>
       <div className="controls">
         <button type="button" onClick={() => void source.stepBy(-1)} title={t('replay.stepBack')} aria-label={t('replay.stepBack')} data-testid="replay-step-back">
-          ⏮
+          ◀|
         </button>
         <button type="button" onClick={() => (playing ? source.pause() : source.play())} disabled={state.status === 'error'} data-testid="replay-play">
           {playing ? `❚❚ ${t('hud.pause')}` : `▶ ${t('hud.play')}`}
         </button>
         <button type="button" onClick={() => void source.stepBy(1)} title={t('replay.stepForward')} aria-label={t('replay.stepForward')} data-testid="replay-step-forward">
-          ⏭
+          |▶
         </button>
         <button type="button" onClick={jump} disabled={alerts.length === 0} data-testid="replay-next-alert">
           ⚠ {t('replay.nextAlert')}
@@ -122,6 +122,16 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
             <span className={`big ${s.stale > 0 ? 'warn' : ''}`} data-testid="replay-stale">
               {s.stale}
             </span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.nearMisses')}</span>
+            <span className={`value ${s.nearMisses > 0 ? 'warn' : ''}`} data-testid="replay-near-misses">
+              {s.nearMisses}
+            </span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.contacts')}</span>
+            <span className={`value ${s.contacts > 0 ? 'alarm' : ''}`}>{s.contacts}</span>
           </div>
           <div className="kpi wide">
             <span className="label">{t('replay.messages')}</span>

@@ -31,6 +31,9 @@ export class FleetTable {
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly heading: Float64Array;
+  /** Velocity east/north in the zone frame (m/s), from the vehicle's latest `velocity` (0 when it sends none). */
+  readonly vx: Float64Array;
+  readonly vy: Float64Array;
   /** 1 when the AGV has reported a position in a map the scene places. */
   readonly placed: Uint8Array;
   readonly loaded: Uint8Array;
@@ -53,6 +56,8 @@ export class FleetTable {
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.heading = new Float64Array(n);
+    this.vx = new Float64Array(n);
+    this.vy = new Float64Array(n);
     this.placed = new Uint8Array(n);
     this.loaded = new Uint8Array(n);
     this.battery = new Float32Array(n).fill(Number.NaN);
@@ -80,6 +85,7 @@ export class FleetTable {
     this.version[i] = r.version;
     this.latest[i] = r;
     if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+    this.setVelocity(i, r);
     if (r.loads) this.loaded[i] = r.loads.length > 0 ? 1 : 0;
     if (r.battery) this.battery[i] = r.battery.chargePercent;
     let worst = ERROR_NONE;
@@ -92,6 +98,7 @@ export class FleetTable {
     if (i < 0) return;
     this.version[i] = r.version;
     if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+    this.setVelocity(i, r);
   }
 
   applyConnection(r: ConnectionReport): void {
@@ -143,6 +150,17 @@ export class FleetTable {
     if (alive) this.offline[i] = 0;
     if (!this.offline[i]) this.stale[i] = 0;
     return i;
+  }
+
+  /** VDA 5050 gives velocity in the vehicle's frame (vx ahead, vy to the left): turned into the zone frame. */
+  private setVelocity(i: number, r: VisualizationReport): void {
+    const v = r.velocity;
+    const c = Math.cos(this.heading[i]!);
+    const s = Math.sin(this.heading[i]!);
+    const ahead = v?.vx ?? 0;
+    const left = v?.vy ?? 0;
+    this.vx[i] = c * ahead - s * left;
+    this.vy[i] = s * ahead + c * left;
   }
 
   private place(i: number, mapId: string, x: number, y: number, theta: number): void {

@@ -239,6 +239,8 @@ const EMPTY_COUNTS: FeedCounts = {
   latencyMs: 0,
   unknownMaps: [],
   vehicles: [],
+  nearMisses: 0,
+  contacts: 0,
 };
 
 /** mqtt.js errors in words an operator can act on. */
