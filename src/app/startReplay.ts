@@ -1,10 +1,10 @@
 /** Starts the replay worker with a recording and the source that plays it. */
 import { sceneMaps } from '../domain/mapPlacement';
 import type { Scene } from '../domain/sceneSchema';
-import { collisionOptionsFor } from '../telemetry/FeedCollisions';
 import type { RecordingBytes } from '../telemetry/recording/byteSource';
 import type { ReplayEngine } from '../telemetry/replay/ReplayEngine';
 import { ReplaySource, type ReplayEngineHandle } from '../telemetry/ReplaySource';
+import { collisionOptionsFor } from './collisionOptions';
 import { runInWorker, type RunningSource } from './runInWorker';
 
 /** Most vehicles drawn, as live. */

@@ -7,25 +7,13 @@
 import { boxSet, type BoxSet } from '../collision/boxSet';
 import { CONTACT, NEAR_MISS, type CollisionParams } from '../collision/classifyPair';
 import { CollisionChecker } from '../collision/CollisionChecker';
-import safety from '../../data/safety.json';
 import { MAX_ALERTS, type AlertBuffers } from '../domain/packedFrame';
-import type { Scene } from '../domain/sceneSchema';
 import type { FleetTable } from './live/FleetTable';
 
 export interface FeedCollisionOptions extends CollisionParams {
   /** The scene's AGV footprint (m). */
   readonly lengthM: number;
   readonly widthM: number;
-}
-
-/** The scene's AGV size and the safety figures of data/safety.json, as the simulation's checks use them. */
-export function collisionOptionsFor(scene: Scene): FeedCollisionOptions {
-  return {
-    lengthM: scene.fleet.agv.lengthM.value,
-    widthM: scene.fleet.agv.widthM.value,
-    horizonS: safety.collision.horizonS.value,
-    nearMissClearanceM: safety.collision.nearMissClearanceM.value,
-  };
 }
 
 /** How long a ring stays on screen after an event (feed clock): long enough for an operator to look. */
