@@ -86,7 +86,16 @@ const client = mqtt.connect(args.get('broker')!, {
   reconnectPeriod: 1000,
   will: willOf(0),
 });
-client.on('error', (e) => fail(`broker ${args.get('broker')}: ${e.message}`, 1));
+// Before the first connection an error (wrong password, nobody listening) ends the run; after it, the broker
+// going away is an outage to ride out: mqtt.js reconnects every second and the vehicles publish again.
+let connectedOnce = false;
+client.on('error', (e) => {
+  if (!connectedOnce) fail(`broker ${args.get('broker')}: ${e.message}`, 1);
+  console.error(`broker ${args.get('broker')}: ${e.message}; reconnecting`);
+});
+client.on('connect', () => {
+  connectedOnce = true;
+});
 client.on('message', (topic, payload) => fleet.handle(topic, payload.toString('utf8')));
 
 let timer: NodeJS.Timeout | undefined;

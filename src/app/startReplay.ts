@@ -6,11 +6,9 @@ import type { ReplayEngine } from '../telemetry/replay/ReplayEngine';
 import { ReplaySource, type ReplayEngineHandle } from '../telemetry/ReplaySource';
 import { collisionOptionsFor } from './collisionOptions';
 import { runInWorker, type RunningSource } from './runInWorker';
+import { DEFAULT_STALE_AFTER_S } from './sourceUrl';
+import { CAPACITY } from './startLive';
 
-/** Most vehicles drawn, as live. */
-const CAPACITY = 5000;
-/** As live: a vehicle silent this long (recording time) shows as stale; VDA 5050 asks for a state every 30 s. */
-const STALE_AFTER_MS = 35_000;
 
 export function startReplay(scene: Scene, name: string, source: RecordingBytes): Promise<RunningSource<ReplaySource>> {
   const worker = new Worker(new URL('../../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
@@ -21,7 +19,7 @@ export function startReplay(scene: Scene, name: string, source: RecordingBytes):
       name,
       maps: sceneMaps(scene),
       capacity: CAPACITY,
-      staleAfterMs: STALE_AFTER_MS,
+      staleAfterMs: DEFAULT_STALE_AFTER_S * 1000,
       facilityCount: scene.facilities.length,
       collision: collisionOptionsFor(scene),
     });

@@ -11,7 +11,7 @@ import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../do
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import { SampleRing, telemetryStats } from './telemetryStats';
-import type { Capability, SourceState, TelemetrySource } from './TelemetrySource';
+import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
 
 export interface LiveEngineHandle {
   connect(o: LiveConnectOptions): Promise<FrameLayout>;
@@ -20,6 +20,9 @@ export interface LiveEngineHandle {
   snapshot(): Promise<LiveSnapshot>;
   disconnect(): Promise<void>;
   command(key: string, c: OperatorCommand): Promise<AuditEntry>;
+  startRecording(): Promise<void>;
+  recordedMessages(): Promise<number>;
+  stopRecording(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export interface LiveSourceState extends SourceState {
@@ -30,7 +33,7 @@ const SNAPSHOT_EVERY_MS = 500;
 /** Drawn frames the screen-latency percentiles cover: at 10–60 frames/s, the last 9–50 s. */
 const SCREEN_SAMPLES = 512;
 
-export class LiveSource implements TelemetrySource<LiveSourceState> {
+export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable {
   readonly kind = 'live';
   readonly capabilities: readonly Capability[] = [];
   readonly frame: FleetFrame;
@@ -106,6 +109,19 @@ export class LiveSource implements TelemetrySource<LiveSourceState> {
     const entry = await this.engine.command(key, c);
     this.lastSnapshotAt = -Infinity;
     return entry;
+  }
+
+  /** Records every message off the wire from now on (in the worker), until {@link stopRecording}. */
+  startRecording(): Promise<void> {
+    return this.engine.startRecording();
+  }
+
+  recordedMessages(): Promise<number> {
+    return this.engine.recordedMessages();
+  }
+
+  stopRecording(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.engine.stopRecording();
   }
 
   dispose(): void {

@@ -1,17 +1,38 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../telemetry/live/LiveEngine';
 import type { OperatorCommand } from '../telemetry/live/operatorCommands';
 
 /**
  * The vehicles of the live feed with the operator's commands, each behind a confirmation, and the audit log
- * (exportable as JSON). Disabled, with the reason, when the broker does not let this user publish. Everything
- * from the wire is rendered as text.
+ * (exportable as JSON). Pause, resume and cancel are one click; "send to" first picks one of `nodeIds` (the scene's
+ * lane nodes). Disabled, with the reason, when the broker does not let this user publish. Everything from the wire
+ * is rendered as text.
  */
-export function LiveFleetList({ snapshot, onCommand }: { snapshot: LiveSnapshot; onCommand: (key: string, c: OperatorCommand) => void }) {
+export function LiveFleetList({
+  snapshot,
+  nodeIds,
+  onCommand,
+}: {
+  snapshot: LiveSnapshot;
+  nodeIds: readonly string[];
+  onCommand: (key: string, c: OperatorCommand) => void;
+}) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<{ key: string; command: OperatorCommand }>();
+  /** The node picked in each vehicle's "send to" list, by vehicle key, until sent or backed out of. */
+  const [target, setTarget] = useState<Readonly<Record<string, string>>>({});
   const ask = (key: string, command: OperatorCommand) => setPending({ key, command });
+  // The same option elements every snapshot (twice a second, up to 50 rows): React skips them when unchanged.
+  const nodeOptions = useMemo(
+    () =>
+      nodeIds.map((id) => (
+        <option key={id} value={id}>
+          {id}
+        </option>
+      )),
+    [nodeIds],
+  );
   const exportAudit = () => {
     const blob = new Blob([JSON.stringify(snapshot.audit, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
@@ -20,6 +41,10 @@ export function LiveFleetList({ snapshot, onCommand }: { snapshot: LiveSnapshot;
     a.click();
     URL.revokeObjectURL(a.href);
   };
+  const question = (p: { key: string; command: OperatorCommand }) =>
+    p.command.kind === 'goto'
+      ? t('live.gotoConfirm', { vehicle: p.key, node: p.command.nodeId })
+      : t('live.confirm', { what: t(`live.cmd.${p.command.kind}`), vehicle: p.key });
   return (
     <div className="live-fleet" data-testid="live-fleet">
       {!snapshot.canCommand && <p className="hint">{t('live.viewOnly')}</p>}
@@ -37,18 +62,46 @@ export function LiveFleetList({ snapshot, onCommand }: { snapshot: LiveSnapshot;
                   </button>
                 ))}
               </td>
+              <td className="goto">
+                <select
+                  value={target[v.key] ?? ''}
+                  disabled={!snapshot.canCommand || nodeIds.length === 0}
+                  onChange={(e) => setTarget({ ...target, [v.key]: e.target.value })}
+                  aria-label={t('live.gotoLabel', { vehicle: v.serialNumber })}
+                  data-testid={`goto-node-${v.serialNumber}`}
+                >
+                  <option value="" disabled>
+                    {t('live.gotoPick')}
+                  </option>
+                  {nodeOptions}
+                </select>
+                <button
+                  type="button"
+                  disabled={!snapshot.canCommand || !target[v.key]}
+                  title={target[v.key] ? t('live.cmd.goto') : t('live.gotoNoNode')}
+                  onClick={() => ask(v.key, { kind: 'goto', nodeId: target[v.key]! })}
+                  data-testid={`cmd-goto-${v.serialNumber}`}
+                >
+                  {t('live.gotoSend')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {pending && (
         <div className="confirm" role="dialog" data-testid="command-confirm">
-          <span>{t('live.confirm', { what: t(`live.cmd.${pending.command.kind}`), vehicle: pending.key })}</span>
+          <span>{question(pending)}</span>
           <button
             type="button"
             onClick={() => {
               onCommand(pending.key, pending.command);
               setPending(undefined);
+              // A sent order clears the pick, so the next one is chosen afresh rather than resent by accident.
+              if (pending.command.kind === 'goto') {
+                const { [pending.key]: _sent, ...rest } = target;
+                setTarget(rest);
+              }
             }}
             data-testid="command-yes"
           >

@@ -1,12 +1,23 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Scene } from '../domain/sceneSchema';
+import { RECORDING_LIMIT } from '../telemetry/recording/recordingLimit';
 import type { LiveSource } from '../telemetry/LiveSource';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { LiveFleetList } from './LiveFleetList';
+import { RecordButton } from './RecordButton';
 import { useSourceState } from './useSourceState';
 
-/** The live feed at a glance: connection status, vehicles known and stale, messages received and dropped by reason, latency. */
-export function LiveHud({ source }: { source: LiveSource }) {
+/**
+ * The live feed at a glance: connection status, vehicles known and stale, messages received and dropped by reason,
+ * latency; the diagnostics panel with the dropped messages; the fleet list with the operator's commands, which may
+ * send an AGV to any lane node of `scene`.
+ */
+export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | undefined }) {
   const { t } = useTranslation();
   const state = useSourceState(source);
+  // Sorted once per scene so an operator finds a node by name; the list's options are built from this array.
+  const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
   const s = state.snapshot;
   const dropped = s ? Object.entries(s.dropped).filter(([, n]) => n > 0) : [];
   return (
@@ -16,6 +27,7 @@ export function LiveHud({ source }: { source: LiveSource }) {
         <span className={`status status-${state.status}`} data-testid="live-status">
           {t(`hud.status.${state.status}`)}
         </span>
+        <RecordButton source={source} prefix={`twin-live${scene ? `-${scene.id}` : ''}`} limit={RECORDING_LIMIT} />
       </header>
       {state.problems.map((p) => (
         <p key={p.message} className="error" role="alert">
@@ -44,13 +56,24 @@ export function LiveHud({ source }: { source: LiveSource }) {
             <span className="label">{t('live.latency')}</span>
             <span className="value">{Math.round(s.latencyMs)} ms</span>
           </div>
+          <div className="kpi">
+            <span className="label">{t('hud.nearMisses')}</span>
+            <span className={`value ${s.nearMisses > 0 ? 'warn' : ''}`} data-testid="live-near-misses">
+              {s.nearMisses}
+            </span>
+          </div>
+          <div className="kpi">
+            <span className="label">{t('hud.contacts')}</span>
+            <span className={`value ${s.contacts > 0 ? 'alarm' : ''}`}>{s.contacts}</span>
+          </div>
           <div className="kpi wide">
             <span className="label">{t('live.dropped')}</span>
             <span className="value" data-testid="live-dropped">
               {dropped.length === 0 ? '0' : dropped.map(([reason, n]) => `${t(`live.reason.${reason}`)}: ${n}`).join(' · ')}
             </span>
           </div>
-          <LiveFleetList snapshot={s} onCommand={(key, c) => void source.command(key, c)} />
+          <DiagnosticsPanel counts={s} />
+          <LiveFleetList snapshot={s} nodeIds={nodeIds} onCommand={(key, c) => void source.command(key, c)} />
         </div>
       )}
     </section>

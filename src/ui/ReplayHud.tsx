@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTwin } from '../store/useTwin';
 import type { ReplayAlert } from '../telemetry/replay/findAlerts';
 import { REPLAY_SPEEDS, type ReplaySource } from '../telemetry/ReplaySource';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { duration, gateTime } from './gateTime';
 import { useSourceState } from './useSourceState';
 
@@ -137,6 +138,7 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
             <span className="label">{t('replay.messages')}</span>
             <span className="value">{t('replay.messagesOf', { n: state.info.messageCount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'), topics: state.info.topicCount })}</span>
           </div>
+          <DiagnosticsPanel counts={s} />
         </div>
       )}
     </section>

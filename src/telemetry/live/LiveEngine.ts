@@ -14,6 +14,7 @@ import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
 import { formatTopic } from '../vda5050/topic';
 import { McapRecorder } from '../recording/McapRecorder';
+import { RECORDING_LIMIT } from '../recording/recordingLimit';
 import { describeCommand, settleFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
 
 export interface LiveConnectOptions extends FleetFeedOptions {
@@ -39,12 +40,6 @@ export interface LiveSnapshot extends FeedCounts {
 const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 
 const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
-/**
- * Most messages one recording holds (~390 MB at ~390 bytes each, kept in the worker's memory until saved): at
- * 20,000 messages/s that is 50 s of a 2,000-AGV fleet, at 40 AGVs × 10 Hz 42 minutes. Past it the recording
- * stops growing and says so; what it holds is kept.
- */
-export const RECORDING_LIMIT = 1_000_000;
 const NS_PER_MS = 1_000_000n;
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
