@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedCounts } from '../telemetry/FleetFeed';
 import { DROP_REASONS } from '../telemetry/vda5050/decode';
+import { GATE_TIME_ZONE } from './gateTime';
 
 export type DiagnosticsCounts = Pick<FeedCounts, 'dropped' | 'recentDrops' | 'received'>;
 
@@ -19,7 +20,7 @@ export function DiagnosticsPanel({ counts }: { counts: DiagnosticsCounts }) {
   const rows = [...counts.recentDrops].reverse();
   // Milliseconds shown: a burst of drops often falls within one second.
   const time = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }),
+    () => new Intl.DateTimeFormat(i18n.language, { timeZone: GATE_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }),
     [i18n.language],
   );
   return (
