@@ -71,7 +71,11 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     const layout = await engine.connect(options);
     const source = new LiveSource(engine, layout);
     await engine.attach(source.shared);
+    // connect() resolved: the broker accepted us, so the feed is live before the first snapshot says so (frames,
+    // and with them the AGV count, may arrive before it).
     telemetryStats.source = 'live';
+    telemetryStats.status = 'live';
+    source.state$.next({ ...source.state$.value, status: 'live' });
     return source;
   }
 
