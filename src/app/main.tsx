@@ -5,12 +5,13 @@ import { TwinStoreContext } from '../store/useTwin';
 import { initI18n } from '../ui/i18n';
 import '../ui/styles.css';
 import { App } from './App';
+import { browserLang } from './browserLang';
 import { startTwin } from './startTwin';
 import { installTwinProbe } from './twinProbe';
 import { readUrlState } from './urlState';
 
 const url = readUrlState(window.location.search);
-const store = createTwinStore({ lang: url.lang ?? 'vi' });
+const store = createTwinStore({ lang: url.lang ?? browserLang(navigator.languages) });
 const i18n = initI18n(store.getState().lang);
 installTwinProbe(store);
 startTwin(store, url, i18n);

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from './formatNumber';
 import type { Facility, Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
 import { KIND_COLOUR } from './kindStyle';
@@ -11,17 +12,17 @@ function isSourced(v: unknown): v is { value: number; source: string } {
 }
 
 function FieldValue({ name, value }: { name: string; value: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (isSourced(value)) {
     return (
       <>
-        <span className="value">{value.value.toLocaleString()}</span>
+        <span className="value">{typeof value.value === 'number' ? formatNumber(value.value, i18n.language, 3) : String(value.value)}</span>
         <small className="source">{value.source}</small>
       </>
     );
   }
   if (typeof value === 'number' && name.endsWith('Rad')) return <span className="value">{degrees(value)}</span>;
-  if (typeof value === 'number') return <span className="value">{value.toLocaleString()}</span>;
+  if (typeof value === 'number') return <span className="value">{formatNumber(value, i18n.language, 3)}</span>;
   return <span className="value">{t(`value.${String(value)}`, { defaultValue: String(value) })}</span>;
 }
 

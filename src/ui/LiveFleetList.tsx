@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { gateTime } from './gateTime';
 import type { LiveSnapshot } from '../telemetry/live/LiveEngine';
 import type { OperatorCommand } from '../telemetry/live/operatorCommands';
 
@@ -18,7 +19,7 @@ export function LiveFleetList({
   nodeIds: readonly string[];
   onCommand: (key: string, c: OperatorCommand) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [pending, setPending] = useState<{ key: string; command: OperatorCommand }>();
   /** The node picked in each vehicle's "send to" list, by vehicle key, until sent or backed out of. */
   const [target, setTarget] = useState<Readonly<Record<string, string>>>({});
@@ -121,7 +122,7 @@ export function LiveFleetList({
           <ul>
             {snapshot.audit.slice(-5).map((e) => (
               <li key={e.id}>
-                {new Date(e.atMs).toLocaleTimeString()} · {e.who} · {e.vehicle} · {e.what} · {e.result}
+                {gateTime(e.atMs / 1000, i18n.language)} · {e.who} · {e.vehicle} · {e.what} · {e.result}
                 {e.detail ? ` (${e.detail})` : ''}
               </li>
             ))}

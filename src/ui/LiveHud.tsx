@@ -4,6 +4,7 @@ import type { Scene } from '../domain/sceneSchema';
 import { RECORDING_LIMIT } from '../telemetry/recording/recordingLimit';
 import type { LiveSource } from '../telemetry/LiveSource';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { formatNumber } from './formatNumber';
 import { LiveFleetList } from './LiveFleetList';
 import { RecordButton } from './RecordButton';
 import { useSourceState } from './useSourceState';
@@ -14,7 +15,7 @@ import { useSourceState } from './useSourceState';
  * send an AGV to any lane node of `scene`.
  */
 export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const state = useSourceState(source);
   // Sorted once per scene so an operator finds a node by name; the list's options are built from this array.
   const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
@@ -50,7 +51,7 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
           </div>
           <div className="kpi">
             <span className="label">{t('live.received')}</span>
-            <span className="value">{s.received.toLocaleString()}</span>
+            <span className="value">{formatNumber(s.received, i18n.language)}</span>
           </div>
           <div className="kpi">
             <span className="label">{t('live.latency')}</span>

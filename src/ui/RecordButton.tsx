@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Recordable } from '../telemetry/TelemetrySource';
+import { formatNumber } from './formatNumber';
 
 type Phase = { kind: 'idle' } | { kind: 'recording'; messages: number } | { kind: 'saving' };
 
@@ -12,7 +13,7 @@ const COUNT_EVERY_MS = 1000;
  * (`<prefix>-<date>-<time>.mcap`). A failure is said in words; the source keeps running either way.
  */
 export function RecordButton({ source, prefix, limit }: { source: Recordable; prefix: string; limit?: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<string>();
   const recording = phase.kind === 'recording';
@@ -57,7 +58,7 @@ export function RecordButton({ source, prefix, limit }: { source: Recordable; pr
       </button>
       {recording && (
         <span className="note" data-testid="record-count">
-          {t('record.recording', { n: phase.messages.toLocaleString() })}
+          {t('record.recording', { n: formatNumber(phase.messages, i18n.language) })}
           {limit !== undefined && phase.messages >= limit ? ` · ${t('record.full')}` : ''}
         </span>
       )}

@@ -15,3 +15,11 @@ describe('gate time', () => {
     expect(duration(-3)).toBe('0:00');
   });
 });
+
+describe('formatNumber', () => {
+  it("follows the UI's language", async () => {
+    const { formatNumber } = await import('./formatNumber');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(formatNumber(1234.5, 'vi')).toBe('1.234,5');
+  });
+});
