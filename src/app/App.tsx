@@ -29,6 +29,8 @@ import { variantsOf, ZONES, DEFAULT_VARIANT } from './sceneCatalog';
 import { catalogRequest, type UrlState } from './urlState';
 import { useFileDrop } from './useFileDrop';
 
+const NO_PATHS = { segments: new Float32Array(0), version: 0 };
+
 /** Highest device pixel ratio we render at: a 4K wall at ratio 1–1.5 stays sharp, a ratio-3 phone stays fast. */
 const MAX_PIXEL_RATIO = 2;
 
@@ -98,9 +100,14 @@ export function App({ url }: { url: UrlState }) {
     }
     return (replayMode ? replay : liveBroker ? live : sim) ?? { frame: fleetFrame(0, 0) };
   }, [scene, url.bench, replayMode, replay, liveBroker, live, sim]);
+  // Live and replayed feeds add their collision rings (checked in their workers); only the simulation has paths.
+  const feed = replayMode ? replay : live;
   const simLayers = useMemo(
-    () => sim && { busy: sim.busy, alerts: sim.alerts, get paths() { return sim.paths; }, showPaths },
-    [sim, showPaths],
+    () =>
+      sim
+        ? { busy: sim.busy, alerts: sim.alerts, get paths() { return sim.paths; }, showPaths }
+        : feed && { busy: feed.busy, alerts: feed.alerts, paths: NO_PATHS, showPaths: false },
+    [sim, feed, showPaths],
   );
 
   const lang = useTwin((s) => s.lang);

@@ -9,6 +9,7 @@ import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../doma
 import type { MapPlacement } from '../domain/sceneSchema';
 import { FeedCollisions, type FeedCollisionOptions } from './FeedCollisions';
 import { FleetTable } from './live/FleetTable';
+import type { AgvReport } from './vda5050/agvReport';
 import type { Decoded, DropReason } from './vda5050/decode';
 import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
 
@@ -35,6 +36,20 @@ export interface VehicleRow {
   readonly loaded: boolean;
   readonly errors: number;
   readonly lastNodeId?: string;
+}
+
+/**
+ * Everything known of one vehicle, for its panel: the list row, where it is on the map (zone frame; `placed` false
+ * when its map is not in the scene), and its latest full state as decoded (loads, operating mode, errors by level,
+ * safety, order, released and planned nodes and edges, action states). Strings are the vehicle's own: show as text.
+ */
+export interface VehicleDetail {
+  readonly row: VehicleRow;
+  readonly placed: boolean;
+  readonly x: number;
+  readonly y: number;
+  readonly headingRad: number;
+  readonly state?: AgvReport;
 }
 
 /** The feed's counts for the HUD and `window.__TWIN__.telemetry`. */
@@ -123,23 +138,36 @@ export class FleetFeed {
     };
   }
 
-  private vehicleRows(): VehicleRow[] {
-    const table = this.table;
-    return table.keys.map((key, i) => {
-      const s = table.latest[i];
-      return {
-        key,
-        serialNumber: key.slice(key.indexOf('/') + 1),
-        stale: table.stale[i] === 1,
-        loaded: table.loaded[i] === 1,
-        errors: s?.errors.length ?? 0,
-        ...(s?.battery ? { batteryPercent: s.battery.chargePercent } : {}),
-        ...(s?.paused === undefined ? {} : { paused: s.paused }),
-        ...(s?.driving === undefined ? {} : { driving: s.driving }),
-        ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),
-      };
-    });
+  /** The detail of vehicle `key` (`manufacturer/serial`), or undefined when it has not spoken. */
+  vehicle(key: string): VehicleDetail | undefined {
+    const t = this.table;
+    const i = t.keys.indexOf(key);
+    if (i < 0) return undefined;
+    const state = t.latest[i];
+    return { row: this.rowOf(i), placed: t.placed[i] === 1, x: t.x[i]!, y: t.y[i]!, headingRad: t.heading[i]!, ...(state ? { state } : {}) };
   }
+
+  private vehicleRows(): VehicleRow[] {
+    return this.table.keys.map((_, i) => this.rowOf(i));
+  }
+
+  private rowOf(i: number): VehicleRow {
+    const table = this.table;
+    const key = table.keys[i]!;
+    const s = table.latest[i];
+    return {
+      key,
+      serialNumber: key.slice(key.indexOf('/') + 1),
+      stale: table.stale[i] === 1,
+      loaded: table.loaded[i] === 1,
+      errors: s?.errors.length ?? 0,
+      ...(s?.battery ? { batteryPercent: s.battery.chargePercent } : {}),
+      ...(s?.paused === undefined ? {} : { paused: s.paused }),
+      ...(s?.driving === undefined ? {} : { driving: s.driving }),
+      ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),
+    };
+  }
+
 
   private latencyP95(): number {
     const n = Math.min(this.latencyCount, LATENCY_SAMPLES);

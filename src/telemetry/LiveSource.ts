@@ -10,6 +10,7 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../domain/packedFrame';
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
+import type { VehicleDetail } from './FleetFeed';
 import { SampleRing, telemetryStats } from './telemetryStats';
 import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
 
@@ -23,6 +24,7 @@ export interface LiveEngineHandle {
   startRecording(): Promise<void>;
   recordedMessages(): Promise<number>;
   stopRecording(): Promise<Uint8Array<ArrayBuffer>>;
+  vehicle(key: string): Promise<VehicleDetail | undefined>;
 }
 
 export interface LiveSourceState extends SourceState {
@@ -126,6 +128,11 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
 
   stopRecording(): Promise<Uint8Array<ArrayBuffer>> {
     return this.engine.stopRecording();
+  }
+
+  /** Everything known of one vehicle now, for its panel. */
+  vehicle(key: string): Promise<VehicleDetail | undefined> {
+    return this.engine.vehicle(key);
   }
 
   dispose(): void {

@@ -10,6 +10,7 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame } from '../domain/packedFrame';
 import type { ReplayInfo, ReplayOpenOptions, ReplaySnapshot } from './replay/ReplayEngine';
 import type { ReplayAlert } from './replay/findAlerts';
+import type { VehicleDetail } from './FleetFeed';
 import { telemetryStats } from './telemetryStats';
 import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
@@ -22,6 +23,7 @@ export interface ReplayEngineHandle {
   nextTimeAfter(clockS: number): Promise<number | undefined>;
   previousTimeBefore(clockS: number): Promise<number | undefined>;
   snapshot(): Promise<ReplaySnapshot>;
+  vehicle(key: string): Promise<VehicleDetail | undefined>;
 }
 
 export interface ReplaySourceState extends SourceState {
@@ -141,6 +143,11 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     this.clock = Math.min(this.info.endS, this.clock + dtS * this.state$.value.speed);
     if (this.clock >= this.info.endS) this.emit({ status: 'ended' });
     this.request(this.engine.advanceTo(this.clock));
+  }
+
+  /** Everything known of one vehicle now, for its panel. */
+  vehicle(key: string): Promise<VehicleDetail | undefined> {
+    return this.engine.vehicle(key);
   }
 
   dispose(): void {

@@ -7,17 +7,21 @@ import type { OperatorCommand } from '../telemetry/live/operatorCommands';
 /**
  * The vehicles of the live feed with the operator's commands, each behind a confirmation, and the audit log
  * (exportable as JSON). Pause, resume and cancel are one click; "send to" first picks one of `nodeIds` (the scene's
- * lane nodes). Disabled, with the reason, when the broker does not let this user publish. Everything from the wire
+ * lane nodes). A vehicle's name opens its panel. Disabled, with the reason, when the broker does not let this user publish. Everything from the wire
  * is rendered as text.
  */
 export function LiveFleetList({
   snapshot,
   nodeIds,
   onCommand,
+  selected,
+  onSelect,
 }: {
   snapshot: LiveSnapshot;
   nodeIds: readonly string[];
   onCommand: (key: string, c: OperatorCommand) => void;
+  selected: string | undefined;
+  onSelect: (key: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [pending, setPending] = useState<{ key: string; command: OperatorCommand }>();
@@ -53,7 +57,11 @@ export function LiveFleetList({
         <tbody>
           {snapshot.vehicles.slice(0, 50).map((v) => (
             <tr key={v.key} className={v.stale ? 'stale' : ''} data-testid={`vehicle-${v.serialNumber}`}>
-              <td>{v.serialNumber}</td>
+              <td>
+                <button type="button" className="link" aria-pressed={selected === v.key} onClick={() => onSelect(v.key)} data-testid={`select-${v.serialNumber}`}>
+                  {v.serialNumber}
+                </button>
+              </td>
               <td>{v.stale ? t('live.silent') : v.paused ? t('live.paused') : v.driving ? t('live.driving') : t('live.standing')}</td>
               <td>{v.batteryPercent === undefined ? '—' : `${Math.round(v.batteryPercent)} %`}</td>
               <td>

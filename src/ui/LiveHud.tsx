@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
 import { RECORDING_LIMIT } from '../telemetry/recording/recordingLimit';
@@ -8,6 +8,7 @@ import { formatNumber } from './formatNumber';
 import { LiveFleetList } from './LiveFleetList';
 import { RecordButton } from './RecordButton';
 import { useSourceState } from './useSourceState';
+import { VehiclePanel } from './VehiclePanel';
 
 /**
  * The live feed at a glance: connection status, vehicles known and stale, messages received and dropped by reason,
@@ -17,6 +18,7 @@ import { useSourceState } from './useSourceState';
 export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | undefined }) {
   const { t, i18n } = useTranslation();
   const state = useSourceState(source);
+  const [selected, setSelected] = useState<string>();
   // Sorted once per scene so an operator finds a node by name; the list's options are built from this array.
   const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
   const s = state.snapshot;
@@ -74,7 +76,8 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
             </span>
           </div>
           <DiagnosticsPanel counts={s} />
-          <LiveFleetList snapshot={s} nodeIds={nodeIds} onCommand={(key, c) => void source.command(key, c)} />
+          {selected && <VehiclePanel source={source} vehicleKey={selected} onClose={() => setSelected(undefined)} />}
+          <LiveFleetList snapshot={s} nodeIds={nodeIds} onCommand={(key, c) => void source.command(key, c)} selected={selected} onSelect={setSelected} />
         </div>
       )}
     </section>

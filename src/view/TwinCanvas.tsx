@@ -18,7 +18,7 @@ import { CollisionAlerts } from './sim/CollisionAlerts';
 import { PlannedPaths } from './sim/PlannedPaths';
 import type { AlertBuffers } from '../domain/packedFrame';
 
-/** What a simulation adds to the picture: facilities at work, recent collision alerts, planned paths. */
+/** What a source adds to the picture: facilities at work, recent collision alerts (simulation, live, replay), planned paths (simulation). */
 export interface SimLayers {
   readonly busy: Uint8Array;
   readonly alerts: AlertBuffers;

@@ -8,7 +8,7 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FrameLayout } from '../../domain/packedFrame';
-import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions, type VehicleDetail } from '../FleetFeed';
 import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
@@ -132,6 +132,11 @@ export class LiveEngine {
     const nowMs = this.now();
     this.feed.pack(nowMs, nowMs / 1000);
     return nowMs / 1000;
+  }
+
+  /** Everything known of one vehicle, for its panel. */
+  vehicle(key: string): VehicleDetail | undefined {
+    return this.feed?.vehicle(key);
   }
 
   snapshot(): LiveSnapshot {

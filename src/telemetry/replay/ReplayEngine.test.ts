@@ -78,6 +78,19 @@ describe('ReplayEngine', () => {
     expect(engine.snapshot().stale).toBe(0);
   });
 
+  it("gives one vehicle's detail at the playhead: its place on the map and its latest state", async () => {
+    const { engine } = await openEngine();
+    await engine.seek(START_S + 5.05);
+    const d = engine.vehicle('acme/AGV-2')!;
+    const [x, y] = expected(5.05)[1]!;
+    expect(d.placed).toBe(true);
+    expect([Math.fround(d.x), Math.fround(d.y)]).toEqual([x, y]);
+    expect(d.state?.loads).toEqual([{ loadId: 'CONT-1002', loadType: 'container-40ft' }]);
+    expect(d.state?.operatingMode).toBe('AUTOMATIC');
+    expect(d.row.serialNumber).toBe('AGV-2');
+    expect(engine.vehicle('acme/nobody')).toBeUndefined();
+  });
+
   it('steps from message to message', async () => {
     const { engine } = await openEngine();
     expect(await engine.nextTimeAfter(START_S)).toBeCloseTo(START_S + 0.1, 6);

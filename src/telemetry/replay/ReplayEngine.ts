@@ -9,7 +9,7 @@
  * the recording's nanosecond `bigint`s stay inside.
  */
 import type { FrameLayout } from '../../domain/packedFrame';
-import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions, type VehicleDetail } from '../FleetFeed';
 import type { RecordingBytes } from '../recording/byteSource';
 import { openRecording } from '../recording/openRecording';
 import { formatBytes, type RecordedMessage, type RecordingReader } from '../recording/RecordingReader';
@@ -127,6 +127,11 @@ export class ReplayEngine {
     let latest: bigint | undefined;
     for (const m of (await this.reader!.latestBefore(before, this.topics)).values()) if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
     return latest === undefined ? undefined : toMs(latest) / 1000;
+  }
+
+  /** Everything known of one vehicle at the playhead, for its panel. */
+  vehicle(key: string): VehicleDetail | undefined {
+    return this.need().vehicle(key);
   }
 
   snapshot(): ReplaySnapshot {
