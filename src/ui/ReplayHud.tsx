@@ -144,18 +144,21 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
           {selected && <VehiclePanel source={source} vehicleKey={selected} onClose={() => setSelected(undefined)} />}
           <div className="replay-vehicles">
             <span className="label">{t('vehicle.list')}</span>
-            {s.vehicles.slice(0, 100).map((v) => (
-              <button
-                key={v.key}
-                type="button"
-                className={`chip ${v.stale ? 'stale' : ''} ${v.errors > 0 ? 'error' : ''}`}
-                aria-pressed={selected === v.key}
-                onClick={() => setSelected(v.key)}
-                data-testid={`select-${v.serialNumber}`}
-              >
-                {v.serialNumber}
-              </button>
-            ))}
+            {[...s.vehicles]
+              .sort((a, b) => a.serialNumber.localeCompare(b.serialNumber))
+              .slice(0, 100)
+              .map((v) => (
+                <button
+                  key={v.key}
+                  type="button"
+                  className={`chip ${v.stale ? 'stale' : ''} ${v.errors > 0 ? 'error' : ''}`}
+                  aria-pressed={selected === v.key}
+                  onClick={() => setSelected(v.key)}
+                  data-testid={`select-${v.serialNumber}`}
+                >
+                  {v.serialNumber}
+                </button>
+              ))}
           </div>
         </div>
       )}
