@@ -20,39 +20,22 @@
  * `{"done":…}` total at the end. Exits 0 after --duration or on SIGTERM/SIGINT, 2 on wrong usage, 1 when the
  * scene or the broker fails.
  */
-import { readFileSync } from 'node:fs';
 import mqtt, { type MqttClient } from 'mqtt';
 import { parseScene } from '../src/domain/parseScene';
 import { encodeConnection, encodeState, encodeVisualization } from '../src/telemetry/vda5050/encode';
 import { formatTopic } from '../src/telemetry/vda5050/topic';
+import { fail, readCliOptions, readSceneText } from '../scripts/cliOptions';
 
 const USAGE =
   'usage: tsx bench/syntheticFleet.ts --broker <url> --username <user> --password <password> --scene <scene.json> ' +
   '--agvs N --hz H [--duration S] [--connections K]';
 
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
-
-const args = new Map<string, string>();
-const argv = process.argv.slice(2);
-for (let k = 0; k < argv.length; k += 2) {
-  const key = argv[k]!;
-  const value = argv[k + 1];
-  if (!key.startsWith('--') || value === undefined) fail(`${key}: expected --option value\n${USAGE}`, 2);
-  args.set(key.slice(2), value);
-}
-const known = new Set(['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'connections']);
-for (const key of args.keys()) if (!known.has(key)) fail(`unknown option --${key}\n${USAGE}`, 2);
-for (const key of ['broker', 'username', 'password', 'scene', 'agvs', 'hz']) if (!args.has(key)) fail(`--${key} is required\n${USAGE}`, 2);
-const number = (key: string, fallback: number, ok: (n: number) => boolean) => {
-  const raw = args.get(key);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!ok(n)) fail(`--${key} ${raw}: out of range\n${USAGE}`, 2);
-  return n;
-};
+const cli = readCliOptions(process.argv.slice(2), {
+  usage: USAGE,
+  known: ['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'connections'],
+  required: ['broker', 'username', 'password', 'scene', 'agvs', 'hz'],
+});
+const number = cli.number;
 const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 10_000);
 const hz = number('hz', 1, (n) => n > 0 && n <= 50);
 const durationS = number('duration', Infinity, (n) => n > 0);
@@ -60,13 +43,8 @@ const durationS = number('duration', Infinity, (n) => n > 0);
 // messages a second would be a single queue that a slow read stalls as a whole.
 const connections = number('connections', 4, (n) => Number.isInteger(n) && n >= 1 && n <= 64);
 
-const file = args.get('scene')!;
-let text = '';
-try {
-  text = readFileSync(file, 'utf8');
-} catch (e) {
-  fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
-}
+const file = cli.get('scene')!;
+const text = readSceneText(file);
 const parsed = parseScene(text, file);
 if (!parsed.ok) fail(`${file}: invalid scene (run npm run validate -- ${file})`, 1);
 const scene = parsed.scene;
@@ -131,7 +109,7 @@ function pose(i: number, s: number): { x: number; y: number; theta: number; vx: 
   return { x: ax[i]! + f * dx[i]!, y: ay[i]! + f * dy[i]!, theta: Math.atan2(Math.sin(theta), Math.cos(theta)), vx: SPEED_MPS };
 }
 
-const brokerUrl = args.get('broker')!;
+const brokerUrl = cli.get('broker')!;
 const clients: MqttClient[] = [];
 const clientOf = (i: number) => clients[i % connections]!;
 
@@ -256,8 +234,8 @@ async function main(): Promise<void> {
   for (let k = 0; k < connections; k++) {
     const c = await mqtt
       .connectAsync(brokerUrl, {
-        username: args.get('username')!,
-        password: args.get('password')!,
+        username: cli.get('username')!,
+        password: cli.get('password')!,
         protocolVersion: 5,
         clientId: `bench-fleet-${process.pid}-${k}`,
         reconnectPeriod: 0,

@@ -7,57 +7,35 @@
  * obeys `order` and `instantActions` sent to its vehicles. Stops after --duration seconds (or on Ctrl-C),
  * publishing each vehicle OFFLINE. Exit 2 on wrong usage, 1 when the scene or the broker fails.
  */
-import { readFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import { parseScene } from '../src/domain/parseScene';
 import { formatProblem } from '../src/domain/problem';
 import { Simulation } from '../src/sim/Simulation';
 import { FleetPublisher } from '../src/telemetry/live/FleetPublisher';
+import { fail, readCliOptions, readSceneText } from './cliOptions';
 
 const USAGE =
   'usage: npm run fleet -- --broker <url> --username <user> --password <password> --scene <scene.json> --agvs N --hz H ' +
   '[--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]';
 
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
-}
-
-const args = new Map<string, string>();
-const argv = process.argv.slice(2);
-for (let k = 0; k < argv.length; k += 2) {
-  const key = argv[k]!;
-  const value = argv[k + 1];
-  if (!key.startsWith('--') || value === undefined) fail(`${key}: expected --option value\n${USAGE}`, 2);
-  args.set(key.slice(2), value);
-}
-const known = new Set(['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'vda', 'speed', 'start', 'seed']);
-for (const key of args.keys()) if (!known.has(key)) fail(`unknown option --${key}\n${USAGE}`, 2);
-for (const key of ['broker', 'username', 'password', 'scene', 'agvs', 'hz']) if (!args.has(key)) fail(`--${key} is required\n${USAGE}`, 2);
-const number = (key: string, fallback: number, ok: (n: number) => boolean) => {
-  const raw = args.get(key);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!ok(n)) fail(`--${key} ${raw}: out of range\n${USAGE}`, 2);
-  return n;
-};
+const cli = readCliOptions(process.argv.slice(2), {
+  usage: USAGE,
+  known: ['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'vda', 'speed', 'start', 'seed'],
+  required: ['broker', 'username', 'password', 'scene', 'agvs', 'hz'],
+});
+const number = cli.number;
 const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 5000);
 const hz = number('hz', 1, (n) => n > 0 && n <= 50);
 const durationS = number('duration', Infinity, (n) => n > 0);
 const version = number('vda', 2, (n) => n === 2 || n === 3) as 2 | 3;
 const speed = number('speed', 1, (n) => n > 0 && n <= 1000);
 const seed = number('seed', 1, Number.isInteger);
-const start = /^(\d{1,2}):(\d{2})$/.exec(args.get('start') ?? '07:00');
-if (!start || Number(start[1]) > 23 || Number(start[2]) > 59) fail(`--start ${args.get('start')}: expected HH:MM\n${USAGE}`, 2);
+const start = /^(\d{1,2}):(\d{2})$/.exec(cli.get('start') ?? '07:00');
+if (!start || Number(start[1]) > 23 || Number(start[2]) > 59) fail(`--start ${cli.get('start')}: expected HH:MM\n${USAGE}`, 2);
 const startS = Number(start[1]) * 3600 + Number(start[2]) * 60;
 
-const file = args.get('scene')!;
-let text = '';
-try {
-  text = readFileSync(file, 'utf8');
-} catch (e) {
-  fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
-}
+const file = cli.get('scene')!;
+const text = readSceneText(file);
 const parsed = parseScene(text, file);
 if (!parsed.ok) {
   for (const p of parsed.problems) console.error(formatProblem(p, file));
@@ -79,9 +57,9 @@ const willOf = (i: number) => ({ topic: fleet.topic(i, 'connection'), payload: B
 // One MQTT connection for the whole fleet keeps a 2,000-vehicle run light; its last will covers the first vehicle,
 // and a clean stop publishes every vehicle OFFLINE. (A broker sees one client; per-vehicle wills would need one
 // connection each.)
-const client = mqtt.connect(args.get('broker')!, {
-  username: args.get('username')!,
-  password: args.get('password')!,
+const client = mqtt.connect(cli.get('broker')!, {
+  username: cli.get('username')!,
+  password: cli.get('password')!,
   protocolVersion: 5,
   reconnectPeriod: 1000,
   will: willOf(0),
@@ -90,8 +68,8 @@ const client = mqtt.connect(args.get('broker')!, {
 // going away is an outage to ride out: mqtt.js reconnects every second and the vehicles publish again.
 let connectedOnce = false;
 client.on('error', (e) => {
-  if (!connectedOnce) fail(`broker ${args.get('broker')}: ${e.message}`, 1);
-  console.error(`broker ${args.get('broker')}: ${e.message}; reconnecting`);
+  if (!connectedOnce) fail(`broker ${cli.get('broker')}: ${e.message}`, 1);
+  console.error(`broker ${cli.get('broker')}: ${e.message}; reconnecting`);
 });
 client.on('connect', () => {
   connectedOnce = true;
@@ -119,7 +97,7 @@ client.once('connect', () => {
     if (err) fail(`subscribing to orders failed: ${err.message}`, 1);
     for (let i = 0; i < fleet.serials.length; i++) publish(fleet.topic(i, 'connection'), fleet.connection(i, 'ONLINE', Date.now()), true);
     const t0 = Date.now();
-    console.log(`publishing ${fleet.serials.length} vehicles (VDA 5050 ${version}) at ${hz} Hz to ${args.get('broker')}, simulated clock ×${speed}`);
+    console.log(`publishing ${fleet.serials.length} vehicles (VDA 5050 ${version}) at ${hz} Hz to ${cli.get('broker')}, simulated clock ×${speed}`);
     timer = setInterval(() => {
       const elapsedS = (Date.now() - t0) / 1000;
       if (elapsedS >= durationS) {
