@@ -135,44 +135,49 @@ function backlog(c: MqttClient): number {
   return c.stream?.writableLength ?? 0;
 }
 
-function publishVisualization(i: number, s: number, nowMs: number): void {
+/** Vehicle i's client, or undefined (the message skipped and counted) when its socket is over the limit. */
+function clientWithRoom(i: number): MqttClient | undefined {
   const c = clientOf(i);
-  if (backlog(c) > BACKLOG_LIMIT) {
-    skipped++;
-    total.skipped++;
-    return;
-  }
+  if (backlog(c) <= BACKLOG_LIMIT) return c;
+  skipped++;
+  total.skipped++;
+  return undefined;
+}
+
+/** The next headerId of vehicle i on one topic (0, 1, 2, …). */
+function takeHeaderId(counter: Int32Array, i: number): number {
+  const id = counter[i]!;
+  counter[i] = id + 1;
+  return id;
+}
+
+/** Header and motion of vehicle i at `s` s into the run; `headerId` is the next of the topic's counter. */
+function motion(i: number, s: number, nowMs: number, headerId: number) {
   const p = pose(i, s);
-  const message = encodeVisualization({
-    version: 2,
+  return {
+    version: 2 as const,
     manufacturer: MANUFACTURER,
     serialNumber: serials[i]!,
-    headerId: (vizHeader[i] = vizHeader[i]! + 1) - 1,
+    headerId,
     timestampMs: nowMs,
-    referenceStateHeaderId: stateHeader[i]!,
     position: { mapId: map!.mapId, x: p.x, y: p.y, theta: p.theta, localized: true },
     velocity: { vx: p.vx, vy: 0, omega: 0 },
-  });
+  };
+}
+
+function publishVisualization(i: number, s: number, nowMs: number): void {
+  const c = clientWithRoom(i);
+  if (!c) return;
+  const message = encodeVisualization({ ...motion(i, s, nowMs, takeHeaderId(vizHeader, i)), referenceStateHeaderId: stateHeader[i]! });
   c.publish(vizTopic[i]!, JSON.stringify(message), { qos: 0 });
   count(false);
 }
 
 function publishState(i: number, s: number, nowMs: number): void {
-  const c = clientOf(i);
-  if (backlog(c) > BACKLOG_LIMIT) {
-    skipped++;
-    total.skipped++;
-    return;
-  }
-  const p = pose(i, s);
+  const c = clientWithRoom(i);
+  if (!c) return;
   const message = encodeState({
-    version: 2,
-    manufacturer: MANUFACTURER,
-    serialNumber: serials[i]!,
-    headerId: (stateHeader[i] = stateHeader[i]! + 1) - 1,
-    timestampMs: nowMs,
-    position: { mapId: map!.mapId, x: p.x, y: p.y, theta: p.theta, localized: true },
-    velocity: { vx: p.vx, vy: 0, omega: 0 },
+    ...motion(i, s, nowMs, takeHeaderId(stateHeader, i)),
     battery: { chargePercent: 80, charging: false },
     operatingMode: 'AUTOMATIC',
     driving: true,
