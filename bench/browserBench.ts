@@ -3,10 +3,10 @@
  * AGVs, direct writes against the Object3D baseline. Debian's Chromium (WebGL 2 through SwiftShader here, so
  * frame intervals reflect a software GPU; the JS figures do not depend on it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config';
 import type { Row } from './measure';
+import { startPreview } from './previewServer';
 
 /** Port for the benchmark's own preview server (apart from npm start's 5173 and the tests' 4173). */
 const PORT = 4175;
@@ -17,19 +17,6 @@ const PORT = 4175;
  */
 const framesFor = (agvs: number) => Math.round(Math.max(10, Math.min(30, 100_000 / agvs)));
 const VIEWPORT = { width: 800, height: 450 };
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error(`preview server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`preview server did not answer at ${url} within 60 s`);
-}
 
 async function frames(page: Page): Promise<number> {
   return page.evaluate(() => window.__TWIN__.render.frames);
@@ -52,10 +39,9 @@ async function measureFleet(page: Page, query: string, frameCount: number) {
 }
 
 export async function browserBench(counts: readonly number[]): Promise<Row[]> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  const server = await startPreview(PORT);
   const rows: Row[] = [];
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`, server);
     const browser = await chromium.launch(CHROMIUM);
     try {
       const page = await browser.newPage({ viewport: VIEWPORT });

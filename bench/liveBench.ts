@@ -22,6 +22,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config';
 import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
 import type { Row } from './measure';
+import { startPreview } from './previewServer';
 
 /** Port of this benchmark's preview server (browserBench uses 4175, the browser tests 4173, npm start 5173). */
 const PORT = 4176;
@@ -76,19 +77,6 @@ function percentile(xs: readonly number[], q: number): number {
 }
 
 const sum = (r: Readonly<Record<string, number>>) => Object.values(r).reduce((a, b) => a + b, 0);
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error(`preview server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await delay(500);
-  }
-  throw new Error(`preview server did not answer at ${url} within 60 s`);
-}
 
 async function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -246,8 +234,7 @@ export async function liveBench(): Promise<Row[]> {
   let fleet: ChildProcess | undefined;
   try {
     broker = await startBroker();
-    server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-    await waitForServer(`http://127.0.0.1:${PORT}/`, server);
+    server = await startPreview(PORT);
     // Long enough for start-up, warm-up and the window; stopped by us at the end.
     fleet = await startFleet(broker, 300 + WARMUP_MS / 1000 + windowMs / 1000, lines);
     console.error(`live: ${AGVS} AGVs at ${HZ} Hz publishing to ${broker.urls.tcp}; measuring ${minutes} min…`);

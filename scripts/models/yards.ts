@@ -4,7 +4,7 @@
  * along X, in blocks of bays (along X) by rows (along Z), stacked up to 5 high.
  */
 import { seededRandom as rng } from '../../src/domain/random';
-import { ModelBuilder, shade, type Hex } from './primitives';
+import { ModelBuilder, type Hex } from './primitives';
 import { P } from './palette';
 
 const CL = 12.19; // 40-ft container length (x)
