@@ -4,6 +4,7 @@ import type { Scene } from '../domain/sceneSchema';
 import { RECORDING_LIMIT } from '../telemetry/recording/recordingLimit';
 import type { LiveSource } from '../telemetry/LiveSource';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { FleetCounts } from './FleetCounts';
 import { formatNumber } from './formatNumber';
 import { LiveFleetList } from './LiveFleetList';
 import { RecordButton } from './RecordButton';
@@ -39,18 +40,7 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
       ))}
       {s && (
         <div className="kpis">
-          <div className="kpi">
-            <span className="label">{t('live.agvs')}</span>
-            <span className="big" data-testid="live-agvs">
-              {s.agvs}
-            </span>
-          </div>
-          <div className="kpi">
-            <span className="label">{t('live.stale')}</span>
-            <span className={`big ${s.stale > 0 ? 'warn' : ''}`} data-testid="live-stale">
-              {s.stale}
-            </span>
-          </div>
+          <FleetCounts counts={s} testIdPrefix="live" />
           <div className="kpi">
             <span className="label">{t('live.received')}</span>
             <span className="value">{formatNumber(s.received, i18n.language)}</span>
@@ -58,16 +48,6 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
           <div className="kpi">
             <span className="label">{t('live.latency')}</span>
             <span className="value">{Math.round(s.latencyMs)} ms</span>
-          </div>
-          <div className="kpi">
-            <span className="label">{t('hud.nearMisses')}</span>
-            <span className={`value ${s.nearMisses > 0 ? 'warn' : ''}`} data-testid="live-near-misses">
-              {s.nearMisses}
-            </span>
-          </div>
-          <div className="kpi">
-            <span className="label">{t('hud.contacts')}</span>
-            <span className={`value ${s.contacts > 0 ? 'alarm' : ''}`}>{s.contacts}</span>
           </div>
           <div className="kpi wide">
             <span className="label">{t('live.dropped')}</span>

@@ -4,6 +4,8 @@ import { useTwin } from '../store/useTwin';
 import type { ReplayAlert } from '../telemetry/replay/findAlerts';
 import { REPLAY_SPEEDS, type ReplaySource } from '../telemetry/ReplaySource';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { FleetCounts } from './FleetCounts';
+import { formatNumber } from './formatNumber';
 import { duration, gateTime } from './gateTime';
 import { useSourceState } from './useSourceState';
 import { VehiclePanel } from './VehiclePanel';
@@ -114,31 +116,10 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
       ))}
       {s && (
         <div className="kpis">
-          <div className="kpi">
-            <span className="label">{t('live.agvs')}</span>
-            <span className="big" data-testid="replay-agvs">
-              {s.agvs}
-            </span>
-          </div>
-          <div className="kpi">
-            <span className="label">{t('live.stale')}</span>
-            <span className={`big ${s.stale > 0 ? 'warn' : ''}`} data-testid="replay-stale">
-              {s.stale}
-            </span>
-          </div>
-          <div className="kpi">
-            <span className="label">{t('hud.nearMisses')}</span>
-            <span className={`value ${s.nearMisses > 0 ? 'warn' : ''}`} data-testid="replay-near-misses">
-              {s.nearMisses}
-            </span>
-          </div>
-          <div className="kpi">
-            <span className="label">{t('hud.contacts')}</span>
-            <span className={`value ${s.contacts > 0 ? 'alarm' : ''}`}>{s.contacts}</span>
-          </div>
+          <FleetCounts counts={s} testIdPrefix="replay" />
           <div className="kpi wide">
             <span className="label">{t('replay.messages')}</span>
-            <span className="value">{t('replay.messagesOf', { n: state.info.messageCount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB'), topics: state.info.topicCount })}</span>
+            <span className="value">{t('replay.messagesOf', { n: formatNumber(state.info.messageCount, lang), topics: state.info.topicCount })}</span>
           </div>
           <DiagnosticsPanel counts={s} />
           {selected && <VehiclePanel source={source} vehicleKey={selected} onClose={() => setSelected(undefined)} />}
