@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import mqtt from 'mqtt';
 import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
+import { startFleetTool } from './fleetTool';
 import { openTwin, watchErrors, watchExternal } from './twinPage';
 
 let broker: RunningBroker;
@@ -9,18 +10,7 @@ let fleet: ChildProcess | undefined;
 
 test.beforeAll(async () => {
   broker = await startBroker();
-  fleet = spawn('node_modules/.bin/tsx', [
-    'scripts/fleet.ts',
-    '--broker', broker.urls.tcp,
-    '--username', 'fleet',
-    '--password', broker.users.fleet,
-    '--scene', 'scenes/1119-1120/proposed.json',
-    '--agvs', '12',
-    '--hz', '4',
-    '--duration', '240',
-    '--speed', '20',
-    '--start', '08:00',
-  ], { stdio: 'ignore' });
+  fleet = startFleetTool(broker, { agvs: 12, durationS: 240, speed: 20 });
 });
 
 test.afterAll(async () => {

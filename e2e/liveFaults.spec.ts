@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import mqtt from 'mqtt';
 import { openRecording } from '../src/telemetry/recording/openRecording';
 import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
+import { startFleetTool } from './fleetTool';
 import { openTwin, watchErrors, watchExternal } from './twinPage';
 
 /**
@@ -28,27 +29,11 @@ function fleetRunning(): boolean {
   return fleet !== undefined && fleet.exitCode === null && fleet.signalCode === null;
 }
 
-/** Starts the fleet tool against the current broker (again, after an outage it did not survive). */
-function startFleet(): void {
-  fleet = spawn('node_modules/.bin/tsx', [
-    'scripts/fleet.ts',
-    '--broker', broker.urls.tcp,
-    '--username', 'fleet',
-    '--password', broker.users.fleet,
-    '--scene', 'scenes/1119-1120/proposed.json',
-    '--agvs', String(AGVS),
-    '--hz', '4',
-    '--duration', '600',
-    // Slow enough that an AGV seen heading for a pick-up stays free to take an order for 10–40 s (at ×20 it may be
-    // loading a container by the time the operator has confirmed, and then it rightly refuses the order).
-    '--speed', '4',
-    '--start', '08:00',
-  ], { stdio: 'ignore' });
-}
-
 test.beforeAll(async () => {
   broker = await startBroker();
-  startFleet();
+  // Slow (×4) enough that an AGV seen heading for a pick-up stays free to take an order for 10–40 s (at ×20 it may
+  // be loading a container by the time the operator has confirmed, and then it rightly refuses the order).
+  fleet = startFleetTool(broker, { agvs: AGVS, durationS: 600, speed: 4 });
 });
 
 test.afterAll(async () => {
