@@ -16,7 +16,10 @@ export const CHROMIUM = {
   ],
 };
 
-/** Port of the preview server the browser tests use (5173 stays free for `npm start`). */
+/**
+ * Port of the preview server the browser tests use (5173 stays free for `npm start`); `E2E_DIST` serves another
+ * build folder (`vite build --outDir …`), so two checkouts' tests can run side by side.
+ */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -35,7 +38,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${E2E_PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${E2E_PORT} --strictPort${process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : ''}`,
     url: `http://127.0.0.1:${E2E_PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -22,6 +22,8 @@ import { HoverTooltip } from '../ui/HoverTooltip';
 import { Legend } from '../ui/Legend';
 import { ProblemPanel } from '../ui/ProblemPanel';
 import { TopBar } from '../ui/TopBar';
+import { BriefingConsole } from '../ui/briefing/BriefingConsole';
+import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
 import { ZoneCard } from '../ui/ZoneCard';
 import { TwinCanvas } from '../view/TwinCanvas';
 import { openScene } from './openScene';
@@ -40,6 +42,8 @@ export function App({ url }: { url: UrlState }) {
   const loaded = useTwin((s) => s.loaded);
   const loading = useTwin((s) => s.loading);
   const hidden = useTwin((s) => s.hiddenKinds);
+  const mode = useTwin((s) => s.mode);
+  const operations = mode === 'operations';
   const scene = loaded?.scene;
   const zone: ZoneId = scene?.zone.id ?? ZONES[0]!;
 
@@ -62,7 +66,7 @@ export function App({ url }: { url: UrlState }) {
   const [sim, setSim] = useState<SimSource>();
   const [showPaths, setShowPaths] = useState(false);
   useEffect(() => {
-    if (!scene || url.bench || liveBroker || replayMode) return;
+    if (!scene || url.bench || liveBroker || replayMode || !operations) return;
     let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
     let cancelled = false;
     startSimulation(scene, simUrl).then(
@@ -80,7 +84,7 @@ export function App({ url }: { url: UrlState }) {
       running?.dispose();
       setSim(undefined);
     };
-  }, [scene, url.bench, liveBroker, replayMode, simUrl, store]);
+  }, [scene, url.bench, liveBroker, replayMode, operations, simUrl, store]);
   useEffect(() => {
     if (!sim) return;
     const sub = sim.state$.subscribe((s) => {
@@ -148,6 +152,20 @@ export function App({ url }: { url: UrlState }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
+  if (mode === 'briefing') return <BriefingConsole />;
+
+  const crashPanel = (error: Error, retry: () => void) => (
+    <section className="panel problem-panel" role="alert" data-testid="crash-panel">
+      <h2>{t('crash.title')}</h2>
+      <p>
+        <code>{error.message}</code>
+      </p>
+      <button type="button" onClick={retry}>
+        {t('crash.retry')}
+      </button>
+    </section>
+  );
+
   return (
     <div className="app">
       <TopBar
@@ -159,39 +177,33 @@ export function App({ url }: { url: UrlState }) {
         onFile={openFile}
       />
       <main className="stage">
-        {scene && fleet && (
-          <ErrorBoundary
-            fallback={(error, retry) => (
-              <section className="panel problem-panel" role="alert" data-testid="crash-panel">
-                <h2>{t('crash.title')}</h2>
-                <p>
-                  <code>{error.message}</code>
-                </p>
-                <button type="button" onClick={retry}>
-                  {t('crash.retry')}
-                </button>
-              </section>
+        {scene && (mode === 'engineering' || fleet) && (
+          <ErrorBoundary fallback={crashPanel}>
+            {mode === 'engineering' ? (
+              <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} />
+            ) : (
+              fleet && (
+                <TwinCanvas
+                  scene={scene}
+                  fleet={fleet}
+                  hidden={hidden}
+                  maxPixelRatio={MAX_PIXEL_RATIO}
+                  sideNames={sideNames}
+                  matrixMethod={url.bench?.method}
+                  sim={simLayers}
+                  onPick={(f) => store.getState().select(f.id)}
+                  onMiss={() => store.getState().select(undefined)}
+                />
+              )
             )}
-          >
-            <TwinCanvas
-              scene={scene}
-              fleet={fleet}
-              hidden={hidden}
-              maxPixelRatio={MAX_PIXEL_RATIO}
-              sideNames={sideNames}
-              matrixMethod={url.bench?.method}
-              sim={simLayers}
-              onPick={(f) => store.getState().select(f.id)}
-              onMiss={() => store.getState().select(undefined)}
-            />
           </ErrorBoundary>
         )}
         {loading && <div className="loading">{t('app.loading')}</div>}
         {scene && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
-        {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
-        {scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
-        {scene && replayMode && !replay && (
+        {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
+        {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
+        {operations && scene && replayMode && !replay && (
           <ReplayOpen
             samples={SAMPLE_RECORDINGS}
             busy={replayBusy}
@@ -203,8 +215,8 @@ export function App({ url }: { url: UrlState }) {
             }}
           />
         )}
-        {replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
-        {live && <LiveHud source={live} scene={scene} />}
+        {operations && replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
+        {operations && live && <LiveHud source={live} scene={scene} />}
         {scene && <FacilityPanel scene={scene} />}
         {scene && <HoverTooltip scene={scene} />}
         <ProblemPanel />

@@ -6,12 +6,15 @@ import { initI18n } from '../ui/i18n';
 import '../ui/styles.css';
 import { App } from './App';
 import { browserLang } from './browserLang';
+import { readConsoleMode } from './consoleMode';
 import { startTwin } from './startTwin';
 import { installTwinProbe } from './twinProbe';
 import { readUrlState } from './urlState';
 
 const url = readUrlState(window.location.search);
-const store = createTwinStore({ lang: url.lang ?? browserLang(navigator.languages) });
+const consoleMode = readConsoleMode(window.location.search);
+const store = createTwinStore({ lang: url.lang ?? browserLang(navigator.languages), mode: consoleMode.mode });
+if (consoleMode.problems.length > 0) store.getState().reportProblems({ file: 'URL', problems: consoleMode.problems });
 const i18n = initI18n(store.getState().lang);
 installTwinProbe(store);
 startTwin(store, url, i18n);

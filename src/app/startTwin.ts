@@ -10,7 +10,7 @@ import { resolveScene, writeUrlState, type UrlState } from './urlState';
 export function startTwin(store: TwinStore, url: UrlState, i18n: I18n): void {
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) void i18n.changeLanguage(s.lang);
-    if (s.loaded === prev.loaded && s.viewId === prev.viewId && s.lang === prev.lang) return;
+    if (s.loaded === prev.loaded && s.viewId === prev.viewId && s.lang === prev.lang && s.mode === prev.mode) return;
     if (!s.loaded) return;
     const origin = s.loaded.origin;
     const search = writeUrlState(window.location.search, {
@@ -18,6 +18,7 @@ export function startTwin(store: TwinStore, url: UrlState, i18n: I18n): void {
       scene: origin.startsWith('file:') ? undefined : origin,
       view: s.viewId,
       lang: s.lang,
+      mode: s.mode,
     });
     if (search !== window.location.search) window.history.replaceState(null, '', search);
   });

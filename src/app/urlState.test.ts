@@ -14,9 +14,9 @@ describe('URL state', () => {
   });
 
   it('writes the shareable fields and keeps other parameters', () => {
-    const search = writeUrlState('?bench=agvs&n=100&view=old', { zone: '1119-1120', scene: 'today', lang: 'vi' });
+    const search = writeUrlState('?bench=agvs&n=100&view=old', { zone: '1119-1120', scene: 'today', lang: 'vi', mode: 'engineering' });
     const p = new URLSearchParams(search);
-    expect(Object.fromEntries(p)).toEqual({ bench: 'agvs', n: '100', zone: '1119-1120', scene: 'today', lang: 'vi' });
+    expect(Object.fromEntries(p)).toEqual({ bench: 'agvs', n: '100', zone: '1119-1120', scene: 'today', lang: 'vi', mode: 'engineering' });
     expect(readUrlState(search)).toMatchObject({ zone: '1119-1120', scene: 'today', lang: 'vi', bench: { agvs: 100, method: 'direct' } });
   });
 

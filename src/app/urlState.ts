@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../domain/problem';
 import type { ZoneId } from '../domain/sceneSchema';
-import type { Lang } from '../store/twinStore';
+import type { ConsoleMode, Lang } from '../store/twinStore';
 import { CATALOG, DEFAULT_VARIANT, DEFAULT_ZONE, variantsOf, ZONES, type CatalogEntry } from './sceneCatalog';
 
 export interface UrlState {
@@ -33,8 +33,9 @@ export function readUrlState(search: string): UrlState {
 }
 
 /** Writes the shareable fields into `search`, keeping any other parameter as it was. */
-export function writeUrlState(search: string, s: { zone: string; scene?: string; view?: string; lang: Lang }): string {
+export function writeUrlState(search: string, s: { zone: string; scene?: string; view?: string; lang: Lang; mode: ConsoleMode }): string {
   const p = new URLSearchParams(search);
+  p.set('mode', s.mode);
   p.set('zone', s.zone);
   if (s.scene === undefined) p.delete('scene');
   else p.set('scene', s.scene);

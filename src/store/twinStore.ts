@@ -8,6 +8,10 @@ import type { Scene } from '../domain/sceneSchema';
 
 export type Lang = 'vi' | 'en';
 
+/** The three consoles: leaders' briefing wall, engineers' layout studio, operators' control room. */
+export const CONSOLE_MODES = ['briefing', 'engineering', 'operations'] as const;
+export type ConsoleMode = (typeof CONSOLE_MODES)[number];
+
 export interface LoadedScene {
   readonly scene: Scene;
   /** Where it came from: a catalogue key (`1119-1120/proposed`), a URL, or a dropped file's name. */
@@ -30,6 +34,7 @@ export interface TwinState {
   /** Bumped on every request to fly to the current view, so asking for the same view again still moves. */
   readonly viewRequest: number;
   readonly lang: Lang;
+  readonly mode: ConsoleMode;
   readonly hiddenKinds: readonly string[];
 }
 
@@ -42,6 +47,7 @@ export interface TwinActions {
   hover(facilityId: string | undefined): void;
   goToView(viewId: string): void;
   setLang(lang: Lang): void;
+  setMode(mode: ConsoleMode): void;
   toggleKind(kind: string): void;
 }
 
@@ -51,6 +57,7 @@ export function createTwinStore(initial: Partial<TwinState> = {}) {
   return createStore<TwinState & TwinActions>()((set, get) => ({
     viewRequest: 0,
     lang: 'vi',
+    mode: 'operations',
     hiddenKinds: [],
     ...initial,
     startLoading: (origin) => set({ loading: origin }),
@@ -74,6 +81,7 @@ export function createTwinStore(initial: Partial<TwinState> = {}) {
     },
     goToView: (viewId) => set({ viewId, viewRequest: get().viewRequest + 1 }),
     setLang: (lang) => set({ lang }),
+    setMode: (mode) => set({ mode }),
     toggleKind: (kind) => {
       const hidden = get().hiddenKinds;
       set({ hiddenKinds: hidden.includes(kind) ? hidden.filter((k) => k !== kind) : [...hidden, kind] });

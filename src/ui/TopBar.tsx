@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene, ZoneId } from '../domain/sceneSchema';
+import { CONSOLE_MODES } from '../store/twinStore';
 import { useTwin } from '../store/useTwin';
 
 export interface TopBarProps {
@@ -20,12 +21,21 @@ export function TopBar({ scene, zones, variants, onZone, onVariant, onFile }: To
   const viewId = useTwin((s) => s.viewId);
   const goToView = useTwin((s) => s.goToView);
   const origin = useTwin((s) => s.loaded?.origin);
+  const mode = useTwin((s) => s.mode);
+  const setMode = useTwin((s) => s.setMode);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="topbar">
       <div className="brand">
         <strong>{t('app.title')}</strong>
         <span>{t('app.subtitle')}</span>
+      </div>
+      <div className="group" role="group" aria-label={t('mode.label')}>
+        {CONSOLE_MODES.map((m) => (
+          <button key={m} type="button" data-testid={`mode-${m}`} aria-pressed={mode === m} title={t(`mode.${m}Title`)} onClick={() => setMode(m)}>
+            {t(`mode.${m}`)}
+          </button>
+        ))}
       </div>
       <div className="group" role="group" aria-label={t('zone.label')}>
         {zones.map((z) => (

@@ -1,14 +1,13 @@
 /** UI strings in Vietnamese (default) and English, bundled: nothing is fetched at run time. */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import vi from './locales/vi.json';
+import { STRINGS } from './locales/resources';
 
 export function initI18n(lng: 'vi' | 'en') {
   void i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, vi: { translation: vi } },
+    resources: { en: { translation: STRINGS.en }, vi: { translation: STRINGS.vi } },
     interpolation: { escapeValue: false },
   });
   return i18next;

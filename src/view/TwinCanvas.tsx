@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import type { Facility, Scene } from '../domain/sceneSchema';
 import { sceneBounds } from '../domain/sceneBounds';
 import { BorderLine } from './BorderLine';
@@ -37,10 +37,14 @@ export interface TwinCanvasProps {
   readonly sim?: SimLayers;
   readonly onPick: (f: Facility) => void;
   readonly onMiss: () => void;
+  /** Pauses drawing (a briefing wall whose tab is hidden); `always` otherwise. */
+  readonly frameloop?: 'always' | 'never';
+  /** A console's own layers (editing gizmos, alert markers, heat map), drawn in the same world. */
+  readonly children?: ReactNode;
 }
 
 /** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
-export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, matrixMethod, sim, onPick, onMiss }: TwinCanvasProps) {
+export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, matrixMethod, sim, onPick, onMiss, frameloop = 'always', children }: TwinCanvasProps) {
   const bounds = useMemo(() => sceneBounds(scene), [scene]);
   const labels = useMemo<MapLabel[]>(
     () => [
@@ -53,6 +57,7 @@ export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, mat
     <div className="twin-view">
     <Canvas
       dpr={[1, maxPixelRatio]}
+      frameloop={frameloop}
       camera={{ fov: 45, near: 1, far: 30000, position: [0, 800, 800] }}
       gl={{ antialias: true, powerPreference: 'high-performance' }}
       onPointerMissed={onMiss}
@@ -77,6 +82,7 @@ export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, mat
       <SelectionMarker scene={scene} />
       <CameraRig scene={scene} />
       <LabelTracker labels={labels} />
+      {children}
     </Canvas>
     <LabelLayer labels={labels} />
     </div>

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DROP_REASONS } from '../../telemetry/vda5050/decode';
-import en from './en.json';
-import vi from './vi.json';
+import { STRINGS } from './resources';
 
 type Tree = { [key: string]: string | Tree };
+const en = STRINGS.en;
+const vi = STRINGS.vi;
 
 /** `{ a: { b: 'x' } }` → `[['a.b', 'x']]`; i18next also reads flat keys with dots, so both shapes meet here. */
 function flatten(tree: Tree, prefix = ''): [string, string][] {

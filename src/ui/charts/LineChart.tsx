@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  readonly label: string;
+  /** One value per x; `null` leaves a gap. */
+  readonly values: readonly (number | null)[];
+  readonly color: string;
+  readonly dash?: readonly number[];
+}
+
+/** A horizontal band behind the lines, e.g. a zone's 2030 target range. */
+export interface ChartBand {
+  readonly from: number;
+  readonly to: number;
+  readonly color: string;
+}
+
+export interface LineChartProps {
+  readonly x: readonly number[];
+  readonly series: readonly ChartSeries[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly height: number;
+  readonly bands?: readonly ChartBand[];
+  /** Formats the x axis ticks (e.g. hours as `08:00`); numbers as they are by default. */
+  readonly xFormat?: (x: number) => string;
+  /** Font size of axes and legend in CSS pixels (a briefing wall wants large type). */
+  readonly fontPx?: number;
+  readonly testId?: string;
+}
+
+/**
+ * A line chart (uPlot: a few kilobytes, canvas-drawn, fast with thousands of points) that fills its container's
+ * width. The chart is built once per set of series names and fed new data in place, so a result arriving twice a
+ * second redraws without rebuilding the canvas.
+ */
+export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xFormat, fontPx = 12, testId }: LineChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | undefined>(undefined);
+  const bandsRef = useRef(bands);
+  bandsRef.current = bands;
+  const shape = `${series.map((s) => `${s.label}|${s.color}`).join(',')}|${xLabel}|${yLabel}|${height}|${fontPx}`;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const font = `${fontPx}px sans-serif`;
+    const axis = (label: string, format?: (v: number) => string): uPlot.Axis => ({
+      label,
+      font,
+      labelFont: font,
+      size: fontPx * 4,
+      labelSize: fontPx * 1.6,
+      stroke: '#d8e2ec',
+      grid: { stroke: 'rgba(216,226,236,0.15)' },
+      ticks: { stroke: 'rgba(216,226,236,0.3)' },
+      ...(format ? { values: (_u: uPlot, vals: number[]) => vals.map(format) } : {}),
+    });
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height,
+      legend: { show: true },
+      scales: {
+        x: { time: false },
+        // From zero, and high enough to show every band (a target above today's figures stays on the chart).
+        y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(max, ...bandsRef.current.map((b) => b.to), 1) * 1.08] },
+      },
+      axes: [axis(xLabel, xFormat), axis(yLabel)],
+      series: [{ label: xLabel, ...(xFormat ? { value: (_u: uPlot, v: number) => (v == null ? '' : xFormat(v)) } : {}) }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ? [...s.dash] : undefined, spanGaps: false }))],
+      hooks: {
+        drawClear: [
+          (u: uPlot) => {
+            const ctx = u.ctx;
+            for (const b of bandsRef.current) {
+              const top = u.valToPos(b.to, 'y', true);
+              const bottom = u.valToPos(b.from, 'y', true);
+              ctx.fillStyle = b.color;
+              ctx.fillRect(u.bbox.left, Math.min(top, bottom), u.bbox.width, Math.abs(bottom - top));
+            }
+          },
+        ],
+      },
+    };
+    const u = new uPlot(opts, [[], ...series.map(() => [])] as unknown as uPlot.AlignedData, el);
+    plot.current = u;
+    const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      u.destroy();
+      plot.current = undefined;
+    };
+    // Rebuilt only when the chart's shape changes; data goes in through the effect below.
+  }, [shape]);
+
+  useEffect(() => {
+    plot.current?.setData([x as number[], ...series.map((s) => s.values as number[])] as uPlot.AlignedData);
+  }, [x, series, shape]);
+
+  return <div ref={box} className="line-chart" data-testid={testId} style={{ fontSize: fontPx }} />;
+}
