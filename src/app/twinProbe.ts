@@ -31,6 +31,8 @@ export interface TwinSnapshot {
     readonly readyAtMs: number;
   };
   readonly fleet: { readonly agvs: number; readonly trucks: number; readonly containers: number };
+  /** The camera's position and the point it looks at, zone frame [east, north, up] in metres, as last drawn. */
+  readonly camera: { readonly position: readonly [number, number, number]; readonly target: readonly [number, number, number] };
   /** The simulation source: clock (simulated seconds since the start of day 1), AGVs and trucks in the scene. */
   readonly sim: {
     readonly clockS: number;
@@ -97,6 +99,10 @@ export function snapshot(store: TwinStore): TwinSnapshot {
       readyAtMs: renderStats.readyAtMs,
     }),
     fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
+    camera: Object.freeze({
+      position: Object.freeze([renderStats.camera.east, renderStats.camera.north, renderStats.camera.up] as const),
+      target: Object.freeze([renderStats.camera.targetEast, renderStats.camera.targetNorth, renderStats.camera.targetUp] as const),
+    }),
     sim: Object.freeze({ ...simStats }),
     telemetry: Object.freeze({ ...telemetryStats, dropped: Object.freeze({ ...telemetryStats.dropped }) }),
     replay: Object.freeze({

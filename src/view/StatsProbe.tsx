@@ -1,4 +1,6 @@
 import { useFrame } from '@react-three/fiber';
+import { useMemo } from 'react';
+import { Vector3 } from 'three';
 import { renderStats } from './renderStats';
 import { recordView } from './screenProjection';
 
@@ -7,8 +9,21 @@ import { recordView } from './screenProjection';
  * frame. Mounted inside the same Suspense boundary as the facilities, so it runs only once they are loaded.
  */
 export function StatsProbe({ sceneId }: { sceneId: string }) {
-  useFrame(({ gl, camera }, delta) => {
+  const target = useMemo(() => new Vector3(), []);
+  useFrame(({ gl, camera, controls }, delta) => {
     recordView(camera, gl.domElement);
+    const c = renderStats.camera;
+    c.east = camera.position.x;
+    c.north = -camera.position.z;
+    c.up = camera.position.y;
+    // camera-controls (drei CameraControls, the default controls) knows its target; world x = east, z = −north.
+    const cameraControls = controls as { getTarget?: (out: Vector3) => Vector3 } | null;
+    if (cameraControls?.getTarget) {
+      cameraControls.getTarget(target);
+      c.targetEast = target.x;
+      c.targetNorth = -target.z;
+      c.targetUp = target.y;
+    }
     // gl.info holds the previous frame's figures here: three resets them at the start of each render.
     renderStats.drawCalls = gl.info.render.calls;
     renderStats.triangles = gl.info.render.triangles;

@@ -18,6 +18,8 @@ export const renderStats = {
   fleetJsSamples: 0,
   /** performance.now() when `ready` first became true for this scene. */
   readyAtMs: 0,
+  /** Where the camera is and what it looks at, zone frame [east, north, up] (m), as of the last frame. */
+  camera: { east: 0, north: 0, up: 0, targetEast: 0, targetNorth: 0, targetUp: 0 },
   agvsDrawn: 0,
   trucksDrawn: 0,
   containersDrawn: 0,
