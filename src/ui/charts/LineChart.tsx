@@ -47,8 +47,10 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
     const el = box.current;
     if (!el) return;
     const font = `${fontPx}px sans-serif`;
+    // Ticks at least ~5 characters apart, so labels like 08:00 never overlap at any font size.
     const axis = (label: string, format?: (v: number) => string): uPlot.Axis => ({
       label,
+      space: fontPx * 5,
       font,
       labelFont: font,
       size: fontPx * 4,
