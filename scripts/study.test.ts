@@ -41,6 +41,21 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
     expect(Object.keys(ja.utilisation as object)).toContain(ja.bottleneck);
   });
 
+  it('runs a study with replications and an AGV sweep, printing the table and the smallest fleet', () => {
+    const args = ['scenes/1119-1120/proposed.json', '--vehicles-per-day', '20000', '--hours', '2', '--replications', '3', '--target', '1500', '--sweep', 'agvs:10:40:10'];
+    const r = study(...args);
+    expect(r.status).toBe(0);
+    expect(r.lines[1]).toMatch(/^AGVs +vehicles\/day +cleared\/day +95 % CI/);
+    expect(r.lines.slice(2, 6).map((l) => l.trim().split(/ +/)[0])).toEqual(['10', '20', '30', '40']);
+    const json = JSON.parse(r.lines.at(-1)!) as { sweep: { points: { agvs: number; clearedPerDay: { low: number } }[]; smallestFleet: { agvs: number; criterion: string } } };
+    const answer = json.sweep.smallestFleet;
+    expect(answer.criterion).toBe('ci-low');
+    expect(r.lines).toContain(`smallest fleet reaching 1500/day (lower bound of the 95 % CI): ${answer.agvs} AGVs`);
+    const first = json.sweep.points.find((p) => p.clearedPerDay.low >= 1500);
+    expect(first?.agvs).toBe(answer.agvs);
+    expect(r.stderr).toMatch(/run 12 of 12 done/);
+  });
+
   it('exits 2 on wrong usage and 1 on an invalid scene, saying why', () => {
     const none = study();
     expect(none.status).toBe(2);
@@ -48,6 +63,12 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
     const flag = study('scenes/1119-1120/today.json', '--agvs', 'many');
     expect(flag.status).toBe(2);
     expect(flag.stderr).toMatch(/--agvs needs a number \(got many\)/);
+    const sweep = study('scenes/1119-1120/proposed.json', '--sweep', 'agvs:50:400');
+    expect(sweep.status).toBe(2);
+    expect(sweep.stderr).toMatch(/--sweep needs PARAMETER:FROM:TO:STEP/);
+    const seeded = study('scenes/1119-1120/proposed.json', '--replications', '3', '--seed', '2');
+    expect(seeded.status).toBe(2);
+    expect(seeded.stderr).toMatch(/--seed does not go with a study/);
     const broken = study('src/domain/fixtures/broken/missing-comma.json');
     expect(broken.status).toBe(1);
     expect(broken.stderr).toMatch(/missing-comma\.json:\d+:\d+/);

@@ -2,26 +2,52 @@
  * `npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S]`: runs the simulation
  * headless and prints a one-line summary, then the KPIs as one JSON object on the last line. The same arguments
  * give the same JSON, except `wallMs`, the wall time of the run. Exit 1 on an invalid scene, 2 on wrong usage.
+ *
+ * With `--replications N` and/or `--sweep agvs:50:400:50` (or `vehicles-per-day:1000:4000:500`), and optionally
+ * `--target N` (cleared/day; the zone's 2030 minimum by default), it runs a capacity study instead, on the same
+ * engine as the browser's (src/sim/study): seeds 1..N per point, a table of cleared/day (mean and 95 % confidence
+ * interval), time in system and the binding resource per point, the smallest fleet that reaches the target for
+ * an AGV sweep, then the study as one JSON object on the last line (points without their hourly rows).
  */
 import { readFileSync } from 'node:fs';
 import { parseScene } from '../src/domain/parseScene';
 import { formatProblem } from '../src/domain/problem';
 import { Simulation } from '../src/sim/Simulation';
+import { runStudy, type StudyResult } from '../src/sim/study/runStudy';
+import type { SweepSpec } from '../src/sim/study/studySpec';
+import type { PointResult } from '../src/sim/study/summarisePoint';
+import { fail } from './cliOptions';
 
-const USAGE = 'usage: npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S]';
-const FLAGS = { '--vehicles-per-day': 'vehiclesPerDay', '--agvs': 'agvs', '--hours': 'hours', '--seed': 'seed' } as const;
+const USAGE =
+  'usage: npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S]\n' +
+  '       npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--replications N] [--sweep agvs|vehicles-per-day:FROM:TO:STEP] [--target N]';
+const FLAGS = {
+  '--vehicles-per-day': 'vehiclesPerDay',
+  '--agvs': 'agvs',
+  '--hours': 'hours',
+  '--seed': 'seed',
+  '--replications': 'replications',
+  '--target': 'target',
+} as const;
+const SWEEP_PARAMETERS = { agvs: 'agvs', 'vehicles-per-day': 'vehiclesPerDay' } as const;
 
-function fail(message: string, code: number): never {
-  console.error(message);
-  process.exit(code);
+function parseSweep(raw: string | undefined): SweepSpec {
+  const parts = (raw ?? '').split(':');
+  const parameter = SWEEP_PARAMETERS[parts[0] as keyof typeof SWEEP_PARAMETERS];
+  const [from, to, step] = parts.slice(1).map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (parts.length !== 4 || !parameter || ![from, to, step].every((n) => Number.isFinite(n)))
+    fail(`--sweep needs PARAMETER:FROM:TO:STEP with PARAMETER agvs or vehicles-per-day (got ${raw ?? 'nothing'})\n${USAGE}`, 2);
+  return { parameter, from: from!, to: to!, step: step! };
 }
 
 const args = process.argv.slice(2);
 const options: Record<string, number> = {};
+let sweep: SweepSpec | undefined;
 let file: string | undefined;
 for (let k = 0; k < args.length; k++) {
   const a = args[k]!;
-  if (a in FLAGS) {
+  if (a === '--sweep') sweep = parseSweep(args[++k]);
+  else if (a in FLAGS) {
     const raw = args[++k];
     const value = Number(raw);
     if (raw === undefined || raw.trim() === '' || !Number.isFinite(value)) fail(`${a} needs a number (got ${raw ?? 'nothing'})\n${USAGE}`, 2);
@@ -31,6 +57,9 @@ for (let k = 0; k < args.length; k++) {
   else fail(`one scene file at a time (got ${file} and ${a})\n${USAGE}`, 2);
 }
 if (file === undefined) fail(USAGE, 2);
+const isStudy = sweep !== undefined || 'replications' in options;
+if (isStudy && 'seed' in options) fail(`--seed does not go with a study: replications use seeds 1..N\n${USAGE}`, 2);
+if (!isStudy && 'target' in options) fail(`--target goes with --replications or --sweep\n${USAGE}`, 2);
 
 let text = '';
 try {
@@ -44,17 +73,74 @@ if (!parsed.ok) {
   fail(`${file}: invalid scene, no study run`, 1);
 }
 
-let sim: Simulation;
-try {
-  sim = new Simulation(parsed.scene, options);
-} catch (e) {
-  fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, 1);
+if (isStudy) study(file, parsed.scene);
+else single(file, parsed.scene);
+
+function single(name: string, scene: Parameters<typeof runStudy>[0]): void {
+  let sim: Simulation;
+  try {
+    sim = new Simulation(scene, options);
+  } catch (e) {
+    fail(`${name}: ${e instanceof Error ? e.message : String(e)}`, 1);
+  }
+  const t0 = performance.now();
+  const k = sim.run();
+  const wallMs = Math.round(performance.now() - t0);
+  console.log(
+    `${k.scene}: ${k.cleared} of ${k.arrived} trucks cleared in ${k.hours} h (${k.vehiclesPerDay}/day asked, ${k.agvs} AGVs); ` +
+      `time in system p50 ${Math.round(k.timeInSystemP50S / 60)} min, p95 ${Math.round(k.timeInSystemP95S / 60)} min; binds: ${k.bottleneck}`,
+  );
+  console.log(JSON.stringify({ ...k, wallMs }));
 }
-const t0 = performance.now();
-const k = sim.run();
-const wallMs = Math.round(performance.now() - t0);
-console.log(
-  `${k.scene}: ${k.cleared} of ${k.arrived} trucks cleared in ${k.hours} h (${k.vehiclesPerDay}/day asked, ${k.agvs} AGVs); ` +
-    `time in system p50 ${Math.round(k.timeInSystemP50S / 60)} min, p95 ${Math.round(k.timeInSystemP95S / 60)} min; binds: ${k.bottleneck}`,
-);
-console.log(JSON.stringify({ ...k, wallMs }));
+
+function study(name: string, scene: Parameters<typeof runStudy>[0]): void {
+  const t0 = performance.now();
+  let reported = 0;
+  let r: StudyResult;
+  try {
+    r = runStudy(scene, { ...options, ...(sweep ? { sweep } : {}) }, (p) => {
+      if (p.runsDone > reported) console.error(`run ${(reported = p.runsDone)} of ${p.runs} done`);
+    });
+  } catch (e) {
+    fail(`${name}: ${e instanceof Error ? e.message : String(e)}`, 1);
+  }
+  const wallMs = Math.round(performance.now() - t0);
+  const s = r.spec;
+  console.log(
+    `${r.sceneId}: ${s.replications} replication(s) of ${s.hours} h per point (seeds 1-${s.replications}); ` +
+      `target ${s.target} cleared/day (zone's 2030 range ${r.targetRange.min}-${r.targetRange.max})`,
+  );
+  const points = r.sweep ? r.sweep.points : [r.base];
+  for (const line of table(points)) console.log(line);
+  const answer = r.sweep?.smallestFleet;
+  if (answer) {
+    const how = answer.criterion === 'ci-low' ? 'lower bound of the 95 % CI' : 'mean, one replication';
+    console.log(
+      answer.agvs === undefined
+        ? `smallest fleet reaching ${s.target}/day (${how}): not reached within ${sweep!.from}-${sweep!.to} AGVs`
+        : `smallest fleet reaching ${s.target}/day (${how}): ${answer.agvs} AGVs`,
+    );
+  }
+  const compact = (p: PointResult) => ({ ...p, hourly: undefined });
+  console.log(JSON.stringify({ ...r, base: compact(r.base), ...(r.sweep ? { sweep: { ...r.sweep, points: r.sweep.points.map(compact) } } : {}), wallMs }));
+}
+
+function table(points: readonly PointResult[]): string[] {
+  const head = ['AGVs', 'vehicles/day', 'cleared/day', '95 % CI', 'p50 min', 'p95 min', 'binds (runs)', 'its utilisation'];
+  const rows = points.map((p) => {
+    const c = p.clearedPerDay;
+    return [
+      String(p.agvs),
+      String(p.vehiclesPerDay),
+      c.mean.toFixed(1),
+      c.low === undefined ? '-' : `${c.low.toFixed(1)}-${c.high!.toFixed(1)}`,
+      (p.timeInSystemP50S.mean / 60).toFixed(0),
+      (p.timeInSystemP95S.mean / 60).toFixed(0),
+      `${p.binding.resource} (${p.binding.runs}/${p.runs.length})`,
+      `${(p.binding.utilisation * 100).toFixed(0)} %`,
+    ];
+  });
+  const width = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, k) => (k >= 6 ? c.padEnd(width[k]!) : c.padStart(width[k]!))).join('  ').trimEnd();
+  return [line(head), ...rows.map(line)];
+}

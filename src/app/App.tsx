@@ -23,9 +23,20 @@ import { Legend } from '../ui/Legend';
 import { ProblemPanel } from '../ui/ProblemPanel';
 import { TopBar } from '../ui/TopBar';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
+import { BriefingServicesContext } from '../ui/briefing/briefingServices';
+import { BRIEFING_SERVICES } from './briefingServices';
 import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
+import { StudyRunnerContext } from '../ui/engineering/study/studyRunnerContext';
+import { startStudy } from './startStudy';
 import { ZoneCard } from '../ui/ZoneCard';
 import { TwinCanvas } from '../view/TwinCanvas';
+import { useStore } from 'zustand';
+import { createOpsStore } from '../store/ops/opsStore';
+import { OpsConsole } from '../ui/operations/OpsConsole';
+import { AgvTint } from '../view/fleet/agvTint';
+import { OpsLayers } from '../view/ops/OpsLayers';
+import { AlertsPanel } from '../ui/operations/AlertsPanel';
+import { FlyToAlert } from '../view/ops/FlyToAlert';
 import { openScene } from './openScene';
 import { variantsOf, ZONES, DEFAULT_VARIANT } from './sceneCatalog';
 import { catalogRequest, type UrlState } from './urlState';
@@ -65,6 +76,10 @@ export function App({ url }: { url: UrlState }) {
   // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
   const [sim, setSim] = useState<SimSource>();
   const [showPaths, setShowPaths] = useState(false);
+  // The operations console's view settings and the AGV colours of its data rule.
+  const ops = useMemo(() => createOpsStore(), []);
+  const agvTint = useMemo(() => new AgvTint(0), []);
+  const opsSelected = useStore(ops, (s) => s.selectedKey !== undefined);
   useEffect(() => {
     if (!scene || url.bench || liveBroker || replayMode || !operations) return;
     let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
@@ -93,8 +108,9 @@ export function App({ url }: { url: UrlState }) {
     return () => sub.unsubscribe();
   }, [sim, store]);
   useEffect(() => {
-    if (sim) sim.showPaths = showPaths;
-  }, [sim, showPaths]);
+    // A selected AGV's planned path is drawn from the simulation's paths: fetch them while one is selected.
+    if (sim) sim.showPaths = showPaths || opsSelected;
+  }, [sim, showPaths, opsSelected]);
 
   const fleet = useMemo(() => {
     if (!scene) return undefined;
@@ -102,8 +118,11 @@ export function App({ url }: { url: UrlState }) {
       const moving = new PlaceholderFleet(scene, url.bench.agvs);
       return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
     }
-    return (replayMode ? replay : liveBroker ? live : sim) ?? { frame: fleetFrame(0, 0) };
-  }, [scene, url.bench, replayMode, replay, liveBroker, live, sim]);
+    const source = replayMode ? replay : liveBroker ? live : sim;
+    return source ? { frame: source.frame, step: (dt: number) => source.step(dt), agvTint } : { frame: fleetFrame(0, 0) };
+  }, [scene, url.bench, replayMode, replay, liveBroker, live, sim, agvTint]);
+  const running = url.bench ? undefined : replayMode ? replay : liveBroker ? live : sim;
+  useEffect(() => ops.getState().select(undefined), [running, ops]);
   // Live and replayed feeds add their collision rings (checked in their workers); only the simulation has paths.
   const feed = replayMode ? replay : live;
   const simLayers = useMemo(
@@ -152,7 +171,12 @@ export function App({ url }: { url: UrlState }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  if (mode === 'briefing') return <BriefingConsole />;
+  if (mode === 'briefing')
+    return (
+      <BriefingServicesContext.Provider value={BRIEFING_SERVICES}>
+        <BriefingConsole />
+      </BriefingServicesContext.Provider>
+    );
 
   const crashPanel = (error: Error, retry: () => void) => (
     <section className="panel problem-panel" role="alert" data-testid="crash-panel">
@@ -180,7 +204,9 @@ export function App({ url }: { url: UrlState }) {
         {scene && (mode === 'engineering' || fleet) && (
           <ErrorBoundary fallback={crashPanel}>
             {mode === 'engineering' ? (
-              <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} />
+              <StudyRunnerContext.Provider value={startStudy}>
+                <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} />
+              </StudyRunnerContext.Provider>
             ) : (
               fleet && (
                 <TwinCanvas
@@ -193,7 +219,10 @@ export function App({ url }: { url: UrlState }) {
                   sim={simLayers}
                   onPick={(f) => store.getState().select(f.id)}
                   onMiss={() => store.getState().select(undefined)}
-                />
+                >
+                  {operations && running && <OpsLayers scene={scene} source={running} ops={ops} tint={agvTint} />}
+                  {operations && <FlyToAlert />}
+                </TwinCanvas>
               )
             )}
           </ErrorBoundary>
@@ -217,6 +246,8 @@ export function App({ url }: { url: UrlState }) {
         )}
         {operations && replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
         {operations && live && <LiveHud source={live} scene={scene} />}
+        {operations && running && <OpsConsole ops={ops} source={running} />}
+        {operations && scene && running && <AlertsPanel source={running} scene={scene} />}
         {scene && <FacilityPanel scene={scene} />}
         {scene && <HoverTooltip scene={scene} />}
         <ProblemPanel />

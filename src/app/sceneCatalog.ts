@@ -3,6 +3,7 @@
  * same checker as any other file. A zone folder is the zone id with "/" written "-" (1088/2-1089 → 1088-2-1089).
  */
 import type { ZoneId } from '../domain/sceneSchema';
+import { zoneFolder } from '../domain/zoneFolder';
 
 const files = import.meta.glob<string>('/scenes/*/*.json', { query: '?raw', import: 'default' });
 
@@ -17,9 +18,6 @@ export interface CatalogEntry {
   readonly load: () => Promise<string>;
 }
 
-export function zoneFolder(zone: ZoneId): string {
-  return zone.replace('/', '-');
-}
 
 export const CATALOG: readonly CatalogEntry[] = Object.entries(files).flatMap(([path, load]) => {
   const m = /^\/scenes\/([^/]+)\/([^/]+)\.json$/.exec(path);

@@ -161,6 +161,12 @@ export const View = z.strictObject({
   target: Vec3,
 });
 
+export const TourStop = z.strictObject({
+  view: Id.meta({ description: 'A views[].id the camera flies to' }),
+  caption: Text.meta({ description: 'Short caption shown large on the briefing wall while the camera is there' }),
+  dwellS: positive().meta({ description: 'Seconds the wall stays on this stop before the next' }),
+});
+
 export const Zone = z.strictObject({
   id: z.enum(['1119-1120', '1088/2-1089']),
   name: Text,
@@ -240,6 +246,7 @@ export const Scene = z.strictObject({
   description: Text.optional(),
   zone: Zone,
   views: z.array(View).min(1),
+  tour: z.array(TourStop).optional().meta({ description: 'Guided camera tour of the briefing wall: its stops, in order, looping' }),
   facilities: z.array(Facility),
   lanes: z.strictObject({ nodes: z.array(LaneNode), edges: z.array(LaneEdge) }),
   truckRoutes: z.array(TruckRoute),
@@ -256,6 +263,8 @@ export type LaneNode = z.infer<typeof LaneNode>;
 export type LaneEdge = z.infer<typeof LaneEdge>;
 export type ZoneId = Scene['zone']['id'];
 export type Vec2 = z.infer<typeof Vec2>;
+export type View = z.infer<typeof View>;
+export type TourStop = z.infer<typeof TourStop>;
 export type MapPlacement = z.infer<typeof MapPlacement>;
 
 export const FACILITY_KINDS = Facility.options.map((o) => o.shape.kind.value) as readonly FacilityKind[];

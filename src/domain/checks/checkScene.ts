@@ -7,6 +7,7 @@ import { checkOverlaps } from './overlap';
 import { checkProcess } from './process';
 import { checkReachability } from './reachability';
 import { checkSides } from './sides';
+import { checkTour } from './tour';
 import { checkTruckRoutes } from './truckRoutes';
 
 /** Meaning checks on a scene that already has the right shape; returns every problem found. */
@@ -20,5 +21,6 @@ export function checkScene(scene: Scene): Problem[] {
     ...checkReachability(scene),
     ...checkTruckRoutes(scene),
     ...checkProcess(scene),
+    ...checkTour(scene),
   ];
 }

@@ -1,18 +1,154 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fleetFrame } from '../../domain/fleetFrame';
+import type { Scene } from '../../domain/sceneSchema';
 import { useTwin } from '../../store/useTwin';
+import type { SimSource } from '../../telemetry/SimSource';
+import { TwinCanvas, type SimLayers } from '../../view/TwinCanvas';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { useSourceState } from '../useSourceState';
+import './briefing.css';
+import { BRIEFING, BRIEFING_SIM } from './briefingSettings';
+import { TourCamera } from './TourCamera';
+import { tourPlan, type PlannedStop } from './tourPlan';
+import { useBriefingScenes } from './useBriefingScenes';
+import { useIdleControls } from './useIdleControls';
+import { usePageVisible } from './usePageVisible';
+import { useSimPacer } from './useSimPacer';
+import { useTourStep } from './useTourStep';
+import { useViewport } from './useViewport';
+import { useZoneSimulation } from './useZoneSimulation';
+import { ZoneTile } from './ZoneTile';
+
+const NO_FLEET = { frame: fleetFrame(0, 0) };
+const NO_PATHS = { segments: new Float32Array(0), version: 0 };
+const NO_HIDDEN: readonly string[] = [];
+const ignore = () => undefined;
+
+/** Type size of the wall in CSS px, as briefing.css sets it (`--briefing-font`), for the charts drawn on canvas. */
+const wallFontPx = (w: number, h: number) => Math.min(64, Math.max(12, Math.min(w * 0.0085, h * 0.015)));
 
 /**
- * The briefing wall for leaders on large screens: both zones against their targets, from the running source,
- * with a guided camera tour. Owns its sources and canvas; the rest of the app is not mounted in this mode.
+ * The briefing wall for leaders on large screens: both zones against their targets, from their running
+ * simulations, with a guided camera tour through each zone that loops unattended. Owns its scenes, sources and
+ * canvas; the rest of the app is not mounted in this mode. Work stops while the tab is hidden.
  */
 export function BriefingConsole() {
   const { t } = useTranslation();
+  const { scenes, error } = useBriefingScenes();
+  const visible = usePageVisible();
+  const awake = useIdleControls(BRIEFING.controlsVisibleMs);
   const setMode = useTwin((s) => s.setMode);
+  const lang = useTwin((s) => s.lang);
+  const setLang = useTwin((s) => s.setLang);
+
   return (
-    <div className="briefing" data-testid="briefing">
-      <button type="button" className="briefing-exit" data-testid="briefing-exit" onClick={() => setMode('operations')}>
-        {t('mode.operations')}
-      </button>
+    <div className={`briefing${awake ? '' : ' idle'}`} data-testid="briefing" lang={lang}>
+      {scenes ? <Wall scenes={scenes} running={visible} /> : <p className={error ? 'briefing-error briefing-centre' : 'briefing-centre'} role={error ? 'alert' : undefined}>{error ? t('briefing.loadFailed', { message: error }) : t('briefing.loading')}</p>}
+      <nav className={`briefing-controls${awake ? ' shown' : ''}`} aria-label={t('briefing.controls')}>
+        <button type="button" data-testid="briefing-lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+          {t('lang.switch')}
+        </button>
+        <button type="button" data-testid="briefing-exit" onClick={() => setMode('operations')}>
+          {t('briefing.exit')}
+        </button>
+      </nav>
     </div>
+  );
+}
+
+function Wall({ scenes, running }: { scenes: readonly Scene[]; running: boolean }) {
+  const { t } = useTranslation();
+  const lang = useTwin((s) => s.lang);
+  const viewport = useViewport();
+  const fontPx = wallFontPx(viewport.width, viewport.height);
+  // One simulation per zone of the catalogue (two: 1119-1120 and 1088/2-1089).
+  const a = useZoneSimulation(scenes[0], BRIEFING_SIM, running);
+  const b = useZoneSimulation(scenes[1], BRIEFING_SIM, running);
+  const runs = [a, b];
+  const sources = useMemo(() => [a.source, b.source], [a.source, b.source]);
+  useSimPacer(sources, running, BRIEFING.maxStepS);
+  const plan = useMemo(() => tourPlan(scenes, BRIEFING.defaultDwellS), [scenes]);
+  const stop = useTourStep(plan, running);
+  const zone = stop?.zone ?? 0;
+  const scene = scenes[zone]!;
+  const source = sources[zone];
+
+  return (
+    <>
+      <header className="briefing-header">
+        <h1>{t('briefing.title')}</h1>
+        <span className="briefing-subtitle">{t('briefing.subtitle', { speed: BRIEFING.speed })}</span>
+        {source && <SimClock source={source} />}
+      </header>
+      <main className="briefing-main">
+        <section className="briefing-view" aria-label={scene.title[lang]}>
+          <ZoneView scene={scene} source={source} stop={stop} running={running} />
+          <div className="briefing-view-title">
+            <span>{scene.zone.name[lang]}</span>
+            <span className="briefing-caption">{scene.title[lang]}</span>
+          </div>
+          {stop && (
+            <div className="briefing-tour-caption" data-testid="briefing-caption" data-stop={`${zone}:${stop.view.id}`}>
+              <span className="briefing-label">
+                {t('briefing.stop', { n: stop.n, count: stop.count })} · {stop.view.name[lang]}
+              </span>
+              <span className="briefing-tour-text">{stop.caption[lang]}</span>
+            </div>
+          )}
+        </section>
+        <div className="briefing-tiles">
+          {scenes.map((s, i) => (
+            <ZoneTile key={s.id} scene={s} source={runs[i]!.source} error={runs[i]!.error} onScreen={i === zone} fontPx={fontPx} />
+          ))}
+        </div>
+      </main>
+    </>
+  );
+}
+
+/** The 3D view of the zone on screen, flown through the tour; drawing stops while the tab is hidden. */
+function ZoneView({ scene, source, stop, running }: { scene: Scene; source?: SimSource; stop?: PlannedStop; running: boolean }) {
+  const { t } = useTranslation();
+  const lang = useTwin((s) => s.lang);
+  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
+  // The view is given the frames only: the wall's pacer steps both simulations, on screen or not.
+  const fleet = useMemo(() => (source ? { frame: source.frame } : NO_FLEET), [source]);
+  const layers = useMemo<SimLayers | undefined>(() => source && { busy: source.busy, alerts: source.alerts, paths: NO_PATHS, showPaths: false }, [source]);
+  return (
+    <ErrorBoundary
+      fallback={(e) => (
+        <p className="briefing-error briefing-centre" role="alert">
+          {t('briefing.viewFailed', { message: e.message })}
+        </p>
+      )}
+    >
+      <TwinCanvas
+        scene={scene}
+        fleet={fleet}
+        hidden={NO_HIDDEN}
+        maxPixelRatio={BRIEFING.maxPixelRatio}
+        sideNames={sideNames}
+        sim={layers}
+        onPick={ignore}
+        onMiss={ignore}
+        frameloop={running ? 'always' : 'never'}
+      >
+        {stop && <TourCamera view={stop.view} smoothTimeS={BRIEFING.cameraSmoothTimeS} />}
+      </TwinCanvas>
+    </ErrorBoundary>
+  );
+}
+
+/** The simulated time of day of the zone on screen. */
+function SimClock({ source }: { source: SimSource }) {
+  const { t } = useTranslation();
+  const { clockS } = useSourceState(source);
+  const m = Math.floor((clockS % 86400) / 60);
+  const time = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return (
+    <span className="briefing-clock" data-testid="briefing-clock">
+      {t('briefing.clock', { time })}
+    </span>
   );
 }

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALERT_KINDS } from '../../telemetry/alerts/AlertBook';
+import { COLOUR_RULES, SORT_COLUMNS, VEHICLE_STATES } from '../../store/ops/opsStore';
 import { DROP_REASONS } from '../../telemetry/vda5050/decode';
 import { STRINGS } from './resources';
 
@@ -65,6 +67,16 @@ describe('UI strings', () => {
       'live.reason': DROP_REASONS,
       'replay.alert': ['error', 'emergency-stop', 'field-violation', 'connection-lost'],
       'live.cmd': ['pause', 'resume', 'cancel', 'goto'],
+      'alerts.kind': ALERT_KINDS,
+      'alerts.level': ['critical', 'warning'],
+      'engineering.tab': ['layout', 'assumptions', 'study'],
+      'engineering.tool': ['select', 'move', 'rotate', 'add-node', 'add-edge', 'selectTitle', 'moveTitle', 'rotateTitle', 'add-nodeTitle', 'add-edgeTitle'],
+      'engineering.role': ['waypoint', 'load', 'unload', 'charge', 'park'],
+      'engineering.draft': ['clean', 'pending'],
+      'study.result.verdict': ['below', 'within', 'above'],
+      'operations.state': VEHICLE_STATES,
+      'operations.fleet.col': SORT_COLUMNS,
+      'operations.layers.ruleName': COLOUR_RULES,
     };
     const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`).filter((k) => !EN.has(k)));
     expect(missing).toEqual([]);

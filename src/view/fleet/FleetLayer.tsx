@@ -5,6 +5,7 @@ import equipment from '../../../data/equipment.json';
 import type { Scene } from '../../domain/sceneSchema';
 import type { FleetFrame } from '../../domain/fleetFrame';
 import { renderStats } from '../renderStats';
+import type { AgvTint } from './agvTint';
 import { useModel } from '../useModel';
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';
 
@@ -12,6 +13,8 @@ export interface FleetSource {
   readonly frame: FleetFrame;
   /** Advances the source by `dtS` seconds, if it moves by itself. */
   step?(dtS: number): void;
+  /** Per-AGV colours of a data rule (operations console); the model's own colours when absent. */
+  readonly agvTint?: AgvTint;
 }
 
 export type MatrixMethod = 'direct' | 'object3d';
@@ -31,7 +34,8 @@ function tintTable(): Float32Array {
 
 /**
  * AGVs, trucks and their containers: three InstancedMeshes filled from the source's typed buffers in
- * `useFrame`, with no allocation and no React state per frame.
+ * `useFrame`, with no allocation and no React state per frame. AGVs take the source's data-rule colours
+ * ({@link AgvTint}) when it has them, copied only when they change; while a rule is on, so do their containers.
  */
 export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene; source: FleetSource; method?: MatrixMethod }) {
   const agv = useModel('agv');
@@ -54,6 +58,8 @@ export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene;
   }, [scene]);
   const tints = useMemo(tintTable, []);
   const loadColors = useMemo(() => new InstancedBufferAttribute(new Float32Array(loadCapacity * 3), 3), [loadCapacity]);
+  const agvColors = useMemo(() => new InstancedBufferAttribute(new Float32Array(Math.max(1, agvs.x.length) * 3).fill(1), 3), [agvs.x.length]);
+  const tintSeen = useRef(-1);
   const dummy = useMemo(() => new Object3D(), []);
 
   useFrame((_, delta) => {
@@ -70,7 +76,8 @@ export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene;
     t.count = writeVehicleMatrices(trucks, sizes.truck, t.instanceMatrix.array as Float32Array);
     const colors = loadColors.array as Float32Array;
     const matrices = c.instanceMatrix.array as Float32Array;
-    const onAgvs = writeLoadMatrices(agvs, CONTAINER, sizes.agvDeck, tints, matrices, colors);
+    const tint = source.agvTint;
+    const onAgvs = writeLoadMatrices(agvs, CONTAINER, sizes.agvDeck, tints, matrices, colors, tint?.active ? tint.colours : undefined);
     const onTrucks = writeLoadMatrices(
       trucks,
       CONTAINER,
@@ -80,6 +87,12 @@ export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene;
       colors.subarray(onAgvs * 3),
     );
     c.count = onAgvs + onTrucks;
+    if (tint && tint.version !== tintSeen.current) {
+      tintSeen.current = tint.version;
+      const out = agvColors.array as Float32Array;
+      out.set(tint.colours.length > out.length ? tint.colours.subarray(0, out.length) : tint.colours);
+      agvColors.needsUpdate = true;
+    }
     a.instanceMatrix.needsUpdate = true;
     t.instanceMatrix.needsUpdate = true;
     c.instanceMatrix.needsUpdate = true;
@@ -95,7 +108,7 @@ export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene;
 
   return (
     <group name="fleet">
-      <instancedMesh key={`agv${agvs.x.length}`} ref={agvRef} args={[agv.geometry, agv.material, Math.max(1, agvs.x.length)]} frustumCulled={false} name="agvs" />
+      <instancedMesh key={`agv${agvs.x.length}`} ref={agvRef} args={[agv.geometry, agv.material, Math.max(1, agvs.x.length)]} instanceColor={agvColors} frustumCulled={false} name="agvs" />
       <instancedMesh key={`truck${trucks.x.length}`} ref={truckRef} args={[truck.geometry, truck.material, Math.max(1, trucks.x.length)]} frustumCulled={false} name="trucks" />
       <instancedMesh
         key={`load${loadCapacity}`}

@@ -62,4 +62,15 @@ describe('writeLoadMatrices', () => {
     expect(out[13]).toBeCloseTo(1.6);
     expect(Array.from(colours.subarray(0, 9))).toEqual([1, 0.5, 0, 0, 0.7, 1, 1, 0.5, 0].map(Math.fround));
   });
+
+  it("gives each container its vehicle's colour when a data rule colours the vehicles", () => {
+    const v = vehicleBuffers(3);
+    v.count = 3;
+    v.load.set([LOAD_EXPORT, LOAD_NONE, LOAD_IMPORT]);
+    const tints = new Float32Array([0, 0, 0, 1, 0.5, 0, 0, 0.7, 1]);
+    const rule = new Float32Array([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]);
+    const colours = new Float32Array(9);
+    expect(writeLoadMatrices(v, { length: 12.19, height: 2.59, width: 2.44 }, 1.6, tints, new Float32Array(3 * 16), colours, rule)).toBe(2);
+    expect(Array.from(colours.subarray(0, 6))).toEqual([0.1, 0.2, 0.3, 0.7, 0.8, 0.9].map(Math.fround));
+  });
 });

@@ -42,7 +42,9 @@ export function writeVehicleMatrices(v: VehicleBuffers, size: BoxSize, out: Floa
 
 /**
  * Writes a container matrix (and its RGB tint from `tints`, indexed by load kind) for each loaded vehicle,
- * stacked at `deckHeight`; returns how many containers were written.
+ * stacked at `deckHeight`; returns how many containers were written. With `vehicleColours` (RGB per vehicle, a
+ * data rule's colours) each container takes its vehicle's colour instead: seen from above, the container is most
+ * of a loaded AGV.
  */
 export function writeLoadMatrices(
   v: VehicleBuffers,
@@ -51,6 +53,7 @@ export function writeLoadMatrices(
   tints: Float32Array,
   out: Float32Array,
   outColor: Float32Array,
+  vehicleColours?: Float32Array,
 ): number {
   const cap = out.length >> 4;
   let k = 0;
@@ -58,9 +61,11 @@ export function writeLoadMatrices(
     const load = v.load[i]!;
     if (load === LOAD_NONE) continue;
     writeMatrix(out, k << 4, v.x[i]!, deckHeight, -v.y[i]!, v.heading[i]!, size);
-    outColor[k * 3] = tints[load * 3]!;
-    outColor[k * 3 + 1] = tints[load * 3 + 1]!;
-    outColor[k * 3 + 2] = tints[load * 3 + 2]!;
+    const from = vehicleColours && vehicleColours.length >= i * 3 + 3 ? vehicleColours : tints;
+    const o = from === tints ? load * 3 : i * 3;
+    outColor[k * 3] = from[o]!;
+    outColor[k * 3 + 1] = from[o + 1]!;
+    outColor[k * 3 + 2] = from[o + 2]!;
     k++;
   }
   return k;

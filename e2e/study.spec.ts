@@ -1,0 +1,115 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { openTwin, watchErrors } from './twinPage';
+
+/** Pixels drawn (alpha > 0) on the uPlot canvas inside a chart: 0 for a chart that drew nothing. */
+function drawnPixels(chart: Locator): Promise<number> {
+  return chart.evaluate((el) => {
+    const canvas = el.querySelector('canvas');
+    if (!canvas) return 0;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+}
+
+/**
+ * Sets the study form's fields (inputs and the sweep select) in one step, as typing would (React hears an input or
+ * change event per field). Under SwiftShader the 3D view behind the panel draws a few frames a second, and
+ * Playwright's fill and click wait for steady animation frames before acting: ten seconds a field on a busy machine.
+ */
+function setFields(page: Page, values: Record<string, string>): Promise<void> {
+  return page.evaluate((values) => {
+    for (const [field, value] of Object.entries(values)) {
+      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-testid="study-${field}"]`);
+      if (!el) throw new Error(`no study field ${field}`);
+      const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+      el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+    }
+  }, values);
+}
+
+/** Presses a button of the panel (see {@link setFields} for why not `click()`). */
+function press(page: Page, testId: string): Promise<void> {
+  return page.getByTestId(testId).evaluate((b: HTMLButtonElement) => {
+    if (b.disabled) throw new Error(`${b.dataset.testid} is disabled`);
+    b.click();
+  });
+}
+
+test('a capacity study runs with progress, cancels, draws its charts, finds a fleet size and compares layouts', async ({ page }) => {
+  // SwiftShader draws the 3D view behind the panel slowly: every step waits on a busy page.
+  test.setTimeout(540_000);
+  const errors = watchErrors(page);
+  await openTwin(page, '?mode=engineering&zone=1119-1120&scene=proposed&lang=en');
+  // The console may hold the study behind a tab of its side panel.
+  const tab = page.getByTestId('tab-study');
+  if ((await tab.count()) > 0) await tab.click();
+  const panel = page.getByTestId('study-panel');
+  await expect(panel).toBeVisible();
+  // The form opens on the zone's 2030 target minimum and the scene's fleet.
+  await expect(page.getByTestId('study-vehiclesPerDay')).toHaveValue('3000');
+  await expect(page.getByTestId('study-agvs')).toHaveValue('40');
+
+  // A long study shows its progress and stops at once on Cancel.
+  await setFields(page, { hours: '24', replications: '20' });
+  await press(page, 'study-run');
+  const progress = page.getByTestId('study-progress');
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect(progress).toContainText(/Edited layout: run \d+ of 20/);
+  await press(page, 'study-cancel');
+  await expect(page.getByTestId('study-cancelled')).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('study-result-edited')).toHaveCount(0);
+
+  // A short study runs to completion with its figures and charts.
+  await setFields(page, { hours: '2', replications: '2' });
+  await press(page, 'study-run');
+  const result = page.getByTestId('study-result-edited');
+  await expect(result).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('study-result-edited-cleared')).toHaveText(/^[\d,]+ ± [\d,]+$/);
+  await expect(page.getByTestId('study-result-edited-binding')).toContainText(/busy \(binds in \d of 2 runs\)/);
+  for (const chart of ['queues', 'utilisation']) {
+    const c = page.getByTestId(`study-result-edited-chart-${chart}`);
+    await expect(c.locator('canvas')).toHaveCount(1);
+    await expect.poll(() => drawnPixels(c)).toBeGreaterThan(500);
+  }
+
+  // Exported as CSV: a row per run.
+  const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'study-export-csv')]);
+  expect(download.suggestedFilename()).toBe('study-1119-1120-1119-1120-proposed.csv');
+  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toMatch(/^layout,scene,vehiclesPerDay,agvs,hours,seed,/);
+  expect(csv.filter((l) => l.startsWith('edited,') && /,2,[12],/.test(l))).toHaveLength(2);
+
+  // A small AGV sweep on a case where the answer exists: a burst of trucks over two hours, target 1,500/day.
+  await setFields(page, { vehiclesPerDay: '20000', hours: '2', replications: '3', target: '1500', sweep: 'agvs' });
+  await setFields(page, { from: '10', to: '40', step: '10' });
+  await press(page, 'study-run');
+  const answer = page.getByTestId('study-result-edited-answer');
+  await expect(answer).toBeVisible({ timeout: 90_000 });
+  await expect(answer).toContainText(/Smallest fleet reaching the target: \d+ AGVs/);
+  expect(Number(await answer.getAttribute('data-agvs'))).toBeGreaterThanOrEqual(10);
+  await expect.poll(() => drawnPixels(page.getByTestId('study-result-edited-sweep'))).toBeGreaterThan(500);
+
+  // The same study on the layout as opened and the edited one, side by side.
+  await press(page, 'study-compare-run');
+  await expect(page.getByTestId('study-compare')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('study-compare')).toContainText('Smallest fleet reaching the target');
+  await expect(page.getByTestId('study-result-baseline')).toBeVisible();
+  await expect(page.getByTestId('study-result-edited')).toBeVisible();
+  await expect.poll(() => drawnPixels(page.getByTestId('study-result-baseline-chart-utilisation'))).toBeGreaterThan(500);
+  await page.screenshot({ path: 'test-results/screenshots/engineering-study.png' });
+  await page.getByTestId('study-result-edited-sweep').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.screenshot({ path: 'test-results/screenshots/engineering-study-charts.png' });
+
+  // A spec out of range is named, and the panel keeps working.
+  await setFields(page, { replications: '0' });
+  await press(page, 'study-run');
+  await expect(page.getByTestId('study-error')).toContainText('replications must be a whole number from 1 to 50');
+  await expect(page.getByTestId('study-result-baseline')).toBeVisible();
+  expect(errors).toEqual([]);
+});

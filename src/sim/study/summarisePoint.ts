@@ -1,0 +1,82 @@
+/**
+ * The replications of one study point (same vehicles/day and AGVs, seeds 1..N) reduced to what an engineer reads:
+ * mean and 95 % interval of cleared/day, time in system and each resource's utilisation; the resource that binds
+ * most often; and the hour-by-hour means of queues and utilisation.
+ */
+import type { SimKpis } from '../simKpis';
+import type { HourStat, ReplicationResult } from './runReplication';
+import { estimate, type Estimate } from './studyStats';
+
+export interface BindingResource {
+  readonly resource: string;
+  /** Replications in which it was the bottleneck. */
+  readonly runs: number;
+  /** Its mean utilisation over the replications. */
+  readonly utilisation: number;
+}
+
+export interface PointResult {
+  readonly vehiclesPerDay: number;
+  readonly agvs: number;
+  readonly runs: readonly SimKpis[];
+  readonly clearedPerDay: Estimate;
+  readonly timeInSystemP50S: Estimate;
+  readonly timeInSystemP95S: Estimate;
+  readonly utilisation: Readonly<Record<string, Estimate>>;
+  readonly binding: BindingResource;
+  /** Per simulated hour, the mean over the replications. */
+  readonly hourly: readonly HourStat[];
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+function union(records: readonly Readonly<Record<string, number>>[]): string[] {
+  const keys: string[] = [];
+  for (const r of records) for (const k of Object.keys(r)) if (!keys.includes(k)) keys.push(k);
+  return keys;
+}
+
+/** Means per key; a key missing from a record counts as 0 (a yard no truck used has no utilisation entry). */
+function meanRecord(records: readonly Readonly<Record<string, number>>[], digits: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of union(records)) out[k] = round(mean(records.map((r) => r[k] ?? 0)), digits);
+  return out;
+}
+
+export function summarisePoint(vehiclesPerDay: number, agvs: number, reps: readonly ReplicationResult[]): PointResult {
+  const runs = reps.map((r) => r.kpis);
+  const utilisation: Record<string, Estimate> = {};
+  for (const id of union(runs.map((k) => k.utilisation))) utilisation[id] = estimate(runs.map((k) => k.utilisation[id] ?? 0));
+  const counts = new Map<string, number>();
+  for (const k of runs) if (k.bottleneck !== '') counts.set(k.bottleneck, (counts.get(k.bottleneck) ?? 0) + 1);
+  let resource = '';
+  for (const [id, n] of counts) {
+    const best = counts.get(resource) ?? 0;
+    if (n > best || (n === best && (utilisation[id]?.mean ?? 0) > (utilisation[resource]?.mean ?? 0))) resource = id;
+  }
+  const hourly = reps[0]!.hours.map((_, h): HourStat => {
+    const at = reps.map((r) => r.hours[h]!);
+    return {
+      hour: h,
+      arrived: round(mean(at.map((s) => s.arrived)), 2),
+      cleared: round(mean(at.map((s) => s.cleared)), 2),
+      inside: round(mean(at.map((s) => s.inside)), 2),
+      agvsBusy: round(mean(at.map((s) => s.agvsBusy)), 2),
+      containersWaiting: round(mean(at.map((s) => s.containersWaiting)), 2),
+      queues: meanRecord(at.map((s) => s.queues), 2),
+      utilisation: meanRecord(at.map((s) => s.utilisation), 3),
+    };
+  });
+  return {
+    vehiclesPerDay,
+    agvs,
+    runs,
+    clearedPerDay: estimate(runs.map((k) => k.clearedPerDay)),
+    timeInSystemP50S: estimate(runs.map((k) => k.timeInSystemP50S)),
+    timeInSystemP95S: estimate(runs.map((k) => k.timeInSystemP95S)),
+    utilisation,
+    binding: { resource, runs: counts.get(resource) ?? 0, utilisation: utilisation[resource]?.mean ?? 0 },
+    hourly,
+  };
+}

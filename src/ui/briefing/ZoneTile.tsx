@@ -1,0 +1,138 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { zoneFolder } from '../../domain/zoneFolder';
+import type { Scene } from '../../domain/sceneSchema';
+import { useTwin } from '../../store/useTwin';
+import type { SimSource } from '../../telemetry/SimSource';
+import { LineChart, type ChartSeries } from '../charts/LineChart';
+import { formatNumber } from '../formatNumber';
+import { useSourceState } from '../useSourceState';
+import { useElementHeight } from './useElementHeight';
+import { zoneFigures, type ZoneFigures } from './zoneFigures';
+
+const PACE_COLOUR = '#38bdf8';
+const TODAY_COLOUR = '#fbbf24';
+const TARGET_BAND = 'rgba(74, 222, 128, 0.28)';
+const PLACEHOLDER = '—';
+
+const hourText = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+/** Chart ticks: every third hour is labelled, so wall-sized labels do not run into each other. */
+const tickText = (h: number) => (h % 3 === 0 ? hourText(h) : '');
+
+/** The figures of one zone's running simulation; re-renders on its snapshots (twice a second), never per frame. */
+function useFigures(source: SimSource): ZoneFigures | undefined {
+  const state = useSourceState(source);
+  return useMemo(() => (state.snapshot ? zoneFigures(state.snapshot) : undefined), [state.snapshot]);
+}
+
+interface TileProps {
+  readonly scene: Scene;
+  readonly source?: SimSource;
+  readonly error?: string;
+  readonly onScreen: boolean;
+  /** Type size of the chart's axes, CSS px (the wall's body size). */
+  readonly fontPx: number;
+}
+
+/**
+ * One zone on the wall: vehicles/day now against today's figure and the 2030 target range, time in system, AGV
+ * fleet use, and the day's trend with the target band. Every number is the simulation's or the scene file's.
+ */
+export function ZoneTile(props: TileProps) {
+  return props.source ? <LiveTile {...props} source={props.source} /> : <TileBody {...props} />;
+}
+
+function LiveTile(props: TileProps & { source: SimSource }) {
+  return <TileBody {...props} figures={useFigures(props.source)} />;
+}
+
+function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { figures?: ZoneFigures }) {
+  const { t } = useTranslation();
+  const [chartBox, chartHeight] = useElementHeight<HTMLDivElement>();
+  const lang = useTwin((s) => s.lang);
+  const id = zoneFolder(scene.zone.id);
+  const fmt = (n: number) => formatNumber(Math.round(n), lang);
+  const { todayVehiclesPerDay: today, target2030VehiclesPerDay: target } = scene.zone.capacity;
+  const pace = figures?.pace;
+  const scaleMax = Math.max(target.max, pace ?? 0) * 1.15;
+  const pct = (n: number) => `${Math.min(100, (n / scaleMax) * 100)}%`;
+
+  const series = useMemo<ChartSeries[]>(
+    () =>
+      figures
+        ? [
+            { label: t('briefing.chartPace'), values: figures.trend, color: PACE_COLOUR },
+            { label: t('briefing.chartToday'), values: figures.hours.map(() => today.value), color: TODAY_COLOUR, dash: [12, 8] },
+          ]
+        : [],
+    [figures, today.value, t],
+  );
+
+  return (
+    <section className={`briefing-tile${onScreen ? ' on-screen' : ''}`} data-testid={`briefing-tile-${id}`} aria-label={scene.zone.name[lang]}>
+      <header>
+        <h2>{scene.zone.name[lang]}</h2>
+        {onScreen && <span className="briefing-on-screen">{t('briefing.onScreen')}</span>}
+      </header>
+      {error && (
+        <p className="briefing-error" role="alert">
+          {t('briefing.simFailed', { message: error })}
+        </p>
+      )}
+      <div className="briefing-figures">
+        <div className="briefing-pace">
+          <span className="briefing-label">{t('briefing.pace')}</span>
+          <span className="briefing-big" data-testid={`briefing-pace-${id}`}>
+            {pace === undefined ? PLACEHOLDER : fmt(pace)}
+          </span>
+          <span className="briefing-caption">
+            {figures?.paceHour === undefined
+              ? t(figures ? 'briefing.paceWaiting' : 'briefing.starting')
+              : t('briefing.paceCaption', { from: hourText(figures.paceHour), to: hourText(figures.paceHour + 1) })}
+          </span>
+          <div className="briefing-bar" aria-hidden="true">
+            <div className="target" style={{ left: pct(target.min), width: `calc(${pct(target.max)} - ${pct(target.min)})` }} />
+            {pace !== undefined && <div className="pace" style={{ width: pct(pace) }} />}
+            <div className="today" style={{ left: pct(today.value) }} />
+          </div>
+          <div className="briefing-bar-legend">
+            <span className="today-text">{t('briefing.today', { n: fmt(today.value) })}</span>
+            <span className="target-text">{t('briefing.target', { min: fmt(target.min), max: fmt(target.max) })}</span>
+          </div>
+        </div>
+        <div className="briefing-kpi">
+          <span className="briefing-label">{t('briefing.timeInSystem')}</span>
+          <span className="briefing-value" data-testid={`briefing-p50-${id}`}>
+            {figures?.timeInSystemP50Min === undefined ? PLACEHOLDER : t('briefing.minutes', { n: fmt(figures.timeInSystemP50Min) })}
+          </span>
+          <span className="briefing-label">{t('briefing.agvUse')}</span>
+          <span className="briefing-value" data-testid={`briefing-agv-${id}`}>
+            {!figures ? PLACEHOLDER : figures.agvUse === undefined ? t('briefing.noAgvs') : t('briefing.percent', { n: fmt(figures.agvUse * 100) })}
+          </span>
+          {figures && figures.agvs > 0 && <span className="briefing-caption">{t('briefing.agvCount', { n: fmt(figures.agvs) })}</span>}
+          {figures && <span className="briefing-caption">{t('briefing.demand', { n: fmt(figures.demand) })}</span>}
+        </div>
+      </div>
+      <div className="briefing-chart" ref={chartBox}>
+        {figures && chartHeight > 0 && (
+          <LineChart
+            x={figures.hours}
+            series={series}
+            xLabel={t('briefing.chartX')}
+            yLabel={t('briefing.chartY')}
+            height={chartHeight}
+            bands={[{ from: target.min, to: target.max, color: TARGET_BAND }]}
+            xFormat={tickText}
+            fontPx={fontPx}
+            testId={`briefing-chart-${id}`}
+          />
+        )}
+      </div>
+      <div className="briefing-chart-legend">
+        <span className="pace-key">{t('briefing.chartPace')}</span>
+        <span className="today-key">{t('briefing.chartToday')}</span>
+        <span className="target-key">{t('briefing.chartTarget')}</span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scene } from '../../../domain/sceneSchema';
+import { defaultStudySpec, defaultSweep, resolveStudySpec, type StudySpec, type SweepParameter } from '../../../sim/study/studySpec';
+import { formatNumber } from '../../formatNumber';
+import { downloadText } from './downloadText';
+import { StudyCompareTable } from './StudyCompareTable';
+import { studyCsv } from './studyCsv';
+import { StudyResultView } from './StudyResultView';
+import type { Lang } from './studyLabels';
+import { useStudyRunner, type LayoutKey, type LayoutResult } from './useStudyRunner';
+import './study.css';
+
+type Field = 'vehiclesPerDay' | 'agvs' | 'hours' | 'replications' | 'target' | 'from' | 'to' | 'step';
+type Form = Record<Field, string> & { sweep: SweepParameter | '' };
+
+function initialForm(scene: Scene): Form {
+  const d = defaultStudySpec(scene);
+  const s = defaultSweep('agvs');
+  return {
+    vehiclesPerDay: String(d.vehiclesPerDay),
+    agvs: String(d.agvs),
+    hours: String(d.hours),
+    replications: String(d.replications),
+    target: String(d.target),
+    sweep: '',
+    from: String(s.from),
+    to: String(s.to),
+    step: String(s.step),
+  };
+}
+
+const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+
+function specOf(f: Form): StudySpec {
+  return {
+    vehiclesPerDay: num(f.vehiclesPerDay),
+    agvs: num(f.agvs),
+    hours: num(f.hours),
+    replications: num(f.replications),
+    target: num(f.target),
+    ...(f.sweep === '' ? {} : { sweep: { parameter: f.sweep, from: num(f.from), to: num(f.to), step: num(f.step) } }),
+  };
+}
+
+/**
+ * The capacity study of the engineering console: the simulation run in a worker on the edited layout (or on the
+ * layout as opened and the edited one, side by side) with seeds 1..N, giving vehicles cleared/day with its 95 %
+ * interval against the zone's 2030 target, the binding resource, queues and utilisation over the day, and a
+ * one-parameter sweep that answers the smallest fleet reaching the target. Results export as CSV and JSON.
+ */
+export function StudyPanel({ scene, baseline }: { scene: Scene; baseline: Scene }) {
+  const { t, i18n } = useTranslation();
+  const lang: Lang = i18n.language === 'vi' ? 'vi' : 'en';
+  const [form, setForm] = useState(() => initialForm(scene));
+  const [invalid, setInvalid] = useState<string | undefined>(undefined);
+  const [shown, setShown] = useState<readonly LayoutResult[]>([]);
+  const { state, run, cancel, available } = useStudyRunner();
+  const running = state.status === 'running';
+
+  useEffect(() => {
+    if (state.status === 'done') setShown(state.results);
+  }, [state]);
+
+  const set = (k: Field) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const setSweep = (e: React.ChangeEvent<HTMLSelectElement>) => {
+    const parameter = e.target.value as SweepParameter | '';
+    setForm((f) => {
+      if (parameter === '') return { ...f, sweep: '' };
+      const d = defaultSweep(parameter);
+      return { ...f, sweep: parameter, from: String(d.from), to: String(d.to), step: String(d.step) };
+    });
+  };
+
+  const start = (layouts: readonly { layout: LayoutKey; scene: Scene }[]) => {
+    const spec = specOf(form);
+    try {
+      resolveStudySpec(scene, spec);
+    } catch (e) {
+      setInvalid(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    setInvalid(undefined);
+    void run(layouts, spec);
+  };
+
+  const base = `study-${scene.zone.id.replace(/[^\w-]/g, '-')}-${scene.id}`;
+  const title = (k: LayoutKey) => t(k === 'baseline' ? 'study.layout.baseline' : 'study.layout.edited');
+  const input = (k: Field, label: string, step = 'any') => (
+    <label>
+      <span>{label}</span>
+      <input type="number" step={step} min="0" value={form[k]} onChange={set(k)} disabled={running} data-testid={`study-${k}`} />
+    </label>
+  );
+
+  return (
+    <div className="study-panel" data-testid="study-panel">
+      <h2>{t('study.title')}</h2>
+      <form className="study-form" onSubmit={(e) => e.preventDefault()}>
+        {input('vehiclesPerDay', t('study.form.vehiclesPerDay'))}
+        {input('agvs', t('study.form.agvs'), '1')}
+        {input('hours', t('study.form.hours'))}
+        {input('replications', t('study.form.replications'), '1')}
+        {input('target', t('study.form.target'))}
+        <label>
+          <span>{t('study.form.sweep')}</span>
+          <select value={form.sweep} onChange={setSweep} disabled={running} data-testid="study-sweep">
+            <option value="">{t('study.form.noSweep')}</option>
+            <option value="agvs">{t('study.form.sweepAgvs')}</option>
+            <option value="vehiclesPerDay">{t('study.form.sweepVehicles')}</option>
+          </select>
+        </label>
+        {form.sweep !== '' && (
+          <>
+            {input('from', t('study.form.from'))}
+            {input('to', t('study.form.to'))}
+            {input('step', t('study.form.step'))}
+          </>
+        )}
+      </form>
+      <p className="study-note">
+        {t('study.form.targetNote', {
+          min: formatNumber(scene.zone.capacity.target2030VehiclesPerDay.min, lang, 0),
+          max: formatNumber(scene.zone.capacity.target2030VehiclesPerDay.max, lang, 0),
+        })}
+      </p>
+      <div className="study-actions">
+        <button type="button" onClick={() => start([{ layout: 'edited', scene }])} disabled={running || !available} data-testid="study-run">
+          {t('study.action.run')}
+        </button>
+        <button
+          type="button"
+          onClick={() => start([{ layout: 'baseline', scene: baseline }, { layout: 'edited', scene }])}
+          disabled={running || !available}
+          data-testid="study-compare-run"
+        >
+          {t('study.action.compare')}
+        </button>
+        {running && (
+          <button type="button" onClick={cancel} data-testid="study-cancel">
+            {t('study.action.cancel')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`${base}.csv`, studyCsv(shown), 'text/csv')} data-testid="study-export-csv">
+          {t('study.action.csv')}
+        </button>
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => downloadText(`${base}.json`, `${JSON.stringify({ study: shown }, null, 2)}\n`, 'application/json')}
+          data-testid="study-export-json"
+        >
+          {t('study.action.json')}
+        </button>
+      </div>
+      {running && (
+        <div className="study-progress" data-testid="study-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.fraction * 100)}>
+          <div className="bar" style={{ width: `${state.fraction * 100}%` }} />
+          <span>
+            {state.runs === 0
+              ? t('study.starting', { layout: title(state.layout) })
+              : t('study.progress', {
+                  layout: title(state.layout),
+                  done: Math.min(state.runsDone + 1, state.runs),
+                  runs: state.runs,
+                  percent: formatNumber(state.fraction * 100, lang, 0),
+                })}
+          </span>
+        </div>
+      )}
+      {!available && <p className="study-message error">{t('study.error.unavailable')}</p>}
+      {invalid !== undefined && (
+        <p className="study-message error" data-testid="study-error">
+          {t('study.error.invalid', { message: invalid })}
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p className="study-message error" data-testid="study-error">
+          {t('study.error.failed', { layout: title(state.layout ?? 'edited'), message: state.message })}
+        </p>
+      )}
+      {state.status === 'cancelled' && (
+        <p className="study-message" data-testid="study-cancelled">
+          {t('study.cancelled')}
+        </p>
+      )}
+      {shown.length === 2 && <StudyCompareTable a={shown[0]!.result} b={shown[1]!.result} scene={scene} lang={lang} />}
+      <div className={`study-results ${shown.length === 2 ? 'side-by-side' : ''} ${running ? 'stale' : ''}`}>
+        {shown.map((r) => (
+          <StudyResultView key={r.layout} result={r.result} scene={r.layout === 'baseline' ? baseline : scene} title={title(r.layout)} lang={lang} testId={`study-result-${r.layout}`} />
+        ))}
+      </div>
+    </div>
+  );
+}

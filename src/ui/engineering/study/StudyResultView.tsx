@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import type { Scene } from '../../../domain/sceneSchema';
+import type { StudyResult } from '../../../sim/study/runStudy';
+import { formatNumber } from '../../formatNumber';
+import { HourlyCharts } from './HourlyCharts';
+import { formatEstimate, percent, resourceName, type Lang } from './studyLabels';
+import { SweepChart } from './SweepChart';
+
+/** Resources listed with their utilisation: the busiest few. */
+const LISTED = 8;
+
+/** Where a cleared/day figure stands against the zone's 2030 range. */
+export function verdict(cleared: number, range: { min: number; max: number }): 'below' | 'within' | 'above' {
+  return cleared < range.min ? 'below' : cleared > range.max ? 'above' : 'within';
+}
+
+/**
+ * One layout's study: cleared/day (mean ± 95 % interval) against the target range, time in system, the binding
+ * resource, utilisation per resource, queues and utilisation over the day, and the sweep when there is one.
+ */
+export function StudyResultView({ result, scene, title, lang, testId }: { result: StudyResult; scene: Scene; title: string; lang: Lang; testId: string }) {
+  const { t } = useTranslation();
+  const b = result.base;
+  const c = b.clearedPerDay;
+  const minutes = (e: typeof b.timeInSystemP50S) => formatEstimate(e, lang, 1 / 60);
+  const stand = verdict(c.mean, result.targetRange);
+  const listed = Object.entries(b.utilisation)
+    .sort((x, y) => y[1].mean - x[1].mean)
+    .slice(0, LISTED);
+  return (
+    <section className="study-result" data-testid={testId}>
+      <h3>{title}</h3>
+      <p className="study-point">
+        {t('study.result.point', {
+          vehicles: formatNumber(b.vehiclesPerDay, lang, 0),
+          agvs: formatNumber(b.agvs, lang, 0),
+          hours: formatNumber(result.spec.hours, lang, 2),
+          replications: b.clearedPerDay.n,
+        })}
+      </p>
+      <div className={`study-headline ${stand}`}>
+        <span className="label">{t('study.result.cleared')}</span>
+        <span className="value" data-testid={`${testId}-cleared`}>
+          {formatEstimate(c, lang)}
+        </span>
+        <span className="range">
+          {c.low !== undefined
+            ? t('study.result.interval', { low: formatNumber(c.low, lang, 0), high: formatNumber(c.high!, lang, 0) })
+            : t('study.result.noInterval')}
+        </span>
+        <span className="target">
+          {t(`study.result.verdict.${stand}`, { min: formatNumber(result.targetRange.min, lang, 0), max: formatNumber(result.targetRange.max, lang, 0) })}
+        </span>
+      </div>
+      <dl className="study-figures">
+        <dt>{t('study.result.timeInSystem')}</dt>
+        <dd>{t('study.result.minutes', { p50: minutes(b.timeInSystemP50S), p95: minutes(b.timeInSystemP95S) })}</dd>
+        <dt>{t('study.result.binding')}</dt>
+        <dd data-testid={`${testId}-binding`}>
+          {b.binding.resource === ''
+            ? '—'
+            : t('study.result.bindingValue', {
+                name: resourceName(b.binding.resource, scene, lang, t),
+                utilisation: percent(b.binding.utilisation, lang),
+                runs: b.binding.runs,
+                of: b.runs.length,
+              })}
+        </dd>
+      </dl>
+      <table className="study-utilisation">
+        <thead>
+          <tr>
+            <th>{t('study.result.resource')}</th>
+            <th>{t('study.result.utilisation')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {listed.map(([id, e]) => (
+            <tr key={id}>
+              <td>{resourceName(id, scene, lang, t)}</td>
+              <td>{formatEstimate(e, lang, 100)} %</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <HourlyCharts point={b} scene={scene} lang={lang} testId={`${testId}-chart`} />
+      {result.sweep && <SweepChart result={result} lang={lang} testId={testId} />}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Observable } from 'rxjs';
+import { useStore } from 'zustand';
+import { toOpsRow, vehicleRowsOf } from '../../store/ops/fleetRows';
+import type { OpsStore } from '../../store/ops/opsStore';
+import type { VehicleDetail } from '../../telemetry/FleetFeed';
+import type { SourceKind } from '../../telemetry/TelemetrySource';
+import { VehiclePanel } from '../VehiclePanel';
+import { OpsFleetList } from './OpsFleetList';
+import { OpsMapLayers } from './OpsMapLayers';
+import './operations.css';
+
+/** A running source as the operations panel sees it: its rows on `state$`, and each vehicle's detail. */
+export interface OpsPanelSource {
+  readonly kind: SourceKind;
+  readonly state$: Observable<unknown> & { readonly value: unknown };
+  vehicle?(key: string): Promise<VehicleDetail | undefined>;
+}
+
+/**
+ * The operations console's panel beside the map: the fleet list (sort, filter, select and follow), the selected
+ * vehicle's panel (for the simulation, a word on how its route is drawn), and the map layers (heat map, colour rule). Each part
+ * folds away, and the whole panel hides to a single button, so the map stays in view.
+ */
+export function OpsConsole({ ops, source }: { ops: OpsStore; source: OpsPanelSource }) {
+  const { t } = useTranslation();
+  // Re-renders on what the source publishes (twice a second at most), never per frame.
+  const [state, setState] = useState<unknown>(() => source.state$.value);
+  useEffect(() => {
+    setState(source.state$.value);
+    const sub = source.state$.subscribe(setState);
+    return () => sub.unsubscribe();
+  }, [source]);
+  const rows = useMemo(() => (vehicleRowsOf(state) ?? []).map(toOpsRow), [state]);
+  const selectedKey = useStore(ops, (s) => s.selectedKey);
+  const [open, setOpen] = useState(true);
+  // One object per source, so the vehicle panel keeps its refresh timer across re-renders.
+  const details = useMemo(() => (source.vehicle ? { vehicle: (key: string) => source.vehicle!(key) } : undefined), [source]);
+
+  if (!open) {
+    return (
+      <button type="button" className="panel ops-console-show" onClick={() => setOpen(true)} data-testid="ops-console-show">
+        {t('operations.panel.title')} ▸
+      </button>
+    );
+  }
+  return (
+    <section className="panel ops-console" aria-label={t('operations.panel.title')} data-testid="ops-console">
+      <header>
+        <h2>{t('operations.panel.title')}</h2>
+        <button type="button" onClick={() => setOpen(false)} data-testid="ops-console-hide">
+          {t('operations.panel.hide')}
+        </button>
+      </header>
+      <details open>
+        <summary>{t('operations.fleet.title')}</summary>
+        <OpsFleetList rows={rows} ops={ops} />
+      </details>
+      {selectedKey && (
+        <>
+          {source.kind === 'sim' && <p className="hint">{t('operations.route.fromPlan')}</p>}
+          {details && <VehiclePanel source={details} vehicleKey={selectedKey} onClose={() => ops.getState().select(undefined)} />}
+        </>
+      )}
+      <details open>
+        <summary>{t('operations.layers.title')}</summary>
+        <OpsMapLayers ops={ops} />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import view from '../../../data/operations-view.json';
+import { filterRows, sortRows, type OpsRow } from '../../store/ops/fleetRows';
+import { SORT_COLUMNS, VEHICLE_STATES, type OpsStore, type SortColumn, type VehicleState } from '../../store/ops/opsStore';
+import { formatNumber } from '../formatNumber';
+
+const ROWS_SHOWN = view.list.rowsShown.value;
+
+/**
+ * Every vehicle of the running source with its state, load, battery, speed and errors: a click on a header sorts
+ * by that column (again: the other way), the text box and the state list filter, a click on a row selects the AGV
+ * and the camera follows it. Re-renders on the source's rows (twice a second) and on the operator's settings.
+ * Vehicle names and error texts come from the wire: rendered as text.
+ */
+export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsStore }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const s = useStore(ops);
+  const shown = useMemo(
+    () => sortRows(filterRows(rows, s.filterText, s.filterState), s.sortColumn, s.sortDirection),
+    [rows, s.filterText, s.filterState, s.sortColumn, s.sortDirection],
+  );
+  const selected = rows.find((r) => r.key === s.selectedKey);
+  const cell = (r: OpsRow, c: SortColumn) => {
+    switch (c) {
+      case 'id':
+        return r.serial;
+      case 'state':
+        return t(`operations.state.${r.state}`);
+      case 'load':
+        return r.loaded ? t('operations.fleet.loaded') : t('operations.fleet.empty');
+      case 'battery':
+        return r.battery === undefined ? '—' : `${formatNumber(r.battery, lang, 0)} %`;
+      case 'speed':
+        return r.speed === undefined ? '—' : `${formatNumber(r.speed, lang, 1)} m/s`;
+      case 'errors':
+        return String(r.errors);
+    }
+  };
+
+  return (
+    <div className="ops-fleet" data-testid="ops-fleet">
+      <div className="ops-filters">
+        <input
+          type="search"
+          value={s.filterText}
+          placeholder={t('operations.fleet.filterText')}
+          aria-label={t('operations.fleet.filterText')}
+          onChange={(e) => s.setFilterText(e.target.value)}
+          data-testid="ops-filter"
+        />
+        <select
+          value={s.filterState ?? ''}
+          aria-label={t('operations.fleet.filterState')}
+          onChange={(e) => s.setFilterState(e.target.value === '' ? undefined : (e.target.value as VehicleState))}
+          data-testid="ops-filter-state"
+        >
+          <option value="">{t('operations.fleet.allStates')}</option>
+          {VEHICLE_STATES.map((v) => (
+            <option key={v} value={v}>
+              {t(`operations.state.${v}`)}
+            </option>
+          ))}
+        </select>
+        <span className="count" data-testid="ops-count">
+          {t('operations.fleet.count', { shown: shown.length, total: rows.length })}
+        </span>
+      </div>
+      {selected && (
+        <div className="ops-selected">
+          <button type="button" aria-pressed={s.follow} title={t('operations.fleet.followHint')} onClick={() => s.setFollow(!s.follow)} data-testid="ops-follow">
+            {s.follow ? t('operations.fleet.following', { id: selected.serial }) : `${t('operations.fleet.follow')} ${selected.serial}`}
+          </button>
+          <button type="button" onClick={() => s.select(undefined)} data-testid="ops-clear">
+            {t('operations.fleet.clear')}
+          </button>
+          {selected.slot < 0 && <span className="warn">{t('operations.fleet.notDrawn')}</span>}
+        </div>
+      )}
+      <div className="ops-table">
+        <table>
+          <thead>
+            <tr>
+              {SORT_COLUMNS.map((c) => (
+                <th key={c} aria-sort={s.sortColumn === c ? (s.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="link" title={t('operations.fleet.sortBy', { column: t(`operations.fleet.col.${c}`) })} onClick={() => s.sortBy(c)} data-testid={`ops-sort-${c}`}>
+                    {t(`operations.fleet.col.${c}`)}
+                    {s.sortColumn === c ? (s.sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, ROWS_SHOWN).map((r) => (
+              <tr
+                key={r.key}
+                className={`state-${r.state}${r.key === s.selectedKey ? ' selected' : ''}`}
+                aria-selected={r.key === s.selectedKey}
+                onClick={() => s.select(r.key)}
+                data-testid={`ops-row-${r.serial}`}
+              >
+                {SORT_COLUMNS.map((c) => (
+                  <td
+                    key={c}
+                    className={c === 'errors' && r.errors > 0 ? (r.fatals ? 'fatal' : 'warning') : undefined}
+                    title={c === 'errors' && r.errors > 0 ? [r.warnings !== undefined ? t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals ?? 0 }) : '', r.topError ?? ''].filter(Boolean).join(' · ') : undefined}
+                  >
+                    {c === 'id' ? (
+                      <button type="button" className="link" aria-pressed={r.key === s.selectedKey}>
+                        {r.serial}
+                      </button>
+                    ) : (
+                      cell(r, c)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="hint">{t('operations.fleet.none')}</p> : shown.length === 0 && <p className="hint">{t('operations.fleet.noneMatch')}</p>}
+      </div>
+    </div>
+  );
+}
