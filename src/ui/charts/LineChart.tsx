@@ -53,7 +53,7 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
       space: fontPx * 5,
       font,
       labelFont: font,
-      size: fontPx * 4,
+      size: fontPx * 3.5,
       labelSize: fontPx * 1.6,
       stroke: '#d8e2ec',
       grid: { stroke: 'rgba(216,226,236,0.15)' },
@@ -70,7 +70,7 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
         y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(max, ...bandsRef.current.map((b) => b.to), 1) * 1.08] },
       },
       axes: [axis(xLabel, xFormat), axis(yLabel)],
-      series: [{ label: xLabel, ...(xFormat ? { value: (_u: uPlot, v: number) => (v == null ? '' : xFormat(v)) } : {}) }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ? [...s.dash] : undefined, spanGaps: false }))],
+      series: [{ label: xLabel, ...(xFormat ? { value: (_u: uPlot, v: number) => (v == null ? '' : xFormat(v)) } : {}) }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ? [...s.dash] : undefined, spanGaps: false, points: { show: false } }))],
       hooks: {
         drawClear: [
           (u: uPlot) => {
