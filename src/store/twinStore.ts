@@ -36,6 +36,8 @@ export interface TwinState {
   readonly lang: Lang;
   readonly mode: ConsoleMode;
   readonly hiddenKinds: readonly string[];
+  /** A place (zone frame) the camera is asked to fly to, e.g. an alert's; `n` counts requests so asking twice moves again. */
+  readonly flyTarget?: { readonly x: number; readonly y: number; readonly n: number };
 }
 
 export interface TwinActions {
@@ -49,6 +51,7 @@ export interface TwinActions {
   setLang(lang: Lang): void;
   setMode(mode: ConsoleMode): void;
   toggleKind(kind: string): void;
+  flyTo(x: number, y: number): void;
 }
 
 export type TwinStore = ReturnType<typeof createTwinStore>;
@@ -82,6 +85,7 @@ export function createTwinStore(initial: Partial<TwinState> = {}) {
     goToView: (viewId) => set({ viewId, viewRequest: get().viewRequest + 1 }),
     setLang: (lang) => set({ lang }),
     setMode: (mode) => set({ mode }),
+    flyTo: (x, y) => set({ flyTarget: { x, y, n: (get().flyTarget?.n ?? 0) + 1 } }),
     toggleKind: (kind) => {
       const hidden = get().hiddenKinds;
       set({ hiddenKinds: hidden.includes(kind) ? hidden.filter((k) => k !== kind) : [...hidden, kind] });

@@ -56,6 +56,11 @@ describe('collision checks on incoming telemetry', () => {
     at(feed, 'B', 16.2, T0 + 4000); // 0.6 m between footprints: a near miss, a new episode
     feed.pack(T0 + 4000, 4);
     expect(feed.counts()).toMatchObject({ contacts: 1, nearMisses: 1 });
+    // Each event listed once with when, where and the two vehicles, for the alerts.
+    expect(feed.counts().collisionEvents).toEqual([
+      { kind: 'contact', atS: (T0 + 1000) / 1000, x: 7.5, y: 0, a: 'acme/A', b: 'acme/B' },
+      { kind: 'near-miss', atS: (T0 + 4000) / 1000, x: expect.closeTo(8.1, 4), y: 0, a: 'acme/A', b: 'acme/B' },
+    ]);
     at(feed, 'B', 60, T0 + 5000);
     feed.pack(T0 + 40_000, 40);
     expect(alertCount()).toBe(0); // rings fade after 30 s

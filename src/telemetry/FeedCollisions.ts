@@ -18,6 +18,19 @@ export interface FeedCollisionOptions extends CollisionParams {
 
 /** How long a ring stays on screen after an event (feed clock): long enough for an operator to look. */
 const SHOWN_MS = 30_000;
+/** Events kept with the vehicles involved, for the alerts list (which takes them at 2 Hz: far more than enough). */
+export const RECENT_EVENTS = 64;
+
+/** A contact or near miss for the alerts list: when (source clock, s), where (zone frame), between which vehicles. */
+export interface CollisionEvent {
+  readonly kind: 'contact' | 'near-miss';
+  readonly atS: number;
+  readonly x: number;
+  readonly y: number;
+  /** The two vehicles' keys (`manufacturer/serial`), from the wire: show as text. */
+  readonly a: string;
+  readonly b: string;
+}
 
 export class FeedCollisions {
   nearMisses = 0;
@@ -34,6 +47,8 @@ export class FeedCollisions {
   private readonly ekind = new Uint8Array(MAX_ALERTS);
   private readonly eatMs = new Float64Array(MAX_ALERTS);
   private events = 0;
+  /** The latest events with their vehicles, newest last (an allocation per event, not per frame). */
+  private readonly recent: CollisionEvent[] = [];
 
   constructor(
     private readonly capacity: number,
@@ -42,6 +57,11 @@ export class FeedCollisions {
     this.boxes = boxSet(capacity);
     this.checker = new CollisionChecker(capacity, o);
     this.slotOf = new Int32Array(capacity);
+  }
+
+  /** The latest events, oldest first (a copy). */
+  recentEvents(): CollisionEvent[] {
+    return this.recent.slice();
   }
 
   /** Checks the table's fleet at `nowMs` and writes the rings still shown into `alerts`. */
@@ -80,6 +100,8 @@ export class FeedCollisions {
         this.ey[slot] = (table.y[a]! + table.y[c]!) / 2;
         this.ekind[slot] = kind === CONTACT ? 1 : 2;
         this.eatMs[slot] = nowMs;
+        if (this.recent.length === RECENT_EVENTS) this.recent.shift();
+        this.recent.push({ kind: kind === CONTACT ? 'contact' : 'near-miss', atS: nowMs / 1000, x: this.ex[slot]!, y: this.ey[slot]!, a: table.keys[a]!, b: table.keys[c]! });
       }
     }
     this.seen = this.active;

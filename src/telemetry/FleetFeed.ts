@@ -7,7 +7,7 @@
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../domain/packedFrame';
 import type { MapPlacement } from '../domain/sceneSchema';
-import { FeedCollisions, type FeedCollisionOptions } from './FeedCollisions';
+import { FeedCollisions, type CollisionEvent, type FeedCollisionOptions } from './FeedCollisions';
 import { FleetTable } from './live/FleetTable';
 import type { AgvReport } from './vda5050/agvReport';
 import type { Decoded, DropReason } from './vda5050/decode';
@@ -25,16 +25,42 @@ export interface FleetFeedOptions {
   readonly collision?: FeedCollisionOptions;
 }
 
-/** One line of the fleet list. Strings are the vehicle's own: show them as text. */
+/**
+ * What a vehicle is doing, in one word for the fleet list, colour rules and alerts: silent (`stale`) first, then a
+ * fatal or critical error (`error`: the vehicle cannot go on by itself), paused, driving, else standing (`idle`).
+ */
+export type OperatingState = 'driving' | 'paused' | 'idle' | 'error' | 'stale';
+
+/**
+ * One line of the fleet list, with what the list and the alerts need so that neither asks the worker again.
+ * Strings are the vehicle's own: show them as text.
+ */
 export interface VehicleRow {
   readonly key: string;
   readonly serialNumber: string;
+  /** Where this vehicle is in the source's `frame.agvs` buffers (x[slot], y[slot] …), or -1 when it is not drawn. */
+  readonly slot: number;
   readonly stale: boolean;
+  readonly operatingState: OperatingState;
+  /** Zone frame (east, north, m) of its latest position; meaningful only when `placed`. */
+  readonly placed: boolean;
+  readonly x: number;
+  readonly y: number;
+  /** Ground speed, m/s (reported, or estimated from its last two positions). */
+  readonly speedMps: number;
   readonly batteryPercent?: number;
+  readonly charging?: boolean;
   readonly paused?: boolean;
   readonly driving?: boolean;
   readonly loaded: boolean;
+  /** Whether its latest state names an order (an `orderId`). */
+  readonly hasOrder: boolean;
+  /** Active errors: all, and by level (VDA 5050 2.1 has WARNING and FATAL; 3.0's URGENT counts as a warning, CRITICAL as fatal). */
   readonly errors: number;
+  readonly warnings: number;
+  readonly fatals: number;
+  /** The worst active error as `type: description`, from the wire: show as text. */
+  readonly topError?: string;
   readonly lastNodeId?: string;
 }
 
@@ -68,9 +94,13 @@ export interface FeedCounts {
   /** Near misses and contacts between reported footprints, each counted once per episode. */
   readonly nearMisses: number;
   readonly contacts: number;
+  /** The latest of those events with where, when and which vehicles, oldest first (none when the feed has no collision checks). */
+  readonly collisionEvents?: readonly CollisionEvent[];
 }
 
 const LATENCY_SAMPLES = 512;
+/** Error levels, most severe first: the first of these among a vehicle's errors is its `topError`. */
+const FATAL_FIRST = ['FATAL', 'CRITICAL', 'URGENT', 'WARNING'] as const;
 
 export class FleetFeed {
   readonly table: FleetTable;
@@ -83,6 +113,7 @@ export class FleetFeed {
   private readonly collisions: FeedCollisions | undefined;
   private readonly latency = new Float64Array(LATENCY_SAMPLES);
   private latencyCount = 0;
+  private readonly slots: Int32Array;
 
   constructor(o: FleetFeedOptions) {
     this.table = new FleetTable({ maps: o.maps, capacity: o.capacity, staleAfterMs: o.staleAfterMs });
@@ -90,6 +121,7 @@ export class FleetFeed {
     this.frame = fleetFrame(o.capacity, 0);
     this.busy = new Uint8Array(o.facilityCount);
     this.collisions = o.collision && new FeedCollisions(o.capacity, o.collision);
+    this.slots = new Int32Array(o.capacity);
   }
 
   /** The buffer frames are packed into (length {@link packedLength} of the layout). */
@@ -135,6 +167,7 @@ export class FleetFeed {
       vehicles: this.vehicleRows(),
       nearMisses: this.collisions?.nearMisses ?? 0,
       contacts: this.collisions?.contacts ?? 0,
+      collisionEvents: this.collisions?.recentEvents() ?? [],
     };
   }
 
@@ -143,25 +176,52 @@ export class FleetFeed {
     const t = this.table;
     const i = t.keys.indexOf(key);
     if (i < 0) return undefined;
+    t.frameSlots(this.layout.agvCapacity, this.slots);
     const state = t.latest[i];
     return { row: this.rowOf(i), placed: t.placed[i] === 1, x: t.x[i]!, y: t.y[i]!, headingRad: t.heading[i]!, ...(state ? { state } : {}) };
   }
 
   private vehicleRows(): VehicleRow[] {
+    this.table.frameSlots(this.layout.agvCapacity, this.slots);
     return this.table.keys.map((_, i) => this.rowOf(i));
   }
 
+  /** Row of table slot i; {@link slots} must be current. */
   private rowOf(i: number): VehicleRow {
     const table = this.table;
     const key = table.keys[i]!;
     const s = table.latest[i];
+    let warnings = 0;
+    let fatals = 0;
+    let worst: (typeof FATAL_FIRST)[number] | undefined;
+    let top: AgvReport['errors'][number] | undefined;
+    for (const e of s?.errors ?? []) {
+      if (e.errorLevel === 'WARNING' || e.errorLevel === 'URGENT') warnings++;
+      else fatals++;
+      if (worst === undefined || FATAL_FIRST.indexOf(e.errorLevel) < FATAL_FIRST.indexOf(worst)) {
+        worst = e.errorLevel;
+        top = e;
+      }
+    }
+    const stale = table.stale[i] === 1;
+    const operatingState: OperatingState = stale ? 'stale' : fatals > 0 ? 'error' : s?.paused ? 'paused' : s?.driving ? 'driving' : 'idle';
     return {
       key,
       serialNumber: key.slice(key.indexOf('/') + 1),
-      stale: table.stale[i] === 1,
+      slot: this.slots[i]!,
+      stale,
+      operatingState,
+      placed: table.placed[i] === 1,
+      x: table.x[i]!,
+      y: table.y[i]!,
+      speedMps: table.speed[i]!,
       loaded: table.loaded[i] === 1,
+      hasOrder: Boolean(s?.orderId),
       errors: s?.errors.length ?? 0,
-      ...(s?.battery ? { batteryPercent: s.battery.chargePercent } : {}),
+      warnings,
+      fatals,
+      ...(top ? { topError: `${top.errorType}${top.errorDescription ? `: ${top.errorDescription}` : ''}` } : {}),
+      ...(s?.battery ? { batteryPercent: s.battery.chargePercent, charging: s.battery.charging } : {}),
       ...(s?.paused === undefined ? {} : { paused: s.paused }),
       ...(s?.driving === undefined ? {} : { driving: s.driving }),
       ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),

@@ -12,7 +12,8 @@ import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
 import { telemetryStats } from './telemetryStats';
-import type { SimRecordingOptions } from './recording/RecordingSimEngine';
+import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
+import type { FeedCounts, VehicleDetail } from './FleetFeed';
 import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
@@ -27,10 +28,17 @@ export interface SimEngineHandle {
   startRecording(o: SimRecordingOptions): Promise<void>;
   recordedMessages(): Promise<number>;
   stopRecording(): Promise<Uint8Array<ArrayBuffer>>;
+  operations(): Promise<SimOperations>;
+  vehicle(key: string): Promise<VehicleDetail | undefined>;
+  setFacilityDown(facilityId: string, down: boolean): Promise<readonly string[]>;
 }
 
 export interface SimSourceState extends SourceState {
   readonly snapshot?: SimSnapshot;
+  /** The simulated fleet as VDA 5050 vehicles (the same rows as live and replay); absent without AGVs. */
+  readonly feed?: FeedCounts;
+  /** Barriers and scanner bays marked out of service, by id (a reporting hook: see RecordingSimEngine). */
+  readonly facilitiesDown?: readonly string[];
   readonly error?: string;
 }
 
@@ -130,6 +138,17 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     await this.engine.injectRogueAgv(i);
   }
 
+  /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */
+  vehicle(key: string): Promise<VehicleDetail | undefined> {
+    return this.engine.vehicle(key);
+  }
+
+  /** Marks a barrier or scanner bay out of service or back (reported as an alert; the simulation still serves there). */
+  async setFacilityDown(facilityId: string, down: boolean): Promise<void> {
+    const facilitiesDown = await this.engine.setFacilityDown(facilityId, down);
+    this.emit({ facilitiesDown });
+  }
+
   /** Called once per display frame with the wall time since the last one (s). */
   step(dtS: number): void {
     if (this.disposed || this.status !== 'playing') return;
@@ -183,8 +202,8 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
 
   private async refreshSnapshot(): Promise<void> {
     try {
-      const snapshot = await this.engine.snapshot();
-      if (!this.disposed) this.emit({ snapshot });
+      const [snapshot, ops] = await Promise.all([this.engine.snapshot(), this.engine.operations()]);
+      if (!this.disposed) this.emit({ snapshot, ...ops });
     } catch (e) {
       this.fail(e);
     }

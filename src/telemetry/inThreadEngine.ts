@@ -17,5 +17,8 @@ export function inThreadEngine(engine = new RecordingSimEngine()): SimEngineHand
     startRecording: async (o) => engine.startRecording(o),
     recordedMessages: async () => engine.recordedMessages(),
     stopRecording: async () => engine.stopRecording(),
+    operations: async () => engine.operations(),
+    vehicle: async (key) => engine.vehicle(key),
+    setFacilityDown: async (id, down) => engine.setFacilityDown(id, down),
   };
 }

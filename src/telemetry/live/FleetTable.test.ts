@@ -74,4 +74,23 @@ describe('FleetTable', () => {
     t.writeFrame(out);
     expect(out.count).toBe(0);
   });
+
+  it('tells each vehicle’s slot in the frame and its speed, reported or estimated from its positions', () => {
+    const t = new FleetTable({ maps, capacity: 10, staleAfterMs: 5000 });
+    t.applyState({ ...state('A', 0, 1), position: { mapId: 'elsewhere', x: 0, y: 0, theta: 0, localized: true } });
+    t.applyState(state('B', 0, 10));
+    t.applyState(state('C', 0, 20, { velocity: { vx: 3, vy: 4 } }));
+    t.applyState(state('B', 2000, 16));
+    t.applyState(state('C', 2000, 20, { velocity: { vx: 1 } }));
+    const slots = new Int32Array(10);
+    t.frameSlots(10, slots);
+    expect(Array.from(slots.subarray(0, 3))).toEqual([-1, 0, 1]);
+    const out = vehicleBuffers(10);
+    t.writeFrame(out);
+    expect(out.x[slots[2]!]).toBe(1020);
+    expect(t.speed[1]).toBeCloseTo(3, 9); // 6 m in 2 s, no velocity sent
+    expect(t.speed[2]).toBe(1); // as reported
+    t.frameSlots(1, slots);
+    expect(Array.from(slots.subarray(0, 3))).toEqual([-1, 0, -1]);
+  });
 });

@@ -34,6 +34,11 @@ export class FleetTable {
   /** Velocity east/north in the zone frame (m/s), from the vehicle's latest `velocity` (0 when it sends none). */
   readonly vx: Float64Array;
   readonly vy: Float64Array;
+  /**
+   * Ground speed (m/s) for the fleet list: the reported velocity when the vehicle sends one (VDA 5050 makes it
+   * optional), else estimated from the distance between its last two positions over the time between them.
+   */
+  readonly speed: Float64Array;
   /** 1 when the AGV has reported a position in a map the scene places. */
   readonly placed: Uint8Array;
   readonly loaded: Uint8Array;
@@ -50,6 +55,8 @@ export class FleetTable {
   private readonly slot = new Map<string, number>();
   private readonly offline: Uint8Array;
   private readonly pose = new Float64Array(3);
+  /** Time (ms) of each vehicle's latest placed position, for the speed estimate; NaN before the first. */
+  private readonly placedAtMs: Float64Array;
 
   constructor(private readonly options: FleetTableOptions) {
     const n = options.capacity;
@@ -58,6 +65,8 @@ export class FleetTable {
     this.heading = new Float64Array(n);
     this.vx = new Float64Array(n);
     this.vy = new Float64Array(n);
+    this.speed = new Float64Array(n);
+    this.placedAtMs = new Float64Array(n).fill(Number.NaN);
     this.placed = new Uint8Array(n);
     this.loaded = new Uint8Array(n);
     this.battery = new Float32Array(n).fill(Number.NaN);
@@ -84,7 +93,7 @@ export class FleetTable {
     if (i < 0) return;
     this.version[i] = r.version;
     this.latest[i] = r;
-    if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+    if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta, r.receivedMs, r.velocity !== undefined);
     this.setVelocity(i, r);
     if (r.loads) this.loaded[i] = r.loads.length > 0 ? 1 : 0;
     if (r.battery) this.battery[i] = r.battery.chargePercent;
@@ -97,7 +106,7 @@ export class FleetTable {
     const i = this.slotOf(r.key, r.receivedMs, true);
     if (i < 0) return;
     this.version[i] = r.version;
-    if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta);
+    if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta, r.receivedMs, r.velocity !== undefined);
     this.setVelocity(i, r);
   }
 
@@ -120,6 +129,15 @@ export class FleetTable {
       }
     }
     return changed;
+  }
+
+  /**
+   * Where {@link writeFrame} puts each vehicle in the view's buffers (its rank among placed vehicles, within
+   * `capacity`), or -1 when it is not drawn: so a fleet-list row finds its AGV in the frame.
+   */
+  frameSlots(capacity: number, out: Int32Array): void {
+    let k = 0;
+    for (let i = 0; i < this.count; i++) out[i] = this.placed[i] && k < capacity ? k++ : -1;
   }
 
   /** Writes every placed AGV into the view's buffers (load drawn as an export container: the wire does not say). */
@@ -161,10 +179,14 @@ export class FleetTable {
     const left = v?.vy ?? 0;
     this.vx[i] = c * ahead - s * left;
     this.vy[i] = s * ahead + c * left;
+    if (v) this.speed[i] = Math.hypot(ahead, left);
   }
 
-  private place(i: number, mapId: string, x: number, y: number, theta: number): void {
+  private place(i: number, mapId: string, x: number, y: number, theta: number, atMs: number, hasVelocity: boolean): void {
     if (mapToZone(this.options.maps, mapId, x, y, theta, this.pose)) {
+      const dt = (atMs - this.placedAtMs[i]!) / 1000;
+      if (!hasVelocity && dt > 0) this.speed[i] = Math.hypot(this.pose[0]! - this.x[i]!, this.pose[1]! - this.y[i]!) / dt;
+      this.placedAtMs[i] = atMs;
       this.x[i] = this.pose[0]!;
       this.y[i] = this.pose[1]!;
       this.heading[i] = this.pose[2]!;

@@ -1,11 +1,27 @@
 /**
- * The simulation engine with a Record button: what the simulation worker serves. While recording, every frame
- * the view asks for also records the fleet as VDA 5050 messages ({@link SimRecorder}); stopping returns the MCAP
- * file. Lives in the telemetry layer because recording speaks VDA 5050, which the simulation must not know.
+ * The simulation engine as the operations console needs it: what the simulation worker serves. The fleet, as
+ * VDA 5050 vehicles, goes through a fleet feed when the console reads it ({@link SimFeed}: the same rows and
+ * vehicle details as live and replay); while recording, every frame the view asks for also records the fleet as
+ * those messages ({@link SimRecorder}); stopping returns the MCAP file. Lives in the telemetry layer because it speaks VDA 5050, which the simulation
+ * must not know.
  */
+import operations from '../../../data/operations.json';
 import { sceneMaps } from '../../domain/mapPlacement';
-import { SimulationEngine } from '../../sim/SimulationEngine';
+import type { Scene } from '../../domain/sceneSchema';
+import { SimulationEngine, type EngineLayout } from '../../sim/SimulationEngine';
+import type { SimOptions } from '../../sim/simParams';
+import { CHECKPOINT_KINDS } from '../alerts/checkpoints';
+import type { FeedCounts, VehicleDetail } from '../FleetFeed';
+import { SimFeed } from './SimFeed';
 import { SimRecorder } from './SimRecorder';
+
+/** What the operations console reads of the simulation twice a second, besides the KPIs. */
+export interface SimOperations {
+  /** The fleet as a fleet feed; absent in a layout without AGVs. */
+  readonly feed?: FeedCounts;
+  /** Checkpoints marked out of service ({@link RecordingSimEngine.setFacilityDown}), by id. */
+  readonly facilitiesDown: readonly string[];
+}
 
 export interface SimRecordingOptions {
   /** Epoch ms of simulated second 0: midnight at the gate of the day the recording is filed under. */
@@ -19,6 +35,43 @@ export interface SimRecordingOptions {
 
 export class RecordingSimEngine extends SimulationEngine {
   private recorder: SimRecorder | undefined;
+  private simFeed: SimFeed | undefined;
+  private readonly down = new Set<string>();
+
+  override load(scene: Scene, options: SimOptions = {}): EngineLayout {
+    const layout = super.load(scene, options);
+    const sim = this.need();
+    this.down.clear();
+    this.simFeed = sim.fleet
+      ? new SimFeed(sim, { maps: sceneMaps(scene), periodS: operations.simFeed.periodS.value, staleAfterMs: operations.simFeed.staleAfterS.value * 1000 })
+      : undefined;
+    return layout;
+  }
+
+  /** The fleet's rows and counts, and the checkpoints out of service: read at the console's 2 Hz, not per frame. */
+  operations(): SimOperations {
+    this.need();
+    const feed = this.simFeed?.counts();
+    return { ...(feed ? { feed } : {}), facilitiesDown: [...this.down] };
+  }
+
+  /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */
+  vehicle(key: string): VehicleDetail | undefined {
+    return this.simFeed?.vehicle(key);
+  }
+
+  /**
+   * Marks a barrier or scanner bay out of service, or back in service: a REPORTING HOOK for the operations
+   * console's "barrier or scanner down" alert (no facility status reaches the twin from the gate yet). It does not
+   * change the simulation: trucks are still served there. Throws for an id that is no checkpoint of the scene.
+   */
+  setFacilityDown(facilityId: string, down: boolean): readonly string[] {
+    const f = this.need().scene.facilities.find((x) => x.id === facilityId);
+    if (!f || !CHECKPOINT_KINDS.includes(f.kind)) throw new RangeError(`no barrier or scanner "${facilityId}" in this scene`);
+    if (down) this.down.add(facilityId);
+    else this.down.delete(facilityId);
+    return [...this.down];
+  }
 
   startRecording(o: SimRecordingOptions): void {
     const sim = this.need();

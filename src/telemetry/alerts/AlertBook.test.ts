@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { CollisionEvent } from '../FeedCollisions';
+import type { VehicleRow } from '../FleetFeed';
+import { AlertBook, type AlertInput, type AlertKind } from './AlertBook';
+import { ALERT_THRESHOLDS, type AlertThresholds } from './alertThresholds';
+
+const LIMITS: AlertThresholds = {
+  collisionActiveS: 60,
+  waitingTooLongS: 100,
+  restRadiusM: 10,
+  deadlockRadiusM: 30,
+  lowBatteryPercent: 15,
+  batteryClearMarginPercent: 5,
+  maxKept: 50,
+};
+const PARK = { x: 1000, y: 1000 };
+
+function row(serial: string, extra: Partial<VehicleRow> = {}): VehicleRow {
+  return {
+    key: `acme/${serial}`,
+    serialNumber: serial,
+    slot: 0,
+    stale: false,
+    operatingState: 'driving',
+    placed: true,
+    x: 0,
+    y: 0,
+    speedMps: 2,
+    batteryPercent: 80,
+    driving: true,
+    loaded: false,
+    hasOrder: false,
+    errors: 0,
+    warnings: 0,
+    fatals: 0,
+    ...extra,
+  };
+}
+
+const standing = (serial: string, extra: Partial<VehicleRow> = {}) => row(serial, { operatingState: 'idle', driving: false, speedMps: 0, ...extra });
+
+/** Feeds the book one snapshot and returns its alerts of `kind`, newest first. */
+function feed(book: AlertBook, input: AlertInput, kind?: AlertKind) {
+  book.update(input);
+  return book.list().filter((a) => kind === undefined || a.kind === kind);
+}
+
+describe('AlertBook', () => {
+  it('reads its thresholds from data/operations.json', () => {
+    expect(ALERT_THRESHOLDS.waitingTooLongS).toBeGreaterThan(0);
+    expect(ALERT_THRESHOLDS.lowBatteryPercent).toBeGreaterThan(0);
+    expect(ALERT_THRESHOLDS.maxKept).toBeGreaterThan(10);
+  });
+
+  it('opens a near miss and a contact once each, with place, time and vehicles, and clears them after a while', () => {
+    const book = new AlertBook(LIMITS);
+    const near: CollisionEvent = { kind: 'near-miss', atS: 100, x: 50, y: 60, a: 'acme/A', b: 'acme/B' };
+    const contact: CollisionEvent = { kind: 'contact', atS: 100, x: 70, y: 60, a: 'acme/C', b: 'acme/D' };
+    feed(book, { clockS: 101, rows: [], collisions: [near, contact] });
+    // The same events again in the next snapshots (the feed keeps its recent ones): no duplicates.
+    feed(book, { clockS: 102, rows: [], collisions: [near, contact] });
+    const list = feed(book, { clockS: 130, rows: [], collisions: [near, contact] });
+    expect(list.map((a) => a.kind).sort()).toEqual(['contact', 'near-miss']);
+    const n = list.find((a) => a.kind === 'near-miss')!;
+    expect(n).toMatchObject({ level: 'warning', openedS: 100, x: 50, y: 60, vehicles: ['acme/A', 'acme/B'], active: true });
+    expect(list.find((a) => a.kind === 'contact')!.level).toBe('critical');
+    // A second episode of the same pair later is a new alert.
+    feed(book, { clockS: 150, rows: [], collisions: [near, contact, { ...near, atS: 150 }] });
+    expect(book.list().filter((a) => a.kind === 'near-miss')).toHaveLength(2);
+    const later = feed(book, { clockS: 161, rows: [], collisions: [] });
+    expect(later.filter((a) => a.active).map((a) => a.openedS)).toEqual([150]);
+    expect(later.find((a) => a.openedS === 100 && a.kind === 'near-miss')).toMatchObject({ active: false, clearedS: 161 });
+  });
+
+  it('keeps an acknowledgement when the alert clears, and counts the unacknowledged', () => {
+    const book = new AlertBook(LIMITS);
+    feed(book, { clockS: 10, rows: [row('A', { stale: true, operatingState: 'stale' })], collisions: [{ kind: 'contact', atS: 10, x: 0, y: 0, a: 'acme/A', b: 'acme/B' }] });
+    expect(book.unacknowledged()).toBe(2);
+    const stale = book.list().find((a) => a.kind === 'stale')!;
+    book.acknowledge(stale.id, 'ops1', 12);
+    book.acknowledge(stale.id, 'ops2', 13);
+    expect(book.unacknowledged()).toBe(1);
+    const cleared = feed(book, { clockS: 20, rows: [row('A')] }, 'stale')[0]!;
+    expect(cleared).toMatchObject({ active: false, clearedS: 20, ack: { by: 'ops1', atS: 12 } });
+    book.acknowledgeAll('ops2', 21);
+    expect(book.unacknowledged()).toBe(0);
+    expect(book.list().find((a) => a.kind === 'contact')!.ack).toEqual({ by: 'ops2', atS: 21 });
+  });
+
+  it('opens stale telemetry once per episode and a new alert when it goes stale again', () => {
+    const book = new AlertBook(LIMITS);
+    const silent = row('A', { stale: true, operatingState: 'stale', x: 5, y: 6 });
+    feed(book, { clockS: 1, rows: [silent] });
+    expect(feed(book, { clockS: 2, rows: [silent] }, 'stale')).toHaveLength(1);
+    expect(feed(book, { clockS: 3, rows: [row('A')] }, 'stale')[0]).toMatchObject({ active: false, x: 5, y: 6 });
+    expect(feed(book, { clockS: 4, rows: [silent] }, 'stale').map((a) => a.active)).toEqual([true, false]);
+    // A vehicle that is no longer listed clears its alerts.
+    expect(feed(book, { clockS: 5, rows: [] }, 'stale').every((a) => !a.active)).toBe(true);
+  });
+
+  it('opens low battery below the threshold and clears it only above the margin', () => {
+    const book = new AlertBook(LIMITS);
+    expect(feed(book, { clockS: 1, rows: [row('A', { batteryPercent: 16 })] }, 'low-battery')).toHaveLength(0);
+    expect(feed(book, { clockS: 2, rows: [row('A', { batteryPercent: 14 })] }, 'low-battery')[0]).toMatchObject({ active: true, detail: '14 %', level: 'warning' });
+    expect(feed(book, { clockS: 3, rows: [row('A', { batteryPercent: 18 })] }, 'low-battery')[0]!.active).toBe(true);
+    expect(feed(book, { clockS: 4, rows: [row('A', { batteryPercent: 14 })] }, 'low-battery')).toHaveLength(1);
+    expect(feed(book, { clockS: 5, rows: [row('A', { batteryPercent: 21 })] }, 'low-battery')[0]).toMatchObject({ active: false, clearedS: 5 });
+  });
+
+  it('opens VDA 5050 errors by level with the error as detail, and clears each level on its own', () => {
+    const book = new AlertBook(LIMITS);
+    const both = row('A', { errors: 2, warnings: 1, fatals: 1, topError: 'hardwareError: drive fault', operatingState: 'error' });
+    feed(book, { clockS: 1, rows: [both] });
+    feed(book, { clockS: 2, rows: [both] });
+    expect(book.list().filter((a) => a.kind === 'vda-fatal')).toMatchObject([{ level: 'critical', detail: 'hardwareError: drive fault', active: true }]);
+    expect(book.list().filter((a) => a.kind === 'vda-warning')).toMatchObject([{ level: 'warning', active: true }]);
+    feed(book, { clockS: 3, rows: [row('A', { errors: 1, warnings: 1, topError: 'orderError: no such node' })] });
+    expect(book.list().find((a) => a.kind === 'vda-fatal')!.active).toBe(false);
+    expect(book.list().find((a) => a.kind === 'vda-warning')).toMatchObject({ active: true, detail: 'orderError: no such node' });
+    expect(feed(book, { clockS: 4, rows: [row('A')] }, 'vda-warning')[0]!.active).toBe(false);
+  });
+
+  it('opens "waiting too long" for an AGV standing away from rest or with an order, not for one parked', () => {
+    const book = new AlertBook(LIMITS, [PARK]);
+    const rows = (t: number) => [
+      standing('away', { x: 0, y: 0 }),
+      standing('parked', { x: PARK.x + 5, y: PARK.y }),
+      standing('ordered', { x: PARK.x, y: PARK.y - 5, hasOrder: true }),
+      standing('charging', { x: 500, y: 0, charging: true }),
+      row('moving', { x: t, y: 300 }),
+    ];
+    feed(book, { clockS: 0, rows: rows(0) });
+    expect(feed(book, { clockS: 100, rows: rows(100) }, 'waiting')).toHaveLength(0);
+    const open = feed(book, { clockS: 101, rows: rows(101) }, 'waiting');
+    expect(open.map((a) => a.vehicles[0]).sort()).toEqual(['acme/away', 'acme/ordered']);
+    expect(open.every((a) => a.openedS === 101 && a.level === 'warning')).toBe(true);
+    expect(feed(book, { clockS: 150, rows: rows(150) }, 'waiting')).toHaveLength(2);
+    // Driving again clears it; standing again starts the count from zero.
+    const moved = [row('away'), standing('ordered', { x: PARK.x, y: PARK.y - 5, hasOrder: true })];
+    expect(feed(book, { clockS: 160, rows: moved }, 'waiting').find((a) => a.vehicles[0] === 'acme/away')).toMatchObject({ active: false, clearedS: 160 });
+    feed(book, { clockS: 170, rows: [standing('away')] });
+    expect(feed(book, { clockS: 260, rows: [standing('away')] }, 'waiting').filter((a) => a.active)).toHaveLength(0);
+    expect(feed(book, { clockS: 271, rows: [standing('away')] }, 'waiting').filter((a) => a.active)).toHaveLength(1);
+  });
+
+  it('opens one deadlock for AGVs waiting too long near each other, follows the group, clears when it breaks up', () => {
+    const book = new AlertBook(LIMITS);
+    const group = (...xs: number[]) => xs.map((x, i) => standing(`D${i}`, { x, y: 0 }));
+    feed(book, { clockS: 0, rows: [...group(0, 20, 500), standing('far', { x: 5000, y: 0 })] });
+    const first = feed(book, { clockS: 101, rows: [...group(0, 20, 500), standing('far', { x: 5000, y: 0 })] }, 'deadlock');
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ level: 'critical', vehicles: ['acme/D0', 'acme/D1'], x: 10, y: 0, active: true });
+    // A third AGV joins within reach: the same alert, now with three.
+    const grown = feed(book, { clockS: 120, rows: group(0, 20, 45) }, 'deadlock');
+    expect(grown).toHaveLength(1);
+    expect(grown[0]!.vehicles).toEqual(['acme/D0', 'acme/D1', 'acme/D2']);
+    const gone = feed(book, { clockS: 130, rows: [row('D0'), row('D1'), row('D2')] }, 'deadlock');
+    expect(gone).toMatchObject([{ active: false, clearedS: 130 }]);
+  });
+
+  it('opens a checkpoint out of service at its place, once, and clears it when back in service', () => {
+    const book = new AlertBook(LIMITS);
+    const down = { id: 'vn-barrier-entry', down: true, x: 300, y: 40 };
+    feed(book, { clockS: 5, rows: [], facilities: [down, { id: 'vn-scanner', down: false, x: 0, y: 0 }] });
+    const open = feed(book, { clockS: 6, rows: [], facilities: [down] }, 'facility-down');
+    expect(open).toMatchObject([{ facilityId: 'vn-barrier-entry', x: 300, y: 40, openedS: 5, level: 'critical', active: true, vehicles: [] }]);
+    expect(feed(book, { clockS: 7, rows: [], facilities: [{ ...down, down: false }] }, 'facility-down')[0]).toMatchObject({ active: false, clearedS: 7 });
+  });
+
+  it('keeps at most maxKept alerts, dropping the oldest cleared first; starts over when the clock goes back', () => {
+    const book = new AlertBook({ ...LIMITS, maxKept: 3 });
+    const ev = (atS: number): CollisionEvent => ({ kind: 'near-miss', atS, x: 0, y: 0, a: 'acme/A', b: 'acme/B' });
+    feed(book, { clockS: 10, rows: [row('S', { stale: true })], collisions: [ev(1), ev(2), ev(3)] });
+    const kept = book.list();
+    expect(kept).toHaveLength(3);
+    expect(kept.filter((a) => a.kind === 'stale')).toHaveLength(1);
+    expect(kept.filter((a) => a.kind === 'near-miss').map((a) => a.openedS)).toEqual([3, 2]);
+    const v = book.version;
+    book.update({ clockS: 5, rows: [] });
+    expect(book.version).toBeGreaterThan(v);
+    expect(book.list()).toEqual([]);
+  });
+
+  it('hands the same list until something changes', () => {
+    const book = new AlertBook(LIMITS);
+    feed(book, { clockS: 1, rows: [row('A', { stale: true })] });
+    const a = book.list();
+    book.update({ clockS: 2, rows: [row('A', { stale: true })] });
+    expect(book.list()).toBe(a);
+  });
+});
