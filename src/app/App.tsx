@@ -228,7 +228,7 @@ export function App({ url }: { url: UrlState }) {
           </ErrorBoundary>
         )}
         {loading && <div className="loading">{t('app.loading')}</div>}
-        {scene && <ZoneCard scene={scene} />}
+        {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
         {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
         {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
@@ -248,8 +248,8 @@ export function App({ url }: { url: UrlState }) {
         {operations && live && <LiveHud source={live} scene={scene} />}
         {operations && running && <OpsConsole ops={ops} source={running} />}
         {operations && scene && running && <AlertsPanel source={running} scene={scene} />}
-        {scene && <FacilityPanel scene={scene} />}
-        {scene && <HoverTooltip scene={scene} />}
+        {scene && mode !== 'engineering' && <FacilityPanel scene={scene} />}
+        {scene && mode !== 'engineering' && <HoverTooltip scene={scene} />}
         <ProblemPanel />
         {dragging && <div className="drop-hint">{t('app.dropHint')}</div>}
       </main>

@@ -13,8 +13,13 @@ const MAX_POLAR = (85 / 180) * Math.PI;
 export function CameraRig({ scene }: { scene: Scene }) {
   const ref = useRef<CameraControls>(null);
   const store = useTwinStore();
+  // The layout editor hands a new scene object on every edit: fly to the preset view only when another scene
+  // (another id) is opened, and look facilities up in the latest one.
+  const latest = useRef(scene);
+  latest.current = scene;
 
   useEffect(() => {
+    const scene = latest.current;
     const fly = (viewId: string | undefined, smooth: boolean) => {
       const view = scene.views.find((v) => v.id === viewId) ?? scene.views[0];
       const c = ref.current;
@@ -27,7 +32,7 @@ export function CameraRig({ scene }: { scene: Scene }) {
     return store.subscribe((s, prev) => {
       if (s.viewRequest !== prev.viewRequest) fly(s.viewId, true);
       if (s.selectedFacilityId !== prev.selectedFacilityId && s.selectedFacilityId !== undefined) {
-        const f = scene.facilities.find((x) => x.id === s.selectedFacilityId);
+        const f = latest.current.facilities.find((x) => x.id === s.selectedFacilityId);
         const c = ref.current;
         if (!f || !c) return;
         const [e, n] = f.footprint.position;
@@ -36,7 +41,7 @@ export function CameraRig({ scene }: { scene: Scene }) {
         void c.dollyTo(Math.min(reach, c.distance), true);
       }
     });
-  }, [scene, store]);
+  }, [scene.id, store]);
 
   return <CameraControls ref={ref} makeDefault maxPolarAngle={MAX_POLAR} minDistance={8} maxDistance={9000} dollyToCursor />;
 }

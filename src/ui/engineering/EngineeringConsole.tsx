@@ -1,27 +1,112 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fleetFrame } from '../../domain/fleetFrame';
-import type { Scene } from '../../domain/sceneSchema';
-import { useTwin, useTwinStore } from '../../store/useTwin';
+import type { Facility, Scene } from '../../domain/sceneSchema';
+import { useEditorState } from '../../store/layout/useEditorState';
+import { useTwin } from '../../store/useTwin';
+import { EditLayer } from '../../view/edit/EditLayer';
 import { TwinCanvas } from '../../view/TwinCanvas';
+import { AssumptionsPanel } from './AssumptionsPanel';
+import { DraftBanner } from './DraftBanner';
+import { EditorToolbar } from './EditorToolbar';
+import { FacilityPicker } from './FacilityPicker';
+import { Inspector } from './Inspector';
+import { ProblemList } from './ProblemList';
+import { StudyPanel } from './study/StudyPanel';
+import { exportGeoJson, saveSceneFile } from './sceneFiles';
+import { useEditorShortcuts } from './useEditorShortcuts';
+import { useLayoutSession } from './useLayoutSession';
+import './engineering.css';
 
-/** Engineers' layout studio: the layout editor on the 3D view, the live checker and capacity studies. */
+type Tab = 'layout' | 'assumptions' | 'study';
+const TABS: readonly Tab[] = ['layout', 'assumptions', 'study'];
+
+/**
+ * Engineers' layout studio: the layout editor on the 3D view (gizmos, lane handles, problems drawn in place), a
+ * toolbar, the inspector, the live checker's problems, the model's assumptions, and capacity studies of the
+ * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene.
+ */
 export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; maxPixelRatio: number }) {
   const { t } = useTranslation();
-  const store = useTwinStore();
+  const session = useLayoutSession(scene);
+  const { editor } = session;
+  const edited = useEditorState(editor, (s) => s.scene);
+  const error = useEditorState(editor, (s) => s.error);
   const hidden = useTwin((s) => s.hiddenKinds);
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
   const fleet = useMemo(() => ({ frame: fleetFrame(0, 0) }), []);
+  const [tab, setTab] = useState<Tab>('layout');
+  const [fileError, setFileError] = useState<string>();
+  useEditorShortcuts(editor);
+
+  const onPick = useCallback(
+    (f: Facility) => {
+      const tool = editor.getState().tool;
+      if (tool === 'add-node' || tool === 'place' || tool === 'add-edge') return;
+      editor.select({ kind: 'facility', id: f.id });
+    },
+    [editor],
+  );
+  const onMiss = useCallback(() => {
+    const s = editor.getState();
+    if (s.tool === 'select' || s.tool === 'move' || s.tool === 'rotate') {
+      if (!s.inGesture) editor.select(undefined);
+    }
+  }, [editor]);
+
   return (
-    <TwinCanvas
-      scene={scene}
-      fleet={fleet}
-      hidden={hidden}
-      maxPixelRatio={maxPixelRatio}
-      sideNames={sideNames}
-      onPick={(f) => store.getState().select(f.id)}
-      onMiss={() => store.getState().select(undefined)}
-    />
+    <div className="engineering" data-testid="engineering-console">
+      <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={onPick} onMiss={onMiss}>
+        <EditLayer editor={editor} />
+      </TwinCanvas>
+      <EditorToolbar
+        editor={editor}
+        onSave={() => setFileError(saveSceneFile(editor.scene))}
+        onGeoJson={() => exportGeoJson(editor.scene)}
+      />
+      <aside className={tab === 'study' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
+        <DraftBanner session={session} />
+        {(error || fileError) && (
+          <p className="editor-error" role="alert" data-testid="editor-error">
+            {fileError ? t('engineering.file.saveRefused', { reason: fileError }) : error}
+            <button
+              type="button"
+              aria-label={t('panel.close')}
+              onClick={() => {
+                setFileError(undefined);
+                editor.clearError();
+              }}
+            >
+              ×
+            </button>
+          </p>
+        )}
+        <div className="tabs" role="tablist">
+          {TABS.map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`tab-${k}`} onClick={() => setTab(k)}>
+              {t(`engineering.tab.${k}`)}
+            </button>
+          ))}
+        </div>
+        {tab === 'layout' && (
+          <div className="tab-body">
+            <FacilityPicker editor={editor} />
+            <Inspector editor={editor} />
+            <ProblemList editor={editor} />
+          </div>
+        )}
+        {tab === 'assumptions' && (
+          <div className="tab-body">
+            <AssumptionsPanel editor={editor} />
+          </div>
+        )}
+        {tab === 'study' && (
+          <div className="tab-body">
+            <StudyPanel scene={edited} baseline={session.baseline} />
+          </div>
+        )}
+      </aside>
+    </div>
   );
 }

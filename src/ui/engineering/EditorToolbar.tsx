@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { FACILITY_KINDS, type FacilityKind } from '../../domain/sceneSchema';
+import type { EditorTool, LayoutEditor } from '../../store/layout/LayoutEditor';
+import { useEditorState } from '../../store/layout/useEditorState';
+
+const TOOLS: readonly EditorTool[] = ['select', 'move', 'rotate', 'add-node', 'add-edge'];
+
+interface Props {
+  readonly editor: LayoutEditor;
+  readonly onSave: () => void;
+  readonly onGeoJson: () => void;
+}
+
+/** Tools, adding, deleting, undo/redo, snapping, and the layout's files. Shortcuts are listed in each title. */
+export function EditorToolbar({ editor, onSave, onGeoJson }: Props) {
+  const { t } = useTranslation();
+  const tool = useEditorState(editor, (s) => s.tool);
+  const placeKind = useEditorState(editor, (s) => s.placeKind);
+  const canUndo = useEditorState(editor, (s) => s.canUndo);
+  const canRedo = useEditorState(editor, (s) => s.canRedo);
+  const hasSelection = useEditorState(editor, (s) => s.selection !== undefined);
+  const grid = useEditorState(editor, (s) => s.snap.grid);
+  const angle = useEditorState(editor, (s) => s.snap.angle);
+  const { gridSnapM, angleSnapDeg } = editor.settings;
+  return (
+    <div className="panel editor-toolbar" role="toolbar" aria-label={t('engineering.tool.label')} data-testid="editor-toolbar">
+      <div className="group">
+        {TOOLS.map((k) => (
+          <button key={k} type="button" aria-pressed={tool === k} data-testid={`tool-${k}`} title={t(`engineering.tool.${k}Title`)} onClick={() => editor.setTool(k)}>
+            {t(`engineering.tool.${k}`)}
+          </button>
+        ))}
+      </div>
+      <div className="group">
+        <select
+          aria-label={t('engineering.tool.placeKind')}
+          value={placeKind}
+          data-testid="place-kind"
+          onChange={(e) => editor.setTool('place', e.target.value as FacilityKind)}
+        >
+          {FACILITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" aria-pressed={tool === 'place'} data-testid="tool-place" title={t('engineering.tool.placeTitle')} onClick={() => editor.setTool('place')}>
+          {t('engineering.tool.place')}
+        </button>
+        <button type="button" disabled={!hasSelection} data-testid="tool-delete" title={t('engineering.tool.deleteTitle')} onClick={() => editor.deleteSelection()}>
+          {t('engineering.tool.delete')}
+        </button>
+      </div>
+      <div className="group">
+        <button type="button" disabled={!canUndo} data-testid="undo" title={t('engineering.tool.undoTitle')} onClick={() => editor.undo()}>
+          {t('engineering.tool.undo')}
+        </button>
+        <button type="button" disabled={!canRedo} data-testid="redo" title={t('engineering.tool.redoTitle')} onClick={() => editor.redo()}>
+          {t('engineering.tool.redo')}
+        </button>
+      </div>
+      <div className="group">
+        <label className="toggle">
+          <input type="checkbox" checked={grid} data-testid="snap-grid" onChange={(e) => editor.setSnap({ grid: e.target.checked })} />
+          {t('engineering.tool.gridSnap', { step: gridSnapM })}
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={angle} data-testid="snap-angle" onChange={(e) => editor.setSnap({ angle: e.target.checked })} />
+          {t('engineering.tool.angleSnap', { step: angleSnapDeg })}
+        </label>
+      </div>
+      <div className="group">
+        <button type="button" data-testid="save-scene" title={t('engineering.file.saveTitle')} onClick={onSave}>
+          {t('engineering.file.save')}
+        </button>
+        <button type="button" data-testid="export-geojson" title={t('engineering.file.geojsonTitle')} onClick={onGeoJson}>
+          {t('engineering.file.geojson')}
+        </button>
+      </div>
+    </div>
+  );
+}

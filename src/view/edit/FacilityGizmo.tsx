@@ -1,0 +1,54 @@
+import { TransformControls } from '@react-three/drei';
+import { useLayoutEffect, useRef } from 'react';
+import type { Group } from 'three';
+import type { Facility } from '../../domain/sceneSchema';
+import type { LayoutEditor } from '../../store/layout/LayoutEditor';
+
+/** Yaw of an object turned only about the vertical: read from the quaternion, as Euler angles fold past 90°. */
+function yawOf(g: Group): number {
+  return 2 * Math.atan2(g.quaternion.y, g.quaternion.w);
+}
+
+/**
+ * The translate or rotate gizmo on the selected facility, on the ground plane only. A press on the gizmo marks
+ * a gesture, each move sends a snapped command, the release ends it: one drag, one undo step. The camera
+ * controls are switched off while dragging (drei does it for the default controls). The proxy group follows
+ * the facility after every change, so the gizmo shows the snapped position and returns with Escape.
+ */
+export function FacilityGizmo({ editor, facility, mode }: { editor: LayoutEditor; facility: Facility; mode: 'translate' | 'rotate' }) {
+  const proxy = useRef<Group>(null);
+  const { position, rotation } = facility.footprint;
+
+  const sync = () => {
+    const g = proxy.current;
+    if (!g) return;
+    g.position.set(position[0], 0, -position[1]);
+    g.rotation.set(0, rotation, 0);
+  };
+  useLayoutEffect(sync);
+
+  return (
+    <>
+      <group ref={proxy} name="gizmo-proxy" />
+      <TransformControls
+        object={proxy as React.RefObject<Group>}
+        mode={mode}
+        showY={mode === 'rotate'}
+        showX={mode === 'translate'}
+        showZ={mode === 'translate'}
+        size={1.1}
+        onMouseDown={() => editor.mark()}
+        onObjectChange={() => {
+          const g = proxy.current;
+          if (!g || !editor.getState().inGesture) return;
+          if (mode === 'translate') editor.moveFacility(facility.id, [g.position.x, -g.position.z]);
+          else editor.rotateFacility(facility.id, yawOf(g));
+        }}
+        onMouseUp={() => {
+          if (editor.getState().inGesture) editor.endGesture();
+          sync();
+        }}
+      />
+    </>
+  );
+}
