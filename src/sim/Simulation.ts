@@ -50,7 +50,7 @@ const WAIT_CONTAINER = 1;
 
 export interface LogEntry {
   readonly t: number;
-  readonly kind: 'contact' | 'near-miss' | 'charging' | 'command' | 'opening' | 'closing';
+  readonly kind: 'contact' | 'near-miss' | 'charging' | 'command' | 'opening' | 'closing' | 'out-of-service' | 'back-in-service';
   readonly subject: string;
   readonly detail: string;
   /** Where it happened (east, north), for alerts that have a place. */
@@ -78,6 +78,10 @@ export class Simulation {
   private readonly queue = new EventQueue();
   private readonly itineraries: Itinerary[];
   private readonly servers: ServiceQueue[];
+  /** 1 while barrier or scanner k is out of service (an operator's fault drill): it serves no one, trucks queue. */
+  private readonly serverDown: Uint8Array;
+  /** Whether the opening hours have the checkpoints open now. */
+  private hoursOpen = true;
   private readonly slots: ServiceQueue[];
   private readonly cranes: ServiceQueue[];
   /** Queues trucks stand in: barriers, scanner bays, yard loading slots. */
@@ -123,6 +127,7 @@ export class Simulation {
     this.itineraries = truckItineraries(scene, this.layout);
     const n = this.arrivals.count;
     this.servers = this.layout.servers.map((s) => new ServiceQueue(s.id, s.servers));
+    this.serverDown = new Uint8Array(this.servers.length);
     this.slots = this.layout.yards.map((y) => new ServiceQueue(y.id, y.slots));
     this.cranes = this.layout.cranes.map((c) => new ServiceQueue(c.id, 1));
     this.truckQueues = [...this.servers, ...this.slots];
@@ -458,6 +463,7 @@ export class Simulation {
   private scheduleOpenings(): void {
     const { open, close } = this.openHours();
     if (open <= 0 && close >= 86400) return;
+    this.hoursOpen = false;
     for (const s of this.servers) s.setOpen(0, false);
     for (let day = 0; day * 86400 < this.endS; day++) {
       this.queue.push(day * 86400 + open, EV_OPENING, 1);
@@ -473,11 +479,32 @@ export class Simulation {
   }
 
   private setOpen(open: boolean, t: number): void {
-    this.servers.forEach((s, k) => {
-      s.setOpen(t, open);
-      if (open) for (let next = s.next(); next >= 0; next = s.next()) this.startServing(k, next, t);
-    });
+    this.hoursOpen = open;
+    for (let k = 0; k < this.servers.length; k++) this.openServer(k, t);
     this.pushLog(t, open ? 'opening' : 'closing', -1, open ? 'barriers and scanners open' : 'barriers and scanners close');
+  }
+
+  /** Opens server k when the hours allow and it is in service, serving whoever waits; closes it otherwise. */
+  private openServer(k: number, t: number): void {
+    const s = this.servers[k]!;
+    const open = this.hoursOpen && this.serverDown[k] === 0;
+    s.setOpen(t, open);
+    if (open) for (let next = s.next(); next >= 0; next = s.next()) this.startServing(k, next, t);
+  }
+
+  /**
+   * Takes a barrier or scanner out of service (an operator's fault drill) or puts it back, now: while down it
+   * starts no service (the truck in it finishes) and trucks queue before it; back in service it serves the queue.
+   *
+   * @example sim.setFacilityDown('vn-scanner-import', true); sim.advanceTo(sim.now + 600); // the queue grows
+   */
+  setFacilityDown(facilityId: string, down: boolean): void {
+    const k = this.layout.servers.findIndex((s) => s.id === facilityId);
+    if (k < 0) throw new RangeError(`no barrier or scanner "${facilityId}" in this simulation`);
+    if (this.serverDown[k] === (down ? 1 : 0)) return;
+    this.serverDown[k] = down ? 1 : 0;
+    this.openServer(k, this.now);
+    this.pushLog(this.now, down ? 'out-of-service' : 'back-in-service', -1, facilityId);
   }
 
   private recordHour(h: number): void {

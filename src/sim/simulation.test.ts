@@ -69,6 +69,29 @@ describe('Simulation', { timeout: 60_000 }, () => {
     expect(Object.keys(k.utilisation)).toContain(k.bottleneck);
   });
 
+  it('serves no one at a checkpoint taken out of service, and the queue before it clears once it is back', () => {
+    const scanner = today.facilities.find((f) => f.kind === 'scanner-bay')!.id;
+    const normal = new Simulation(today, { seed: 2, hours: 14 });
+    const down = new Simulation(today, { seed: 2, hours: 14 });
+    for (const sim of [normal, down]) sim.advanceTo(9 * 3600);
+    down.setFacilityDown(scanner, true);
+    // Half an hour for the trucks already past the scanner to leave.
+    for (const sim of [normal, down]) sim.advanceTo(9.5 * 3600);
+    const at930 = { normal: normal.cleared, down: down.cleared };
+    for (const sim of [normal, down]) sim.advanceTo(12 * 3600);
+    // Only the flow that is scanned stops (the other does not pass the scanner): well under half as many clear.
+    expect(normal.cleared - at930.normal).toBeGreaterThan(50);
+    expect(down.cleared - at930.down).toBeLessThan((normal.cleared - at930.normal) / 2);
+    expect(down.hourly.at(-1)!.queues[scanner]!).toBeGreaterThan(normal.hourly.at(-1)!.queues[scanner]! + 50);
+    expect(down.log.some((e) => e.kind === 'out-of-service' && e.detail === scanner)).toBe(true);
+    // Back in service: the queue is worked off and trucks clear again.
+    down.setFacilityDown(scanner, false);
+    const atNoon = down.cleared;
+    down.advanceTo(14 * 3600);
+    expect(down.cleared - atNoon).toBeGreaterThan(50);
+    expect(() => down.setFacilityDown('no-such-gate', true)).toThrow(/no barrier or scanner "no-such-gate"/);
+  });
+
   it('writes a frame of every AGV and every truck inside, with loads', () => {
     const sim = new Simulation(proposed, { seed: 3, hours: 2 });
     sim.advanceTo(5400);

@@ -37,7 +37,7 @@ export interface SimSourceState extends SourceState {
   readonly snapshot?: SimSnapshot;
   /** The simulated fleet as VDA 5050 vehicles (the same rows as live and replay); absent without AGVs. */
   readonly feed?: FeedCounts;
-  /** Barriers and scanner bays marked out of service, by id (a reporting hook: see RecordingSimEngine). */
+  /** Barriers and scanner bays out of service (a fault drill: the simulation serves no one there), by id. */
   readonly facilitiesDown?: readonly string[];
   readonly error?: string;
 }

@@ -61,13 +61,15 @@ export class RecordingSimEngine extends SimulationEngine {
   }
 
   /**
-   * Marks a barrier or scanner bay out of service, or back in service: a REPORTING HOOK for the operations
-   * console's "barrier or scanner down" alert (no facility status reaches the twin from the gate yet). It does not
-   * change the simulation: trucks are still served there. Throws for an id that is no checkpoint of the scene.
+   * Takes a barrier or scanner bay out of service, or puts it back (the operations console's fault drill): the
+   * simulation stops serving there (trucks queue) and the checkpoint is reported down, which raises the "barrier or
+   * scanner down" alert. Throws for an id that is no checkpoint of the scene.
    */
   setFacilityDown(facilityId: string, down: boolean): readonly string[] {
-    const f = this.need().scene.facilities.find((x) => x.id === facilityId);
+    const sim = this.need();
+    const f = sim.scene.facilities.find((x) => x.id === facilityId);
     if (!f || !CHECKPOINT_KINDS.includes(f.kind)) throw new RangeError(`no barrier or scanner "${facilityId}" in this scene`);
+    sim.setFacilityDown(facilityId, down);
     if (down) this.down.add(facilityId);
     else this.down.delete(facilityId);
     return [...this.down];
