@@ -123,6 +123,14 @@ export function App({ url }: { url: UrlState }) {
   }, [scene, url.bench, replayMode, replay, liveBroker, live, sim, agvTint]);
   const running = url.bench ? undefined : replayMode ? replay : liveBroker ? live : sim;
   useEffect(() => ops.getState().select(undefined), [running, ops]);
+  // Flying to an alert's place ends following an AGV (the follow camera would pull the view straight back).
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.flyTarget !== prev.flyTarget) ops.getState().setFollow(false);
+      }),
+    [store, ops],
+  );
   // Live and replayed feeds add their collision rings (checked in their workers); only the simulation has paths.
   const feed = replayMode ? replay : live;
   const simLayers = useMemo(
