@@ -124,6 +124,7 @@ function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { fig
             bands={[{ from: target.min, to: target.max, color: TARGET_BAND }]}
             xFormat={tickText}
             fontPx={fontPx}
+            showKey={false}
             testId={`briefing-chart-${id}`}
           />
         )}

@@ -28,6 +28,8 @@ export interface LineChartProps {
   readonly xFormat?: (x: number) => string;
   /** Font size of axes and legend in CSS pixels (a briefing wall wants large type). */
   readonly fontPx?: number;
+  /** A one-line key of the series under the chart (off when the caller draws its own). */
+  readonly showKey?: boolean;
   readonly testId?: string;
 }
 
@@ -36,7 +38,7 @@ export interface LineChartProps {
  * width. The chart is built once per set of series names and fed new data in place, so a result arriving twice a
  * second redraws without rebuilding the canvas.
  */
-export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xFormat, fontPx = 12, testId }: LineChartProps) {
+export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xFormat, fontPx = 12, showKey = true, testId }: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const bandsRef = useRef(bands);
@@ -63,7 +65,8 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
-      legend: { show: true },
+      // uPlot's legend shows the values under the cursor, a table as tall as the chart with many series: a compact key is drawn below instead.
+      legend: { show: false },
       scales: {
         x: { time: false },
         // From zero, and high enough to show every band (a target above today's figures stays on the chart).
@@ -101,5 +104,19 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
     plot.current?.setData([x as number[], ...series.map((s) => s.values as number[])] as uPlot.AlignedData);
   }, [x, series, shape]);
 
-  return <div ref={box} className="line-chart" data-testid={testId} style={{ fontSize: fontPx }} />;
+  return (
+    <figure className="line-chart" data-testid={testId} style={{ fontSize: fontPx }}>
+      <div ref={box} />
+      {showKey && (
+        <figcaption className="line-chart-key">
+          {series.map((s) => (
+            <span key={s.label}>
+              <i style={{ borderTopColor: s.color, borderTopStyle: s.dash ? 'dashed' : 'solid' }} />
+              {s.label}
+            </span>
+          ))}
+        </figcaption>
+      )}
+    </figure>
+  );
 }
