@@ -19,7 +19,7 @@ export const SAMPLES: readonly SampleSpec[] = [
 const DAY_START_MS = Date.UTC(2026, 10, 22, 17);
 const FROM_S = 8 * 3600;
 const SECONDS = 150;
-/** One pose a second (VDA 5050 leaves the rate to the vehicle): keeps each sample near 2 MB in the repository. */
+/** One pose a second (VDA 5050 leaves the rate to the vehicle): keeps each sample under 3 MB in the repository. */
 const PERIOD_S = 1;
 
 export function sampleRecording(spec: SampleSpec): { bytes: Uint8Array; messages: number } {

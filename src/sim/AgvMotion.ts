@@ -270,6 +270,30 @@ export class AgvMotion {
     return Float32Array.from(out);
   }
 
+  /**
+   * Writes AGV i's way to its goal into `out`: its vertex (where it is, or where its current move ends), then the
+   * cells of the same shortest path {@link plannedSegments} shows, up to the goal. Returns how many were written
+   * (at most `out.length`; a buffer of `graph.nodeCount` always holds the whole way). Allocates nothing.
+   */
+  remainingPath(i: number, out: Int32Array): number {
+    const g = this.graph;
+    const goal = this.goal[i]!;
+    let v = this.vertex[i]!;
+    let k = 0;
+    if (out.length > 0) out[k++] = v;
+    while (v !== goal && k < out.length) {
+      const d = this.pibt.distance(goal, v);
+      let next = -1;
+      for (let e = g.offsets[v]!; e < g.offsets[v + 1]! && next < 0; e++) {
+        if (this.pibt.distance(goal, g.targets[e]!) < d) next = g.targets[e]!;
+      }
+      if (next < 0) break;
+      out[k++] = next;
+      v = next;
+    }
+    return k;
+  }
+
   /** True while AGV i is between cells at time t. */
   isMoving(i: number, t: number): boolean {
     return this.fromVertex[i] !== this.vertex[i] && t < this.moveEnd[i]!;

@@ -5,19 +5,11 @@
  */
 import type { Scene } from '../../domain/sceneSchema';
 import { Simulation } from '../Simulation';
-import type { SimKpis } from '../simKpis';
+import type { HourRow, SimKpis } from '../simKpis';
 import type { SimOptions } from '../simParams';
 
 /** One simulated hour: the simulation's hourly row (counts, queues at the hour's end) and the hour's utilisation. */
-export interface HourStat {
-  readonly hour: number;
-  readonly arrived: number;
-  readonly cleared: number;
-  readonly inside: number;
-  readonly agvsBusy: number;
-  readonly containersWaiting: number;
-  /** Trucks waiting at each barrier, scanner and yard at the end of the hour. */
-  readonly queues: Readonly<Record<string, number>>;
+export interface HourStat extends HourRow {
   /** Share of the hour each resource worked (barriers and scanners: of the hour's open time). */
   readonly utilisation: Readonly<Record<string, number>>;
 }

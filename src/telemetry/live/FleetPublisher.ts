@@ -5,13 +5,21 @@
  * retained. `order` and `instantActions` sent to a vehicle are carried out by the simulation (pause, resume,
  * cancel, drive to a node) and answered in the vehicle's next state: the action's FINISHED or FAILED with the
  * reason, an order's id, or an `orderError`.
+ *
+ * Each state carries the AGV's remaining route on the scene's lane network ({@link LaneRoutes}): `lastNodeId` the
+ * lane node it last passed (sequence id 0), then the lane edges (odd sequence ids) and nodes (even) still ahead,
+ * numbered afresh in every state; the first `vdaReleasedNodes` nodes (data/simulation.json) and the edges into
+ * them are released, the rest is the horizon. Node and edge ids are the scene's, so the console draws the route
+ * on the lanes.
  */
 import { z } from 'zod';
+import simulation from '../../../data/simulation.json';
 import type { MapPlacement } from '../../domain/sceneSchema';
 import type { Simulation } from '../../sim/Simulation';
 import type { ActionStateReport, ConnectionState, ErrorReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeConnection, encodeState, encodeVisualization, type WireMessage } from '../vda5050/encode';
 import { formatTopic, parseTopic } from '../vda5050/topic';
+import { LaneRoutes, type LaneRouteOut } from './laneRoute';
 
 export type Publish = (topic: string, message: WireMessage, retain: boolean) => void;
 
@@ -27,6 +35,8 @@ export interface FleetPublisherOptions {
 const STATE_EVERY_MS = 30_000;
 /** Action results kept in each state (the newest). */
 const ACTIONS_KEPT = 10;
+/** Nodes ahead of an AGV released to it (the VDA 5050 base); those beyond are the horizon. */
+const RELEASED_NODES = simulation.vdaReleasedNodes.value;
 
 const InstantActions = z.object({
   actions: z.array(z.object({ actionId: z.string().min(1), actionType: z.string() })),
@@ -50,6 +60,11 @@ export class FleetPublisher {
   private readonly orderId: string[];
   private readonly orderUpdateId: Int32Array;
   private readonly pose = new Float64Array(3);
+  private readonly lanes: LaneRoutes | undefined;
+  /** Scratch for one AGV's way through the cells. */
+  private readonly path: Int32Array;
+  /** Each AGV's lane route as of its last signature. */
+  private readonly routes: LaneRouteOut[];
 
   constructor(
     private readonly sim: Simulation,
@@ -65,6 +80,11 @@ export class FleetPublisher {
     this.errors = this.serials.map(() => []);
     this.orderId = new Array<string>(n).fill('');
     this.orderUpdateId = new Int32Array(n);
+    const m = sim.motion;
+    const { nodes, edges } = sim.scene.lanes;
+    this.lanes = m && new LaneRoutes(nodes, edges, m.graph, m.vertexOfNode);
+    this.path = new Int32Array(m?.graph.nodeCount ?? 0);
+    this.routes = this.serials.map(() => ({ lastNode: -1, nodes: [], edges: [] }));
   }
 
   topic(i: number, subtopic: 'state' | 'visualization' | 'connection' | 'order' | 'instantActions'): string {
@@ -155,19 +175,55 @@ export class FleetPublisher {
   private position(i: number) {
     const m = this.sim.motion!;
     m.pose(i, this.sim.now, this.pose);
-    const { origin, rotation } = this.o.map;
-    const dx = this.pose[0]! - origin[0];
-    const dy = this.pose[1]! - origin[1];
-    const c = Math.cos(rotation);
-    const s = Math.sin(rotation);
+    const rotation = this.o.map.rotation;
     const theta = Math.atan2(Math.sin(this.pose[2]! - rotation), Math.cos(this.pose[2]! - rotation));
-    return { mapId: this.o.map.mapId, x: c * dx + s * dy, y: -s * dx + c * dy, theta, localized: true };
+    return { ...this.toMap(this.pose[0]!, this.pose[1]!), theta, localized: true };
   }
 
-  /** What decides whether a new state is due: anything the operator would see change. */
+  /** A zone-frame point in the vehicle's map frame. */
+  private toMap(east: number, north: number) {
+    const { origin, rotation } = this.o.map;
+    const dx = east - origin[0];
+    const dy = north - origin[1];
+    const c = Math.cos(rotation);
+    const s = Math.sin(rotation);
+    return { mapId: this.o.map.mapId, x: c * dx + s * dy, y: -s * dx + c * dy };
+  }
+
+  /**
+   * What decides whether a new state is due: anything the operator would see change, the route included (it
+   * changes when the AGV passes a lane node or gets another goal, not while it drives along an edge).
+   */
   private signature(i: number): string {
     const m = this.sim.motion!;
-    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}`;
+    const r = this.route(i);
+    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}|${r.lastNode}>${r.edges.join('>')}`;
+  }
+
+  /** Recomputes AGV i's lane route from where it is now. */
+  private route(i: number): LaneRouteOut {
+    const m = this.sim.motion!;
+    const out = this.routes[i]!;
+    const count = m.remainingPath(i, this.path);
+    const reached = m.isMoving(i, this.sim.now) ? m.fromVertex[i]! : m.vertex[i]!;
+    this.lanes!.route(reached, this.path, count, out);
+    return out;
+  }
+
+  /** The route of the last signature as VDA 5050 node and edge states (the last node passed has sequence id 0). */
+  private routeStates(i: number) {
+    const r = this.routes[i]!;
+    const { nodes, edges } = this.sim.scene.lanes;
+    return {
+      ...(r.lastNode >= 0 ? { lastNodeId: nodes[r.lastNode]!.id, lastNodeSequenceId: 0 } : {}),
+      nodeStates: r.nodes.map((k, j) => ({
+        nodeId: nodes[k]!.id,
+        sequenceId: 2 * (j + 1),
+        released: j < RELEASED_NODES,
+        nodePosition: this.toMap(nodes[k]!.position[0], nodes[k]!.position[1]),
+      })),
+      edgeStates: r.edges.map((k, j) => ({ edgeId: edges[k]!.id, sequenceId: 2 * j + 1, released: j < RELEASED_NODES })),
+    };
   }
 
   private state(i: number, nowMs: number): WireMessage {
@@ -184,8 +240,7 @@ export class FleetPublisher {
       safety: { emergencyStop: 'NONE', fieldViolation: false },
       errors: this.errors[i]!,
       ...(this.orderId[i] ? { orderId: this.orderId[i]!, orderUpdateId: this.orderUpdateId[i]! } : {}),
-      nodeStates: [],
-      edgeStates: [],
+      ...this.routeStates(i),
       actionStates: this.actions[i]!,
     });
   }

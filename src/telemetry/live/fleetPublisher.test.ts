@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import simulation from '../../../data/simulation.json';
+import type { MapPlacement } from '../../domain/sceneSchema';
 import { Simulation } from '../../sim/Simulation';
 import { loadScene } from '../../sim/testScenes';
 import type { VdaMajor } from '../vda5050/agvReport';
@@ -9,9 +11,9 @@ import { FleetPublisher } from './FleetPublisher';
 const scene = loadScene('scenes/1088-2-1089/proposed.json');
 const map = scene.telemetry!.maps[0]!;
 
-function run(version: VdaMajor) {
+function run(version: VdaMajor, placement: MapPlacement = map) {
   const sim = new Simulation(scene, { seed: 3, hours: 2, agvs: 6 });
-  const pub = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map });
+  const pub = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map: placement });
   const sent: { topic: string; message: WireMessage; retain: boolean }[] = [];
   const publish = (topic: string, message: WireMessage, retain: boolean) => sent.push({ topic, message, retain });
   return { sim, pub, sent, publish };
@@ -54,5 +56,56 @@ describe('FleetPublisher (the simulated fleet speaking VDA 5050)', { timeout: 60
     expect(stateOf('AGV-003').actionStates).toEqual([{ actionId: 'a', actionType: 'jump', actionStatus: 'FAILED', resultDescription: 'action type jump is not supported' }]);
     expect((stateOf('AGV-004').errors as { errorType: string }[])[0]!.errorType).toBe('validationError');
     for (const serial of ['AGV-001', 'AGV-002', 'AGV-003', 'AGV-004']) expect(schemaErrors(2, 'state', stateOf(serial))).toEqual([]);
+  });
+
+  it.each([2, 3] as const)('states carry each AGV\'s remaining route on the scene\'s lanes, the first nodes released (%s.x)', (version) => {
+    const turned: MapPlacement = { ...map, origin: [120, -40], rotation: 0.6 };
+    const { sim, pub, sent, publish } = run(version, turned);
+    const { nodes, edges } = scene.lanes;
+    const node = new Map(nodes.map((n) => [n.id, n]));
+    const edge = new Map(edges.map((e) => [e.id, e]));
+    const m = sim.motion!;
+    const path = new Int32Array(m.graph.nodeCount);
+    const released = simulation.vdaReleasedNodes.value;
+    let routes = 0;
+    for (let t = 1; t <= 120; t++) {
+      sim.advanceTo(t * 30);
+      const from = sent.length;
+      pub.tick(1_772_352_000_000 + t * 1000, publish);
+      for (const { topic, message } of sent.slice(from)) {
+        if (!topic.endsWith('/state')) continue;
+        expect(schemaErrors(version, 'state', message), topic).toEqual([]);
+        const s = message as { lastNodeId: string; lastNodeSequenceId: number; nodeStates: { nodeId: string; sequenceId: number; released: boolean; nodePosition: { x: number; y: number; mapId: string } }[]; edgeStates: { edgeId: string; sequenceId: number; released: boolean }[] };
+        expect(node.has(s.lastNodeId), s.lastNodeId).toBe(true);
+        expect(s.lastNodeSequenceId).toBe(0);
+        expect(s.edgeStates).toHaveLength(s.nodeStates.length);
+        s.nodeStates.forEach((n, k) => {
+          expect(n).toMatchObject({ sequenceId: 2 * k + 2, released: k < released });
+          const e = s.edgeStates[k]!;
+          expect(e).toMatchObject({ sequenceId: 2 * k + 1, released: k < released });
+          expect(edge.get(e.edgeId), e.edgeId).toMatchObject({ from: k === 0 ? s.lastNodeId : s.nodeStates[k - 1]!.nodeId, to: n.nodeId });
+          // Back from the map frame (rotation, then origin), the node lies where the scene puts it.
+          const [c, sn] = [Math.cos(turned.rotation), Math.sin(turned.rotation)];
+          const p = node.get(n.nodeId)!.position;
+          expect(n.nodePosition.mapId).toBe(turned.mapId);
+          expect(c * n.nodePosition.x - sn * n.nodePosition.y + turned.origin[0]).toBeCloseTo(p[0], 6);
+          expect(sn * n.nodePosition.x + c * n.nodePosition.y + turned.origin[1]).toBeCloseTo(p[1], 6);
+        });
+        // The lane nodes lie, in order, on the AGV's way through the cells, which ends at its goal.
+        const i = pub.serials.indexOf(topic.split('/').at(-2)!);
+        const way = Array.from(path.subarray(0, m.remainingPath(i, path)));
+        let at = 0;
+        for (const n of s.nodeStates) {
+          at = way.indexOf(m.vertexOfNode[nodes.indexOf(node.get(n.nodeId)!)]!, at);
+          expect(at, n.nodeId).toBeGreaterThanOrEqual(0);
+        }
+        if (s.nodeStates.length > released) routes++;
+      }
+      // Nothing changed since: no second state.
+      const again = sent.length;
+      pub.tick(1_772_352_000_000 + t * 1000 + 100, publish);
+      expect(sent.slice(again).filter((x) => x.topic.endsWith('/state'))).toEqual([]);
+    }
+    expect(routes).toBeGreaterThan(10);
   });
 });

@@ -41,8 +41,8 @@ const same = (a: Drawn, b: Drawn) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The selected AGV's route: the edges released to it solid, those planned beyond dashed, its released nodes as
- * discs, from its VDA 5050 state mapped onto the scene's lane nodes. A state without nodes (our simulated fleet
- * publishes none) falls back to the source's planned paths when it has them (the simulation): the chain starting
+ * discs, from its VDA 5050 state mapped onto the scene's lane nodes. A state without nodes (an AGV standing at
+ * its goal, or a vehicle that sends none) falls back to the source's planned paths when it has them (the simulation): the chain starting
  * where the AGV stands, dashed. Refreshed twice a second; React state only when the route changes.
  */
 export function SelectedRoute({ scene, frame, rows, ops, source }: { scene: Scene; frame: FleetFrame; rows: FleetRowsRef; ops: OpsStore; source: RouteSource }) {
