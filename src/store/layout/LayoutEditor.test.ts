@@ -168,12 +168,23 @@ describe('LayoutEditor', () => {
     expect(e.resizeFacility('vn-customs', [70, 30], 20).ok).toBe(true);
     expect(fac(e, 'vn-customs').footprint).toMatchObject({ size: [70, 30], height: 20 });
     expect(e.setFacilityField('vn-customs', 'floors', 6).ok).toBe(true);
-    const bad = e.resizeFacility('vn-customs', [-1, 30]);
+    const bad = e.resizeFacility('vn-customs', [-1, 30], undefined, { snap: false });
     expect(bad.ok).toBe(false);
     expect(fac(e, 'vn-customs').footprint.size).toEqual([70, 30]);
     expect(e.setFacilityField('vn-customs', 'agency', 'pirates').ok).toBe(false);
     expect(e.setFacilityField('vn-customs', 'id', 'x').ok).toBe(false);
     expect(e.historySize).toBe(2);
+  });
+
+  it('snaps a resize drag to the grid step, never below one step; typed sizes are taken as typed', () => {
+    const e = new LayoutEditor(PROPOSED);
+    const step = EDITOR_SETTINGS.gridSnapM;
+    e.resizeFacility('vn-customs', [70.4 * step, 29.6 * step]);
+    expect(fac(e, 'vn-customs').footprint.size).toEqual([70 * step, 30 * step]);
+    e.resizeFacility('vn-customs', [0.2 * step, 30 * step]);
+    expect(fac(e, 'vn-customs').footprint.size).toEqual([step, 30 * step]);
+    e.resizeFacility('vn-customs', [70.4, 29.6], undefined, { snap: false });
+    expect(fac(e, 'vn-customs').footprint.size).toEqual([70.4, 29.6]);
   });
 
   it('lists every sourced value and edits one through the history', () => {

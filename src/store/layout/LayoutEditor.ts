@@ -44,7 +44,7 @@ import {
 } from './sceneDiff';
 
 /** What a pointer does on the 3D view: select (no gizmo), move or rotate the selection, or add things. */
-export type EditorTool = 'select' | 'move' | 'rotate' | 'add-node' | 'add-edge' | 'place';
+export type EditorTool = 'select' | 'move' | 'rotate' | 'resize' | 'add-node' | 'add-edge' | 'place';
 
 export interface EditorState {
   readonly scene: Scene;
@@ -228,10 +228,14 @@ export class LayoutEditor {
     return this.updateRecord(facilityKey(id), (f: Facility) => ({ ...f, footprint: { ...f.footprint, rotation: r } }));
   }
 
-  resizeFacility(id: string, size: readonly [number, number], height?: number): CommandResult {
+  /** Sets a facility's width and depth (and height); gizmo drags snap each side to the grid step, at least one step. */
+  resizeFacility(id: string, size: readonly [number, number], height?: number, opts: SnapOption = { snap: true }): CommandResult {
+    const step = this.settings.gridSnapM;
+    const side = (m: number) => (opts.snap && this.state.snap.grid ? Math.max(step, roundTo(m, step)) : m);
+    const next: [number, number] = [round2(side(size[0])), round2(side(size[1]))];
     return this.updateRecord(facilityKey(id), (f: Facility) => ({
       ...f,
-      footprint: { ...f.footprint, size: [size[0], size[1]] as [number, number], height: height ?? f.footprint.height },
+      footprint: { ...f.footprint, size: next, height: height ?? f.footprint.height },
     }));
   }
 

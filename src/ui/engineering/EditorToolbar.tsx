@@ -3,7 +3,7 @@ import { FACILITY_KINDS, type FacilityKind } from '../../domain/sceneSchema';
 import type { EditorTool, LayoutEditor } from '../../store/layout/LayoutEditor';
 import { useEditorState } from '../../store/layout/useEditorState';
 
-const TOOLS: readonly EditorTool[] = ['select', 'move', 'rotate', 'add-node', 'add-edge'];
+const TOOLS: readonly EditorTool[] = ['select', 'move', 'rotate', 'resize', 'add-node', 'add-edge'];
 
 interface Props {
   readonly editor: LayoutEditor;

@@ -50,7 +50,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
   );
   const onMiss = useCallback(() => {
     const s = editor.getState();
-    if (s.tool === 'select' || s.tool === 'move' || s.tool === 'rotate') {
+    if (s.tool === 'select' || s.tool === 'move' || s.tool === 'rotate' || s.tool === 'resize') {
       if (!s.inGesture) editor.select(undefined);
     }
   }, [editor]);

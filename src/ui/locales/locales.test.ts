@@ -70,7 +70,7 @@ describe('UI strings', () => {
       'alerts.kind': ALERT_KINDS,
       'alerts.level': ['critical', 'warning'],
       'engineering.tab': ['layout', 'assumptions', 'study'],
-      'engineering.tool': ['select', 'move', 'rotate', 'add-node', 'add-edge', 'selectTitle', 'moveTitle', 'rotateTitle', 'add-nodeTitle', 'add-edgeTitle'],
+      'engineering.tool': ['select', 'move', 'rotate', 'resize', 'add-node', 'add-edge', 'selectTitle', 'moveTitle', 'rotateTitle', 'resizeTitle', 'add-nodeTitle', 'add-edgeTitle'],
       'engineering.role': ['waypoint', 'load', 'unload', 'charge', 'park'],
       'engineering.draft': ['clean', 'pending'],
       'study.result.verdict': ['below', 'within', 'above'],

@@ -19,6 +19,9 @@ const PROBLEM_COLOUR = '#ef4444';
  * The layout editor's layers in the 3D view (children of TwinCanvas): the gizmo on the selected facility, lane
  * node handles, the selection and every problem drawn where it is, and ground clicks for the adding tools.
  */
+/** The gizmo each facility tool shows. */
+const GIZMO_MODE = { move: 'translate', rotate: 'rotate', resize: 'scale' } as const;
+
 export function EditLayer({ editor }: { editor: LayoutEditor }) {
   const scene = useEditorState(editor, (s) => s.scene);
   const selection = useEditorState(editor, (s) => s.selection);
@@ -53,8 +56,8 @@ export function EditLayer({ editor }: { editor: LayoutEditor }) {
       <SubjectMarkers scene={scene} subjects={problemSubjects} colour={PROBLEM_COLOUR} name="problem-markers" />
       <ProblemPins scene={scene} subjects={problemSubjects} colour={PROBLEM_COLOUR} />
       <SubjectMarkers scene={scene} subjects={selected} colour={SELECTION_COLOUR} name="selection-markers" />
-      {facility && (tool === 'move' || tool === 'rotate') && (
-        <FacilityGizmo editor={editor} facility={facility} mode={tool === 'move' ? 'translate' : 'rotate'} />
+      {facility && (tool === 'move' || tool === 'rotate' || tool === 'resize') && (
+        <FacilityGizmo editor={editor} facility={facility} mode={GIZMO_MODE[tool]} />
       )}
       <GroundClicks onGround={tool === 'add-node' || tool === 'place' ? onGround : undefined} />
     </group>
