@@ -56,7 +56,7 @@ async function flyTarget(page: Page): Promise<[number, number] | undefined> {
   return v ? (v.split(',').map(Number) as [number, number]) : undefined;
 }
 
-test('a near miss injected over MQTT raises an alert with time and place; a click flies the camera there', async ({ page }) => {
+test('a near miss injected over MQTT raises an alert with time and place; a click flies the camera there; acknowledged by name', async ({ page }) => {
   const errors = watchErrors(page);
   const external = watchExternal(page);
   const stop = await publishPair();
@@ -94,6 +94,12 @@ test('a near miss injected over MQTT raises an alert with time and place; a clic
       }, { timeout: 30_000 })
       .toBeLessThan(5);
     await page.screenshot({ path: 'test-results/screenshots/operations-near-miss.png' });
+
+    // Acknowledged in the name of who logged in.
+    const id = await item.getAttribute('data-alert-id');
+    await item.getByTestId('alert-ack').click();
+    await page.getByTestId('alerts-filter-ack').selectOption('all');
+    await expect(page.locator(`[data-alert-id="${id}"]`).getByTestId('alert-acked')).toContainText('viewer');
   } finally {
     await stop();
   }

@@ -70,7 +70,7 @@ export function App({ url }: { url: UrlState }) {
   );
   const replayMode = sourceUrl.request.kind === 'replay' || replayInput !== undefined;
   const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
-  const { live, error: loginError, busy: loggingIn, login } = useLiveSource(scene, liveBroker);
+  const { live, user: liveUser, error: loginError, busy: loggingIn, login } = useLiveSource(scene, liveBroker);
   const { replay, error: replayError, busy: replayBusy } = useReplaySource(scene, replayInput);
 
   // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
@@ -255,7 +255,7 @@ export function App({ url }: { url: UrlState }) {
         {operations && replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
         {operations && live && <LiveHud source={live} scene={scene} />}
         {operations && running && <OpsConsole ops={ops} source={running} />}
-        {operations && scene && running && <AlertsPanel source={running} scene={scene} />}
+        {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}
         {scene && mode !== 'engineering' && <FacilityPanel scene={scene} />}
         {scene && mode !== 'engineering' && <HoverTooltip scene={scene} />}
         <ProblemPanel />

@@ -13,6 +13,8 @@ export function useLiveSource(scene: Scene | undefined, broker: string | undefin
   const [live, setLive] = useState<LiveSource>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** Who logged in: acknowledgements and commands are made in their name. */
+  const [user, setUser] = useState<string>();
   const running = useRef<RunningSource<LiveSource> | undefined>(undefined);
 
   useEffect(
@@ -33,6 +35,7 @@ export function useLiveSource(scene: Scene | undefined, broker: string | undefin
         (r) => {
           running.current = r;
           setLive(r.source);
+          setUser(user);
           setBusy(false);
         },
         (e: unknown) => {
@@ -44,5 +47,5 @@ export function useLiveSource(scene: Scene | undefined, broker: string | undefin
     [scene, broker],
   );
 
-  return { live, error, busy, login };
+  return { live, user, error, busy, login };
 }
