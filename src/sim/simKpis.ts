@@ -6,6 +6,7 @@
  * more than half its working time), AGV empty travel, planner waits, near misses.
  * Numbers are rounded so printed results compare byte for byte across runs.
  */
+import { percentile } from '../domain/SampleRing';
 import type { ServiceQueue } from './ServiceQueue';
 import type { Simulation } from './Simulation';
 
@@ -55,13 +56,6 @@ export interface ResourceTotals {
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-/** Nearest-rank percentile of the first `n` values (0 when there are none). */
-export function percentile(values: Float64Array, n: number, p: number): number {
-  if (n === 0) return 0;
-  const sorted = values.slice(0, n).sort();
-  return sorted[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]!;
-}
-
 export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
   const t = sim.now;
   const utilisation: Record<string, number> = {};
@@ -103,8 +97,8 @@ export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
     cleared: sim.cleared,
     inside: sim.trucksInside,
     clearedPerDay: t > 0 ? round((sim.cleared * 86400) / t, 1) : 0,
-    timeInSystemP50S: round(percentile(sim.timeInSystem, sim.cleared, 50), 1),
-    timeInSystemP95S: round(percentile(sim.timeInSystem, sim.cleared, 95), 1),
+    timeInSystemP50S: round(percentile(sim.timeInSystem, sim.cleared, 0.5), 1),
+    timeInSystemP95S: round(percentile(sim.timeInSystem, sim.cleared, 0.95), 1),
     utilisation,
     queueMax,
     queueMean,

@@ -4,6 +4,7 @@
  * thread, and counted for the HUD (vehicles, stale ones, drops by reason, latency, the fleet list). The live
  * engine feeds it from MQTT with the wall clock; the replay engine from a recording with the recording's clock.
  */
+import { SampleRing } from '../domain/SampleRing';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../domain/packedFrame';
 import type { MapPlacement } from '../domain/sceneSchema';
@@ -111,8 +112,7 @@ export class FleetFeed {
   private readonly alerts = alertBuffers();
   private buffer: Float32Array | undefined;
   private readonly collisions: FeedCollisions | undefined;
-  private readonly latency = new Float64Array(LATENCY_SAMPLES);
-  private latencyCount = 0;
+  private readonly latency = new SampleRing(LATENCY_SAMPLES);
   private readonly slots: Int32Array;
 
   constructor(o: FleetFeedOptions) {
@@ -138,7 +138,7 @@ export class FleetFeed {
     const d = this.gate.admit(topic, payload, nowMs);
     if (d.kind === 'dropped') return d;
     // Retained `connection` messages arrive as old as they are: only state and visualization measure the feed.
-    if (d.kind !== 'connection') this.latency[this.latencyCount++ % LATENCY_SAMPLES] = nowMs - d.report.timestampMs;
+    if (d.kind !== 'connection') this.latency.push(nowMs - d.report.timestampMs);
     if (d.kind === 'state') this.table.applyState(d.report);
     else if (d.kind === 'visualization') this.table.applyVisualization(d.report);
     else this.table.applyConnection(d.report);
@@ -162,7 +162,7 @@ export class FleetFeed {
       received: this.gate.received,
       dropped: { ...this.gate.dropped },
       recentDrops: this.gate.recentDrops(),
-      latencyMs: this.latencyP95(),
+      latencyMs: this.latency.percentile(0.95),
       unknownMaps: [...table.unknownMaps],
       vehicles: this.vehicleRows(),
       nearMisses: this.collisions?.nearMisses ?? 0,
@@ -226,13 +226,5 @@ export class FleetFeed {
       ...(s?.driving === undefined ? {} : { driving: s.driving }),
       ...(s?.lastNodeId ? { lastNodeId: s.lastNodeId } : {}),
     };
-  }
-
-
-  private latencyP95(): number {
-    const n = Math.min(this.latencyCount, LATENCY_SAMPLES);
-    if (n === 0) return 0;
-    const sorted = this.latency.slice(0, n).sort();
-    return sorted[Math.min(n - 1, Math.ceil(0.95 * n) - 1)]!;
   }
 }

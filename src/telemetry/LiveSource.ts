@@ -11,7 +11,8 @@ import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../do
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import type { VehicleDetail } from './FleetFeed';
-import { SampleRing, telemetryStats } from './telemetryStats';
+import { SampleRing } from '../domain/SampleRing';
+import { telemetryStats } from './telemetryStats';
 import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
 
 export interface LiveEngineHandle {

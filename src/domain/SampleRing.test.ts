@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SampleRing } from './telemetryStats';
+import { SampleRing } from './SampleRing';
 
 describe('SampleRing', () => {
   it('gives 0 with no samples and the nearest-rank percentile of those held', () => {
