@@ -142,7 +142,7 @@ export function App({ url }: { url: UrlState }) {
   );
 
   const lang = useTwin((s) => s.lang);
-  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
+  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
 
   const openFile = useCallback(
     (file: File) => {

@@ -1,22 +1,28 @@
 import { useTranslation } from 'react-i18next';
-import type { SampleRecording } from '../app/sampleRecordings';
+
+/** What the panel shows of a shipped sample recording (the app's list says where each one is served). */
+interface SampleChoice {
+  readonly id: string;
+  readonly zone: string;
+  readonly variant: string;
+}
 
 /**
  * Where a replay starts when no recording is open yet (or the last one failed): pick an MCAP file from the disk
  * (or drop one anywhere on the page), or play one of the shipped samples.
  */
-export function ReplayOpen({
+export function ReplayOpen<Sample extends SampleChoice>({
   samples,
   busy,
   error,
   onFile,
   onSample,
 }: {
-  samples: readonly SampleRecording[];
+  samples: readonly Sample[];
   busy: boolean;
   error: string | undefined;
   onFile: (file: File) => void;
-  onSample: (sample: SampleRecording) => void;
+  onSample: (sample: Sample) => void;
 }) {
   const { t } = useTranslation();
   return (

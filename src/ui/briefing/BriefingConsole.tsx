@@ -110,8 +110,7 @@ function Wall({ scenes, running }: { scenes: readonly Scene[]; running: boolean 
 /** The 3D view of the zone on screen, flown through the tour; drawing stops while the tab is hidden. */
 function ZoneView({ scene, source, stop, running }: { scene: Scene; source?: SimSource; stop?: PlannedStop; running: boolean }) {
   const { t } = useTranslation();
-  const lang = useTwin((s) => s.lang);
-  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
+  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
   // The view is given the frames only: the wall's pacer steps both simulations, on screen or not.
   const fleet = useMemo(() => (source ? { frame: source.frame } : NO_FLEET), [source]);
   const layers = useMemo<SimLayers | undefined>(() => source && { busy: source.busy, alerts: source.alerts, paths: NO_PATHS, showPaths: false }, [source]);

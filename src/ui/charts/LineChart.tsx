@@ -98,6 +98,7 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
       plot.current = undefined;
     };
     // Rebuilt only when the chart's shape changes; data goes in through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` stands for every prop the canvas is built from
   }, [shape]);
 
   useEffect(() => {

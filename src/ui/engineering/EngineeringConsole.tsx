@@ -33,8 +33,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
   const edited = useEditorState(editor, (s) => s.scene);
   const error = useEditorState(editor, (s) => s.error);
   const hidden = useTwin((s) => s.hiddenKinds);
-  const lang = useTwin((s) => s.lang);
-  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
+  const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
   const fleet = useMemo(() => ({ frame: fleetFrame(0, 0) }), []);
   const [tab, setTab] = useState<Tab>('layout');
   const [fileError, setFileError] = useState<string>();
