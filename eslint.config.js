@@ -27,7 +27,7 @@ const LAYERS = {
 };
 const ENGINES = ['domain', 'sim', 'planning', 'collision', 'telemetry'];
 /** Node programs and tests around the app: they may import anything, and nothing in src/ or workers/ imports them. */
-const TOOLS = ['scripts', 'bench', 'e2e'];
+const TOOLS = ['server', 'scripts', 'bench', 'e2e'];
 
 const engineFiles = ENGINES.map((layer) => `src/${layer}/**`);
 
