@@ -1,6 +1,6 @@
 /**
- * The lint: typescript-eslint's recommended rules (not the type-checked set: it needs the whole program and takes
- * minutes on a two-core machine), the rules of hooks, and the architecture as rules.
+ * The lint: typescript-eslint's recommended rules (not the type-checked set: it builds the whole TypeScript program
+ * for every run, too slow on a two-core machine), the rules of hooks, and the architecture as rules.
  *
  * The layer order is checked by eslint-plugin-boundaries rather than dependency-cruiser: one tool, in the editor
  * and in `npm run lint`, and the order below reads as the README's layer table. Imports from outside packages
