@@ -48,7 +48,6 @@ export class SimulationEngine {
     const sim = new Simulation(scene, options);
     this.sim = sim;
     this.buffer = undefined;
-    this.buffer = undefined;
     this.layout = {
       agvCapacity: sim.frame.agvs.x.length,
       truckCapacity: sim.frame.trucks.x.length,
