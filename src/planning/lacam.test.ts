@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../domain/random';
+import { randomDigraph, randomGrid } from './fixtures/randomGraphs';
 import { solveLacam, type LacamResult } from './lacam';
 import { parseMovingAiMap, parseMovingAiScen } from './movingAi';
 import { Pibt } from './Pibt';
 import { planGraph, type PlanGraph } from './PlanGraph';
-import { randomDigraph, randomGrid } from './randomGraphs';
 
 const MAPF = new URL('../../data/mapf/', import.meta.url);
 

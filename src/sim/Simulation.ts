@@ -22,6 +22,7 @@ import type { AgvMotion } from './AgvMotion';
 import { C_IN_DESTINATION, C_IN_ORIGIN, containers, LEG_EXPORT, LEG_IMPORT, newContainer, type Containers } from './containers';
 import { EventQueue } from './EventQueue';
 import { gateLayout, type GateLayout } from './gateLayout';
+import { openSecondsUntil } from './openingHours';
 import { pointAt } from './routeGeometry';
 import { ServiceQueue } from './ServiceQueue';
 import { simKpis, type HourRow, type SimKpis } from './simKpis';
@@ -251,7 +252,7 @@ export class Simulation {
       servers: this.servers,
       slots: this.slots,
       cranes: this.cranes,
-      openSeconds: this.openSecondsUntil(t),
+      openSeconds: openSecondsUntil(this.scene.process.openingHours, t),
       fleet: this.fleet?.totals(),
     });
   }
@@ -496,13 +497,6 @@ export class Simulation {
       this.queue.push(day * 86400 + open, EV_OPENING, 1);
       this.queue.push(day * 86400 + close, EV_OPENING, 0);
     }
-  }
-
-  private openSecondsUntil(t: number): number {
-    const { open, close } = this.openHours();
-    let total = 0;
-    for (let day = 0; day * 86400 < t; day++) total += Math.max(0, Math.min(t, day * 86400 + close) - (day * 86400 + open));
-    return total;
   }
 
   private setOpen(open: boolean, t: number): void {

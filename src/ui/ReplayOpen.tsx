@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SampleRecording } from '../app/sampleRecordings';
+import type { SampleRecording } from '../app/sampleCatalogue';
 
 /**
  * Where a replay starts when no recording is open yet (or the last one failed): pick an MCAP file from the disk

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordSyntheticTraffic, syntheticMessages } from './fixtures/syntheticTraffic';
 import { McapRecorder } from './McapRecorder';
 import { openRecording } from './openRecording';
 import { decodeJson, type RecordedMessage } from './RecordingReader';
-import { recordSample, sampleMessages } from './recordSample';
 
-const SAMPLE = { agvs: 3, seconds: 30, chunkBytes: 16 * 1024 };
-const originals = sampleMessages(SAMPLE);
-const file = recordSample(SAMPLE);
+const TRAFFIC = { agvs: 3, seconds: 30, chunkBytes: 16 * 1024 };
+const originals = syntheticMessages(TRAFFIC);
+const file = recordSyntheticTraffic(TRAFFIC);
 
 interface Span {
   readonly start: number;
