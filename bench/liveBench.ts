@@ -20,6 +20,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config';
+import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
 import type { Row } from './measure';
 import { startPreview } from './previewServer';
@@ -95,13 +96,12 @@ async function startFleet(broker: RunningBroker, durationS: number, lines: Fleet
       'bench/syntheticFleet.ts',
       '--broker', broker.urls.tcp,
       '--username', 'fleet',
-      '--password', broker.users.fleet,
       '--scene', 'scenes/1119-1120/proposed.json',
       '--agvs', String(AGVS),
       '--hz', String(HZ),
       '--duration', String(Math.ceil(durationS)),
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [PASSWORD_ENV.fleet]: broker.users.fleet } },
   );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-4096)));

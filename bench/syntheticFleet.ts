@@ -2,8 +2,10 @@
  * A synthetic VDA 5050 2.1 fleet for the live benchmark (bench/liveBench.ts): N vehicles publishing at H Hz,
  * more than the simulation can field (its lane network holds about 220 AGVs; the benchmark asks for 2,000).
  *
- *   node_modules/.bin/tsx bench/syntheticFleet.ts --broker mqtt://127.0.0.1:1883 --username fleet --password … \
- *     --scene scenes/1119-1120/proposed.json --agvs 2000 --hz 10 [--duration S] [--connections K]
+ *   TWIN_FLEET_PASSWORD=… node_modules/.bin/tsx bench/syntheticFleet.ts --broker mqtt://127.0.0.1:1883 \
+ *     --username fleet --scene scenes/1119-1120/proposed.json --agvs 2000 --hz 10 [--duration S] [--connections K]
+ *
+ * The password comes from TWIN_FLEET_PASSWORD or standard input, never the command line (as for npm run fleet).
  *
  * Each vehicle shuttles back and forth along one lane edge of the scene (vehicle i on edge i mod edges, at 3 m/s,
  * starting at a spread-out point), so every position lands inside the zone, in the map frame of the scene's first
@@ -24,16 +26,19 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { parseScene } from '../src/domain/parseScene';
 import { encodeConnection, encodeState, encodeVisualization } from '../src/telemetry/vda5050/encode';
 import { formatTopic } from '../src/telemetry/vda5050/topic';
-import { fail, readCliOptions, readSceneText } from '../scripts/cliOptions';
+import { fail, readCliOptions, readPassword, readSceneText, refusePasswordOption } from '../scripts/cliOptions';
+import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 
 const USAGE =
-  'usage: tsx bench/syntheticFleet.ts --broker <url> --username <user> --password <password> --scene <scene.json> ' +
+  'usage: [TWIN_FLEET_PASSWORD=…] tsx bench/syntheticFleet.ts --broker <url> --username <user> --scene <scene.json> ' +
   '--agvs N --hz H [--duration S] [--connections K]';
 
-const cli = readCliOptions(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+refusePasswordOption(argv, PASSWORD_ENV.fleet);
+const cli = readCliOptions(argv, {
   usage: USAGE,
-  known: ['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'connections'],
-  required: ['broker', 'username', 'password', 'scene', 'agvs', 'hz'],
+  known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'connections'],
+  required: ['broker', 'username', 'scene', 'agvs', 'hz'],
 });
 const number = cli.number;
 const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 10_000);
@@ -236,11 +241,12 @@ async function stop(code: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
   for (let k = 0; k < connections; k++) {
     const c = await mqtt
       .connectAsync(brokerUrl, {
         username: cli.get('username')!,
-        password: cli.get('password')!,
+        password,
         protocolVersion: 5,
         clientId: `bench-fleet-${process.pid}-${k}`,
         reconnectPeriod: 0,

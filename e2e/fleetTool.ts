@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 import type { RunningBroker } from '../src/telemetry/live/brokerProcess';
 
 /**
  * `npm run fleet` as the browser tests run it: the proposed 1119–1120 layout from 08:00, publishing at 4 Hz to the
- * test's broker as the `fleet` user, for `durationS` seconds at simulated speed `speed`. The caller kills it.
+ * test's broker as the `fleet` user (its password in the environment, never on the command line), for `durationS`
+ * seconds at simulated speed `speed`. The caller kills it.
  */
 export function startFleetTool(broker: RunningBroker, o: { agvs: number; durationS: number; speed: number }): ChildProcess {
   return spawn(
@@ -12,7 +14,6 @@ export function startFleetTool(broker: RunningBroker, o: { agvs: number; duratio
       'scripts/fleet.ts',
       '--broker', broker.urls.tcp,
       '--username', 'fleet',
-      '--password', broker.users.fleet,
       '--scene', 'scenes/1119-1120/proposed.json',
       '--agvs', String(o.agvs),
       '--hz', '4',
@@ -20,6 +21,6 @@ export function startFleetTool(broker: RunningBroker, o: { agvs: number; duratio
       '--speed', String(o.speed),
       '--start', '08:00',
     ],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env: { ...process.env, [PASSWORD_ENV.fleet]: broker.users.fleet } },
   );
 }

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 /**
  * `--option value` command lines for the repo's tools (`npm run fleet`, the live benchmark's synthetic fleet):
  * every option known and given a value, the required ones present, numbers in range — each mistake named with
- * the usage line and exit code 2, as the tools promise.
+ * the usage line and exit code 2, as the tools promise. Passwords never come from the command line (npm echoes
+ * it, `ps` shows it to every user of the machine): {@link readPassword} takes them from the environment or
+ * standard input, as `npm run broker` does.
  */
 
 export function fail(message: string, code: number): never {
@@ -47,4 +49,71 @@ export function readSceneText(file: string): string {
   } catch (e) {
     return fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
   }
+}
+
+/**
+ * Ends the tool (exit 2) when `--password` is among `argv`, saying where the password goes instead. Call it
+ * before {@link readCliOptions}, which would only call the option unknown.
+ */
+export function refusePasswordOption(argv: readonly string[], env: string): void {
+  if (!argv.some((a) => a === '--password' || a.startsWith('--password='))) return;
+  fail(`--password is refused: npm echoes a command line and \`ps\` shows it to every user. Set ${env} (as for npm run broker), or pipe the password on standard input as one line`, 2);
+}
+
+/**
+ * The password from the environment variable `env`; else the first line of standard input when it is piped; else
+ * typed at a prompt that does not echo. An empty one ends the tool (exit 2) naming both ways to give it.
+ */
+export async function readPassword(env: string, user: string): Promise<string> {
+  const given = process.env[env];
+  const password = given ? given : process.stdin.isTTY ? await typedLine(`password of ${user} (or set ${env}): `) : await pipedLine();
+  if (!password) fail(`no password for ${user}: set ${env}, or pipe it on standard input`, 2);
+  return password;
+}
+
+/** The first line of a piped standard input ('' when it is empty or closed at once). */
+function pipedLine(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const stdin = process.stdin;
+    const done = () => {
+      stdin.off('data', onData).off('end', done).off('error', reject);
+      stdin.destroy();
+      resolve(text.split(/\r?\n/, 1)[0]!);
+    };
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (text.includes('\n')) done();
+    };
+    stdin.on('data', onData).once('end', done).once('error', reject);
+  });
+}
+
+/** A line typed at the terminal, not echoed; Ctrl+C ends the tool as it would anywhere else. */
+function typedLine(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const stdin = process.stdin;
+    let line = '';
+    process.stderr.write(prompt);
+    stdin.setRawMode(true);
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\u0003') {
+          process.stderr.write('\n');
+          process.exit(130);
+        }
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.off('data', onData);
+          stdin.pause();
+          process.stderr.write('\n');
+          resolve(line);
+          return;
+        }
+        line = ch === '\u007f' || ch === '\b' ? line.slice(0, -1) : line + ch;
+      }
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
 }

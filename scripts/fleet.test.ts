@@ -3,13 +3,33 @@ import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packedLength } from '../src/domain/packedFrame';
+import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
 import { LiveEngine } from '../src/telemetry/live/LiveEngine';
 import { encodeInstantAction } from '../src/telemetry/vda5050/encode';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const TSX = 'node_modules/.bin/tsx';
+const SCENE = ['--scene', 'scenes/1088-2-1089/proposed.json'];
 let broker: RunningBroker;
 let fleet: ChildProcess | undefined;
+
+/** The environment without a fleet password, plus `password` when given. */
+function envWith(password?: string): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env[PASSWORD_ENV.fleet];
+  return password === undefined ? env : { ...env, [PASSWORD_ENV.fleet]: password };
+}
+
+/** Runs `npm run fleet` to its end with `stdin` piped in (or none); its exit code and everything it printed. */
+function runFleet(args: readonly string[], env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(TSX, ['scripts/fleet.ts', ...args], { cwd: ROOT, env, stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  if (stdin !== undefined) child.stdin!.end(stdin);
+  return new Promise((done) => child.once('exit', (code) => done({ code, output })));
+}
 
 describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
   beforeAll(async () => {
@@ -21,9 +41,8 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
   });
 
   it('publishes every AGV so the twin sees them, and obeys an operator', async () => {
-    const args = ['scripts/fleet.ts', '--broker', broker.urls.tcp, '--username', 'fleet', '--password', broker.users.fleet];
-    args.push('--scene', 'scenes/1088-2-1089/proposed.json', '--agvs', '5', '--hz', '5', '--duration', '20', '--start', '08:00');
-    fleet = spawn('node_modules/.bin/tsx', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['scripts/fleet.ts', '--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '5', '--hz', '5', '--duration', '20', '--start', '08:00'];
+    fleet = spawn(TSX, args, { cwd: ROOT, env: envWith(broker.users.fleet), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     fleet.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     fleet.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -67,5 +86,22 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     fleet.kill('SIGTERM');
     await new Promise((done) => fleet!.once('exit', done));
     expect(output).toMatch(/publishing 5 vehicles/);
+  });
+
+  it('takes its password from standard input when the environment has none', async () => {
+    const r = await runFleet(['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2', '--duration', '2'], envWith(), `${broker.users.fleet}\n`);
+    expect(r.output).toMatch(/publishing 2 vehicles/);
+    expect(r.code).toBe(0);
+  });
+
+  it('refuses a password on the command line and stops when given none, naming where the password goes instead', async () => {
+    const secret = 'on-the-command-line';
+    const given = await runFleet(['--broker', broker.urls.tcp, '--username', 'fleet', '--password', secret, ...SCENE, '--agvs', '2', '--hz', '2'], envWith());
+    expect(given.code).toBe(2);
+    expect(given.output).toMatch(/--password is refused: .*`ps`.* Set TWIN_FLEET_PASSWORD .*standard input/);
+    expect(given.output).not.toContain(secret);
+    const none = await runFleet(['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2'], envWith());
+    expect(none.code).toBe(2);
+    expect(none.output).toMatch(/no password for fleet: set TWIN_FLEET_PASSWORD, or pipe it on standard input/);
   });
 });

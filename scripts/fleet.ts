@@ -1,6 +1,10 @@
 /**
- * `npm run fleet -- --broker ws://127.0.0.1:9001 --username fleet --password … --scene scenes/1119-1120/proposed.json
+ * `npm run fleet -- --broker ws://127.0.0.1:9001 --username fleet --scene scenes/1119-1120/proposed.json
  *   --agvs 40 --hz 2 [--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]`
+ *
+ * The password comes from TWIN_FLEET_PASSWORD (the variable `npm run broker` sets the `fleet` user's from), else
+ * from standard input (piped, or typed without echo); `--password` is refused, since npm echoes the command line
+ * and `ps` shows it to every user.
  *
  * Runs the simulation headless in (scaled) real time and publishes every AGV as a VDA 5050 vehicle would:
  * `connection` retained with a last will, `visualization` at --hz, `state` on change and at least every 30 s;
@@ -12,16 +16,19 @@ import { parseScene } from '../src/domain/parseScene';
 import { formatProblem } from '../src/domain/problem';
 import { Simulation } from '../src/sim/Simulation';
 import { FleetPublisher } from '../src/telemetry/live/FleetPublisher';
-import { fail, readCliOptions, readSceneText } from './cliOptions';
+import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
+import { fail, readCliOptions, readPassword, readSceneText, refusePasswordOption } from './cliOptions';
 
 const USAGE =
-  'usage: npm run fleet -- --broker <url> --username <user> --password <password> --scene <scene.json> --agvs N --hz H ' +
+  'usage: [TWIN_FLEET_PASSWORD=…] npm run fleet -- --broker <url> --username <user> --scene <scene.json> --agvs N --hz H ' +
   '[--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]';
 
-const cli = readCliOptions(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+refusePasswordOption(argv, PASSWORD_ENV.fleet);
+const cli = readCliOptions(argv, {
   usage: USAGE,
-  known: ['broker', 'username', 'password', 'scene', 'agvs', 'hz', 'duration', 'vda', 'speed', 'start', 'seed'],
-  required: ['broker', 'username', 'password', 'scene', 'agvs', 'hz'],
+  known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'vda', 'speed', 'start', 'seed'],
+  required: ['broker', 'username', 'scene', 'agvs', 'hz'],
 });
 const number = cli.number;
 const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 5000);
@@ -51,6 +58,7 @@ try {
   fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, 1);
 }
 sim.advanceTo(startS);
+const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
 const fleet = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map });
 const willOf = (i: number) => ({ topic: fleet.topic(i, 'connection'), payload: Buffer.from(JSON.stringify(fleet.connection(i, 'CONNECTIONBROKEN', Date.now()))), qos: 1 as const, retain: true });
 
@@ -59,7 +67,7 @@ const willOf = (i: number) => ({ topic: fleet.topic(i, 'connection'), payload: B
 // connection each.)
 const client = mqtt.connect(cli.get('broker')!, {
   username: cli.get('username')!,
-  password: cli.get('password')!,
+  password,
   protocolVersion: 5,
   reconnectPeriod: 1000,
   will: willOf(0),

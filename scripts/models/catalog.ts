@@ -20,8 +20,8 @@ export interface ModelSpec {
   make: () => ModelBuilder;
 }
 
-export const FACILITY_MAX_TRIANGLES = 5000;
-export const INSTANCE_MAX_TRIANGLES = 500;
+const FACILITY_MAX_TRIANGLES = 5000;
+const INSTANCE_MAX_TRIANGLES = 500;
 
 const facility = (name: string, designSize: ModelSpec['designSize'], make: () => ModelBuilder): ModelSpec => ({
   name,

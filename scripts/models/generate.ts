@@ -19,7 +19,7 @@ export interface ModelReport {
 
 export const MANIFEST_FILE = 'manifest.json';
 
-export async function buildModel(spec: ModelSpec): Promise<{ glb: Uint8Array; report: Omit<ModelReport, 'file' | 'bytes'> }> {
+async function buildModel(spec: ModelSpec): Promise<{ glb: Uint8Array; report: Omit<ModelReport, 'file' | 'bytes'> }> {
   const built = spec.make().build(spec.name, spec.designSize);
   if (built.triangles > spec.maxTriangles) {
     throw new Error(`${spec.name}: ${built.triangles} triangles exceed the budget of ${spec.maxTriangles}`);

@@ -46,17 +46,9 @@ export interface CylinderOptions {
 }
 
 /** Linear-RGB colour of an sRGB hex string (three's colour management converts). */
-export function colour(hex: Hex): Color {
+function colour(hex: Hex): Color {
   return new Color(hex);
 }
-
-/** Multiplies an sRGB hex colour's channels by `factor` (in sRGB) and returns hex. */
-export function shade(hex: Hex, factor: number): Hex {
-  const v = parseInt(hex.slice(1), 16);
-  const ch = (s: number) => Math.max(0, Math.min(255, Math.round(((v >> s) & 255) * factor)));
-  return `#${((ch(16) << 16) | (ch(8) << 8) | ch(0)).toString(16).padStart(6, '0')}`;
-}
-
 
 // Tangent pairs (t1, t2) with t1 x t2 = outward normal, so (-,-),(+,-),(+,+),(-,+) is CCW.
 const FACES: ReadonlyArray<{ face: Face; n: Vec3; t1: Vec3; t2: Vec3 }> = [

@@ -49,7 +49,7 @@ const TIERS = [0, 1, 2, 2, 3, 3, 3, 4, 4, 5] as const;
  * top face is kept only on the top tier, and a side face towards a neighbouring
  * row (0.2 m away) is left out where that neighbour stands at least as high.
  */
-export function containerStacks(b: ModelBuilder, L: YardLayout): YardExtents {
+function containerStacks(b: ModelBuilder, L: YardLayout): YardExtents {
   const rand = rng(L.seed);
   const ext: YardExtents = { xBlocks: [], zBlocks: [], xAisles: [], zAisles: [] };
   const blockLen = (bays: number) => bays * CL + (bays - 1) * GAP_X;
@@ -96,7 +96,7 @@ export function containerStacks(b: ModelBuilder, L: YardLayout): YardExtents {
 }
 
 /** Flood-light mast: thin pole with a lamp head; top at `top`. */
-export function lightMast(b: ModelBuilder, x: number, z: number, baseY: number, top: number): void {
+function lightMast(b: ModelBuilder, x: number, z: number, baseY: number, top: number): void {
   b.cylinder([x, baseY, z], 0.35, top - baseY - 0.6, P.steel, { segments: 6, radiusTop: 0.22 });
   b.box([x - 1.2, top - 0.6, z - 0.5], [x + 1.2, top, z + 0.5], P.darkSteel, { omit: ['-y'] });
   b.box([x - 1.1, top - 0.7, z - 0.45], [x + 1.1, top - 0.6, z + 0.45], P.lamp, { omit: ['+y'] });

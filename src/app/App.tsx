@@ -12,7 +12,7 @@ import { ReplayOpen } from '../ui/ReplayOpen';
 import { readSimUrl } from './simUrl';
 import { readSourceUrl } from './sourceUrl';
 import { useLiveSource } from './useLiveSource';
-import { SAMPLE_RECORDINGS } from './sampleRecordings';
+import { SAMPLE_RECORDINGS } from './sampleCatalogue';
 import { replayName, useReplaySource, type ReplayInput } from './useReplaySource';
 import { startSimulation } from './startSimulation';
 import { useTwin, useTwinStore } from '../store/useTwin';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Scene } from '../domain/sceneSchema';
 import type { ReplaySource } from '../telemetry/ReplaySource';
-import { SAMPLE_RECORDINGS } from './sampleRecordings';
+import { SAMPLE_RECORDINGS } from './sampleCatalogue';
 import { startReplay } from './startReplay';
 
 /** What to replay: a file the user picked or dropped, or an address (`sample:<id>` for a shipped sample). */

@@ -1,6 +1,6 @@
 /**
  * The latest poses of every moving thing, in typed arrays owned by the source that fills them. The view reads
- * them inside `useFrame`; nothing here is React state (design.md, "Rules that keep it fast").
+ * them inside `useFrame`; nothing here is React state, so a frame of hundreds of vehicles re-renders nothing.
  */
 export const LOAD_NONE = 0;
 export const LOAD_EXPORT = 1;

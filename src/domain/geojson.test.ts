@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localToLonLat, lonLatToLocal, sceneToGeoJson } from './geojson';
+import { localToLonLat, sceneToGeoJson, type GeoAnchor, type LonLat } from './geojson';
 import { footprintCorners } from './geometry';
 import { parseScene } from './parseScene';
-import type { Scene } from './sceneSchema';
+import type { Scene, Vec2 } from './sceneSchema';
 
 function load(file: string): Scene {
   const r = parseScene(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), file);
@@ -17,6 +17,16 @@ const rad = (deg: number) => (deg * Math.PI) / 180;
 /** Metres per degree on WGS 84 (the published series, https://en.wikipedia.org/wiki/Geographic_coordinate_system#Length_of_a_degree). */
 const latDegreeM = (lat: number) => 111132.92 - 559.82 * Math.cos(2 * rad(lat)) + 1.175 * Math.cos(4 * rad(lat)) - 0.0023 * Math.cos(6 * rad(lat));
 const lonDegreeM = (lat: number) => 111412.84 * Math.cos(rad(lat)) - 93.5 * Math.cos(3 * rad(lat)) + 0.118 * Math.cos(5 * rad(lat));
+
+/** [longitude, latitude] → [east, north] metres from the anchor: the inverse of the projection, by its radii at the mid latitude. */
+function lonLatToLocal(a: GeoAnchor, [lon, lat]: LonLat): Vec2 {
+  const e2 = (1 / 298.257223563) * (2 - 1 / 298.257223563);
+  const mid = (rad(a.lat) + rad(lat)) / 2;
+  const w = 1 - e2 * Math.sin(mid) ** 2;
+  const m = (6378137 * (1 - e2)) / (w * Math.sqrt(w));
+  const n = 6378137 / Math.sqrt(w);
+  return [rad(lon - a.lon) * n * Math.cos(mid), rad(lat - a.lat) * m];
+}
 
 describe('the local projection around the zone anchor', () => {
   it('puts the anchor at its own latitude and longitude', () => {

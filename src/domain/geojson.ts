@@ -63,14 +63,6 @@ export function localToLonLat(anchor: GeoAnchor, [east, north]: Vec2): LonLat {
   return [lon / RAD, lat / RAD];
 }
 
-/** [longitude, latitude] in degrees → [east, north] metres from the anchor (the inverse of {@link localToLonLat}). */
-export function lonLatToLocal(anchor: GeoAnchor, [lon, lat]: LonLat): Vec2 {
-  const lat0 = anchor.lat * RAD;
-  const mid = (lat0 + lat * RAD) / 2;
-  const r = radii(mid);
-  return [(lon - anchor.lon) * RAD * r.n * Math.cos(mid), (lat * RAD - lat0) * r.m];
-}
-
 /** The scene's layout as one FeatureCollection; feature ids are prefixed by what they are (`facility:`, `node:`…). */
 export function sceneToGeoJson(scene: Scene): GeoFeatureCollection {
   const anchor = scene.zone.geoAnchor;

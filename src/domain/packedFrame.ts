@@ -1,6 +1,9 @@
 /**
- * One frame of a telemetry source packed into a single Float32Array, so a worker hands it to the main thread by
- * transfer (no copy, no structured clone of objects) and gets it back for the next frame (no allocation):
+ * One frame of a telemetry source packed into a single Float32Array. The engine packs it, in its worker, into a
+ * buffer it shares with the main thread (a SharedArrayBuffer: the page is cross-origin isolated), so a frame
+ * crosses threads without a copy, a structured clone of objects or an allocation; the main thread unpacks it once
+ * the engine's call has returned. Without shared memory (a page that is not isolated) the simulation's source asks
+ * for a copy of the buffer instead (`frameCopy`); the live and replay sources require it.
  *
  *   [clockS, agvCount, truckCount, alertCount,
  *    agvs   × agvCapacity   (x, y, heading, load),

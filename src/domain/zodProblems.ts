@@ -14,7 +14,7 @@ function received(input: unknown): string {
 }
 
 /** A zod issue as a short sentence an engineer can act on ("must be > 0", "unknown field \"foo\""). */
-export function issueMessage(issue: z.core.$ZodIssue): string {
+function issueMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return `required (${issue.expected})`;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../domain/random';
+import { randomDigraph, randomGrid } from './fixtures/randomGraphs';
 import { Pibt } from './Pibt';
 import type { PlanGraph } from './PlanGraph';
-import { randomDigraph, randomGrid } from './randomGraphs';
 
 function isMove(g: PlanGraph, a: number, b: number): boolean {
   if (a === b) return true;

@@ -10,6 +10,7 @@ import { AgvMotion } from './AgvMotion';
 import { CollisionWatch } from './CollisionWatch';
 import { C_IN_DESTINATION, C_ON_AGV, LEG_EXPORT, type Containers } from './containers';
 import type { GateLayout } from './gateLayout';
+import type { FleetTotals } from './simKpis';
 import type { SimParams } from './simParams';
 
 export const AGV_IDLE = 0;
@@ -53,11 +54,11 @@ export class AgvFleet {
   private readonly jobHead = new Int32Array(2);
   private readonly jobTail = new Int32Array(2);
   private jobLastT = 0;
-  jobSeconds = 0;
-  jobQueueMax = 0;
-  busySeconds = 0;
-  loadedMoves = 0;
-  emptyMoves = 0;
+  private jobSeconds = 0;
+  private jobQueueMax = 0;
+  private busySeconds = 0;
+  private loadedMoves = 0;
+  private emptyMoves = 0;
   private stepping = false;
   /** The time of the step being run (the collision watch reports with it). */
   private now = 0;
@@ -133,6 +134,23 @@ export class AgvFleet {
   account(t: number): void {
     this.jobSeconds += this.jobsWaiting() * (t - this.jobLastT);
     this.jobLastT = t;
+  }
+
+  /** The fleet's totals for the KPIs (call {@link account} first). */
+  totals(): FleetTotals {
+    const m = this.motion;
+    return {
+      agvs: m.n,
+      busySeconds: this.busySeconds,
+      jobQueueMax: this.jobQueueMax,
+      jobSeconds: this.jobSeconds,
+      emptyMoves: this.emptyMoves,
+      loadedMoves: this.loadedMoves,
+      waits: m.waits,
+      stepS: m.stepS,
+      nearMisses: this.watch.nearMisses,
+      contacts: this.watch.contacts,
+    };
   }
 
   /** The container AGV i carries now, or -1. */

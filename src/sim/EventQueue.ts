@@ -20,10 +20,6 @@ export class EventQueue {
   type = 0;
   subject = 0;
 
-  get length(): number {
-    return this.size;
-  }
-
   /** Time of the next event, or Infinity when none is left. */
   peekTime(): number {
     return this.size === 0 ? Infinity : this.times[0]!;

@@ -22,6 +22,7 @@ import type { AgvMotion } from './AgvMotion';
 import { C_IN_DESTINATION, C_IN_ORIGIN, containers, LEG_EXPORT, LEG_IMPORT, newContainer, type Containers } from './containers';
 import { EventQueue } from './EventQueue';
 import { gateLayout, type GateLayout } from './gateLayout';
+import { openSecondsUntil } from './openingHours';
 import { pointAt } from './routeGeometry';
 import { ServiceQueue } from './ServiceQueue';
 import { simKpis, type HourRow, type SimKpis } from './simKpis';
@@ -88,7 +89,7 @@ export class Simulation {
   private readonly truckQueues: ServiceQueue[];
   private readonly craneJob: Int32Array;
   private readonly yardStock: Float64Array;
-  readonly yardStockMax: Float64Array;
+  private readonly yardStockMax: Float64Array;
   // Trucks.
   private readonly itin: Uint8Array;
   private readonly pc: Int32Array;
@@ -102,12 +103,13 @@ export class Simulation {
   private readonly insideAt: Int32Array;
   private readonly inside: Int32Array;
   private insideCount = 0;
-  readonly timeInSystem: Float64Array;
-  cleared = 0;
-  arrived = 0;
+  /** Time in system of each truck cleared, in order of leaving. */
+  private readonly timeInSystem: Float64Array;
+  private clearedCount = 0;
+  private arrivedCount = 0;
   private readonly containers: Containers;
   private readonly containerOfTruck: Int32Array;
-  containersAcross = { export: 0, import: 0 };
+  private readonly containersAcross = { export: 0, import: 0 };
   private readonly pose = new Float64Array(3);
   /** Per yard, trucks placed in line so far while writing a frame. */
   private readonly waitingBehind: Int32Array;
@@ -222,18 +224,44 @@ export class Simulation {
     return this.insideCount;
   }
 
+  get arrived(): number {
+    return this.arrivedCount;
+  }
+
+  get cleared(): number {
+    return this.clearedCount;
+  }
+
   kpis(): SimKpis {
     const t = this.now;
     for (const q of [...this.truckQueues, ...this.cranes]) q.account(t);
     this.fleet?.account(t);
-    return simKpis(this, { servers: this.servers, slots: this.slots, cranes: this.cranes, openSeconds: this.openSecondsUntil(t) });
+    const p = this.params;
+    return simKpis({
+      scene: this.scene.id,
+      seed: p.seed,
+      vehiclesPerDay: p.vehiclesPerDay,
+      hours: p.hours,
+      now: t,
+      arrived: this.arrivedCount,
+      cleared: this.clearedCount,
+      inside: this.insideCount,
+      timeInSystem: this.timeInSystem,
+      containersAcross: this.containersAcross,
+      yardStockMax: new Map(this.layout.yards.map((y, k) => [y.id, this.yardStockMax[k]!])),
+      servers: this.servers,
+      slots: this.slots,
+      cranes: this.cranes,
+      openSeconds: openSecondsUntil(this.scene.process.openingHours, t),
+      fleet: this.fleet?.totals(),
+    });
   }
 
   private handle(type: number, id: number): void {
     const t = this.now;
     switch (type) {
       case EV_ARRIVE:
-        this.arrived++;
+        this.arrivedCount++;
         this.hourArrived++;
         this.insideAt[id] = this.insideCount;
         this.inside[this.insideCount++] = id;
@@ -326,7 +354,7 @@ export class Simulation {
   }
 
   private exitTruck(i: number, t: number): void {
-    this.timeInSystem[this.cleared++] = t - this.arrivals.time[i]!;
+    this.timeInSystem[this.clearedCount++] = t - this.arrivals.time[i]!;
     this.hourCleared++;
     const k = this.insideAt[i]!;
     const last = this.inside[--this.insideCount]!;
@@ -469,13 +497,6 @@ export class Simulation {
       this.queue.push(day * 86400 + open, EV_OPENING, 1);
       this.queue.push(day * 86400 + close, EV_OPENING, 0);
     }
-  }
-
-  private openSecondsUntil(t: number): number {
-    const { open, close } = this.openHours();
-    let total = 0;
-    for (let day = 0; day * 86400 < t; day++) total += Math.max(0, Math.min(t, day * 86400 + close) - (day * 86400 + open));
-    return total;
   }
 
   private setOpen(open: boolean, t: number): void {

@@ -1,8 +1,9 @@
 /**
- * The simulation as a worker serves it (workers/sim.worker.ts only exposes this class): load a scene, advance to
- * a clock time and pack the frame into a buffer shared with the caller (a SharedArrayBuffer: the page is
- * cross-origin isolated, so each frame crosses threads without a copy or an allocation), read the KPIs and the
- * recent log, the planned paths, inject a fault. Plain data in and out, so comlink carries it.
+ * The simulation as a worker serves it (workers/sim.worker.ts exposes its recording subclass): load a scene,
+ * advance to a clock time and pack the frame into a buffer shared with the caller (a SharedArrayBuffer: the page
+ * is cross-origin isolated, so each frame crosses threads without a copy or an allocation; a caller without
+ * shared memory attaches a plain buffer and reads {@link frameCopy}), read the KPIs and the recent log, the
+ * planned paths, inject a fault. Plain data in and out, so comlink carries it.
  *
  * @example
  *   const engine = new SimulationEngine();
@@ -47,7 +48,6 @@ export class SimulationEngine {
   load(scene: Scene, options: SimOptions = {}): EngineLayout {
     const sim = new Simulation(scene, options);
     this.sim = sim;
-    this.buffer = undefined;
     this.buffer = undefined;
     this.layout = {
       agvCapacity: sim.frame.agvs.x.length,

@@ -7,8 +7,6 @@
  * Numbers are rounded so printed results compare byte for byte across runs.
  */
 import { percentile } from '../domain/SampleRing';
-import type { ServiceQueue } from './ServiceQueue';
-import type { Simulation } from './Simulation';
 
 export interface HourRow {
   readonly hour: number;
@@ -47,21 +45,63 @@ export interface SimKpis {
   readonly simSeconds: number;
 }
 
-export interface ResourceTotals {
-  readonly servers: readonly ServiceQueue[];
-  readonly slots: readonly ServiceQueue[];
-  readonly cranes: readonly ServiceQueue[];
-  readonly openSeconds: number;
-}
-
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
-  const t = sim.now;
+/** A resource's totals so far (a ServiceQueue is one). */
+export interface QueueTotals {
+  readonly id: string;
+  readonly servers: number;
+  readonly busySeconds: number;
+  readonly queueSeconds: number;
+  readonly queueMax: number;
+  readonly served: number;
+}
+
+/** The AGV fleet's totals so far. */
+export interface FleetTotals {
+  readonly agvs: number;
+  readonly busySeconds: number;
+  readonly jobQueueMax: number;
+  readonly jobSeconds: number;
+  readonly emptyMoves: number;
+  readonly loadedMoves: number;
+  /** AGVs that wanted to move and could not, summed over planner steps of `stepS` seconds. */
+  readonly waits: number;
+  readonly stepS: number;
+  readonly nearMisses: number;
+  readonly contacts: number;
+}
+
+/** What the KPIs are worked out from: the run's identity, its clock and its counters, accounted up to `now`. */
+export interface KpiInput {
+  readonly scene: string;
+  readonly seed: number;
+  readonly vehiclesPerDay: number;
+  readonly hours: number;
+  readonly now: number;
+  readonly arrived: number;
+  readonly cleared: number;
+  readonly inside: number;
+  /** Time in system of each truck cleared, in order of leaving (the first `cleared` values count). */
+  readonly timeInSystem: Float64Array;
+  readonly containersAcross: { readonly export: number; readonly import: number };
+  /** The highest stock of each yard (TEU), by yard id. */
+  readonly yardStockMax: ReadonlyMap<string, number>;
+  /** Barriers and scanner bays, utilised over their opening hours (`openSeconds`). */
+  readonly servers: readonly QueueTotals[];
+  /** Yards' loading slots, utilised over the whole run; a yard nobody used is left out. */
+  readonly slots: readonly QueueTotals[];
+  readonly cranes: readonly QueueTotals[];
+  readonly openSeconds: number;
+  readonly fleet: FleetTotals | undefined;
+}
+
+export function simKpis(r: KpiInput): SimKpis {
+  const t = r.now;
   const utilisation: Record<string, number> = {};
   const queueMax: Record<string, number> = {};
   const queueMean: Record<string, number> = {};
-  const add = (q: ServiceQueue, capacitySeconds: number) => {
+  const add = (q: QueueTotals, capacitySeconds: number) => {
     utilisation[q.id] = capacitySeconds > 0 ? round(q.busySeconds / capacitySeconds, 4) : 0;
     queueMax[q.id] = q.queueMax;
     queueMean[q.id] = t > 0 ? round(q.queueSeconds / t, 3) : 0;
@@ -69,13 +109,12 @@ export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
   for (const q of r.servers) add(q, q.servers * r.openSeconds);
   for (const q of r.slots) if (q.served > 0) add(q, q.servers * t);
   for (const q of r.cranes) add(q, t);
-  const fleet = sim.fleet;
-  const m = fleet?.motion;
-  if (fleet && m) {
-    utilisation['agv-fleet'] = t > 0 ? round(fleet.busySeconds / (m.n * t), 4) : 0;
+  const fleet = r.fleet;
+  if (fleet) {
+    utilisation['agv-fleet'] = t > 0 ? round(fleet.busySeconds / (fleet.agvs * t), 4) : 0;
     queueMax['agv-fleet'] = fleet.jobQueueMax;
     queueMean['agv-fleet'] = t > 0 ? round(fleet.jobSeconds / t, 3) : 0;
-    utilisation['agv-lanes'] = fleet.busySeconds > 0 ? round(Math.min(1, (m.waits * m.stepS) / fleet.busySeconds), 4) : 0;
+    utilisation['agv-lanes'] = fleet.busySeconds > 0 ? round(Math.min(1, (fleet.waits * fleet.stepS) / fleet.busySeconds), 4) : 0;
   }
   let bottleneck = '';
   for (const [id, u] of Object.entries(utilisation)) if (bottleneck === '' || u > utilisation[bottleneck]!) bottleneck = id;
@@ -84,31 +123,29 @@ export function simKpis(sim: Simulation, r: ResourceTotals): SimKpis {
   const empty = fleet?.emptyMoves ?? 0;
   const moves = empty + (fleet?.loadedMoves ?? 0);
   const yardTeuMax: Record<string, number> = {};
-  sim.layout.yards.forEach((y, k) => {
-    if (sim.yardStockMax[k]! > 0) yardTeuMax[y.id] = sim.yardStockMax[k]!;
-  });
+  for (const [id, teu] of r.yardStockMax) if (teu > 0) yardTeuMax[id] = teu;
   return {
-    scene: sim.scene.id,
-    seed: sim.params.seed,
-    vehiclesPerDay: sim.params.vehiclesPerDay,
-    agvs: m ? m.n : 0,
-    hours: sim.params.hours,
-    arrived: sim.arrived,
-    cleared: sim.cleared,
-    inside: sim.trucksInside,
-    clearedPerDay: t > 0 ? round((sim.cleared * 86400) / t, 1) : 0,
-    timeInSystemP50S: round(percentile(sim.timeInSystem, sim.cleared, 0.5), 1),
-    timeInSystemP95S: round(percentile(sim.timeInSystem, sim.cleared, 0.95), 1),
+    scene: r.scene,
+    seed: r.seed,
+    vehiclesPerDay: r.vehiclesPerDay,
+    agvs: fleet ? fleet.agvs : 0,
+    hours: r.hours,
+    arrived: r.arrived,
+    cleared: r.cleared,
+    inside: r.inside,
+    clearedPerDay: t > 0 ? round((r.cleared * 86400) / t, 1) : 0,
+    timeInSystemP50S: round(percentile(r.timeInSystem, r.cleared, 0.5), 1),
+    timeInSystemP95S: round(percentile(r.timeInSystem, r.cleared, 0.95), 1),
     utilisation,
     queueMax,
     queueMean,
     bottleneck,
     agvEmptyTravelShare: moves > 0 ? round(empty / moves, 4) : 0,
-    plannerWaits: m ? m.waits : 0,
-    plannerWaitS: m ? round(m.waits * m.stepS, 1) : 0,
-    nearMisses: fleet?.watch.nearMisses ?? 0,
-    contacts: fleet?.watch.contacts ?? 0,
-    containersAcross: { ...sim.containersAcross },
+    plannerWaits: fleet ? fleet.waits : 0,
+    plannerWaitS: fleet ? round(fleet.waits * fleet.stepS, 1) : 0,
+    nearMisses: fleet?.nearMisses ?? 0,
+    contacts: fleet?.contacts ?? 0,
+    containersAcross: { ...r.containersAcross },
     yardTeuMax,
     simSeconds: round(t, 3),
   };

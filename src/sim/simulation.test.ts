@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AGV_TO_DROP } from './AgvFleet';
 import { Simulation } from './Simulation';
 import { loadScene } from './testScenes';
 
@@ -137,8 +138,9 @@ describe('Simulation', { timeout: 60_000 }, () => {
 
     expect(quiet.command(idle, { kind: 'goto', nodeId: 'nowhere' })).toEqual({ ok: false, reason: 'no lane node "nowhere"' });
     expect(sim.command(999, { kind: 'pause' })).toEqual({ ok: false, reason: 'no AGV 1000 in this run' });
-    const loaded = Array.from({ length: m.n }, (_, i) => i).find((i) => sim.fleet!.state[i] === 3);
-    if (loaded !== undefined) expect(sim.command(loaded, { kind: 'cancel' })).toMatchObject({ ok: false });
+    const loaded = Array.from({ length: m.n }, (_, i) => i).find((i) => sim.fleet!.state[i] === AGV_TO_DROP);
+    expect(loaded, 'an AGV carrying a container').toBeDefined();
+    expect(sim.command(loaded!, { kind: 'cancel' })).toMatchObject({ ok: false });
     expect(sim.log.some((e) => e.kind === 'command')).toBe(true);
   });
 

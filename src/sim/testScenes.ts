@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScene } from '../domain/parseScene';
 import type { Scene } from '../domain/sceneSchema';
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function loadScene(file: string): Scene {
   const r = parseScene(readFileSync(`${ROOT}${file}`, 'utf8'), file);

@@ -13,6 +13,7 @@ describe('truckArrivals', () => {
     for (let i = 0; i < a.count; i++) perHour[Math.floor(a.time[i]! / 3600)]!++;
     const shares = today.process.arrivalProfile.hourlyShare;
     const sum = shares.reduce((x, y) => x + y, 0);
+    expect(shares, 'hours with the gate closed').toContain(0);
     perHour.forEach((n, h) => {
       expect(Math.abs(n - (800 * shares[h]!) / sum)).toBeLessThan(1);
       if (shares[h] === 0) expect(n).toBe(0);

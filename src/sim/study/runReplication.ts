@@ -4,6 +4,7 @@
  * over that hour (the run's KPIs only hold the utilisation since midnight).
  */
 import type { Scene } from '../../domain/sceneSchema';
+import { openSecondsUntil } from '../openingHours';
 import { Simulation } from '../Simulation';
 import type { HourRow, SimKpis } from '../simKpis';
 import type { SimOptions } from '../simParams';
@@ -24,14 +25,6 @@ const LANES = 'agv-lanes';
 const FLEET = 'agv-fleet';
 const round3 = (x: number) => Number(Math.min(1, Math.max(0, x)).toFixed(3));
 
-/** Seconds the barriers and scanners were open from midnight of day 1 to `t`, by the scene's opening hours. */
-export function openSecondsUntil(scene: Scene, t: number): number {
-  const h = scene.process.openingHours;
-  let total = 0;
-  for (let day = 0; day * 86400 < t; day++) total += Math.max(0, Math.min(t, day * 86400 + h.closeHour * 3600) - (day * 86400 + h.openHour * 3600));
-  return total;
-}
-
 /**
  * Runs the scene with `options` to its end; `onFraction` hears the share of the run done after each hour.
  * @example
@@ -49,7 +42,7 @@ export function runReplication(scene: Scene, options: SimOptions, onFraction?: (
     const t = Math.min((h + 1) * HOUR_S, sim.endS);
     sim.advanceTo(t);
     const k = sim.kpis();
-    const open = openSecondsUntil(scene, t);
+    const open = openSecondsUntil(scene.process.openingHours, t);
     const utilisation: Record<string, number> = {};
     const fleetBusyBefore = busyBefore.get(FLEET) ?? 0;
     for (const [id, u] of Object.entries(k.utilisation)) {

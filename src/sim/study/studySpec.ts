@@ -109,7 +109,3 @@ export function studyPoints(r: ResolvedStudySpec): { vehiclesPerDay: number; agv
   }
   return points;
 }
-
-export function studyRunCount(r: ResolvedStudySpec): number {
-  return studyPoints(r).length * r.replications;
-}

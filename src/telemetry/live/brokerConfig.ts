@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 
 /** Debian's paths (package `mosquitto`); /usr/sbin is often not on a normal user's PATH, so no PATH lookup. */
 export const MOSQUITTO = '/usr/sbin/mosquitto';
-export const MOSQUITTO_PASSWD = '/usr/bin/mosquitto_passwd';
-export const INSTALL_HINT = 'install it with `apt-get install -y mosquitto`';
+const MOSQUITTO_PASSWD = '/usr/bin/mosquitto_passwd';
+const INSTALL_HINT = 'install it with `apt-get install -y mosquitto`';
 
 /** The repo's policy files: `acl` (who may read and write which topic) and the config template. */
-export const POLICY_DIR = fileURLToPath(new URL('../../../broker/', import.meta.url));
+const POLICY_DIR = fileURLToPath(new URL('../../../broker/', import.meta.url));
 
 export type BrokerUser = 'viewer' | 'operator' | 'fleet';
 export const BROKER_USERS: readonly BrokerUser[] = ['viewer', 'operator', 'fleet'];
@@ -84,7 +84,7 @@ export function assertMosquittoInstalled(): void {
 }
 
 /** Replaces every `{{name}}` in `template`; an unknown placeholder is an error, not an empty string. */
-export function renderTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+function renderTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`mosquitto.conf.template: no value for {{${name}}}`);

@@ -5,7 +5,7 @@ import { Simulation } from '../../sim/Simulation';
 import { loadScene } from '../../sim/testScenes';
 import type { VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder, type WireMessage } from '../vda5050/encode';
-import { schemaErrors } from '../vda5050/officialSchemas';
+import { schemaErrors } from '../vda5050/fixtures/officialSchemas';
 import { FleetPublisher } from './FleetPublisher';
 
 const scene = loadScene('scenes/1088-2-1089/proposed.json');

@@ -2,15 +2,15 @@ import { McapIndexedReader, McapStreamReader, MCAP_MAGIC } from '@mcap/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readableOf } from './byteSource';
+import { recordSyntheticTraffic, syntheticMessages, type TrafficMessage } from './fixtures/syntheticTraffic';
 import { McapRecorder } from './McapRecorder';
 import { openRecording } from './openRecording';
 import { decodeJson, type RecordedMessage, type RecordingReader } from './RecordingReader';
-import { recordSample, sampleMessages, type SampleMessage } from './recordSample';
 import { StreamRecordingReader } from './StreamRecordingReader';
 
-const SAMPLE = { agvs: 5, seconds: 60, chunkBytes: 16 * 1024 };
-const originals = sampleMessages(SAMPLE);
-const file = recordSample(SAMPLE);
+const TRAFFIC = { agvs: 5, seconds: 60, chunkBytes: 16 * 1024 };
+const originals = syntheticMessages(TRAFFIC);
+const file = recordSyntheticTraffic(TRAFFIC);
 const topics = [...new Set(originals.map((m) => m.topic))].sort();
 const first = originals[0]!.logTimeNs;
 const last = originals.at(-1)!.logTimeNs;
@@ -21,7 +21,7 @@ async function collect(iterable: AsyncIterable<RecordedMessage>): Promise<Record
   return out;
 }
 
-function expectSame(read: readonly RecordedMessage[], expected: readonly SampleMessage[]): void {
+function expectSame(read: readonly RecordedMessage[], expected: readonly TrafficMessage[]): void {
   expect(read.map((m) => `${m.topic}@${m.logTimeNs}`)).toEqual(expected.map((m) => `${m.topic}@${m.logTimeNs}`));
   read.forEach((m, i) => expect(decodeJson(m)).toEqual(expected[i]!.payload));
 }
@@ -119,7 +119,7 @@ describe.each([
     await opened;
     await fc.assert(
       fc.asyncProperty(anyTime, fc.option(fc.subarray(topics, { minLength: 1 }), { nil: undefined }), async (t, only) => {
-        const expected = new Map<string, SampleMessage>();
+        const expected = new Map<string, TrafficMessage>();
         for (const m of originals) if (m.logTimeNs <= t && (!only || only.includes(m.topic))) expected.set(m.topic, m);
         const latest = await reader.latestBefore(t, only);
         expect([...latest.keys()].sort()).toEqual([...expected.keys()].sort());

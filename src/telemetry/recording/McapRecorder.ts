@@ -103,16 +103,6 @@ export class McapRecorder {
     this.#append(head.buffer);
   }
 
-  /** Messages recorded so far. */
-  get messageCount(): number {
-    return this.#messageCount;
-  }
-
-  /** Bytes recorded so far, the open chunk included (the summary adds a few hundred bytes at the end). */
-  get byteLength(): number {
-    return this.#position + this.#chunkLength;
-  }
-
   /**
    * Records one message. `payload` is JSON-encoded unless it is already bytes (say, an MQTT payload as it came
    * off the wire: then nothing is re-encoded). Log times need not increase; readers sort by time.

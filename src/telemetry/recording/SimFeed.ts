@@ -28,7 +28,7 @@ export interface SimFeedOptions {
 }
 
 /** The manufacturer the simulated vehicles report, as in recordings of the simulation: keys are `smartgate/AGV-001` …. */
-export const SIM_MANUFACTURER = 'smartgate';
+const SIM_MANUFACTURER = 'smartgate';
 
 /** How the simulation's log names the two AGVs of a contact or near miss (src/sim/AgvFleet.ts). */
 const PAIR = /^AGV (\d+) and AGV (\d+)$/;

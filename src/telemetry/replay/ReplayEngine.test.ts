@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fleetFrame } from '../../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame } from '../../domain/packedFrame';
-import { recordSample, sampleMessages } from '../recording/recordSample';
+import { recordSyntheticTraffic, syntheticMessages } from '../recording/fixtures/syntheticTraffic';
 import { ReplayEngine } from './ReplayEngine';
 
-const SAMPLE = { agvs: 3, seconds: 20, chunkBytes: 8 * 1024 };
-const messages = sampleMessages(SAMPLE);
-const file = recordSample(SAMPLE);
+const TRAFFIC = { agvs: 3, seconds: 20, chunkBytes: 8 * 1024 };
+const messages = syntheticMessages(TRAFFIC);
+const file = recordSyntheticTraffic(TRAFFIC);
 const START_S = Number(messages[0]!.logTimeNs / 1_000_000n) / 1000;
 const MAPS = [{ mapId: 'gate-1119', origin: [1000, 2000] as [number, number], rotation: 0 }];
 

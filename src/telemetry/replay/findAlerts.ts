@@ -17,7 +17,7 @@ export interface ReplayAlert {
 }
 
 /** Alerts kept: a recording with more incidents than this is a fault storm; the first ones tell the story. */
-export const MAX_ALERTS = 2000;
+const MAX_ALERTS = 2000;
 
 const NS_PER_MS = 1_000_000n;
 

@@ -19,7 +19,7 @@ import {
   type InstantCommand,
   type StateInput,
 } from './encode';
-import { officialSchema, schemaErrors, SCHEMA_DIR } from './officialSchemas';
+import { officialSchema, schemaErrors, SCHEMA_DIR } from './fixtures/officialSchemas';
 import { formatTopic, type Subtopic } from './topic';
 
 /** Validates what goes over the wire, failing with ajv's own words. */

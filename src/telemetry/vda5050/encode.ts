@@ -19,7 +19,7 @@ import type {
 } from './agvReport';
 
 /** The version string each major version writes in its header. */
-export const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0.0' };
+const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0.0' };
 
 /** A message ready for `JSON.stringify`. */
 export type WireMessage = Readonly<Record<string, unknown>>;

@@ -1,3 +1,8 @@
+/**
+ * The sample recordings the app ships (data/recordings/, listed for the app in src/app/sampleCatalogue.ts) and
+ * how one is recorded: the zone's proposed scene simulated from 08:00, its fleet's VDA 5050 traffic written to
+ * MCAP by SimRecorder, with two incidents staged on the way.
+ */
 import { readFileSync } from 'node:fs';
 import { sceneMaps } from '../../src/domain/mapPlacement';
 import { parseScene } from '../../src/domain/parseScene';
@@ -5,12 +10,12 @@ import { Simulation } from '../../src/sim/Simulation';
 import { SimRecorder } from '../../src/telemetry/recording/SimRecorder';
 import { encodeOrder } from '../../src/telemetry/vda5050/encode';
 
-export interface SampleSpec {
+export interface ZoneSampleSpec {
   readonly scene: string;
   readonly out: string;
 }
 
-export const SAMPLES: readonly SampleSpec[] = [
+export const ZONE_SAMPLES: readonly ZoneSampleSpec[] = [
   { scene: 'scenes/1119-1120/proposed.json', out: 'data/recordings/1119-1120-proposed.mcap' },
   { scene: 'scenes/1088-2-1089/proposed.json', out: 'data/recordings/1088-2-1089-proposed.mcap' },
 ];
@@ -22,7 +27,7 @@ const SECONDS = 150;
 /** One pose a second (VDA 5050 leaves the rate to the vehicle): keeps each sample under 3 MB in the repository. */
 const PERIOD_S = 1;
 
-export function sampleRecording(spec: SampleSpec): { bytes: Uint8Array; messages: number } {
+export function recordZoneSample(spec: ZoneSampleSpec): { bytes: Uint8Array; messages: number } {
   const parsed = parseScene(readFileSync(spec.scene, 'utf8'), spec.scene);
   if (!parsed.ok) throw new Error(`${spec.scene}: invalid scene`);
   const sim = new Simulation(parsed.scene, { seed: 1, hours: 24 });

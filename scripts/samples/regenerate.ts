@@ -8,10 +8,10 @@
  * committed bytes, so a change to the simulation or the recorder that alters them is noticed.
  */
 import { writeFileSync } from 'node:fs';
-import { sampleRecording, SAMPLES } from './samples/sampleRecording';
+import { recordZoneSample, ZONE_SAMPLES } from './recordZoneSample';
 
-for (const sample of SAMPLES) {
-  const { bytes, messages } = sampleRecording(sample);
+for (const sample of ZONE_SAMPLES) {
+  const { bytes, messages } = recordZoneSample(sample);
   writeFileSync(sample.out, bytes);
   console.log(`${sample.out}: ${messages.toLocaleString('en')} messages, ${(bytes.length / 1024).toFixed(0)} KiB`);
 }

@@ -1,5 +1,5 @@
 /**
- * The sample recordings shipped with the app (made by `npm run samples`, see scripts/recordSamples.ts), served
+ * The sample recordings shipped with the app (made by `npm run samples`, see scripts/samples/), served
  * by Vite as assets of the build: `?source=replay&file=sample:<id>` plays one, the replay panel lists them.
  */
 import gate1088 from '../../data/recordings/1088-2-1089-proposed.mcap?url';

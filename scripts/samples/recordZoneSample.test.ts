@@ -4,16 +4,16 @@ import { sceneMaps } from '../../src/domain/mapPlacement';
 import { parseScene } from '../../src/domain/parseScene';
 import { packedLength } from '../../src/domain/packedFrame';
 import { ReplayEngine } from '../../src/telemetry/replay/ReplayEngine';
-import { sampleRecording, SAMPLES } from './sampleRecording';
+import { recordZoneSample, ZONE_SAMPLES } from './recordZoneSample';
 
 /** 08:00 on the samples' day at the gate (UTC+7), s since the epoch. */
 const EIGHT_AM_S = Date.UTC(2026, 10, 23, 1) / 1000;
 
-describe.each(SAMPLES)('sample recording $out', { timeout: 60_000 }, (sample) => {
+describe.each(ZONE_SAMPLES)('sample recording $out', { timeout: 60_000 }, (sample) => {
   const committed = new Uint8Array(readFileSync(sample.out));
 
   it('is what `npm run samples` makes now (regenerate it when the simulation changes)', () => {
-    const { bytes } = sampleRecording(sample);
+    const { bytes } = recordZoneSample(sample);
     expect(bytes.length).toBe(committed.length);
     expect(Buffer.compare(Buffer.from(bytes), Buffer.from(committed))).toBe(0);
   });
