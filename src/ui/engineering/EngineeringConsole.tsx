@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fleetFrame } from '../../domain/fleetFrame';
-import type { Facility, Scene } from '../../domain/sceneSchema';
+import type { Scene } from '../../domain/sceneSchema';
 import { useEditorState } from '../../store/layout/useEditorState';
 import { useTwin } from '../../store/useTwin';
 import { EditLayer } from '../../view/edit/EditLayer';
@@ -17,6 +17,9 @@ import { exportGeoJson, saveSceneFile } from './sceneFiles';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { useLayoutSession } from './useLayoutSession';
 import './engineering.css';
+
+/** Clicks on the view are the editor tools' (src/view/edit/CanvasToolAdapter.tsx), not the canvas's pick. */
+const TOOLS_PICK = () => {};
 
 type Tab = 'layout' | 'assumptions' | 'study';
 const TABS: readonly Tab[] = ['layout', 'assumptions', 'study'];
@@ -40,24 +43,9 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
   const [fileError, setFileError] = useState<string>();
   useEditorShortcuts(editor);
 
-  const onPick = useCallback(
-    (f: Facility) => {
-      const tool = editor.getState().tool;
-      if (tool === 'add-node' || tool === 'place' || tool === 'add-edge') return;
-      editor.select({ kind: 'facility', id: f.id });
-    },
-    [editor],
-  );
-  const onMiss = useCallback(() => {
-    const s = editor.getState();
-    if (s.tool === 'select' || s.tool === 'move' || s.tool === 'rotate' || s.tool === 'resize') {
-      if (!s.inGesture) editor.select(undefined);
-    }
-  }, [editor]);
-
   return (
     <div className="engineering" data-testid="engineering-console">
-      <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={onPick} onMiss={onMiss}>
+      <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={TOOLS_PICK} onMiss={TOOLS_PICK}>
         <EditLayer editor={editor} />
       </TwinCanvas>
       <EditorToolbar
