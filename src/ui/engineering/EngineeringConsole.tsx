@@ -91,7 +91,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
         )}
         {tab === 'study' && (
           <div className="tab-body">
-            <StudyPanel scene={edited} baseline={session.baseline} />
+            <StudyPanel scene={edited} baseline={session.baseline} runner={session.study} />
           </div>
         )}
       </aside>
