@@ -6,6 +6,7 @@ import { useEditorState } from '../../store/layout/useEditorState';
 import { useTwin } from '../../store/useTwin';
 import { EditLayer } from '../../view/edit/EditLayer';
 import { TwinCanvas } from '../../view/TwinCanvas';
+import { Legend } from '../Legend';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { DraftBanner } from './DraftBanner';
 import { EditorToolbar } from './EditorToolbar';
@@ -27,7 +28,8 @@ const TABS: readonly Tab[] = ['layout', 'assumptions', 'study'];
 /**
  * Engineers' layout studio: the layout editor on the 3D view (gizmos, lane handles, problems drawn in place), a
  * toolbar, the inspector, the live checker's problems, the model's assumptions, and capacity studies of the
- * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene.
+ * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene. The legend
+ * counts the edited layout, so a deleted crane leaves the count at once.
  */
 export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; maxPixelRatio: number }) {
   const { t } = useTranslation();
@@ -48,6 +50,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
       <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={TOOLS_PICK} onMiss={TOOLS_PICK}>
         <EditLayer editor={editor} />
       </TwinCanvas>
+      <Legend scene={edited} />
       <EditorToolbar
         editor={editor}
         onSave={() => setFileError(saveSceneFile(editor.scene))}
