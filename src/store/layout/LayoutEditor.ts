@@ -47,8 +47,6 @@ import {
   type SceneDiff,
 } from './sceneDiff';
 
-export type { EditorTool } from './tools/ToolManager';
-
 export interface EditorState {
   readonly scene: Scene;
   readonly selection?: Subject;
