@@ -17,8 +17,8 @@ interface Box {
 
 /**
  * Where the console's controls are, and which of them cut their text: every control of the toolbar and the
- * legend, the side panel's box, and any button, label or select of the console whose text does not fit (a
- * select must be as wide as its longest option, as the browser would draw it).
+ * legend, the side panel's box, and any box of the console whose own text does not fit (a select must show
+ * its choice whole, and the toolbar's kind list its longest kind).
  */
 function measure(page: Page) {
   return page.evaluate(() => {
@@ -33,15 +33,20 @@ function measure(page: Page) {
     const legend = [...root.querySelectorAll('[data-testid="legend"] button')].map((el) => box(el, `legend: ${named(el)}`));
     const ctx = document.createElement('canvas').getContext('2d')!;
     const clipped: string[] = [];
-    for (const el of root.querySelectorAll<HTMLElement>('button, label, select, [role="tab"]')) {
+    for (const el of root.querySelectorAll<HTMLSelectElement>('select')) {
       if (el.offsetParent === null) continue;
-      if (el instanceof HTMLSelectElement) {
-        const cs = getComputedStyle(el);
-        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-        const widest = Math.max(...[...el.options].map((o) => ctx.measureText(o.text).width));
-        // Padding, border and the drop-down arrow (about 20 px in Chromium) come on top of the text.
-        if (widest + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + 20 > el.getBoundingClientRect().width + 1) clipped.push(named(el));
-      } else if (el.scrollWidth > el.clientWidth + 1) clipped.push(named(el));
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      // The kind to place is chosen from the toolbar's list: it holds its longest kind; any other shows its choice.
+      const shown = el.dataset.testid === 'place-kind' ? [...el.options] : [...el.selectedOptions];
+      const widest = Math.max(...shown.map((o) => ctx.measureText(o.text).width));
+      // Padding, border and the drop-down arrow (about 20 px in Chromium) come on top of the text.
+      if (widest + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) + 20 > el.getBoundingClientRect().width + 1) clipped.push(named(el));
+    }
+    for (const el of root.querySelectorAll<HTMLElement>('button, label, span, h2, h3, p')) {
+      if (el.offsetParent === null || getComputedStyle(el).display === 'inline') continue;
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (ownText && el.scrollWidth > el.clientWidth + 1) clipped.push(named(el));
     }
     const legendBox = box(root.querySelector('[data-testid="legend"]')!, 'legend');
     return { side: box(side, 'side panel'), legend: legendBox, toolbar, controls: [...toolbar, ...legend], clipped, viewport: { width: innerWidth, height: innerHeight } };
