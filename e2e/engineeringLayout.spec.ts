@@ -69,7 +69,7 @@ test('the engineering console’s panels never cover its controls, and no contro
     await expect(page.getByTestId('tab-layout')).toHaveText(lang === 'vi' ? 'Mặt bằng' : 'Layout');
     for (const size of SIZES) {
       await page.setViewportSize(size);
-      for (const tab of ['layout', 'study']) {
+      for (const tab of ['layout', 'assumptions', 'study']) {
         await page.getByTestId(`tab-${tab}`).evaluate((b: HTMLButtonElement) => b.click());
         await frames(page);
         const m = await measure(page);

@@ -142,16 +142,17 @@ test('the legend counts the edited layout; a study compared after an edit sees t
   await scan.press('Enter');
   await expect.poll(() => page.evaluate(() => window.__EDITOR__!.historySize)).toBe(1);
 
-  // Compare the layout as opened with the edited one; leave for the Layout tab while it runs and come back.
+  // Compare the layout as opened with the edited one (long enough to leave while it runs): leave for the Layout
+  // tab while it runs and come back to the same form, the study still going or done, never cancelled.
   await press(page, 'tab-study');
-  await setFields(page, { hours: '2', replications: '2' });
+  await setFields(page, { hours: '4', replications: '6' });
   await press(page, 'study-compare-run');
   await expect(page.getByTestId('study-progress')).toBeVisible();
   await press(page, 'tab-layout');
   await expect(page.getByTestId('study-panel')).toHaveCount(0);
   await press(page, 'tab-study');
-  await expect(page.getByTestId('study-hours')).toHaveValue('2');
-  await expect(page.getByTestId('study-compare')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('study-hours')).toHaveValue('4');
+  await expect(page.getByTestId('study-compare')).toBeVisible({ timeout: 240_000 });
   await expect(page.getByTestId('study-cancelled')).toHaveCount(0);
 
   // The edit is in the edited layout's result (the scanner binds), not in the baseline's.
