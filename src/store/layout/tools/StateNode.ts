@@ -6,21 +6,9 @@
 import type { LayoutEditor } from '../LayoutEditor';
 import type { ToolKeyEvent, ToolPointerEvent } from './toolEvents';
 
-export interface StateHandlers {
-  onEnter?(info: unknown): void;
-  onExit?(): void;
-  onPointerDown?(e: ToolPointerEvent): void;
-  onPointerMove?(e: ToolPointerEvent): void;
-  onPointerUp?(e: ToolPointerEvent): void;
-  /** Returns true when the key was used (the page then keeps it from the browser). */
-  onKeyDown?(e: ToolKeyEvent): boolean | void;
-  /** Escape: abandon what is under way (a drag returns to its mark), or, when idle, step back. */
-  onCancel?(): void;
-}
-
 type PointerHandler = 'onPointerDown' | 'onPointerMove' | 'onPointerUp';
 
-export abstract class StateNode implements StateHandlers {
+export abstract class StateNode {
   abstract readonly id: string;
   /** The child entered with this state; none for a leaf. */
   protected readonly initial?: string;
@@ -86,11 +74,14 @@ export abstract class StateNode implements StateHandlers {
     this.current?.cancel();
   }
 
+  // The handlers a state may have; an event reaches the state's own handler, then its current child.
   onEnter?(info: unknown): void;
   onExit?(): void;
   onPointerDown?(e: ToolPointerEvent): void;
   onPointerMove?(e: ToolPointerEvent): void;
   onPointerUp?(e: ToolPointerEvent): void;
+  /** Returns true when the key was used (the page then keeps it from the browser). */
   onKeyDown?(e: ToolKeyEvent): boolean | void;
+  /** Escape: abandon what is under way (a drag returns to its mark), or, when idle, step back. */
   onCancel?(): void;
 }
