@@ -113,3 +113,56 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
   await expect(page.getByTestId('study-result-baseline')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+const EDITED_URL = '?mode=engineering&zone=1119-1120&scene=proposed&lang=en';
+const SCANNER = 'vn-scanner-export';
+const SCANNER_NAME = (JSON.parse(readFileSync('scenes/1119-1120/proposed.json', 'utf8')) as { facilities: { id: string; name: { en: string } }[] }).facilities.find(
+  (f) => f.id === SCANNER,
+)!.name.en;
+
+test('the legend counts the edited layout; a study compared after an edit sees the edit, and outlives the Study tab', async ({ page }) => {
+  test.setTimeout(540_000);
+  const errors = watchErrors(page);
+  await openTwin(page, EDITED_URL);
+
+  // A crane deleted: the legend says 7, not 8; undone: 8 again.
+  const cranes = page.getByTestId('legend-count-crane');
+  await expect(cranes).toHaveText('8');
+  await page.getByTestId('facility-picker').selectOption('vn-export-crane-2');
+  await press(page, 'tool-delete');
+  await expect(cranes).toHaveText('7');
+  await press(page, 'undo');
+  await expect(cranes).toHaveText('8');
+
+  // The export scanner made fifty minutes a truck, in the assumptions: one undo step of the edited layout.
+  await press(page, 'tab-assumptions');
+  const scan = page.getByTestId(`assumption-facilities[6].scanTimeS-value`);
+  await scan.evaluate((el) => el.scrollIntoView());
+  await scan.fill('3000');
+  await scan.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__EDITOR__!.historySize)).toBe(1);
+
+  // Compare the layout as opened with the edited one (long enough to leave while it runs): leave for the Layout
+  // tab while it runs and come back to the same form, the study still going or done, never cancelled.
+  await press(page, 'tab-study');
+  await setFields(page, { hours: '4', replications: '6' });
+  await press(page, 'study-compare-run');
+  await expect(page.getByTestId('study-progress')).toBeVisible();
+  await press(page, 'tab-layout');
+  await expect(page.getByTestId('study-panel')).toHaveCount(0);
+  await press(page, 'tab-study');
+  await expect(page.getByTestId('study-hours')).toHaveValue('4');
+  await expect(page.getByTestId('study-compare')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('study-cancelled')).toHaveCount(0);
+
+  // The edit is in the edited layout's result (the scanner binds), not in the baseline's.
+  await expect(page.getByTestId('study-result-edited-binding')).toContainText(SCANNER_NAME);
+  await expect(page.getByTestId('study-result-baseline-binding')).not.toContainText(SCANNER_NAME);
+
+  // Results survive another trip to the Layout tab.
+  await press(page, 'tab-layout');
+  await press(page, 'tab-study');
+  await expect(page.getByTestId('study-result-edited')).toBeVisible();
+  await expect(page.getByTestId('study-result-baseline')).toBeVisible();
+  expect(errors).toEqual([]);
+});

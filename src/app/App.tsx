@@ -237,7 +237,7 @@ export function App({ url }: { url: UrlState }) {
         )}
         {loading && <div className="loading">{t('app.loading')}</div>}
         {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
-        {scene && <Legend scene={scene} />}
+        {scene && mode !== 'engineering' && <Legend scene={scene} />}
         {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
         {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (

@@ -8,7 +8,7 @@ import type { Scene } from '../domain/sceneSchema';
 import type { StudyEngine } from '../sim/study/StudyEngine';
 import type { StudyProgress, StudyResult } from '../sim/study/runStudy';
 import type { StudySpec } from '../sim/study/studySpec';
-import type { StudyJob } from '../ui/engineering/study/studyRunnerContext';
+import type { StudyJob } from '../store/layout/StudyRunner';
 
 export function startStudy(scene: Scene, spec: StudySpec, onProgress: (p: StudyProgress) => void): StudyJob {
   const worker = new Worker(new URL('../../workers/study.worker.ts', import.meta.url), { type: 'module', name: 'study' });

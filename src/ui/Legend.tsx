@@ -8,7 +8,10 @@ const OVERLAYS = [
   { key: 'truck-routes', label: 'legend.truckRoutes', colour: '#f97316' },
 ] as const;
 
-/** What each colour means, how many of each the scene has; a click hides or shows that kind. */
+/**
+ * What each colour means, how many of each the scene has; a click hides or shows that kind. The engineering
+ * console passes the edited layout, so the counts follow its edits.
+ */
 export function Legend({ scene }: { scene: Scene }) {
   const { t } = useTranslation();
   const hidden = useTwin((s) => s.hiddenKinds);
@@ -28,7 +31,11 @@ export function Legend({ scene }: { scene: Scene }) {
             <button type="button" title={t('legend.toggle')} aria-pressed={!hidden.includes(r.key)} onClick={() => toggle(r.key)}>
               <span className="swatch" style={{ background: r.colour }} />
               <span className="label">{r.label}</span>
-              {r.n !== undefined && <span className="count">{r.n}</span>}
+              {r.n !== undefined && (
+                <span className="count" data-testid={`legend-count-${r.key}`}>
+                  {r.n}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { InstancedMesh } from 'three';
 import type { Facility, FacilityKind } from '../domain/sceneSchema';
 import { useTwinStore } from '../store/useTwin';
+import type { PickTag } from './edit/pickTag';
 import { facilityInstances } from './facilityInstances';
 import { useModel } from './useModel';
 
@@ -20,6 +21,8 @@ export function KindInstances({ kind, facilities, visible, onPick }: Props) {
   const store = useTwinStore();
   const instances = useMemo(() => facilityInstances(facilities), [facilities]);
   const count = instances.owner.length;
+  // The layout editor's canvas adapter names the facility under a press from this tag.
+  const pick = useMemo<PickTag>(() => ({ kind: 'facility', ids: Array.from(instances.owner, (i) => facilities[i]!.id) }), [instances, facilities]);
 
   useLayoutEffect(() => {
     const mesh = ref.current;
@@ -40,6 +43,7 @@ export function KindInstances({ kind, facilities, visible, onPick }: Props) {
       args={[geometry, material, count]}
       visible={visible}
       name={`facilities:${kind}`}
+      userData={{ pick }}
       onPointerMove={(e) => {
         if (!visible) return;
         e.stopPropagation();

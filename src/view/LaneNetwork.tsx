@@ -1,10 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { Matrix4, Quaternion, Shape, ShapeGeometry, Vector3, type InstancedMesh } from 'three';
 import type { Scene } from '../domain/sceneSchema';
-import { LANE_LIFT, laneChevrons, laneStripGeometry } from './laneGeometry';
-
-/** Spacing of direction chevrons along a lane (metres): about two AGV lengths, readable from 300 m up. */
-const CHEVRON_SPACING_M = 30;
+import { CHEVRON_SPACING_M, LANE_COLOURS, LANE_LIFT, laneChevrons, laneStripGeometry } from './laneGeometry';
 
 function chevronGeometry(): ShapeGeometry {
   // Unit chevron pointing along +X in the XY plane; laid flat and scaled per lane width below.
@@ -19,10 +16,14 @@ function chevronGeometry(): ShapeGeometry {
   return g;
 }
 
-/** The AGV lanes: strips (cross-border edges in their own colour) with chevrons showing the direction. */
+/**
+ * The AGV lanes: strips (cross-border edges in their own colour) with chevrons showing the direction. Built from
+ * `scene.lanes` only: dragging a facility in the editor rebuilds none of it.
+ */
 export function LaneNetwork({ scene, visible }: { scene: Scene; visible: boolean }) {
-  const strips = useMemo(() => laneStripGeometry(scene, { lane: '#155e75', crossBorder: '#7c3aed' }), [scene]);
-  const chevrons = useMemo(() => laneChevrons(scene, CHEVRON_SPACING_M), [scene]);
+  const lanes = scene.lanes;
+  const strips = useMemo(() => laneStripGeometry(lanes, LANE_COLOURS), [lanes]);
+  const chevrons = useMemo(() => laneChevrons(lanes, CHEVRON_SPACING_M), [lanes]);
   const arrow = useMemo(chevronGeometry, []);
   const ref = useRef<InstancedMesh>(null);
 
@@ -45,7 +46,7 @@ export function LaneNetwork({ scene, visible }: { scene: Scene; visible: boolean
     mesh.computeBoundingSphere();
   }, [chevrons]);
 
-  if (scene.lanes.edges.length === 0) return null;
+  if (lanes.edges.length === 0) return null;
   return (
     <group name="lanes" visible={visible}>
       <mesh geometry={strips} name="lane-strips">

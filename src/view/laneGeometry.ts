@@ -1,6 +1,7 @@
 /**
  * Geometry of the AGV lane network: every edge as a flat strip (one merged mesh, coloured by kind) and the
- * positions of direction chevrons along each edge. Pure three.js, built once per scene.
+ * positions of direction chevrons along each edge. Pure three.js, built from `scene.lanes` alone, so an edit that
+ * leaves the lanes alone (the layout editor keeps the same `lanes` object) builds nothing.
  */
 import { BufferAttribute, BufferGeometry, Color } from 'three';
 import { segmentStrip } from '../domain/geometry';
@@ -9,13 +10,19 @@ import type { Scene } from '../domain/sceneSchema';
 /** Height of the lane paint above the ground, so it never flickers against it (metres). */
 export const LANE_LIFT = 0.08;
 
-export function laneStripGeometry(scene: Scene, colours: { lane: string; crossBorder: string }): BufferGeometry {
-  const pos = new Map(scene.lanes.nodes.map((n) => [n.id, n.position]));
+/** Spacing of direction chevrons along a lane (metres): about two AGV lengths, readable from 300 m up. */
+export const CHEVRON_SPACING_M = 30;
+
+/** Lane paint: the legend's lane colour, cross-border edges in violet. */
+export const LANE_COLOURS = { lane: '#155e75', crossBorder: '#7c3aed' } as const;
+
+export function laneStripGeometry(lanes: Scene['lanes'], colours: { lane: string; crossBorder: string }): BufferGeometry {
+  const pos = new Map(lanes.nodes.map((n) => [n.id, n.position]));
   const positions: number[] = [];
   const colors: number[] = [];
   const lane = new Color(colours.lane);
   const cross = new Color(colours.crossBorder);
-  for (const e of scene.lanes.edges) {
+  for (const e of lanes.edges) {
     const a = pos.get(e.from);
     const b = pos.get(e.to);
     if (!a || !b) continue;
@@ -41,10 +48,10 @@ export interface Chevron {
 }
 
 /** A chevron every `spacing` metres along each edge (at least one per edge), pointing along the edge. */
-export function laneChevrons(scene: Scene, spacing: number): Chevron[] {
-  const pos = new Map(scene.lanes.nodes.map((n) => [n.id, n.position]));
+export function laneChevrons(lanes: Scene['lanes'], spacing: number): Chevron[] {
+  const pos = new Map(lanes.nodes.map((n) => [n.id, n.position]));
   const out: Chevron[] = [];
-  for (const e of scene.lanes.edges) {
+  for (const e of lanes.edges) {
     const a = pos.get(e.from);
     const b = pos.get(e.to);
     if (!a || !b) continue;

@@ -13,6 +13,9 @@
  *   editor.moveFacility('vn-customs', [410, -700]);  // every pointer move
  *   editor.endGesture();                             // pointer up: the drag is one undo step
  *   editor.undo();
+ *
+ * Pointer gestures are the tools' (`editor.tools`, src/store/layout/tools/): the move tool's gizmo drag makes
+ * exactly the calls above.
  */
 import { checkScene } from '../../domain/checks/checkScene';
 import { segmentCrossesPolyline } from '../../domain/geometry';
@@ -29,6 +32,7 @@ import { listAssumptions, withAssumption } from './assumptions';
 import { EDITOR_SETTINGS, type EditorSettings } from './editorSettings';
 import { History } from './History';
 import { freeId, newFacility } from './newFacility';
+import { ToolManager, type EditorTool } from './tools/ToolManager';
 import { locateProblems, type LocatedProblem, type Subject } from './problemSubjects';
 import {
   applyDiff,
@@ -42,9 +46,6 @@ import {
   type RecordKey,
   type SceneDiff,
 } from './sceneDiff';
-
-/** What a pointer does on the 3D view: select (no gizmo), move or rotate the selection, or add things. */
-export type EditorTool = 'select' | 'move' | 'rotate' | 'resize' | 'add-node' | 'add-edge' | 'place';
 
 export interface EditorState {
   readonly scene: Scene;
@@ -109,6 +110,8 @@ export class LayoutEditor {
   private readonly history: History;
   private readonly listeners = new Set<() => void>();
   private state: EditorState;
+  /** The tools, as a state chart: the canvas adapter and the keyboard feed it; `state.tool` names the current one. */
+  readonly tools: ToolManager;
 
   constructor(
     scene: Scene,
@@ -126,6 +129,7 @@ export class LayoutEditor {
       snap: { grid: true, angle: true },
       revision: 0,
     };
+    this.tools = new ToolManager(this, this.state.tool);
   }
 
   getState = (): EditorState => this.state;
@@ -147,6 +151,7 @@ export class LayoutEditor {
   }
 
   setTool(tool: EditorTool, placeKind?: FacilityKind): void {
+    this.tools.switchTo(tool);
     this.set({ tool, placeKind: placeKind ?? this.state.placeKind, edgeFrom: undefined });
   }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { gateTime } from '../gateTime';
-import type { LayoutSession } from './useLayoutSession';
+import type { LayoutSession } from '../../store/layout/LayoutSession';
 import { useAutosaveStatus } from './useLayoutSession';
 
 /** Says when the layout came from a saved draft (with a button to drop it) and whether the edits are saved. */

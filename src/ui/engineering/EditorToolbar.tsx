@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, type FacilityKind } from '../../domain/sceneSchema';
-import type { EditorTool, LayoutEditor } from '../../store/layout/LayoutEditor';
+import type { LayoutEditor } from '../../store/layout/LayoutEditor';
+import { EDITOR_TOOLS, type EditorTool } from '../../store/layout/tools/ToolManager';
 import { useEditorState } from '../../store/layout/useEditorState';
 
-const TOOLS: readonly EditorTool[] = ['select', 'move', 'rotate', 'resize', 'add-node', 'add-edge'];
+/** The toolbar's tool buttons; `place` has its own, beside the kind it places. */
+const TOOLS: readonly EditorTool[] = EDITOR_TOOLS.filter((k) => k !== 'place');
 
 interface Props {
   readonly editor: LayoutEditor;

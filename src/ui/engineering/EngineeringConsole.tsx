@@ -1,11 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fleetFrame } from '../../domain/fleetFrame';
-import type { Facility, Scene } from '../../domain/sceneSchema';
+import type { Scene } from '../../domain/sceneSchema';
 import { useEditorState } from '../../store/layout/useEditorState';
 import { useTwin } from '../../store/useTwin';
 import { EditLayer } from '../../view/edit/EditLayer';
 import { TwinCanvas } from '../../view/TwinCanvas';
+import { Legend } from '../Legend';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { DraftBanner } from './DraftBanner';
 import { EditorToolbar } from './EditorToolbar';
@@ -18,13 +19,17 @@ import { useEditorShortcuts } from './useEditorShortcuts';
 import { useLayoutSession } from './useLayoutSession';
 import './engineering.css';
 
+/** Clicks on the view are the editor tools' (src/view/edit/CanvasToolAdapter.tsx), not the canvas's pick. */
+const TOOLS_PICK = () => {};
+
 type Tab = 'layout' | 'assumptions' | 'study';
 const TABS: readonly Tab[] = ['layout', 'assumptions', 'study'];
 
 /**
  * Engineers' layout studio: the layout editor on the 3D view (gizmos, lane handles, problems drawn in place), a
  * toolbar, the inspector, the live checker's problems, the model's assumptions, and capacity studies of the
- * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene.
+ * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene. The legend
+ * counts the edited layout, so a deleted crane leaves the count at once.
  */
 export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; maxPixelRatio: number }) {
   const { t } = useTranslation();
@@ -39,26 +44,12 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
   const [fileError, setFileError] = useState<string>();
   useEditorShortcuts(editor);
 
-  const onPick = useCallback(
-    (f: Facility) => {
-      const tool = editor.getState().tool;
-      if (tool === 'add-node' || tool === 'place' || tool === 'add-edge') return;
-      editor.select({ kind: 'facility', id: f.id });
-    },
-    [editor],
-  );
-  const onMiss = useCallback(() => {
-    const s = editor.getState();
-    if (s.tool === 'select' || s.tool === 'move' || s.tool === 'rotate' || s.tool === 'resize') {
-      if (!s.inGesture) editor.select(undefined);
-    }
-  }, [editor]);
-
   return (
     <div className="engineering" data-testid="engineering-console">
-      <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={onPick} onMiss={onMiss}>
+      <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={TOOLS_PICK} onMiss={TOOLS_PICK}>
         <EditLayer editor={editor} />
       </TwinCanvas>
+      <Legend scene={edited} />
       <EditorToolbar
         editor={editor}
         onSave={() => setFileError(saveSceneFile(editor.scene))}
@@ -102,7 +93,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
         )}
         {tab === 'study' && (
           <div className="tab-body">
-            <StudyPanel scene={edited} baseline={session.baseline} />
+            <StudyPanel scene={edited} baseline={session.baseline} runner={session.study} />
           </div>
         )}
       </aside>

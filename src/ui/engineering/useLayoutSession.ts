@@ -1,19 +1,9 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Scene } from '../../domain/sceneSchema';
-import { Autosave, type AutosaveStatus } from '../../store/layout/Autosave';
-import { DraftStore } from '../../store/layout/drafts';
-import { LayoutEditor } from '../../store/layout/LayoutEditor';
-
-export interface LayoutSession {
-  readonly editor: LayoutEditor;
-  /** The scene as opened: what "discard draft" returns to and what a study compares against. */
-  readonly baseline: Scene;
-  /** When the editor started from a saved draft: the time it was saved. */
-  readonly restoredAt?: number;
-  /** Why a saved draft could not be restored. */
-  readonly draftError?: string;
-  readonly autosave: Autosave;
-}
+import type { AutosaveStatus, Autosave } from '../../store/layout/Autosave';
+import { closeLayoutSession, openLayoutSession, type LayoutSession } from '../../store/layout/LayoutSession';
+import type { StartStudy } from '../../store/layout/StudyRunner';
+import { StudyRunnerContext } from './study/studyRunnerContext';
 
 const BROWSER_TIME = {
   setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
@@ -21,36 +11,24 @@ const BROWSER_TIME = {
   now: () => Date.now(),
 };
 
-function start(scene: Scene): LayoutSession {
-  const drafts = new DraftStore(window.localStorage);
-  const editor = new LayoutEditor(scene);
-  const saved = drafts.load(scene.id);
-  if (saved.ok && saved.draft) editor.load(saved.draft.scene);
-  const restoredAt = saved.ok ? saved.draft?.savedAt : undefined;
-  const autosave = new Autosave(editor, drafts, scene, editor.settings.autosaveDebounceMs, BROWSER_TIME, restoredAt === undefined ? undefined : { kind: 'saved', at: restoredAt });
-  return {
-    editor,
-    baseline: scene,
-    restoredAt,
-    draftError: saved.ok ? undefined : saved.message,
-    autosave,
-  };
-}
+const open = (scene: Scene, startStudy: StartStudy | undefined) => openLayoutSession(scene, { storage: window.localStorage, time: BROWSER_TIME, startStudy });
 
 /**
- * One editing session per opened scene: the editor, started from the scene's saved draft when there is one,
- * and its autosave, flushed when the page is hidden or closed so a reload loses nothing.
+ * The console's layout session (src/store/layout/LayoutSession.ts) for the opened scene, with the browser's
+ * storage and timers and the app's study worker; the draft is flushed when the page is hidden or closed so a
+ * reload loses nothing, and the session closes when another scene opens or the console goes.
  */
 export function useLayoutSession(scene: Scene): LayoutSession & { discardDraft(): void } {
-  const [session, setSession] = useState(() => start(scene));
-  // Another scene opened: a new session (the old autosave is flushed by the effect's cleanup below).
-  if (session.baseline !== scene) setSession(start(scene));
+  const startStudy = useContext(StudyRunnerContext);
+  const [session, setSession] = useState(() => open(scene, startStudy));
+  // Another scene opened: a new session (the old one is closed by the effect's cleanup below).
+  if (session.baseline !== scene) setSession(open(scene, startStudy));
   useEffect(() => {
     const flush = () => session.autosave.flush();
     window.addEventListener('pagehide', flush);
     return () => {
       window.removeEventListener('pagehide', flush);
-      flush();
+      closeLayoutSession(session);
     };
   }, [session]);
   return {

@@ -7,7 +7,7 @@ const ndc = new Vector2();
 const caster = new Raycaster();
 
 /** Where a ray meets the ground, as scene [east, north]; undefined when it looks above the horizon. */
-export function groundOfRay(ray: Ray): Vec2 | undefined {
+function groundOfRay(ray: Ray): Vec2 | undefined {
   return ray.intersectPlane(GROUND, hit) ? [hit.x, -hit.z] : undefined;
 }
 

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../../../domain/sceneSchema';
+import type { LayoutKey, StudyRunner } from '../../../store/layout/StudyRunner';
 import { defaultStudySpec, defaultSweep, resolveStudySpec, type StudySpec, type SweepParameter } from '../../../sim/study/studySpec';
 import { formatNumber } from '../../formatNumber';
 import { downloadText } from './downloadText';
@@ -8,7 +9,7 @@ import { StudyCompareTable } from './StudyCompareTable';
 import { studyCsv } from './studyCsv';
 import { StudyResultView } from './StudyResultView';
 import type { Lang } from './studyLabels';
-import { useStudyRunner, type LayoutKey, type LayoutResult } from './useStudyRunner';
+import { useStudyRunner } from './useStudyRunner';
 import './study.css';
 
 type Field = 'vehiclesPerDay' | 'agvs' | 'hours' | 'replications' | 'target' | 'from' | 'to' | 'step';
@@ -48,24 +49,26 @@ function specOf(f: Form): StudySpec {
  * layout as opened and the edited one, side by side) with seeds 1..N, giving vehicles cleared/day with its 95 %
  * interval against the zone's 2030 target, the binding resource, queues and utilisation over the day, and a
  * one-parameter sweep that answers the smallest fleet reaching the target. Results export as CSV and JSON.
+ * The run, its results and the form are the layout session's ({@link StudyRunner}): they outlive this panel.
  */
-export function StudyPanel({ scene, baseline }: { scene: Scene; baseline: Scene }) {
+export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline: Scene; runner: StudyRunner }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'vi' ? 'vi' : 'en';
-  const [form, setForm] = useState(() => initialForm(scene));
+  const { run: state, shown, form: saved } = useStudyRunner(runner);
+  const form = (saved as Form | undefined) ?? initialForm(scene);
   const [invalid, setInvalid] = useState<string | undefined>(undefined);
-  const [shown, setShown] = useState<readonly LayoutResult[]>([]);
-  const { state, run, cancel, available } = useStudyRunner();
   const running = state.status === 'running';
+  const available = runner.available;
 
-  useEffect(() => {
-    if (state.status === 'done') setShown(state.results);
-  }, [state]);
-
-  const set = (k: Field) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  // From the runner's latest form, not this render's: several fields may change before React renders again.
+  const update = (change: (f: Form) => Form) => runner.setForm(change((runner.getState().form as Form | undefined) ?? initialForm(scene)));
+  const set = (k: Field) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    const value = e.target.value;
+    update((f) => ({ ...f, [k]: value }));
+  };
   const setSweep = (e: React.ChangeEvent<HTMLSelectElement>) => {
     const parameter = e.target.value as SweepParameter | '';
-    setForm((f) => {
+    update((f) => {
       if (parameter === '') return { ...f, sweep: '' };
       const d = defaultSweep(parameter);
       return { ...f, sweep: parameter, from: String(d.from), to: String(d.to), step: String(d.step) };
@@ -81,7 +84,7 @@ export function StudyPanel({ scene, baseline }: { scene: Scene; baseline: Scene 
       return;
     }
     setInvalid(undefined);
-    void run(layouts, spec);
+    void runner.run(layouts, spec);
   };
 
   const base = `study-${scene.zone.id.replace(/[^\w-]/g, '-')}-${scene.id}`;
@@ -137,7 +140,7 @@ export function StudyPanel({ scene, baseline }: { scene: Scene; baseline: Scene 
           {t('study.action.compare')}
         </button>
         {running && (
-          <button type="button" onClick={cancel} data-testid="study-cancel">
+          <button type="button" onClick={() => runner.cancel()} data-testid="study-cancel">
             {t('study.action.cancel')}
           </button>
         )}

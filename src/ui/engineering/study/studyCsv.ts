@@ -5,7 +5,7 @@
 import type { SimKpis } from '../../../sim/simKpis';
 import type { Estimate } from '../../../sim/study/studyStats';
 import type { PointResult } from '../../../sim/study/summarisePoint';
-import type { LayoutResult } from './useStudyRunner';
+import type { LayoutResult } from '../../../store/layout/StudyRunner';
 
 const FIXED = ['layout', 'scene', 'vehiclesPerDay', 'agvs', 'hours', 'seed', 'arrived', 'cleared', 'clearedPerDay', 'timeInSystemP50S', 'timeInSystemP95S', 'bottleneck'];
 
