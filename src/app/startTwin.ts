@@ -1,6 +1,7 @@
 import type { i18n as I18n } from 'i18next';
 import type { TwinStore } from '../store/twinStore';
 import { openScene } from './openScene';
+import { readUrlProblems, viewProblem } from './urlProblems';
 import { resolveScene, writeUrlState, type UrlState } from './urlState';
 
 /**
@@ -23,11 +24,18 @@ export function startTwin(store: TwinStore, url: UrlState, i18n: I18n): void {
     if (search !== window.location.search) window.history.replaceState(null, '', search);
   });
 
-  const { request, fallback, problems } = resolveScene(url);
+  const { request, fallback } = resolveScene(url);
   const first = request ?? fallback;
+  // The URL's problems in one report (a later report replaces an earlier one); the view is checked once its scene is in.
+  const problems = readUrlProblems(window.location.search);
   if (problems.length > 0) store.getState().reportProblems({ file: 'URL', problems });
   if (!first) return;
-  void openScene(store, first, url.view).then(async (ok) => {
-    if (!ok && fallback && first !== fallback) await openScene(store, fallback, url.view);
-  });
+  void openScene(store, first, url.view)
+    .then(async (ok) => ok || (fallback !== undefined && first !== fallback && (await openScene(store, fallback, url.view))))
+    .then((ok) => {
+      const { loaded, report } = store.getState();
+      const view = ok && loaded ? viewProblem(url.view, loaded.scene) : undefined;
+      // A scene that failed to load has its own report on screen: that one stays.
+      if (view && (report === undefined || report.file === 'URL')) store.getState().reportProblems({ file: 'URL', problems: [...problems, view] });
+    });
 }
