@@ -1,12 +1,13 @@
 import type { CheckCode } from './checks/checkCode';
+import type { ParseCode } from './parseCode';
 import type { UrlCode } from './urlCode';
 
 /** A problem's stable code and the values that go with it: a UI says the problem in its own language from these. */
-export type ProblemCode = CheckCode | UrlCode;
+export type ProblemCode = ParseCode | CheckCode | UrlCode;
 
 /**
- * One thing wrong with an input file, named by the path of the offending field. A problem without a code (a JSON
- * syntax or schema error, a file that cannot be read) is said by its message alone.
+ * One thing wrong with an input file, named by the path of the offending field. A problem without a code (an
+ * engine's failure passed on as it came) is said by its message alone.
  */
 export interface Problem {
   /** Field path such as `facilities[3].footprint.size[0]`; empty for the whole file. */
