@@ -3,7 +3,8 @@ import type { FacilityKind, LaneNode } from '../sceneSchema';
 type Side = 'VN' | 'CN';
 
 /** What a duplicated id belongs to (`duplicate-id`). */
-export type IdOwner = 'facility' | 'node' | 'edge' | 'route' | 'view';
+export const ID_OWNERS = ['facility', 'node', 'edge', 'route', 'view'] as const;
+export type IdOwner = (typeof ID_OWNERS)[number];
 
 /**
  * What a scene check found, as a stable code and the values a sentence about it needs, so a UI says it in its own
