@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScene } from '../domain/parseScene';
-import { readUrlProblems, viewProblem } from './urlProblems';
+import { readUrlProblems } from './urlProblems';
 
 describe('readUrlProblems', () => {
   it('names every wrong parameter at once, in the order the address gives them', () => {
@@ -26,15 +26,17 @@ describe('readUrlProblems', () => {
   });
 });
 
-describe('viewProblem', () => {
+describe('readUrlProblems with the scene the URL opened', () => {
   const parsed = parseScene(readFileSync('scenes/1119-1120/proposed.json', 'utf8'));
   const scene = parsed.ok ? parsed.scene : undefined;
 
-  it('names a view the scene does not have, with the ones it has', () => {
+  it('names a view the scene does not have, with the ones it has, in its place among the others', () => {
     expect(scene).toBeDefined();
     const views = scene!.views.map((v) => v.id);
-    expect(viewProblem('nope', scene!)).toMatchObject({ path: 'view', code: 'url-one-of', params: { value: 'nope', known: views } });
-    expect(viewProblem(views[0], scene!)).toBeUndefined();
-    expect(viewProblem(undefined, scene!)).toBeUndefined();
+    const problems = readUrlProblems('?zone=abc&view=nope&speed=7', scene);
+    expect(problems.map((p) => p.path)).toEqual(['zone', 'view', 'speed']);
+    expect(problems[1]).toMatchObject({ code: 'url-one-of', params: { value: 'nope', known: views } });
+    expect(readUrlProblems(`?view=${views[0]}`, scene)).toEqual([]);
+    expect(readUrlProblems('?view=nope')).toEqual([]);
   });
 });

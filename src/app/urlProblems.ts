@@ -33,8 +33,11 @@ export const URL_PARAMETERS = [
   'password',
 ] as const;
 
-/** The problems with a URL's query that can be told before any scene is loaded, in the order of its parameters. */
-export function readUrlProblems(search: string): Problem[] {
+/**
+ * The problems with a URL's query, in the order of its parameters. Without a scene, those that can be told before
+ * one is loaded; with the scene it opened, `view` is checked against that scene's views too.
+ */
+export function readUrlProblems(search: string, scene?: Scene): Problem[] {
   const p = new URLSearchParams(search);
   const url = readUrlState(search);
   const found: Problem[] = [
@@ -44,6 +47,8 @@ export function readUrlProblems(search: string): Problem[] {
     ...readSimUrl(search).problems,
     ...readSourceUrl(search).problems,
   ];
+  const view = scene && viewProblem(url.view, scene);
+  if (view) found.push(view);
   for (const name of new Set(p.keys())) {
     if (URL_PARAMETERS.some((k) => k === name)) continue;
     found.push(
@@ -60,7 +65,7 @@ export function readUrlProblems(search: string): Problem[] {
 }
 
 /** `view=…` naming none of the loaded scene's views; undefined when it names one or is absent. */
-export function viewProblem(view: string | undefined, scene: Scene): Problem | undefined {
+function viewProblem(view: string | undefined, scene: Scene): Problem | undefined {
   if (view === undefined || scene.views.some((v) => v.id === view)) return undefined;
   const known = scene.views.map((v) => v.id);
   return coded('view', `no view "${view}" in ${scene.id} (known: ${known.join(', ')})`, { code: 'url-one-of', params: { value: view, known } });

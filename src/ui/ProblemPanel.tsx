@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useTwin } from '../store/useTwin';
-import { problemText } from './problemText';
+import { problemPlace, problemSentence } from './problemText';
 
 /** The checker's problems with the last file asked for, one line each with its place in the file. */
 export function ProblemPanel() {
@@ -20,7 +20,7 @@ export function ProblemPanel() {
       <ol>
         {report.problems.map((p, i) => (
           <li key={i}>
-            <code>{problemText(p, t)}</code>
+            <code>{`${problemPlace(p, t)}:`}</code> <span>{problemSentence(p, t)}</span>
           </li>
         ))}
       </ol>

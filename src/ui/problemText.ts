@@ -73,12 +73,17 @@ export function problemSentence(problem: Problem, t: TFunction): string {
   return t(`problems.code.${c.code}`, args);
 }
 
+/** Where a problem is, as the command line says it: `4:3 facilities[2].side`, `(file)` for the whole file. */
+export function problemPlace(problem: Problem, t: TFunction): string {
+  const where = [problem.line, problem.column].filter((x) => x !== undefined).join(':');
+  const head = problem.path === '' ? t('problems.wholeFile') : problem.path;
+  return `${where === '' ? '' : `${where} `}${head}`;
+}
+
 /**
  * A problem as one line in the UI's language, placed as the command line places it (`4:3 facilities[2].side: …`);
  * the engineering console's problem list and the error panel both show problems this way.
  */
 export function problemText(problem: Problem, t: TFunction): string {
-  const where = [problem.line, problem.column].filter((x) => x !== undefined).join(':');
-  const head = problem.path === '' ? t('problems.wholeFile') : problem.path;
-  return `${where === '' ? '' : `${where} `}${head}: ${problemSentence(problem, t)}`;
+  return `${problemPlace(problem, t)}: ${problemSentence(problem, t)}`;
 }
