@@ -109,3 +109,25 @@ test('the briefing wall in Vietnamese on a 1920×1080 screen: stops its work whi
   expect(errors).toEqual([]);
   expect(external).toEqual([]);
 });
+
+test('the exit and language buttons never cover the clock, at any wall size, in either language', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/?mode=briefing&lang=vi');
+  const clock = page.getByTestId('briefing-clock');
+  await expect(clock).toBeVisible({ timeout: FIGURES_WAIT_MS });
+  for (const size of [{ width: 1280, height: 800 }, { width: 1600, height: 1000 }, { width: 3840, height: 2160 }]) {
+    await page.setViewportSize(size);
+    for (const lang of ['vi', 'en']) {
+      await expect(page.locator('.briefing')).toHaveAttribute('lang', lang);
+      const c = (await clock.boundingBox())!;
+      expect(c.x + c.width, `clock inside the screen at ${size.width}×${size.height} ${lang}`).toBeLessThanOrEqual(size.width);
+      for (const id of ['briefing-lang', 'briefing-exit']) {
+        const b = (await page.getByTestId(id).boundingBox())!;
+        const apart = b.x >= c.x + c.width || b.x + b.width <= c.x || b.y >= c.y + c.height || b.y + b.height <= c.y;
+        expect(apart, `${id} clear of the clock at ${size.width}×${size.height} ${lang}`).toBe(true);
+      }
+      await page.getByTestId('briefing-lang').click();
+    }
+  }
+});

@@ -46,3 +46,21 @@ test('a scene file with wrong fields is dropped on the page: each problem is nam
   await expect(panel).toContainText('facilities[0].id: required');
   expect((await twin(page)).sceneId).toContain('today');
 });
+
+test('every wrong URL parameter is named at once, with what it allows, in the UI language', async ({ page }) => {
+  await openTwin(page, '?zone=abc&vpd=xyz&view=nope&speed=7&sped=60&lang=vi');
+  const panel = page.getByTestId('problem-panel');
+  const items = panel.locator('li');
+  await expect(items).toHaveText([
+    'zone: "abc" không hợp lệ (giá trị hợp lệ: 1119-1120, 1088/2-1089)',
+    'vpd: "xyz" không phải là số từ 0 đến 100.000',
+    'view: "nope" không hợp lệ (giá trị hợp lệ: overview, gate, corridor, cn-yard)',
+    'speed: "7" không hợp lệ (giá trị hợp lệ: 1, 10, 60, 300, 1000)',
+    /^sped: tham số không được hỗ trợ \(các tham số hợp lệ: mode, zone, .*speed/,
+  ]);
+  // The default scene opened meanwhile, and the panel follows a change of language.
+  expect((await twin(page)).sceneId).toContain('proposed');
+  await page.getByTestId('lang').click();
+  await expect(items.first()).toHaveText('zone: "abc" is not allowed (allowed: 1119-1120, 1088/2-1089)');
+  await expect(items.nth(1)).toHaveText('vpd: "xyz" is not a number from 0 to 100,000');
+});

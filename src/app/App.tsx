@@ -60,10 +60,6 @@ export function App({ url }: { url: UrlState }) {
 
   const simUrl = useMemo(() => readSimUrl(window.location.search), []);
   const sourceUrl = useMemo(() => readSourceUrl(window.location.search), []);
-  useEffect(() => {
-    const problems = [...simUrl.problems, ...sourceUrl.problems];
-    if (problems.length > 0) store.getState().reportProblems({ file: 'URL', problems });
-  }, [simUrl, sourceUrl, store]);
   // A recording opened from the disk or dropped on the page switches to replay, whatever the URL said.
   const [replayInput, setReplayInput] = useState<ReplayInput | undefined>(() =>
     sourceUrl.request.kind === 'replay' && sourceUrl.request.file ? { kind: 'url', url: sourceUrl.request.file } : undefined,

@@ -11,6 +11,13 @@ describe('readConsoleMode', () => {
   it('names a wrong mode and opens operations', () => {
     const r = readConsoleMode('?mode=wall');
     expect(r.mode).toBe('operations');
-    expect(r.problems).toEqual([{ path: 'mode', message: expect.stringContaining('unknown console "wall"') }]);
+    expect(r.problems).toEqual([
+      {
+        path: 'mode',
+        message: expect.stringContaining('unknown console "wall"'),
+        code: 'url-one-of',
+        params: { value: 'wall', known: ['briefing', 'engineering', 'operations'] },
+      },
+    ]);
   });
 });

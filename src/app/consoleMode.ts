@@ -2,7 +2,7 @@
  * Which console the twin opens as: `?mode=briefing|engineering|operations`. Each is made for one kind of user
  * (README, "The three consoles"); operations, the control room's live view, is the default.
  */
-import type { Problem } from '../domain/problem';
+import { coded, type Problem } from '../domain/problem';
 import { CONSOLE_MODES, type ConsoleMode } from '../store/twinStore';
 
 export const DEFAULT_MODE: ConsoleMode = 'operations';
@@ -12,5 +12,6 @@ export function readConsoleMode(search: string): { mode: ConsoleMode; problems: 
   if (raw === null) return { mode: DEFAULT_MODE, problems: [] };
   const mode = CONSOLE_MODES.find((m) => m === raw);
   if (mode) return { mode, problems: [] };
-  return { mode: DEFAULT_MODE, problems: [{ path: 'mode', message: `unknown console "${raw}" (known: ${CONSOLE_MODES.join(', ')}); opening ${DEFAULT_MODE}` }] };
+  const message = `unknown console "${raw}" (known: ${CONSOLE_MODES.join(', ')}); opening ${DEFAULT_MODE}`;
+  return { mode: DEFAULT_MODE, problems: [coded('mode', message, { code: 'url-one-of', params: { value: raw, known: CONSOLE_MODES } })] };
 }

@@ -14,7 +14,6 @@ import { readUrlState } from './urlState';
 const url = readUrlState(window.location.search);
 const consoleMode = readConsoleMode(window.location.search);
 const store = createTwinStore({ lang: url.lang ?? browserLang(navigator.languages), mode: consoleMode.mode });
-if (consoleMode.problems.length > 0) store.getState().reportProblems({ file: 'URL', problems: consoleMode.problems });
 const i18n = initI18n(store.getState().lang);
 installTwinProbe(store);
 startTwin(store, url, i18n);

@@ -1,4 +1,5 @@
 import { parseScene } from '../domain/parseScene';
+import { coded } from '../domain/problem';
 import type { TwinStore } from '../store/twinStore';
 import type { SceneRequest } from './urlState';
 
@@ -28,7 +29,8 @@ export async function openScene(
   try {
     text = source.kind === 'catalog' ? await source.entry.load() : source.kind === 'url' ? await fetchText(source.url) : source.text;
   } catch (e) {
-    store.getState().reportProblems({ file, problems: [{ path: '', message: `cannot load: ${(e as Error).message}` }] });
+    const reason = (e as Error).message;
+    store.getState().reportProblems({ file, problems: [coded('', `cannot load: ${reason}`, { code: 'load-failed', params: { reason } })] });
     return false;
   }
   const result = parseScene(text, file);

@@ -23,4 +23,21 @@ describe('readSimUrl', () => {
     expect(r.problems.map((p) => p.path).sort()).toEqual(['agvs', 'seed', 'speed', 't', 'vpd']);
     expect(r.problems.find((p) => p.path === 't')!.message).toMatch(/not a time of day/);
   });
+
+  it('takes only the speeds the speed buttons offer, and says which', () => {
+    const r = readSimUrl('?speed=7');
+    expect(r.speed).toBe(DEFAULT_SPEED);
+    expect(r.problems).toMatchObject([{ path: 'speed', code: 'url-one-of', params: { value: '7', known: ['1', '10', '60', '300', '1000'] } }]);
+    expect(readSimUrl('?speed=60').problems).toEqual([]);
+  });
+
+  it('says what each parameter allows', () => {
+    const r = readSimUrl('?seed=x&vpd=xyz&agvs=1.5&t=7');
+    expect(Object.fromEntries(r.problems.map((p) => [p.path, { code: p.code, params: p.params }]))).toEqual({
+      seed: { code: 'url-whole-number', params: { value: 'x' } },
+      vpd: { code: 'url-number-range', params: { value: 'xyz', min: 0, max: 100000 } },
+      agvs: { code: 'url-whole-number-range', params: { value: '1.5', min: 0, max: 5000 } },
+      t: { code: 'url-time-of-day', params: { value: '7' } },
+    });
+  });
 });

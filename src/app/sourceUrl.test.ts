@@ -14,13 +14,28 @@ describe('readSourceUrl', () => {
     expect(readSourceUrl('?source=live&broker=ws://h:1&password=x').problems.map((p) => p.path)).toEqual(['password']);
   });
 
+  it('gives each problem a code and what the parameter allows, for the UI to say in its language', () => {
+    expect(readSourceUrl('?source=tape').problems[0]).toMatchObject({ code: 'url-one-of', params: { value: 'tape', known: ['sim', 'live', 'replay'] } });
+    expect(readSourceUrl('?source=live&broker=mqtt://h:1883').problems[0]).toMatchObject({ code: 'url-broker', params: { value: 'mqtt://h:1883' } });
+    expect(readSourceUrl('?source=live').problems[0]!.code).toBe('url-broker-missing');
+    expect(readSourceUrl('?username=a').problems[0]!.code).toBe('url-credentials');
+    expect(readSourceUrl('?source=replay&file=javascript:x').problems[0]).toMatchObject({ code: 'url-recording-address', params: { value: 'javascript:x' } });
+  });
+
   it('reads stale=<seconds> for a live feed and names a wrong value, keeping the default', () => {
     expect(readSourceUrl('?source=live&broker=ws://h:1&stale=5')).toEqual({ request: { kind: 'live', broker: 'ws://h:1', staleAfterS: 5 }, problems: [] });
     expect(readSourceUrl('?source=live&broker=ws://h:1&stale=2.5').request).toEqual({ kind: 'live', broker: 'ws://h:1', staleAfterS: 2.5 });
     for (const bad of ['abc', '0', '-3', '', '1e3', '5000']) {
       const r = readSourceUrl(`?source=live&broker=ws://h:1&stale=${bad}`);
       expect(r.request).toEqual({ kind: 'live', broker: 'ws://h:1' });
-      expect(r.problems).toEqual([{ path: 'stale', message: `stale="${bad}" is not a number of seconds from 1 to 3600; using 35 s` }]);
+      expect(r.problems).toEqual([
+        {
+          path: 'stale',
+          message: `stale="${bad}" is not a number of seconds from 1 to 3600; using 35 s`,
+          code: 'url-number-range',
+          params: { value: bad, min: 1, max: 3600 },
+        },
+      ]);
     }
   });
 

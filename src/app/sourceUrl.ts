@@ -5,7 +5,7 @@
  * http(s) URL, or `sample:<id>` for a shipped sample); without `file` the replay panel asks for one. A live feed may also take `stale=<seconds>`: the silence after which an AGV shows
  * as stale (default 35 s; tests of a broker outage shorten it so they need not wait half a minute).
  */
-import type { Problem } from '../domain/problem';
+import { coded, type Problem } from '../domain/problem';
 
 export type SourceRequest =
   | { readonly kind: 'sim' }
@@ -16,13 +16,14 @@ export type SourceRequest =
 export const DEFAULT_STALE_AFTER_S = 35;
 /** Shorter than a second would flag vehicles publishing at 1 Hz; longer than an hour hides any outage. */
 const STALE_RANGE_S = [1, 3600] as const;
+const SOURCES = ['sim', 'live', 'replay'] as const;
 
 export function readSourceUrl(search: string): { request: SourceRequest; problems: Problem[] } {
   const p = new URLSearchParams(search);
   const source = p.get('source') ?? 'sim';
   const problems: Problem[] = [];
   for (const secret of ['password', 'username']) {
-    if (p.has(secret)) problems.push({ path: secret, message: 'credentials are never read from the URL; enter them in the login form' });
+    if (p.has(secret)) problems.push(coded(secret, 'credentials are never read from the URL; enter them in the login form', { code: 'url-credentials', params: {} }));
   }
   if (source === 'sim') return { request: { kind: 'sim' }, problems };
   if (source === 'live') {
@@ -31,17 +32,31 @@ export function readSourceUrl(search: string): { request: SourceRequest; problem
       const staleAfterS = readStale(p.get('stale'), problems);
       return { request: staleAfterS === undefined ? { kind: 'live', broker } : { kind: 'live', broker, staleAfterS }, problems };
     }
-    problems.push({ path: 'broker', message: broker ? `"${broker}" is not a ws:// or wss:// address` : 'source=live needs broker=ws://host:port' });
+    problems.push(
+      broker
+        ? coded('broker', `"${broker}" is not a ws:// or wss:// address`, { code: 'url-broker', params: { value: broker } })
+        : coded('broker', 'source=live needs broker=ws://host:port', { code: 'url-broker-missing', params: {} }),
+    );
     return { request: { kind: 'sim' }, problems };
   }
   if (source === 'replay') {
     const file = p.get('file');
     if (file === null || file === '') return { request: { kind: 'replay' }, problems };
     if (/^sample:[\w-]+$/.test(file) || /^https?:\/\/\S+$/.test(file) || /^(\/|\.\/|\.\.\/)?[\w./-]+$/.test(file)) return { request: { kind: 'replay', file }, problems };
-    problems.push({ path: 'file', message: `"${file}" is not an address to read a recording from (a path, an http(s) URL or sample:<id>)` });
+    problems.push(
+      coded('file', `"${file}" is not an address to read a recording from (a path, an http(s) URL or sample:<id>)`, {
+        code: 'url-recording-address',
+        params: { value: file },
+      }),
+    );
     return { request: { kind: 'replay' }, problems };
   }
-  problems.push({ path: 'source', message: `unknown source "${source}" (known: sim, live, replay); running the simulation` });
+  problems.push(
+    coded('source', `unknown source "${source}" (known: ${SOURCES.join(', ')}); running the simulation`, {
+      code: 'url-one-of',
+      params: { value: source, known: SOURCES },
+    }),
+  );
   return { request: { kind: 'sim' }, problems };
 }
 
@@ -52,6 +67,11 @@ function readStale(raw: string | null, problems: Problem[]): number | undefined 
   // Number('') is 0 and Number(' 5 ') is 5: insist on plain decimal digits so a typo is not read as something else.
   const s = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
   if (s >= min && s <= max) return s;
-  problems.push({ path: 'stale', message: `stale="${raw}" is not a number of seconds from ${min} to ${max}; using ${DEFAULT_STALE_AFTER_S} s` });
+  problems.push(
+    coded('stale', `stale="${raw}" is not a number of seconds from ${min} to ${max}; using ${DEFAULT_STALE_AFTER_S} s`, {
+      code: 'url-number-range',
+      params: { value: raw, min, max },
+    }),
+  );
   return undefined;
 }

@@ -13,6 +13,16 @@ describe('URL state', () => {
     expect(readUrlState('?lang=fr').lang).toBeUndefined();
   });
 
+  it('names a language, benchmark, method or AGV count it does not know, with what is allowed', () => {
+    expect(readUrlState('?lang=fr&bench=cars&method=fast&n=0').problems).toMatchObject([
+      { path: 'lang', code: 'url-one-of', params: { value: 'fr', known: ['vi', 'en'] } },
+      { path: 'bench', code: 'url-one-of', params: { value: 'cars', known: ['agvs'] } },
+      { path: 'method', code: 'url-one-of', params: { value: 'fast', known: ['direct', 'object3d'] } },
+      { path: 'n', code: 'url-whole-number-range', params: { value: '0', min: 1 } },
+    ]);
+    expect(readUrlState('?lang=vi&bench=agvs&n=100&method=object3d')).toMatchObject({ problems: [], bench: { agvs: 100, method: 'object3d' } });
+  });
+
   it('writes the shareable fields and keeps other parameters', () => {
     const search = writeUrlState('?bench=agvs&n=100&view=old', { zone: '1119-1120', scene: 'today', lang: 'vi', mode: 'engineering' });
     const p = new URLSearchParams(search);
@@ -29,6 +39,8 @@ describe('URL state', () => {
   it('names a wrong zone or scene and falls back to the default scene', () => {
     const r = resolveScene(readUrlState('?zone=9999&scene=nope'));
     expect(r.problems.map((p) => p.path)).toEqual(['zone', 'scene']);
+    expect(r.problems[0]).toMatchObject({ code: 'url-one-of', params: { value: '9999', known: ['1119-1120', '1088/2-1089'] } });
+    expect(r.problems[1]).toMatchObject({ code: 'url-unknown-scene', params: { value: 'nope', zone: '1119-1120' } });
     expect(r.problems[1]!.message).toContain('no scene "nope" for zone 1119-1120');
     expect(r.request?.kind === 'catalog' && r.request.entry.variant).toBe('proposed');
   });

@@ -1,6 +1,9 @@
 import { printParseErrorCode, type ParseErrorCode } from 'jsonc-parser';
 
-const MESSAGES: Record<ReturnType<typeof printParseErrorCode>, string> = {
+/** A JSON syntax error's name, as jsonc-parser prints it (`CommaExpected`): the code a UI translates. */
+export type JsonSyntaxError = ReturnType<typeof printParseErrorCode>;
+
+const MESSAGES: Record<JsonSyntaxError, string> = {
   InvalidSymbol: 'unexpected character (comments, single quotes and unquoted words are not JSON)',
   InvalidNumberFormat: 'badly formed number',
   PropertyNameExpected: 'expected a field name in double quotes',
@@ -19,6 +22,9 @@ const MESSAGES: Record<ReturnType<typeof printParseErrorCode>, string> = {
   InvalidCharacter: 'invalid character in a string (a raw line break or control character)',
   '<unknown ParseErrorCode>': 'unreadable JSON',
 };
+
+/** The names of every JSON syntax error, for a UI that says each in its own language. */
+export const JSON_SYNTAX_ERRORS = Object.keys(MESSAGES) as readonly JsonSyntaxError[];
 
 /** A JSON syntax error as a sentence: `malformed JSON: expected a comma between items`. */
 export function jsonSyntaxMessage(code: ParseErrorCode): string {

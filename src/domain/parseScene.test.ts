@@ -84,7 +84,9 @@ describe('parseScene on broken fixtures', () => {
     expect(lines[4]).toBe('  "variant": "proposed"');
     const r = parseScene(text, 'missing-comma.json');
     expect(r.ok).toBe(false);
-    expect(r.problems).toEqual([{ path: '', message: 'malformed JSON: expected a comma between items', line: 6, column: 3 }]);
+    expect(r.problems).toEqual([
+      { path: '', message: 'malformed JSON: expected a comma between items', line: 6, column: 3, code: 'json-syntax', params: { error: 'CommaExpected' } },
+    ]);
     expect(lines[5]!.slice(2)).toMatch(/^"title"/);
     expect(formatProblem(r.problems[0]!, r.file)).toBe('missing-comma.json:6:3 (file): malformed JSON: expected a comma between items');
   });
@@ -122,7 +124,9 @@ describe('parseScene on broken fixtures', () => {
   });
 
   it('reports an empty file and trailing garbage as malformed', () => {
-    expect(parseScene('').problems).toEqual([{ path: '', message: 'malformed JSON: expected a value', line: 1, column: 1 }]);
+    expect(parseScene('').problems).toEqual([
+      { path: '', message: 'malformed JSON: expected a value', line: 1, column: 1, code: 'json-syntax', params: { error: 'ValueExpected' } },
+    ]);
     expect(parseScene('{}\n}').problems[0]).toMatchObject({ message: 'malformed JSON: unexpected text after the end of the document', line: 2, column: 1 });
     expect(parseScene('[]').problems[0]).toMatchObject({ path: '', message: 'expected object, got an array' });
   });

@@ -6,10 +6,10 @@
  *   const r = parseScene(text, 'scenes/1119-1120/proposed.json');
  *   if (!r.ok) r.problems.forEach((p) => console.log(formatProblem(p, r.file)));
  */
-import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkScene } from './checks/checkScene';
 import { jsonSyntaxMessage } from './jsonSyntaxMessage';
-import { parsePath, type Problem } from './problem';
+import { coded, parsePath, type Problem } from './problem';
 import { Scene } from './sceneSchema';
 import { zodProblems } from './zodProblems';
 
@@ -51,11 +51,10 @@ export function parseScene(source: string, file = '<scene>'): SceneParseResult {
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || tree === undefined) {
     const problems = errors.map((e) => ({
-      path: '',
-      message: jsonSyntaxMessage(e.error),
+      ...coded('', jsonSyntaxMessage(e.error), { code: 'json-syntax', params: { error: printParseErrorCode(e.error) } }),
       ...lineColumn(text, e.offset),
     }));
-    return { ok: false, problems: problems.length ? problems : [{ path: '', message: 'empty file' }], file };
+    return { ok: false, problems: problems.length ? problems : [coded('', 'empty file', { code: 'empty-file', params: {} })], file };
   }
   const data: unknown = JSON.parse(text);
   // reportInput: zod 4 leaves the offending value out of its issues otherwise, and a wrong type would read as missing.

@@ -1,11 +1,35 @@
-/** One thing wrong with an input file, named by the path of the offending field. */
+import type { CheckCode } from './checks/checkCode';
+import type { ParseCode } from './parseCode';
+import type { UrlCode } from './urlCode';
+
+/** A problem's stable code and the values that go with it: a UI says the problem in its own language from these. */
+export type ProblemCode = ParseCode | CheckCode | UrlCode;
+
+/**
+ * One thing wrong with an input file, named by the path of the offending field. A problem without a code (an
+ * engine's failure passed on as it came) is said by its message alone.
+ */
 export interface Problem {
   /** Field path such as `facilities[3].footprint.size[0]`; empty for the whole file. */
   readonly path: string;
+  /** In English, for the command line; a UI says the same in its own language from `code` and `params`. */
   readonly message: string;
   /** 1-based line and column in the source text, when known. */
   readonly line?: number;
   readonly column?: number;
+  /** Set together by {@link coded}, which keeps them matched. */
+  readonly code?: ProblemCode['code'];
+  readonly params?: ProblemCode['params'];
+}
+
+/** A problem with its code: `coded('zone', 'unknown zone "x"', { code: 'url-one-of', params: { value: 'x', known } })`. */
+export function coded(path: string, message: string, what: ProblemCode): Problem {
+  return { path, message, code: what.code, params: what.params };
+}
+
+/** The code and params of a problem made by {@link coded}, typed together again; undefined for an uncoded one. */
+export function codeOf(p: Problem): ProblemCode | undefined {
+  return p.code === undefined ? undefined : ({ code: p.code, params: p.params } as ProblemCode);
 }
 
 export type PathSegment = string | number;

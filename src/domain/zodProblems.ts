@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath, type Problem } from './problem';
+import { coded, formatPath, type Problem } from './problem';
 
 function bound(inclusive: boolean | undefined, lower: boolean): string {
   if (lower) return inclusive ? '>=' : '>';
@@ -40,20 +40,22 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+const schema = (path: string, message: string): Problem => coded(path, message, { code: 'schema', params: { detail: message } });
+
 /** Zod issues as problems; an unknown field is reported at the field itself so its line can be found. */
 export function zodProblems(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: formatPath([...issue.path, key]), message: 'unknown field' });
+      for (const key of issue.keys) out.push(schema(formatPath([...issue.path, key]), 'unknown field'));
       continue;
     }
     if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray(issue.options)) {
       const options = issue.options.map((o) => JSON.stringify(o)).join(', ');
-      out.push({ path: formatPath(issue.path), message: `must be one of ${options}` });
+      out.push(schema(formatPath(issue.path), `must be one of ${options}`));
       continue;
     }
-    out.push({ path: formatPath(issue.path), message: issueMessage(issue) });
+    out.push(schema(formatPath(issue.path), issueMessage(issue)));
   }
   return out;
 }

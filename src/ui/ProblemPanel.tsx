@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatProblem } from '../domain/problem';
 import { useTwin } from '../store/useTwin';
+import { problemPlace, problemSentence } from './problemText';
 
 /** The checker's problems with the last file asked for, one line each with its place in the file. */
 export function ProblemPanel() {
@@ -20,7 +20,7 @@ export function ProblemPanel() {
       <ol>
         {report.problems.map((p, i) => (
           <li key={i}>
-            <code>{formatProblem(p)}</code>
+            <code>{`${problemPlace(p, t)}:`}</code> <span>{problemSentence(p, t)}</span>
           </li>
         ))}
       </ol>

@@ -1,4 +1,4 @@
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { Scene } from '../sceneSchema';
 
 /**
@@ -12,10 +12,13 @@ export function checkDimensions(scene: Scene): Problem[] {
     const lane = f.laneWidthM.value;
     const width = f.footprint.size[1];
     if (width < f.lanes * lane || width > (f.lanes + 2) * lane) {
-      out.push({
-        path: `facilities[${i}].footprint.size[1]`,
-        message: `road width ${width} m does not fit ${f.lanes} lanes of ${lane} m (size[0] is the road's length along its rotation, size[1] its width)`,
-      });
+      out.push(
+        coded(
+          `facilities[${i}].footprint.size[1]`,
+          `road width ${width} m does not fit ${f.lanes} lanes of ${lane} m (size[0] is the road's length along its rotation, size[1] its width)`,
+          { code: 'road-too-narrow', params: { width, lanes: f.lanes, laneWidth: lane } },
+        ),
+      );
     }
   });
   return out;

@@ -1,5 +1,5 @@
 import { convexPenetration, footprintCorners, pointInConvex, segmentCrossesPolyline, segmentStrip } from '../geometry';
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { FacilityKind, LaneNode, Scene } from '../sceneSchema';
 import { TOUCH_TOLERANCE_M } from './overlap';
 
@@ -28,18 +28,30 @@ export function checkLanes(scene: Scene): Problem[] {
     const strip = segmentStrip(a, b, e.widthM);
     for (const { f, i: fi, corners } of blockers) {
       if (convexPenetration(strip, corners) > TOUCH_TOLERANCE_M) {
-        out.push({ path: `lanes.edges[${i}]`, message: `lane ${e.from} → ${e.to} crosses facilities[${fi}] ("${f.id}", ${f.kind})` });
+        const other = `facilities[${fi}]`;
+        out.push(
+          coded(`lanes.edges[${i}]`, `lane ${e.from} → ${e.to} crosses ${other} ("${f.id}", ${f.kind})`, {
+            code: 'lane-crosses-facility',
+            params: { from: e.from, to: e.to, other, id: f.id, kind: f.kind },
+          }),
+        );
       }
     }
     const crosses = segmentCrossesPolyline(a, b, scene.zone.border.line);
     if (crosses !== e.crossBorder) {
-      out.push({
-        path: `lanes.edges[${i}].crossBorder`,
-        message: crosses ? 'is false but the edge crosses the border line' : 'is true but the edge does not cross the border line',
-      });
+      out.push(
+        crosses
+          ? coded(`lanes.edges[${i}].crossBorder`, 'is false but the edge crosses the border line', { code: 'border-crossing-unflagged', params: {} })
+          : coded(`lanes.edges[${i}].crossBorder`, 'is true but the edge does not cross the border line', { code: 'border-crossing-flagged', params: {} }),
+      );
     }
     if (e.widthM < agvWidth) {
-      out.push({ path: `lanes.edges[${i}].widthM`, message: `${e.widthM} m is narrower than an AGV (${agvWidth} m, fleet.agv.widthM)` });
+      out.push(
+        coded(`lanes.edges[${i}].widthM`, `${e.widthM} m is narrower than an AGV (${agvWidth} m, fleet.agv.widthM)`, {
+          code: 'lane-too-narrow',
+          params: { width: e.widthM, agvWidth },
+        }),
+      );
     }
   });
 
@@ -47,19 +59,27 @@ export function checkLanes(scene: Scene): Problem[] {
   scene.lanes.nodes.forEach((n, i) => {
     const served = n.serves === undefined ? undefined : facilities.get(n.serves);
     if (served && !pointInConvex(n.position, footprintCorners(served.footprint))) {
-      out.push({ path: `lanes.nodes[${i}].position`, message: `lies outside the facility it serves ("${served.id}")` });
+      out.push(coded(`lanes.nodes[${i}].position`, `lies outside the facility it serves ("${served.id}")`, { code: 'node-outside-served', params: { id: served.id } }));
     }
     const wanted = ROLE_SERVES[n.role];
     if (wanted && (!served || !wanted.includes(served.kind))) {
-      out.push({
-        path: `lanes.nodes[${i}].serves`,
-        message: `a "${n.role}" node must serve a facility of kind ${wanted.join(', ')}${
-          served ? ` ("${served.id}" is ${served.kind})` : ' (set "serves")'
-        }`,
-      });
+      const must = `a "${n.role}" node must serve a facility of kind ${wanted.join(', ')}`;
+      out.push(
+        served
+          ? coded(`lanes.nodes[${i}].serves`, `${must} ("${served.id}" is ${served.kind})`, {
+              code: 'role-serves-wrong-kind',
+              params: { role: n.role, kinds: wanted, id: served.id, kind: served.kind },
+            })
+          : coded(`lanes.nodes[${i}].serves`, `${must} (set "serves")`, { code: 'role-needs-serves', params: { role: n.role, kinds: wanted } }),
+      );
     }
     if (served?.kind === 'agv-charging' && n.role !== 'charge' && n.role !== 'park') {
-      out.push({ path: `lanes.nodes[${i}].role`, message: `serves a charging area, so its role must be "charge" or "park", not "${n.role}"` });
+      out.push(
+        coded(`lanes.nodes[${i}].role`, `serves a charging area, so its role must be "charge" or "park", not "${n.role}"`, {
+          code: 'charging-node-role',
+          params: { role: n.role },
+        }),
+      );
     }
   });
   return out;

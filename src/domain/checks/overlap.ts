@@ -1,5 +1,5 @@
 import { convexPenetration, footprintCorners } from '../geometry';
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { FacilityKind, Scene } from '../sceneSchema';
 
 /**
@@ -34,10 +34,14 @@ export function checkOverlaps(scene: Scene): Problem[] {
       if (mayOverlap(a.kind, b.kind)) continue;
       const depth = convexPenetration(corners[i]!, corners[j]!);
       if (depth > TOUCH_TOLERANCE_M) {
-        out.push({
-          path: `facilities[${j}].footprint`,
-          message: `overlaps facilities[${i}] ("${a.id}", ${a.kind}) by ${depth.toFixed(1)} m`,
-        });
+        const other = `facilities[${i}]`;
+        const metres = Number(depth.toFixed(1));
+        out.push(
+          coded(`facilities[${j}].footprint`, `overlaps ${other} ("${a.id}", ${a.kind}) by ${depth.toFixed(1)} m`, {
+            code: 'facility-overlap',
+            params: { other, id: a.id, kind: a.kind, depth: metres },
+          }),
+        );
       }
     }
   }

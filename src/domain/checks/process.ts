@@ -1,4 +1,4 @@
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { Scene } from '../sceneSchema';
 
 /** Shares are fractions of one; this much rounding is accepted when they are added up. */
@@ -10,25 +10,34 @@ export function checkProcess(scene: Scene): Problem[] {
   const { riskChannels, arrivalProfile, openingHours } = scene.process;
   const risk = riskChannels.green.value + riskChannels.yellow.value + riskChannels.red.value;
   if (Math.abs(risk - 1) > SHARE_SUM_TOLERANCE) {
-    out.push({ path: 'process.riskChannels', message: `green + yellow + red must add up to 1 (they add up to ${risk})` });
+    out.push(coded('process.riskChannels', `green + yellow + red must add up to 1 (they add up to ${risk})`, { code: 'risk-shares-sum', params: { sum: risk } }));
   }
   const total = arrivalProfile.hourlyShare.reduce((s, x) => s + x, 0);
-  if (total <= 0) out.push({ path: 'process.arrivalProfile.hourlyShare', message: 'has no arrivals in any hour' });
+  if (total <= 0) out.push(coded('process.arrivalProfile.hourlyShare', 'has no arrivals in any hour', { code: 'no-arrivals', params: {} }));
   arrivalProfile.hourlyShare.forEach((share, h) => {
     const open = openingHours.openHour <= openingHours.closeHour
       ? h + 1 > openingHours.openHour && h < openingHours.closeHour
       : h + 1 > openingHours.openHour || h < openingHours.closeHour;
     if (share > 0 && !open) {
-      out.push({ path: `process.arrivalProfile.hourlyShare[${h}]`, message: `arrivals at ${h}:00 while the gate is closed` });
+      out.push(coded(`process.arrivalProfile.hourlyShare[${h}]`, `arrivals at ${h}:00 while the gate is closed`, { code: 'arrivals-while-closed', params: { hour: h } }));
     }
   });
   if (openingHours.openHour === openingHours.closeHour) {
-    out.push({ path: 'process.openingHours', message: 'opens and closes at the same hour' });
+    out.push(coded('process.openingHours', 'opens and closes at the same hour', { code: 'opens-when-closes', params: {} }));
   }
   const target = scene.zone.capacity.target2030VehiclesPerDay;
-  if (target.min > target.max) out.push({ path: 'zone.capacity.target2030VehiclesPerDay', message: `min ${target.min} is above max ${target.max}` });
+  if (target.min > target.max) {
+    out.push(
+      coded('zone.capacity.target2030VehiclesPerDay', `min ${target.min} is above max ${target.max}`, {
+        code: 'min-above-max',
+        params: { min: target.min, max: target.max },
+      }),
+    );
+  }
   scene.views.forEach((v, i) => {
-    if (v.position.every((x, k) => x === v.target[k])) out.push({ path: `views[${i}].target`, message: 'equals the camera position' });
+    if (v.position.every((x, k) => x === v.target[k])) {
+      out.push(coded(`views[${i}].target`, 'equals the camera position', { code: 'view-target-at-camera', params: {} }));
+    }
   });
   return out;
 }

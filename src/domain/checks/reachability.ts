@@ -1,5 +1,5 @@
 import { buildLaneGraph, reachable } from '../laneGraph';
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { Scene } from '../sceneSchema';
 import { sideOf } from './sides';
 
@@ -34,17 +34,21 @@ export function checkReachability(scene: Scene): Problem[] {
     if (!needs) return;
     const servers = scene.lanes.nodes.flatMap((n, k) => (n.serves === f.id ? [k] : []));
     if (servers.length === 0) {
-      out.push({ path: `facilities[${i}]`, message: `no AGV lane node serves "${f.id}" (set "serves" on a lane node inside it)` });
+      out.push(
+        coded(`facilities[${i}]`, `no AGV lane node serves "${f.id}" (set "serves" on a lane node inside it)`, { code: 'facility-unserved', params: { id: f.id } }),
+      );
       return;
     }
     const sides = new Set<string>();
     for (const k of servers) for (const s of roundTripSides(k)) sides.add(s);
     const missing = needs.filter((s) => !sides.has(s));
     if (missing.length > 0) {
-      out.push({
-        path: `facilities[${i}]`,
-        message: `"${f.id}" cannot be reached by AGV lanes (there and back) from the ${missing.join(' and ')} side`,
-      });
+      out.push(
+        coded(`facilities[${i}]`, `"${f.id}" cannot be reached by AGV lanes (there and back) from the ${missing.join(' and ')} side`, {
+          code: 'facility-unreachable',
+          params: { id: f.id, sides: missing },
+        }),
+      );
     }
   });
   return out;

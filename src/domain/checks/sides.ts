@@ -1,5 +1,5 @@
 import { sideOfPolyline } from '../geometry';
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { Scene, Vec2 } from '../sceneSchema';
 
 /** 'VN', 'CN', or undefined on the line itself. */
@@ -16,7 +16,12 @@ export function checkSides(scene: Scene): Problem[] {
   scene.facilities.forEach((f, i) => {
     const actual = sideOf(scene, f.footprint.position);
     if (actual !== undefined && actual !== f.side) {
-      out.push({ path: `facilities[${i}].side`, message: `says ${f.side} but its footprint's centre lies on the ${actual} side of the border` });
+      out.push(
+        coded(`facilities[${i}].side`, `says ${f.side} but its footprint's centre lies on the ${actual} side of the border`, {
+          code: 'wrong-side',
+          params: { declared: f.side, actual },
+        }),
+      );
     }
   });
   return out;

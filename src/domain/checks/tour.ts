@@ -1,4 +1,4 @@
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { Scene } from '../sceneSchema';
 
 /** Every stop of the briefing tour names one of the scene's preset views, so the wall never flies nowhere. */
@@ -7,7 +7,12 @@ export function checkTour(scene: Scene): Problem[] {
   const out: Problem[] = [];
   scene.tour?.forEach((stop, i) => {
     if (!views.has(stop.view)) {
-      out.push({ path: `tour[${i}].view`, message: `names no view ("${stop.view}"; views: ${[...views].join(', ')})` });
+      out.push(
+        coded(`tour[${i}].view`, `names no view ("${stop.view}"; views: ${[...views].join(', ')})`, {
+          code: 'tour-unknown-view',
+          params: { view: stop.view, views: [...views] },
+        }),
+      );
     }
   });
   return out;

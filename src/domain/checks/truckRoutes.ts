@@ -1,5 +1,5 @@
 import { footprintCorners, polylineTouchesConvex } from '../geometry';
-import type { Problem } from '../problem';
+import { coded, type Problem } from '../problem';
 import type { Scene } from '../sceneSchema';
 
 /** Scanner bays and barriers stand on the truck route: some route passes through each of them. */
@@ -9,7 +9,7 @@ export function checkTruckRoutes(scene: Scene): Problem[] {
     if (f.kind !== 'scanner-bay' && f.kind !== 'barrier') return;
     const corners = footprintCorners(f.footprint);
     if (!scene.truckRoutes.some((r) => polylineTouchesConvex(r.points, corners))) {
-      out.push({ path: `facilities[${i}].footprint`, message: `${f.kind} "${f.id}" is not on any truck route` });
+      out.push(coded(`facilities[${i}].footprint`, `${f.kind} "${f.id}" is not on any truck route`, { code: 'off-truck-route', params: { id: f.id, kind: f.kind } }));
     }
   });
   return out;

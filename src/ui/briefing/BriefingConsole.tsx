@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fleetFrame } from '../../domain/fleetFrame';
 import type { Scene } from '../../domain/sceneSchema';
@@ -42,22 +42,35 @@ export function BriefingConsole() {
   const lang = useTwin((s) => s.lang);
   const setLang = useTwin((s) => s.setLang);
 
+  const controls = (
+    <nav className={`briefing-controls${awake ? ' shown' : ''}`} aria-label={t('briefing.controls')}>
+      <button type="button" data-testid="briefing-lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+        {t('lang.switch')}
+      </button>
+      <button type="button" data-testid="briefing-exit" onClick={() => setMode('operations')}>
+        {t('briefing.exit')}
+      </button>
+    </nav>
+  );
+
   return (
     <div className={`briefing${awake ? '' : ' idle'}`} data-testid="briefing" lang={lang}>
-      {scenes ? <Wall scenes={scenes} running={visible} /> : <p className={error ? 'briefing-error briefing-centre' : 'briefing-centre'} role={error ? 'alert' : undefined}>{error ? t('briefing.loadFailed', { message: error }) : t('briefing.loading')}</p>}
-      <nav className={`briefing-controls${awake ? ' shown' : ''}`} aria-label={t('briefing.controls')}>
-        <button type="button" data-testid="briefing-lang" onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
-          {t('lang.switch')}
-        </button>
-        <button type="button" data-testid="briefing-exit" onClick={() => setMode('operations')}>
-          {t('briefing.exit')}
-        </button>
-      </nav>
+      {scenes ? (
+        <Wall scenes={scenes} running={visible} controls={controls} />
+      ) : (
+        <>
+          <p className={error ? 'briefing-error briefing-centre' : 'briefing-centre'} role={error ? 'alert' : undefined}>
+            {error ? t('briefing.loadFailed', { message: error }) : t('briefing.loading')}
+          </p>
+          {controls}
+        </>
+      )}
     </div>
   );
 }
 
-function Wall({ scenes, running }: { scenes: readonly Scene[]; running: boolean }) {
+/** The wall itself; `controls` (language, exit) take their place at the end of its header, after the clock. */
+function Wall({ scenes, running, controls }: { scenes: readonly Scene[]; running: boolean; controls: ReactNode }) {
   const { t } = useTranslation();
   const lang = useTwin((s) => s.lang);
   const viewport = useViewport();
@@ -80,6 +93,7 @@ function Wall({ scenes, running }: { scenes: readonly Scene[]; running: boolean 
         <h1>{t('briefing.title')}</h1>
         <span className="briefing-subtitle">{t('briefing.subtitle', { speed: BRIEFING.speed })}</span>
         {source && <SimClock source={source} />}
+        {controls}
       </header>
       <main className="briefing-main">
         <section className="briefing-view" aria-label={scene.title[lang]}>

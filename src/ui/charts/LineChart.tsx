@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatNumber } from '../formatNumber';
 
 export interface ChartSeries {
   readonly label: string;
@@ -24,7 +26,7 @@ export interface LineChartProps {
   readonly yLabel: string;
   readonly height: number;
   readonly bands?: readonly ChartBand[];
-  /** Formats the x axis ticks (e.g. hours as `08:00`); numbers as they are by default. */
+  /** Formats the x axis ticks (e.g. hours as `08:00`); numbers in the UI language's format by default. */
   readonly xFormat?: (x: number) => string;
   /** Font size of axes and legend in CSS pixels (a briefing wall wants large type). */
   readonly fontPx?: number;
@@ -39,18 +41,21 @@ export interface LineChartProps {
  * second redraws without rebuilding the canvas.
  */
 export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xFormat, fontPx = 12, showKey = true, testId }: LineChartProps) {
+  const lang = useTranslation().i18n.language;
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const bandsRef = useRef(bands);
   bandsRef.current = bands;
-  const shape = `${series.map((s) => `${s.label}|${s.color}`).join(',')}|${xLabel}|${yLabel}|${height}|${fontPx}`;
+  const shape = `${series.map((s) => `${s.label}|${s.color}`).join(',')}|${xLabel}|${yLabel}|${height}|${fontPx}|${lang}`;
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const font = `${fontPx}px sans-serif`;
     // Ticks at least ~5 characters apart, so labels like 08:00 never overlap at any font size.
-    const axis = (label: string, format?: (v: number) => string): uPlot.Axis => ({
+    // uPlot would format ticks in the browser's locale; they follow the UI's language like every other number.
+    const number = (v: number) => formatNumber(v, lang, 3);
+    const axis = (label: string, format: (v: number) => string): uPlot.Axis => ({
       label,
       space: fontPx * 5,
       font,
@@ -60,7 +65,7 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
       stroke: '#d8e2ec',
       grid: { stroke: 'rgba(216,226,236,0.15)' },
       ticks: { stroke: 'rgba(216,226,236,0.3)' },
-      ...(format ? { values: (_u: uPlot, vals: number[]) => vals.map(format) } : {}),
+      values: (_u: uPlot, vals: (number | null)[]) => vals.map((v) => (v == null ? '' : format(v))),
     });
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
@@ -72,7 +77,7 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
         // From zero, and high enough to show every band (a target above today's figures stays on the chart).
         y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(max, ...bandsRef.current.map((b) => b.to), 1) * 1.08] },
       },
-      axes: [axis(xLabel, xFormat), axis(yLabel)],
+      axes: [axis(xLabel, xFormat ?? number), axis(yLabel, number)],
       series: [{ label: xLabel, ...(xFormat ? { value: (_u: uPlot, v: number) => (v == null ? '' : xFormat(v)) } : {}) }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ? [...s.dash] : undefined, spanGaps: false, points: { show: false } }))],
       hooks: {
         drawClear: [

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS } from '../../telemetry/alerts/AlertBook';
 import { COLOUR_RULES, SORT_COLUMNS, VEHICLE_STATES } from '../../store/ops/opsStore';
 import { DROP_REASONS } from '../../telemetry/vda5050/decode';
+import { ID_OWNERS } from '../../domain/checks/checkCode';
+import { JSON_SYNTAX_ERRORS } from '../../domain/jsonSyntaxMessage';
+import { PROBLEM_CODES } from '../problemText';
 import { STRINGS } from './resources';
 
 type Tree = { [key: string]: string | Tree };
@@ -77,6 +80,9 @@ describe('UI strings', () => {
       'operations.state': VEHICLE_STATES,
       'operations.fleet.col': SORT_COLUMNS,
       'operations.layers.ruleName': COLOUR_RULES,
+      'problems.code': PROBLEM_CODES,
+      'problems.json': JSON_SYNTAX_ERRORS,
+      'problems.owner': ID_OWNERS,
     };
     const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`).filter((k) => !EN.has(k)));
     expect(missing).toEqual([]);
