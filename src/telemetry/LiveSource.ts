@@ -10,7 +10,7 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../domain/packedFrame';
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
-import type { VehicleDetail } from './FleetFeed';
+import type { VehicleDetail } from './vehicleRow';
 import { SampleRing } from '../domain/SampleRing';
 import { telemetryStats } from './telemetryStats';
 import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
@@ -159,7 +159,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
       ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
     ];
-    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s });
+    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s, fleet: s });
   }
 
   /**

@@ -10,7 +10,7 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame } from '../domain/packedFrame';
 import type { ReplayInfo, ReplayOpenOptions, ReplaySnapshot } from './replay/ReplayEngine';
 import type { ReplayAlert } from './replay/findAlerts';
-import type { VehicleDetail } from './FleetFeed';
+import type { VehicleDetail } from './vehicleRow';
 import { telemetryStats } from './telemetryStats';
 import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
@@ -187,7 +187,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
       telemetryStats.received = snapshot.received;
       telemetryStats.dropped = { ...snapshot.dropped };
       this.lastEmitAt = now;
-      this.emit({ snapshot });
+      this.emit({ snapshot, fleet: snapshot });
       return;
     }
     if (now - this.lastEmitAt > EMIT_EVERY_MS) {

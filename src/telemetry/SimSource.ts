@@ -13,7 +13,7 @@ import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
 import { telemetryStats } from './telemetryStats';
 import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
-import type { FeedCounts, VehicleDetail } from './FleetFeed';
+import type { VehicleDetail } from './vehicleRow';
 import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
@@ -35,10 +35,6 @@ export interface SimEngineHandle {
 
 export interface SimSourceState extends SourceState {
   readonly snapshot?: SimSnapshot;
-  /** The simulated fleet as VDA 5050 vehicles (the same rows as live and replay); absent without AGVs. */
-  readonly feed?: FeedCounts;
-  /** Barriers and scanner bays out of service (a fault drill: the simulation serves no one there), by id. */
-  readonly facilitiesDown?: readonly string[];
   readonly error?: string;
 }
 

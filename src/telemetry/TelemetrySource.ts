@@ -7,6 +7,8 @@
  */
 import type { BehaviorSubject } from 'rxjs';
 import type { FleetFrame } from '../domain/fleetFrame';
+import type { CollisionEvent } from './FeedCollisions';
+import type { VehicleRow } from './vehicleRow';
 
 export type SourceKind = 'sim' | 'replay' | 'live';
 
@@ -20,12 +22,30 @@ export interface SourceProblem {
   readonly message: string;
 }
 
+/**
+ * The fleet as every source reports it, filled the same way (the simulation's vehicles go through the same fleet
+ * feed as live and replayed ones): the vehicle rows, how many vehicles and how many silent, and the near misses
+ * and contacts between them with the latest of those events, oldest first.
+ */
+export interface SourceFleet {
+  readonly agvs: number;
+  readonly stale: number;
+  readonly vehicles: readonly VehicleRow[];
+  readonly nearMisses: number;
+  readonly contacts: number;
+  readonly collisionEvents: readonly CollisionEvent[];
+}
+
 export interface SourceState {
   readonly status: SourceStatus;
   /** Source time now, in seconds: simulated seconds since the start of day 1, or a recording's or the wire's clock. */
   readonly clockS: number;
   readonly speed: number;
   readonly problems: readonly SourceProblem[];
+  /** The fleet at `clockS`; absent until the source has one (and in a simulation without AGVs). */
+  readonly fleet?: SourceFleet;
+  /** Barriers and scanner bays out of service (a fault drill in the simulation), by id; absent where a source cannot tell. */
+  readonly facilitiesDown?: readonly string[];
 }
 
 export interface TelemetrySource<S extends SourceState = SourceState> {

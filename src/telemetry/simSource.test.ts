@@ -80,8 +80,8 @@ describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
   it('publishes the fleet as fleet-feed rows with its snapshots, a vehicle’s detail, and checkpoints marked out of service', async () => {
     const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 9 * 3600, 10);
     const state = source.state$.value;
-    expect(state.feed?.agvs).toBe(scene.fleet.agv.count.value);
-    expect(state.feed?.vehicles[0]).toMatchObject({ key: 'smartgate/AGV-001', slot: 0, placed: true });
+    expect(state.fleet?.agvs).toBe(scene.fleet.agv.count.value);
+    expect(state.fleet?.vehicles[0]).toMatchObject({ key: 'smartgate/AGV-001', slot: 0, placed: true });
     expect(state.facilitiesDown).toEqual([]);
     expect((await source.vehicle('smartgate/AGV-002'))?.row.slot).toBe(1);
     const scanner = scene.facilities.find((f) => f.kind === 'scanner-bay')!.id;

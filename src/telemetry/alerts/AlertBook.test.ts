@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollisionEvent } from '../FeedCollisions';
-import type { VehicleRow } from '../FleetFeed';
+import type { VehicleRow } from '../vehicleRow';
 import { AlertBook, type AlertInput, type AlertKind } from './AlertBook';
 import { ALERT_THRESHOLDS, type AlertThresholds } from './alertThresholds';
 

@@ -13,7 +13,7 @@
  * the UI turns them into gate time. Pure: no React, no timers; a replay sought backwards starts the book over.
  */
 import type { CollisionEvent } from '../FeedCollisions';
-import type { VehicleRow } from '../FleetFeed';
+import type { VehicleRow } from '../vehicleRow';
 import type { AlertThresholds } from './alertThresholds';
 
 export const ALERT_KINDS = ['contact', 'near-miss', 'deadlock', 'waiting', 'stale', 'low-battery', 'vda-fatal', 'vda-warning', 'facility-down'] as const;

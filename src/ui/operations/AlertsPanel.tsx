@@ -99,11 +99,10 @@ export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSo
 
 /** The drills with the simulation's AGV count and checkpoints out of service, from its latest state. */
 function SimDrills({ source, target, scene }: { source: AlertsPanelSource; target: DrillTarget; scene: Scene }) {
-  type Latest = { feed?: { agvs: number }; facilitiesDown?: readonly string[] } | undefined;
-  const [state, setState] = useState(source.state$.value as Latest);
+  const [state, setState] = useState(source.state$.value);
   useEffect(() => {
-    const sub = source.state$.subscribe((s) => setState(s as Latest));
+    const sub = source.state$.subscribe(setState);
     return () => sub.unsubscribe();
   }, [source]);
-  return <AlertDrills target={target} scene={scene} agvs={state?.feed?.agvs ?? 0} down={state?.facilitiesDown ?? []} />;
+  return <AlertDrills target={target} scene={scene} agvs={state.fleet?.agvs ?? 0} down={state.facilitiesDown ?? []} />;
 }

@@ -2,19 +2,20 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observable } from 'rxjs';
 import { useStore } from 'zustand';
-import { toOpsRow, vehicleRowsOf } from '../../store/ops/fleetRows';
 import type { OpsStore } from '../../store/ops/opsStore';
-import type { VehicleDetail } from '../../telemetry/FleetFeed';
-import type { SourceKind } from '../../telemetry/TelemetrySource';
+import type { VehicleDetail, VehicleRow } from '../../telemetry/vehicleRow';
+import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { VehiclePanel } from '../VehiclePanel';
 import { OpsFleetList } from './OpsFleetList';
 import { OpsMapLayers } from './OpsMapLayers';
 import './operations.css';
 
+const NO_ROWS: readonly VehicleRow[] = [];
+
 /** A running source as the operations panel sees it: its rows on `state$`, and each vehicle's detail. */
 export interface OpsPanelSource {
   readonly kind: SourceKind;
-  readonly state$: Observable<unknown> & { readonly value: unknown };
+  readonly state$: Observable<SourceState> & { readonly value: SourceState };
   vehicle?(key: string): Promise<VehicleDetail | undefined>;
 }
 
@@ -26,13 +27,13 @@ export interface OpsPanelSource {
 export function OpsConsole({ ops, source }: { ops: OpsStore; source: OpsPanelSource }) {
   const { t } = useTranslation();
   // Re-renders on what the source publishes (twice a second at most), never per frame.
-  const [state, setState] = useState<unknown>(() => source.state$.value);
+  const [state, setState] = useState(() => source.state$.value);
   useEffect(() => {
     setState(source.state$.value);
     const sub = source.state$.subscribe(setState);
     return () => sub.unsubscribe();
   }, [source]);
-  const rows = useMemo(() => (vehicleRowsOf(state) ?? []).map(toOpsRow), [state]);
+  const rows = state.fleet?.vehicles ?? NO_ROWS;
   const selectedKey = useStore(ops, (s) => s.selectedKey);
   const [open, setOpen] = useState(true);
   // One object per source, so the vehicle panel keeps its refresh timer across re-renders.

@@ -3,14 +3,12 @@ import type { BehaviorSubject } from 'rxjs';
 import type { Scene } from '../../domain/sceneSchema';
 import { AlertBook } from '../../telemetry/alerts/AlertBook';
 import { ALERT_THRESHOLDS } from '../../telemetry/alerts/alertThresholds';
+import type { SourceState } from '../../telemetry/TelemetrySource';
 import { alertInputOf, checkpointsOf, restPlacesOf } from './alertInput';
 
-/**
- * A running source as the alerts see it: its state on an rxjs subject (status changes and 2 Hz snapshots). Only
- * `value` and `subscribe`, so any source's subject fits whatever its state type.
- */
+/** A running source as the alerts see it: its state on an rxjs subject (status changes and 2 Hz snapshots). */
 export interface AlertSource {
-  readonly state$: Pick<BehaviorSubject<unknown>, 'value' | 'subscribe'>;
+  readonly state$: Pick<BehaviorSubject<SourceState>, 'value' | 'subscribe'>;
 }
 
 export interface AlertBookHandle {
