@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { ZoneId } from '../domain/sceneSchema';
 import { fleetFrame } from '../domain/fleetFrame';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
-import type { SimSource } from '../telemetry/SimSource';
 import { SimHud } from '../ui/SimHud';
 import { LiveHud } from '../ui/LiveHud';
 import { LoginForm } from '../ui/LoginForm';
@@ -11,10 +10,14 @@ import { ReplayHud } from '../ui/ReplayHud';
 import { ReplayOpen } from '../ui/ReplayOpen';
 import { readSimUrl } from './simUrl';
 import { readSourceUrl } from './sourceUrl';
-import { useLiveSource } from './useLiveSource';
 import { SAMPLE_RECORDINGS } from './sampleRecordings';
-import { replayName, useReplaySource, type ReplayInput } from './useReplaySource';
+import { replayBytes, replayName, type ReplayInput } from './replayInput';
+import { startLive } from './startLive';
+import { startReplay } from './startReplay';
 import { startSimulation } from './startSimulation';
+import { FrameClock } from './FrameClock';
+import { SourceController } from './SourceController';
+import { useSourceController } from './useSourceController';
 import { useTwin, useTwinStore } from '../store/useTwin';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FacilityPanel } from '../ui/FacilityPanel';
@@ -70,36 +73,53 @@ export function App({ url }: { url: UrlState }) {
   );
   const replayMode = sourceUrl.request.kind === 'replay' || replayInput !== undefined;
   const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
-  const { live, user: liveUser, error: loginError, busy: loggingIn, login } = useLiveSource(scene, liveBroker);
-  const { replay, error: replayError, busy: replayBusy } = useReplaySource(scene, replayInput);
 
-  // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
-  const [sim, setSim] = useState<SimSource>();
+  // The running source (simulation, live feed or replay) and its clock; the render benchmark (?bench=agvs) drives a
+  // placeholder fleet instead.
+  const controller = useMemo(() => new SourceController(), []);
+  useEffect(() => () => controller.stop(), [controller]);
+  const { source: running, busy: sourceBusy, error: sourceError, operator: liveUser, label: replayLabel } = useSourceController(controller);
+  const sim = running?.kind === 'sim' ? running : undefined;
+  const live = running?.kind === 'live' ? running : undefined;
+  const replay = running?.kind === 'replay' ? running : undefined;
+  const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker ? 'live' : 'sim';
+  useEffect(() => {
+    if (!scene || !wanted) return;
+    if (wanted === 'sim') {
+      void controller.start('sim', () => startSimulation(scene, simUrl)).then((source) => {
+        const error = controller.getState().error;
+        if (!source && error) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: error }] });
+      });
+    } else if (wanted === 'replay' && replayInput) {
+      const name = replayName(replayInput);
+      void controller.start(
+        'replay',
+        () =>
+          replayBytes(replayInput)
+            .then((blob) => startReplay(scene, name, blob))
+            .catch((e: unknown) => {
+              throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+            }),
+        { label: name },
+      );
+    }
+    // A live feed starts when the operator logs in.
+    return () => controller.stop();
+  }, [controller, scene, wanted, replayInput, simUrl, store]);
+  const login = useCallback(
+    (user: string, password: string) => {
+      if (scene && liveBroker) void controller.start('live', () => startLive(scene, liveBroker, user, password), { operator: user });
+    },
+    [controller, scene, liveBroker],
+  );
+  const loginError = wanted === 'live' ? sourceError : undefined;
+  const replayError = wanted === 'replay' ? sourceError : undefined;
+
   const [showPaths, setShowPaths] = useState(false);
   // The operations console's view settings and the AGV colours of its data rule.
   const ops = useMemo(() => createOpsStore(), []);
   const agvTint = useMemo(() => new AgvTint(0), []);
   const opsSelected = useStore(ops, (s) => s.selectedKey !== undefined);
-  useEffect(() => {
-    if (!scene || url.bench || liveBroker || replayMode || !operations) return;
-    let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
-    let cancelled = false;
-    startSimulation(scene, simUrl).then(
-      (r) => {
-        if (cancelled) return r.dispose();
-        running = r;
-        setSim(r.source);
-      },
-      (e: unknown) => {
-        if (!cancelled) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: e instanceof Error ? e.message : String(e) }] });
-      },
-    );
-    return () => {
-      cancelled = true;
-      running?.dispose();
-      setSim(undefined);
-    };
-  }, [scene, url.bench, liveBroker, replayMode, operations, simUrl, store]);
   useEffect(() => {
     if (!sim) return;
     const sub = sim.state$.subscribe((s) => {
@@ -112,16 +132,18 @@ export function App({ url }: { url: UrlState }) {
     if (sim) sim.showPaths = showPaths || opsSelected;
   }, [sim, showPaths, opsSelected]);
 
+  const bench = useMemo(() => (scene && url.bench ? new PlaceholderFleet(scene, url.bench.agvs) : undefined), [scene, url.bench]);
+  useEffect(() => {
+    if (!bench) return;
+    const clock = new FrameClock(bench);
+    clock.start();
+    return () => clock.stop();
+  }, [bench]);
   const fleet = useMemo(() => {
     if (!scene) return undefined;
-    if (url.bench) {
-      const moving = new PlaceholderFleet(scene, url.bench.agvs);
-      return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
-    }
-    const source = replayMode ? replay : liveBroker ? live : sim;
-    return source ? { frame: source.frame, step: (dt: number) => source.step(dt), agvTint } : { frame: fleetFrame(0, 0) };
-  }, [scene, url.bench, replayMode, replay, liveBroker, live, sim, agvTint]);
-  const running = url.bench ? undefined : replayMode ? replay : liveBroker ? live : sim;
+    if (bench) return { frame: bench.frame };
+    return running ? { frame: running.frame, agvTint, ...(live ? { screen: live.screen } : {}) } : { frame: fleetFrame(0, 0) };
+  }, [scene, bench, running, live, agvTint]);
   useEffect(() => ops.getState().select(undefined), [running, ops]);
   // Flying to an alert's place ends following an AGV (the follow camera would pull the view straight back).
   useEffect(
@@ -239,11 +261,11 @@ export function App({ url }: { url: UrlState }) {
         {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
         {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
-        {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
+        {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={sourceBusy} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (
           <ReplayOpen
             samples={SAMPLE_RECORDINGS}
-            busy={replayBusy}
+            busy={sourceBusy}
             error={replayError}
             onFile={(file) => setReplayInput({ kind: 'file', file })}
             onSample={(sample) => {
@@ -252,7 +274,7 @@ export function App({ url }: { url: UrlState }) {
             }}
           />
         )}
-        {operations && replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
+        {operations && replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
         {operations && live && <LiveHud source={live} scene={scene} />}
         {operations && running && <OpsConsole ops={ops} source={running} />}
         {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}

@@ -11,7 +11,7 @@ import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../do
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import type { VehicleDetail } from './vehicleRow';
-import { SampleRing } from '../domain/SampleRing';
+import { ScreenLatency } from './ScreenLatency';
 import { telemetryStats } from './telemetryStats';
 import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
 
@@ -33,8 +33,6 @@ export interface LiveSourceState extends SourceState {
 }
 
 const SNAPSHOT_EVERY_MS = 500;
-/** Drawn frames the screen-latency percentiles cover: at 10–60 frames/s, the last 9–50 s. */
-const SCREEN_SAMPLES = 512;
 
 export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable {
   readonly kind = 'live';
@@ -47,18 +45,8 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private inFlight = false;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
-  /**
-   * Screen latency, measured on `Date.now()` (the worker stamps each pack with its own `Date.now()`; same machine,
-   * same clock): pack time of the frame last unpacked and of the one before it; `fresh` until a display frame
-   * draws it; then `drawn*` until the next display frame begins, when it is on screen.
-   */
-  private lastPackMs = Number.NaN;
-  private prevPackMs = Number.NaN;
-  private fresh = false;
-  private drawnPackMs = Number.NaN;
-  private drawnPrevPackMs = Number.NaN;
-  private readonly packToScreen = new SampleRing(SCREEN_SAMPLES);
-  private readonly arrivalToScreen = new SampleRing(SCREEN_SAMPLES);
+  /** Screen latency: the view calls `screen.displayFrame()` at the start of each display frame. */
+  readonly screen = new ScreenLatency(telemetryStats);
 
   private constructor(
     private readonly engine: LiveEngineHandle,
@@ -82,10 +70,9 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     return source;
   }
 
+  /** Called by the clock of the app once per display frame: asks the worker for the fleet, one request in flight. */
   step(): void {
-    if (this.disposed) return;
-    this.measureScreen();
-    if (this.inFlight) return;
+    if (this.disposed || this.inFlight) return;
     this.inFlight = true;
     void this.engine
       .advance()
@@ -95,9 +82,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
         telemetryStats.agvs = this.frame.agvs.count;
         telemetryStats.framesUnpacked++;
         // advance() resolves with the worker's Date.now() at packing, in seconds.
-        this.prevPackMs = this.lastPackMs;
-        this.lastPackMs = clockS * 1000;
-        this.fresh = true;
+        this.screen.unpacked(clockS * 1000);
         const now = performance.now();
         if (now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
           this.lastSnapshotAt = now;
@@ -138,10 +123,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
 
   dispose(): void {
     this.disposed = true;
-    telemetryStats.packToScreenMs = 0;
-    telemetryStats.screenLatencyMs = 0;
-    telemetryStats.packToScreenLastMs = 0;
-    telemetryStats.screenLatencyLastMs = 0;
+    this.screen.clear();
     void this.engine.disconnect();
     this.state$.complete();
   }
@@ -153,37 +135,12 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     telemetryStats.received = s.received;
     telemetryStats.dropped = { ...s.dropped };
     telemetryStats.latencyMs = s.latencyMs;
-    telemetryStats.packToScreenMs = this.packToScreen.percentile(0.95);
-    telemetryStats.screenLatencyMs = this.arrivalToScreen.percentile(0.95);
+    this.screen.publish();
     const problems = [
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
       ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
     ];
     this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s, fleet: s });
-  }
-
-  /**
-   * Called at the start of each display frame (step() runs in the fleet layer's useFrame, before the instance
-   * matrices are written and the frame rendered). The frame drawn in the previous display frame has been
-   * rendered by now: record how long after its pack (and after the pack before it) that is. A frame unpacked
-   * since then is drawn in this display frame. Two numbers into preallocated rings: nothing allocated.
-   */
-  private measureScreen(): void {
-    const now = Date.now();
-    if (!Number.isNaN(this.drawnPackMs)) {
-      telemetryStats.packToScreenLastMs = now - this.drawnPackMs;
-      this.packToScreen.push(telemetryStats.packToScreenLastMs);
-      if (!Number.isNaN(this.drawnPrevPackMs)) {
-        telemetryStats.screenLatencyLastMs = now - this.drawnPrevPackMs;
-        this.arrivalToScreen.push(telemetryStats.screenLatencyLastMs);
-      }
-      this.drawnPackMs = Number.NaN;
-    }
-    if (this.fresh) {
-      this.fresh = false;
-      this.drawnPackMs = this.lastPackMs;
-      this.drawnPrevPackMs = this.prevPackMs;
-    }
   }
 
   private publishError(e: unknown): void {

@@ -1,0 +1,100 @@
+/**
+ * The one owner of the running telemetry source (simulation, live feed or replay): it starts one, switches to
+ * another (the one before is disposed first, its worker ended), keeps its clock ({@link FrameClock}) and disposes
+ * it when the app leaves. A plain class, like tldraw's editor: React reads it through {@link useSourceController}
+ * and calls its methods; nothing here knows React.
+ *
+ * A start that is overtaken by a later one (the user switched scene or file while it was loading) is disposed
+ * as soon as it arrives and never shown.
+ */
+import type { LiveSource } from '../telemetry/LiveSource';
+import type { ReplaySource } from '../telemetry/ReplaySource';
+import type { SimSource } from '../telemetry/SimSource';
+import type { SourceKind } from '../telemetry/TelemetrySource';
+import { BROWSER_FRAMES, FrameClock, type FrameScheduler } from './FrameClock';
+import type { RunningSource } from './runInWorker';
+
+export type AnySource = SimSource | LiveSource | ReplaySource;
+
+export interface SourceControllerState {
+  /** The running source; undefined while none runs or one is starting. */
+  readonly source?: AnySource;
+  /** The kind of source being started or running; undefined when stopped. */
+  readonly kind?: SourceKind;
+  /** A source is being started. */
+  readonly busy: boolean;
+  /** Why the latest start failed (the broker's or the file's reason). */
+  readonly error?: string;
+  /** Who logged in to a live feed: acknowledgements and commands are made in their name. */
+  readonly operator?: string;
+  /** What a replay plays (the file's name or address). */
+  readonly label?: string;
+}
+
+export interface StartOptions {
+  readonly operator?: string;
+  readonly label?: string;
+}
+
+const STOPPED: SourceControllerState = { busy: false };
+
+export class SourceController {
+  private running: RunningSource<AnySource> | undefined;
+  private state: SourceControllerState = STOPPED;
+  private readonly listeners = new Set<() => void>();
+  /** Bumped by every start and stop: a start that finds it changed has been overtaken. */
+  private generation = 0;
+  private readonly clock: FrameClock;
+
+  constructor(frames: FrameScheduler = BROWSER_FRAMES) {
+    this.clock = new FrameClock({ step: (dtS) => this.running?.source.step(dtS) }, frames);
+  }
+
+  getState = (): SourceControllerState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Disposes the running source and starts `kind` with `start`; resolves with the new source, or undefined when
+   * it failed (the reason is in the state's `error`) or a later start or stop overtook it.
+   */
+  async start<S extends AnySource>(kind: SourceKind, start: () => Promise<RunningSource<S>>, o: StartOptions = {}): Promise<S | undefined> {
+    const generation = this.release();
+    this.set({ kind, busy: true, ...o });
+    try {
+      const running = await start();
+      if (generation !== this.generation) {
+        running.dispose();
+        return undefined;
+      }
+      this.running = running;
+      this.clock.start();
+      this.set({ kind, busy: false, source: running.source, ...o });
+      return running.source;
+    } catch (e) {
+      if (generation === this.generation) this.set({ kind, busy: false, error: e instanceof Error ? e.message : String(e) });
+      return undefined;
+    }
+  }
+
+  /** Disposes the running source (or drops one starting); afterwards nothing runs. */
+  stop(): void {
+    this.release();
+    if (this.state !== STOPPED) this.set(STOPPED);
+  }
+
+  private release(): number {
+    this.clock.stop();
+    this.running?.dispose();
+    this.running = undefined;
+    return ++this.generation;
+  }
+
+  private set(state: SourceControllerState): void {
+    this.state = state;
+    for (const l of this.listeners) l();
+  }
+}
