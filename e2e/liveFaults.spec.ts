@@ -134,6 +134,7 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
   await watcher.subscribeAsync('uagv/v2/smartgate/+/state');
   try {
     await login(page, 'operator');
+    await page.getByTestId('ops-row-AGV-001').click({ timeout: 60_000 });
     await expect(page.getByTestId('goto-node-AGV-001')).toBeEnabled({ timeout: 60_000 });
     // Nothing picked yet: nothing to send. Every lane node of the scene is offered (72 in proposed 1119–1120).
     await expect(page.getByTestId('cmd-goto-AGV-001')).toBeDisabled();
@@ -149,6 +150,7 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
           return serial;
         }, { timeout: 60_000 })
         .not.toBe('');
+      await page.getByTestId(`ops-row-${serial}`).click();
       const select = page.getByTestId(`goto-node-${serial}`);
       await select.selectOption('vn-ys-0');
       await page.getByTestId(`cmd-goto-${serial}`).click();
@@ -170,6 +172,7 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
 
 test('a viewer cannot send an AGV anywhere', async ({ page }) => {
   await login(page, 'viewer');
+  await page.getByTestId('ops-row-AGV-004').click({ timeout: 60_000 });
   await expect(page.getByTestId('goto-node-AGV-004')).toBeDisabled();
   await expect(page.getByTestId('cmd-goto-AGV-004')).toBeDisabled();
 });

@@ -56,7 +56,7 @@ test('replay: a sample plays, seeking shows the recorded positions at that time,
   await expect(page.getByTestId('replay-alert-shown')).toContainText('orderError');
   await expect(page.getByTestId('replay-clock')).toHaveText('08:00:40');
   // Its panel shows the error by level, as the vehicle reported it.
-  await page.getByTestId('select-AGV-005').click();
+  await page.getByTestId('ops-row-AGV-005').click();
   await expect(page.getByTestId('vehicle-errors')).toContainText('WARNING · orderError: order sample-order-1');
   await expect(page.getByTestId('vehicle-panel')).toContainText('AUTOMATIC');
   await page.getByTestId('replay-next-alert').click();

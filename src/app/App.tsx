@@ -163,6 +163,8 @@ export function App({ url }: { url: UrlState }) {
     [sim, feed, showPaths],
   );
 
+  // Sorted once per scene so an operator finds a lane node by name when sending an AGV there.
+  const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
 
@@ -276,7 +278,7 @@ export function App({ url }: { url: UrlState }) {
         )}
         {operations && replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
         {operations && live && <LiveHud source={live} scene={scene} />}
-        {operations && running && <OpsConsole ops={ops} source={running} />}
+        {operations && running && <OpsConsole ops={ops} source={running} nodeIds={nodeIds} />}
         {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}
         {scene && mode !== 'engineering' && <FacilityPanel scene={scene} />}
         {scene && mode !== 'engineering' && <HoverTooltip scene={scene} />}

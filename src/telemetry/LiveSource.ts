@@ -140,7 +140,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
       ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
     ];
-    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s, fleet: s });
+    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s, fleet: s, canCommand: s.canCommand });
   }
 
   private publishError(e: unknown): void {

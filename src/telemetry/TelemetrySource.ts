@@ -8,6 +8,7 @@
 import type { BehaviorSubject } from 'rxjs';
 import type { FleetFrame } from '../domain/fleetFrame';
 import type { CollisionEvent } from './FeedCollisions';
+import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import type { VehicleRow } from './vehicleRow';
 
 export type SourceKind = 'sim' | 'replay' | 'live';
@@ -46,6 +47,8 @@ export interface SourceState {
   readonly fleet?: SourceFleet;
   /** Barriers and scanner bays out of service (a fault drill in the simulation), by id; absent where a source cannot tell. */
   readonly facilitiesDown?: readonly string[];
+  /** Whether this user may command vehicles (a live feed probes it at login); absent where the source takes no commands. */
+  readonly canCommand?: boolean;
 }
 
 export interface TelemetrySource<S extends SourceState = SourceState> {
@@ -60,6 +63,8 @@ export interface TelemetrySource<S extends SourceState = SourceState> {
   pause?(): void;
   setSpeed?(speed: number): void;
   seek?(clockS: number): void;
+  /** Sends an operator's command to vehicle `key` (a live feed); the result shows in the audit log. */
+  command?(key: string, c: OperatorCommand): Promise<AuditEntry>;
   dispose(): void;
 }
 

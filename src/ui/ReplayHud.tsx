@@ -8,7 +8,6 @@ import { FleetCounts } from './FleetCounts';
 import { formatNumber } from './formatNumber';
 import { duration, gateTime } from './gateTime';
 import { useSourceState } from './useSourceState';
-import { VehiclePanel } from './VehiclePanel';
 
 /**
  * A recording's player: the gate clock, play/pause, step back and forward one message, jump to the next alert,
@@ -21,7 +20,6 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
   const lang = useTwin((s) => s.lang);
   const state = useSourceState(source);
   const [shown, setShown] = useState<ReplayAlert>();
-  const [selected, setSelected] = useState<string>();
   const { startS, endS, alerts } = state.info;
   const span = Math.max(endS - startS, 1e-3);
   const playing = state.status === 'playing';
@@ -122,25 +120,6 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
             <span className="value">{t('replay.messagesOf', { n: formatNumber(state.info.messageCount, lang), topics: state.info.topicCount })}</span>
           </div>
           <DiagnosticsPanel counts={s} />
-          {selected && <VehiclePanel source={source} vehicleKey={selected} onClose={() => setSelected(undefined)} />}
-          <div className="replay-vehicles">
-            <span className="label">{t('vehicle.list')}</span>
-            {[...s.vehicles]
-              .sort((a, b) => a.serialNumber.localeCompare(b.serialNumber))
-              .slice(0, 100)
-              .map((v) => (
-                <button
-                  key={v.key}
-                  type="button"
-                  className={`chip ${v.stale ? 'stale' : ''} ${v.errors > 0 ? 'error' : ''}`}
-                  aria-pressed={selected === v.key}
-                  onClick={() => setSelected(v.key)}
-                  data-testid={`select-${v.serialNumber}`}
-                >
-                  {v.serialNumber}
-                </button>
-              ))}
-          </div>
         </div>
       )}
     </section>

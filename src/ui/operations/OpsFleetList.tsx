@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import view from '../../../data/operations-view.json';
@@ -6,16 +6,18 @@ import { filterRows, sortRows } from '../../store/ops/fleetRows';
 import { SORT_COLUMNS, type OpsStore, type SortColumn } from '../../store/ops/opsStore';
 import { OPERATING_STATES, type OperatingState, type VehicleRow } from '../../telemetry/vehicleRow';
 import { formatNumber } from '../formatNumber';
+import { VehicleCommands, type FleetCommands } from './VehicleCommands';
 
 const ROWS_SHOWN = view.list.rowsShown.value;
 
 /**
  * Every vehicle of the running source with its state, load, battery, speed and errors: a click on a header sorts
  * by that column (again: the other way), the text box and the state list filter, a click on a row selects the AGV
- * and the camera follows it. Re-renders on the source's rows (twice a second) and on the operator's settings.
- * Vehicle names and error texts come from the wire: rendered as text.
+ * and the camera follows it; where the source takes commands (a live feed), the selected AGV's commands show under
+ * its row. Re-renders on the source's rows (twice a second) and on the operator's settings. Vehicle names and
+ * error texts come from the wire: rendered as text.
  */
-export function OpsFleetList({ rows, ops }: { rows: readonly VehicleRow[]; ops: OpsStore }) {
+export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRow[]; ops: OpsStore; commands?: FleetCommands }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const s = useStore(ops);
@@ -96,8 +98,8 @@ export function OpsFleetList({ rows, ops }: { rows: readonly VehicleRow[]; ops: 
           </thead>
           <tbody>
             {shown.slice(0, ROWS_SHOWN).map((r) => (
+              <Fragment key={r.key}>
               <tr
-                key={r.key}
                 className={`state-${r.operatingState}${r.key === s.selectedKey ? ' selected' : ''}`}
                 aria-selected={r.key === s.selectedKey}
                 onClick={() => s.select(r.key)}
@@ -119,6 +121,14 @@ export function OpsFleetList({ rows, ops }: { rows: readonly VehicleRow[]; ops: 
                   </td>
                 ))}
               </tr>
+              {commands && r.key === s.selectedKey && (
+                <tr className="ops-commands">
+                  <td colSpan={SORT_COLUMNS.length}>
+                    <VehicleCommands vehicleKey={r.key} serial={r.serialNumber} commands={commands} />
+                  </td>
+                </tr>
+              )}
+              </Fragment>
             ))}
           </tbody>
         </table>
