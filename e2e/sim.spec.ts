@@ -32,7 +32,7 @@ test('the twin starts on the simulated fleet: the clock runs, AGVs and trucks mo
   const paused = (await simOf(page)).clockS;
   await settle(page, 10);
   expect((await simOf(page)).clockS).toBe(paused);
-  await page.getByTestId('sim-speed-1000').click();
+  await page.getByTestId('sim-speed').selectOption('1000');
   await page.getByTestId('sim-play').click();
   await simFrames(page, 5);
   const fast = await simOf(page);

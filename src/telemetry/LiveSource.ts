@@ -3,7 +3,7 @@
  * (decoding and bookkeeping off the main thread); each display frame asks it for the fleet, packed into shared
  * memory, one request in flight at a time; twice a second a snapshot (status, vehicles, stale ones, messages
  * received and dropped by reason, latency) goes out on `state$`. A live feed cannot be paused or sought: it
- * offers no capabilities.
+ * offers only recording.
  */
 import { BehaviorSubject } from 'rxjs';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
@@ -36,7 +36,7 @@ const SNAPSHOT_EVERY_MS = 500;
 
 export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable {
   readonly kind = 'live';
-  readonly capabilities: readonly Capability[] = [];
+  readonly capabilities: readonly Capability[] = ['record'];
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();

@@ -42,6 +42,7 @@ export const replayStats = { clockS: 0, startS: 0, endS: 0, speed: 1, alerts: 0,
 export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   readonly kind = 'replay';
   readonly capabilities: readonly Capability[] = ['play-pause', 'speed', 'seek', 'step'];
+  readonly speeds: readonly number[] = REPLAY_SPEEDS;
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();
@@ -63,7 +64,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(info.layout)));
     this.clock = info.startS;
     const problems = info.damage ? [{ severity: 'warning' as const, message: info.damage }] : [];
-    this.state$ = new BehaviorSubject<ReplaySourceState>({ status: 'paused', clockS: info.startS, speed: 1, problems, info });
+    this.state$ = new BehaviorSubject<ReplaySourceState>({ status: 'paused', clockS: info.startS, speed: 1, problems, info, range: { startS: info.startS, endS: info.endS } });
   }
 
   /** Opens the file in the engine, shows its first instant, paused. */

@@ -52,7 +52,8 @@ export const simStats = { clockS: 0, agvs: 0, trucks: 0, speed: 0, status: 'conn
 
 export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   readonly kind = 'sim';
-  readonly capabilities: readonly Capability[] = ['play-pause', 'speed'];
+  readonly capabilities: readonly Capability[] = ['play-pause', 'speed', 'record'];
+  readonly speeds: readonly number[] = SPEEDS;
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts: AlertBuffers = alertBuffers();
@@ -68,6 +69,8 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private lastSnapshotAt = -Infinity;
   private lastPathsAt = -Infinity;
   private disposed = false;
+  /** Clock and wall time (ms) at the last snapshot, for the speed achieved. */
+  private achievedFrom = { clockS: Number.NaN, atMs: Number.NaN };
 
   private constructor(
     private readonly engine: SimEngineHandle,
@@ -199,10 +202,20 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private async refreshSnapshot(): Promise<void> {
     try {
       const [snapshot, ops] = await Promise.all([this.engine.snapshot(), this.engine.operations()]);
-      if (!this.disposed) this.emit({ snapshot, ...ops });
+      if (!this.disposed) this.emit({ snapshot, ...ops, ...this.achieved() });
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** The speed reached since the last snapshot while playing (none after a pause, until a second measure). */
+  private achieved(): { achievedSpeed?: number } {
+    const now = performance.now();
+    const from = this.achievedFrom;
+    const playing = this.status === 'playing';
+    const achievedSpeed = playing && now > from.atMs ? (this.clock - from.clockS) / ((now - from.atMs) / 1000) : Number.NaN;
+    this.achievedFrom = playing ? { clockS: this.clock, atMs: now } : { clockS: Number.NaN, atMs: Number.NaN };
+    return Number.isFinite(achievedSpeed) ? { achievedSpeed } : { achievedSpeed: undefined };
   }
 
   private readonly fail = (e: unknown): void => {

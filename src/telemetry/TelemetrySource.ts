@@ -15,8 +15,8 @@ export type SourceKind = 'sim' | 'replay' | 'live';
 
 export type SourceStatus = 'connecting' | 'live' | 'reconnecting' | 'buffering' | 'playing' | 'paused' | 'ended' | 'error';
 
-/** Playback controls a source may offer; the UI shows only these. */
-export type Capability = 'play-pause' | 'speed' | 'seek' | 'step';
+/** Playback controls a source may offer; the UI shows only these (`record`: the source is {@link Recordable}). */
+export type Capability = 'play-pause' | 'speed' | 'seek' | 'step' | 'record';
 
 export interface SourceProblem {
   readonly severity: 'error' | 'warning';
@@ -42,6 +42,13 @@ export interface SourceState {
   /** Source time now, in seconds: simulated seconds since the start of day 1, or a recording's or the wire's clock. */
   readonly clockS: number;
   readonly speed: number;
+  /**
+   * Source seconds per wall second actually reached over the last second or so, while playing: below `speed` when
+   * the machine cannot keep up. Absent where a source plays at the wire's pace.
+   */
+  readonly achievedSpeed?: number;
+  /** The span a `seek` may reach (a recording's first and last instant), in `clockS`'s seconds. */
+  readonly range?: { readonly startS: number; readonly endS: number };
   readonly problems: readonly SourceProblem[];
   /** The fleet at `clockS`; absent until the source has one (and in a simulation without AGVs). */
   readonly fleet?: SourceFleet;
@@ -54,6 +61,8 @@ export interface SourceState {
 export interface TelemetrySource<S extends SourceState = SourceState> {
   readonly kind: SourceKind;
   readonly capabilities: readonly Capability[];
+  /** The speeds offered (×), with the `speed` capability. */
+  readonly speeds?: readonly number[];
   /** The latest poses, refreshed by {@link step}; the view reads them in `useFrame`. */
   readonly frame: FleetFrame;
   readonly state$: BehaviorSubject<S>;
@@ -63,6 +72,8 @@ export interface TelemetrySource<S extends SourceState = SourceState> {
   pause?(): void;
   setSpeed?(speed: number): void;
   seek?(clockS: number): void;
+  /** Pauses and moves to the next (+1) or previous (−1) message, with the `step` capability. */
+  stepBy?(direction: 1 | -1): Promise<void>;
   /** Sends an operator's command to vehicle `key` (a live feed); the result shows in the audit log. */
   command?(key: string, c: OperatorCommand): Promise<AuditEntry>;
   dispose(): void;

@@ -6,7 +6,7 @@ import { AuditLog } from './AuditLog';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { FleetCounts } from './FleetCounts';
 import { formatNumber } from './formatNumber';
-import { RecordButton } from './RecordButton';
+import { TransportBar } from './TransportBar';
 import { useSourceState } from './useSourceState';
 
 /**
@@ -26,8 +26,8 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
         <span className={`status status-${state.status}`} data-testid="live-status">
           {t(`hud.status.${state.status}`)}
         </span>
-        <RecordButton source={source} prefix={`twin-live${scene ? `-${scene.id}` : ''}`} limit={RECORDING_LIMIT} />
       </header>
+      <TransportBar source={source} state={state} recordPrefix={`twin-live${scene ? `-${scene.id}` : ''}`} recordLimit={RECORDING_LIMIT} />
       {state.problems.map((p) => (
         <p key={p.message} className="error" role="alert">
           {p.message}
