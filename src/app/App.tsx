@@ -27,7 +27,7 @@ import { ProblemPanel } from '../ui/ProblemPanel';
 import { TopBar } from '../ui/TopBar';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
-import { BRIEFING_SERVICES } from './briefingServices';
+import { briefingServices } from './briefingServices';
 import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
 import { StudyRunnerContext } from '../ui/engineering/study/studyRunnerContext';
 import { startStudy } from './startStudy';
@@ -43,6 +43,7 @@ import { FlyToAlert } from '../view/ops/FlyToAlert';
 import { openScene } from './openScene';
 import { variantsOf, ZONES, DEFAULT_VARIANT } from './sceneCatalog';
 import { catalogRequest, type UrlState } from './urlState';
+import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import { useFileDrop } from './useFileDrop';
 
 const NO_PATHS = { segments: new Float32Array(0), version: 0 };
@@ -50,7 +51,7 @@ const NO_PATHS = { segments: new Float32Array(0), version: 0 };
 /** Highest device pixel ratio we render at: a 4K wall at ratio 1–1.5 stays sharp, a ratio-3 phone stays fast. */
 const MAX_PIXEL_RATIO = 2;
 
-export function App({ url }: { url: UrlState }) {
+export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics }) {
   const { t } = useTranslation();
   const store = useTwinStore();
   const loaded = useTwin((s) => s.loaded);
@@ -86,7 +87,7 @@ export function App({ url }: { url: UrlState }) {
   useEffect(() => {
     if (!scene || !wanted) return;
     if (wanted === 'sim') {
-      void controller.start('sim', () => startSimulation(scene, simUrl)).then((source) => {
+      void controller.start('sim', () => startSimulation(scene, simUrl, metrics)).then((source) => {
         const error = controller.getState().error;
         if (!source && error) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: error }] });
       });
@@ -96,7 +97,7 @@ export function App({ url }: { url: UrlState }) {
         'replay',
         () =>
           replayBytes(replayInput)
-            .then((blob) => startReplay(scene, name, blob))
+            .then((blob) => startReplay(scene, name, blob, metrics))
             .catch((e: unknown) => {
               throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
             }),
@@ -105,12 +106,12 @@ export function App({ url }: { url: UrlState }) {
     }
     // A live feed starts when the operator logs in.
     return () => controller.stop();
-  }, [controller, scene, wanted, replayInput, simUrl, store]);
+  }, [controller, scene, wanted, replayInput, simUrl, store, metrics]);
   const login = useCallback(
     (user: string, password: string) => {
-      if (scene && liveBroker) void controller.start('live', () => startLive(scene, liveBroker, user, password), { operator: user });
+      if (scene && liveBroker) void controller.start('live', () => startLive(scene, liveBroker, user, password, metrics), { operator: user });
     },
-    [controller, scene, liveBroker],
+    [controller, scene, liveBroker, metrics],
   );
   const loginError = wanted === 'live' ? sourceError : undefined;
   const replayError = wanted === 'replay' ? sourceError : undefined;
@@ -165,6 +166,7 @@ export function App({ url }: { url: UrlState }) {
 
   // Sorted once per scene so an operator finds a lane node by name when sending an AGV there.
   const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
+  const briefing = useMemo(() => briefingServices(metrics), [metrics]);
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
 
@@ -205,7 +207,7 @@ export function App({ url }: { url: UrlState }) {
 
   if (mode === 'briefing')
     return (
-      <BriefingServicesContext.Provider value={BRIEFING_SERVICES}>
+      <BriefingServicesContext.Provider value={briefing}>
         <BriefingConsole />
       </BriefingServicesContext.Provider>
     );

@@ -12,7 +12,7 @@ import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import type { VehicleDetail } from './vehicleRow';
 import { ScreenLatency } from './ScreenLatency';
-import { telemetryStats } from './telemetryStats';
+import { createSourceMetrics, type TelemetryMetrics } from './SourceMetrics';
 import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
 
 export interface LiveEngineHandle {
@@ -46,26 +46,28 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private lastSnapshotAt = -Infinity;
   private disposed = false;
   /** Screen latency: the view calls `screen.displayFrame()` at the start of each display frame. */
-  readonly screen = new ScreenLatency(telemetryStats);
+  readonly screen: ScreenLatency;
 
   private constructor(
     private readonly engine: LiveEngineHandle,
     private readonly layout: FrameLayout,
+    private readonly metrics: TelemetryMetrics,
   ) {
+    this.screen = new ScreenLatency(metrics);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(layout)));
   }
 
-  /** Connects (rejecting with the broker's reason: wrong password, nobody listening) and attaches the frame. */
-  static async start(engine: LiveEngineHandle, options: LiveConnectOptions): Promise<LiveSource> {
+  /** Connects (rejecting with the broker's reason: wrong password, nobody listening) and attaches the frame; figures go into `metrics`. */
+  static async start(engine: LiveEngineHandle, options: LiveConnectOptions, metrics = createSourceMetrics()): Promise<LiveSource> {
     const layout = await engine.connect(options);
-    const source = new LiveSource(engine, layout);
+    const source = new LiveSource(engine, layout, metrics.telemetry);
     await engine.attach(source.shared);
     // connect() resolved: the broker accepted us, so the feed is live before the first snapshot says so (frames,
     // and with them the AGV count, may arrive before it).
-    telemetryStats.source = 'live';
-    telemetryStats.status = 'live';
+    metrics.telemetry.source = 'live';
+    metrics.telemetry.status = 'live';
     source.state$.next({ ...source.state$.value, status: 'live' });
     return source;
   }
@@ -79,8 +81,8 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
       .then((clockS) => {
         if (this.disposed) return;
         unpackFrame(this.layout, this.shared, this.frame, this.busy, this.alerts);
-        telemetryStats.agvs = this.frame.agvs.count;
-        telemetryStats.framesUnpacked++;
+        this.metrics.agvs = this.frame.agvs.count;
+        this.metrics.framesUnpacked++;
         // advance() resolves with the worker's Date.now() at packing, in seconds.
         this.screen.unpacked(clockS * 1000);
         const now = performance.now();
@@ -130,11 +132,11 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
 
   private publish(s: LiveSnapshot, clockS: number): void {
     if (this.disposed) return;
-    telemetryStats.status = s.status;
-    telemetryStats.agvs = s.agvs;
-    telemetryStats.received = s.received;
-    telemetryStats.dropped = { ...s.dropped };
-    telemetryStats.latencyMs = s.latencyMs;
+    this.metrics.status = s.status;
+    this.metrics.agvs = s.agvs;
+    this.metrics.received = s.received;
+    this.metrics.dropped = { ...s.dropped };
+    this.metrics.latencyMs = s.latencyMs;
     this.screen.publish();
     const problems = [
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
@@ -146,7 +148,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private publishError(e: unknown): void {
     if (this.disposed) return;
     const message = e instanceof Error ? e.message : String(e);
-    telemetryStats.status = 'error';
+    this.metrics.status = 'error';
     this.state$.next({ ...this.state$.value, status: 'error', problems: [{ severity: 'error', message }] });
   }
 }

@@ -11,7 +11,7 @@ import { alertBuffers, packedLength, unpackFrame, type AlertBuffers } from '../d
 import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
-import { telemetryStats } from './telemetryStats';
+import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
 import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
 import type { VehicleDetail } from './vehicleRow';
 import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
@@ -47,9 +47,6 @@ const GATE_UTC_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 86_400_000;
 const PATHS_EVERY_MS = 1000;
 
-/** Figures of the running source for `window.__TWIN__`, in one mutable object (no allocation per frame). */
-export const simStats = { clockS: 0, agvs: 0, trucks: 0, speed: 0, status: 'connecting' as SourceStatus, frames: 0 };
-
 export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   readonly kind = 'sim';
   readonly capabilities: readonly Capability[] = ['play-pause', 'speed', 'record'];
@@ -77,6 +74,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     readonly layout: EngineLayout,
     startS: number,
     speed: number,
+    private readonly metrics: SourceMetrics,
   ) {
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
@@ -87,10 +85,10 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     this.state$ = new BehaviorSubject<SimSourceState>({ status: 'connecting', speed, clockS: 0, problems: [] });
   }
 
-  /** Loads `scene` into the engine and runs it to `startS` before the first frame. */
-  static async start(engine: SimEngineHandle, scene: Scene, options: SimOptions, startS = 0, speed = 10): Promise<SimSource> {
+  /** Loads `scene` into the engine and runs it to `startS` before the first frame; figures go into `metrics`. */
+  static async start(engine: SimEngineHandle, scene: Scene, options: SimOptions, startS = 0, speed = 10, metrics = createSourceMetrics()): Promise<SimSource> {
     const layout = await engine.load(scene, options);
-    const source = new SimSource(engine, layout, startS, speed);
+    const source = new SimSource(engine, layout, startS, speed, metrics);
     await engine.attach(source.shared);
     await source.pull(source.clock);
     source.emit({ status: 'playing' });
@@ -182,12 +180,12 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
       if (this.disposed) return;
       unpackFrame(this.layout, packed, this.frame, this.busy, this.alerts);
       this.clock = clock;
-      simStats.clockS = clock;
-      simStats.agvs = this.frame.agvs.count;
-      simStats.trucks = this.frame.trucks.count;
-      simStats.frames++;
-      telemetryStats.agvs = this.frame.agvs.count;
-      telemetryStats.received = simStats.frames;
+      this.metrics.sim.clockS = clock;
+      this.metrics.sim.agvs = this.frame.agvs.count;
+      this.metrics.sim.trucks = this.frame.trucks.count;
+      this.metrics.sim.frames++;
+      this.metrics.telemetry.agvs = this.frame.agvs.count;
+      this.metrics.telemetry.received = this.metrics.sim.frames;
       if (clock >= this.layout.endS && this.status === 'playing') {
         this.emit({ status: 'ended' });
         await this.refreshSnapshot();
@@ -227,10 +225,10 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private emit(change: Partial<SimSourceState>): void {
     if (this.disposed) return;
     const next = { ...this.state$.value, ...change, clockS: this.clock };
-    simStats.speed = next.speed;
-    simStats.status = next.status;
-    telemetryStats.source = 'sim';
-    telemetryStats.status = next.status;
+    this.metrics.sim.speed = next.speed;
+    this.metrics.sim.status = next.status;
+    this.metrics.telemetry.source = 'sim';
+    this.metrics.telemetry.status = next.status;
     this.state$.next(next);
   }
 }
