@@ -77,3 +77,15 @@ test('an operator pauses an AGV after confirming; the fleet tool obeys and the a
   await page.screenshot({ path: 'test-results/screenshots/live-operator.png' });
   expect(errors).toEqual([]);
 });
+
+test('a broker address a browser cannot use is an error page for the live console, never the simulation', async ({ page }) => {
+  for (const address of ['not a url', 'mqtt://127.0.0.1:1883']) {
+    await openTwin(page, `?zone=1119-1120&scene=proposed&lang=en&source=live&broker=${encodeURIComponent(address)}`);
+    const panel = page.getByTestId('live-unreachable');
+    await expect(panel).toContainText(address);
+    await expect(panel).toContainText('ws://127.0.0.1:9001');
+    await expect(page.getByTestId('sim-hud')).toHaveCount(0);
+    await expect(page.getByTestId('login-form')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__TWIN__.sim.frames)).toBe(0);
+  }
+});

@@ -6,6 +6,7 @@ import { PlaceholderFleet } from '../telemetry/placeholderFleet';
 import { SimHud } from '../ui/SimHud';
 import { LiveHud } from '../ui/LiveHud';
 import { LoginForm } from '../ui/LoginForm';
+import { LiveUnreachable } from '../ui/LiveUnreachable';
 import { ReplayHud } from '../ui/ReplayHud';
 import { ReplayOpen } from '../ui/ReplayOpen';
 import { readSimUrl } from './simUrl';
@@ -74,6 +75,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   );
   const replayMode = sourceUrl.request.kind === 'replay' || replayInput !== undefined;
   const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
+  const unreachable = !replayMode && sourceUrl.request.kind === 'live-unreachable' ? sourceUrl.request : undefined;
 
   // The running source (simulation, live feed or replay) and its clock; the render benchmark (?bench=agvs) drives a
   // placeholder fleet instead.
@@ -83,7 +85,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   const sim = running?.kind === 'sim' ? running : undefined;
   const live = running?.kind === 'live' ? running : undefined;
   const replay = running?.kind === 'replay' ? running : undefined;
-  const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker ? 'live' : 'sim';
+  const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
   useEffect(() => {
     if (!scene || !wanted) return;
     if (wanted === 'sim') {
@@ -265,6 +267,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
         {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
         {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
+        {operations && scene && unreachable && <LiveUnreachable reason={unreachable.reason} {...(unreachable.broker === undefined ? {} : { broker: unreachable.broker })} />}
         {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={sourceBusy} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (
           <ReplayOpen
