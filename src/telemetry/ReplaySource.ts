@@ -48,6 +48,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private clock: number;
   private inFlight = false;
   private pendingSeek: number | undefined;
+  private seeks = 0;
   private lastEmitAt = -Infinity;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
@@ -135,7 +136,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     const seekTo = this.pendingSeek;
     if (seekTo !== undefined) {
       this.pendingSeek = undefined;
-      this.request(this.engine.seek(seekTo));
+      this.request(this.engine.seek(seekTo), ++this.seeks);
       return;
     }
     if (this.status !== 'playing') return;
@@ -155,13 +156,14 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     this.state$.complete();
   }
 
-  private request(done: Promise<number>): void {
+  /** Waits for the engine, shows its frame and publishes; after a seek (`seeks` given), the whole state at once. */
+  private request(done: Promise<number>, seeks?: number): void {
     this.inFlight = true;
     done
       .then(() => {
         if (this.disposed) return;
         this.unpack();
-        return this.refresh(false);
+        return seeks === undefined ? this.refresh(false) : this.refresh(true, seeks);
       })
       .catch((e: unknown) => this.fail(e))
       .finally(() => {
@@ -176,8 +178,8 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     this.metrics.telemetry.agvs = this.frame.agvs.count;
   }
 
-  /** Publishes the playhead (throttled) and, twice a second, the fleet's counts. */
-  private async refresh(force: boolean): Promise<void> {
+  /** Publishes the playhead (throttled) and, twice a second or after a seek, the fleet's counts. */
+  private async refresh(force: boolean, seeks?: number): Promise<void> {
     const now = performance.now();
     if (force || now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
       this.lastSnapshotAt = now;
@@ -186,7 +188,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
       this.metrics.telemetry.received = snapshot.received;
       this.metrics.telemetry.dropped = { ...snapshot.dropped };
       this.lastEmitAt = now;
-      this.emit({ snapshot, fleet: snapshot });
+      this.emit({ snapshot, fleet: snapshot, ...(seeks === undefined ? {} : { seeks }) });
       return;
     }
     if (now - this.lastEmitAt > EMIT_EVERY_MS) {

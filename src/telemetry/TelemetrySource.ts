@@ -47,6 +47,11 @@ export interface SourceState {
    * the machine cannot keep up. Absent where a source plays at the wire's pace.
    */
   readonly achievedSpeed?: number;
+  /**
+   * Bumped by every seek, step or jump (Foxglove's `lastSeekTime`): whoever accumulates states (the alert book)
+   * drops what it has and rebuilds from the state that carries the new value, which is the one at the new time.
+   */
+  readonly seeks?: number;
   /** The span a `seek` may reach (a recording's first and last instant), in `clockS`'s seconds. */
   readonly range?: { readonly startS: number; readonly endS: number };
   readonly problems: readonly SourceProblem[];
