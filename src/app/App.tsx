@@ -145,8 +145,8 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   const fleet = useMemo(() => {
     if (!scene) return undefined;
     if (bench) return { frame: bench.frame };
-    return running ? { frame: running.frame, agvTint, ...(live ? { screen: live.screen } : {}) } : { frame: fleetFrame(0, 0) };
-  }, [scene, bench, running, live, agvTint]);
+    return running ? { frame: running.frame, agvTint, onDisplayFrame: controller.frameDrawn } : { frame: fleetFrame(0, 0) };
+  }, [scene, bench, running, controller, agvTint]);
   useEffect(() => ops.getState().select(undefined), [running, ops]);
   // Flying to an alert's place ends following an AGV (the follow camera would pull the view straight back).
   useEffect(

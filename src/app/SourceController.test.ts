@@ -25,15 +25,23 @@ function running(name: string) {
 }
 
 describe('the source controller', () => {
-  it('keeps the running source’s clock: one step per display frame, with the time since the last (at most 0.1 s)', async () => {
+  it('keeps the running source’s clock: one step per drawn display frame, with the time since the last (at most 0.1 s)', async () => {
     const m = manualFrames();
     const c = new SourceController(m.frames);
     const a = running('a');
     await c.start('sim', () => Promise.resolve(a));
-    m.frame(1000);
-    m.frame(1016);
-    m.frame(3000);
+    const drawn = (ms: number) => {
+      c.frameDrawn();
+      m.frame(ms);
+    };
+    drawn(1000);
+    drawn(1016);
+    drawn(3000);
     expect(vi.mocked(a.source.step).mock.calls.map(([dt]) => dt)).toEqual([0, 0.016, 0.1]);
+    // While the view draws nothing (loading, hidden), the source stands still.
+    m.frame(3016);
+    m.frame(3032);
+    expect(a.source.step).toHaveBeenCalledTimes(3);
     c.stop();
     expect(m.waiting()).toBe(false);
   });

@@ -1,7 +1,9 @@
 /**
  * The one owner of the running telemetry source (simulation, live feed or replay): it starts one, switches to
  * another (the one before is disposed first, its worker ended), keeps its clock ({@link FrameClock}) and disposes
- * it when the app leaves. A plain class, like tldraw's editor: React reads it through {@link useSourceController}
+ * it when the app leaves. The clock moves the source only after the view has drawn a frame since the last move
+ * ({@link frameDrawn}, Foxglove's back-pressure): a view still loading its models, or drawing one frame a second,
+ * does not let a 1000× simulation race ahead unseen. A plain class, like tldraw's editor: React reads it through {@link useSourceController}
  * and calls its methods; nothing here knows React.
  *
  * A start that is overtaken by a later one (the user switched scene or file while it was loading) is disposed
@@ -45,10 +47,28 @@ export class SourceController {
   /** Bumped by every start and stop: a start that finds it changed has been overtaken. */
   private generation = 0;
   private readonly clock: FrameClock;
+  /** The view has drawn a frame since the source last moved. */
+  private drawn = false;
 
   constructor(frames: FrameScheduler = BROWSER_FRAMES) {
-    this.clock = new FrameClock({ step: (dtS) => this.running?.source.step(dtS) }, frames);
+    this.clock = new FrameClock(
+      {
+        step: (dtS) => {
+          if (!this.drawn) return;
+          this.drawn = false;
+          this.running?.source.step(dtS);
+        },
+      },
+      frames,
+    );
   }
+
+  /** Told by the view at the start of each display frame, before it draws; allocates nothing. */
+  readonly frameDrawn = (): void => {
+    this.drawn = true;
+    const source = this.running?.source;
+    if (source?.kind === 'live') source.frameDrawn();
+  };
 
   getState = (): SourceControllerState => this.state;
 

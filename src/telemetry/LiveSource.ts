@@ -45,8 +45,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private inFlight = false;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
-  /** Screen latency: the view calls `screen.displayFrame()` at the start of each display frame. */
-  readonly screen: ScreenLatency;
+  private readonly screen: ScreenLatency;
 
   private constructor(
     private readonly engine: LiveEngineHandle,
@@ -70,6 +69,11 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     metrics.telemetry.status = 'live';
     source.state$.next({ ...source.state$.value, status: 'live' });
     return source;
+  }
+
+  /** Told at the start of each display frame: the frame drawn in the one before is on screen now. */
+  frameDrawn(): void {
+    this.screen.displayFrame();
   }
 
   /** Called by the clock of the app once per display frame: asks the worker for the fleet, one request in flight. */

@@ -71,8 +71,10 @@ export interface TelemetrySource<S extends SourceState = SourceState> {
   /** The latest poses, refreshed by {@link step}; the view reads them in `useFrame`. */
   readonly frame: FleetFrame;
   readonly state$: BehaviorSubject<S>;
-  /** Called once per display frame with the wall time since the last one (s). Allocates nothing per vehicle. */
+  /** Called by the app's clock once per drawn display frame with the wall time since the last one (s). Allocates nothing per vehicle. */
   step(dtS: number): void;
+  /** Told at the start of each display frame, before it is drawn (a live feed measures its screen latency). */
+  frameDrawn?(): void;
   play?(): void;
   pause?(): void;
   setSpeed?(speed: number): void;

@@ -11,12 +11,12 @@ import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3
 
 /**
  * What the view reads of a source: the latest frame (the source keeps its own clock; the view never moves it), and
- * where a source measures how long its frames take to reach the screen, the hook told of each display frame.
+ * whom to tell of each display frame (the source's owner paces the source by the frames drawn).
  */
 export interface FleetSource {
   readonly frame: FleetFrame;
   /** Called at the start of each display frame, before it is drawn; allocates nothing. */
-  readonly screen?: { readonly displayFrame: () => void };
+  readonly onDisplayFrame?: () => void;
   /** Per-AGV colours of a data rule (operations console); the model's own colours when absent. */
   readonly agvTint?: AgvTint;
 }
@@ -71,7 +71,7 @@ export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene;
     const t = truckRef.current;
     const c = loadRef.current;
     if (!a || !t || !c) return;
-    source.screen?.displayFrame();
+    source.onDisplayFrame?.();
     const t0 = performance.now();
     a.count =
       method === 'direct'
