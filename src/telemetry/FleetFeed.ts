@@ -41,6 +41,8 @@ export interface FeedCounts extends SourceFleet {
 }
 
 const LATENCY_SAMPLES = 512;
+/** Slower than this (m/s) a vehicle that has sent no state yet reads as standing: a position's jitter is not driving. */
+const MOVING_MPS = 0.1;
 /** Error levels, most severe first: the first of these among a vehicle's errors is its `topError`. */
 const FATAL_FIRST = ['FATAL', 'CRITICAL', 'URGENT', 'WARNING'] as const;
 
@@ -146,7 +148,8 @@ export class FleetFeed {
       serialNumber: key.slice(key.indexOf('/') + 1),
       slot: table.drawSlot[i]!,
       stale,
-      operatingState: operatingStateOf({ stale, fatals, ...(s ? { paused: s.paused, driving: s.driving, charging: s.battery?.charging } : {}) }),
+      // Before its first state a vehicle has only been seen moving (visualization): driving when it moves, as the map shows.
+      operatingState: operatingStateOf({ stale, fatals, ...(s ? { paused: s.paused, driving: s.driving, charging: s.battery?.charging } : { driving: table.speed[i]! > MOVING_MPS }) }),
       placed: table.placed[i] === 1,
       x: table.x[i]!,
       y: table.y[i]!,
