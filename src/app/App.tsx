@@ -266,7 +266,6 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
         {loading && <div className="loading">{t('app.loading')}</div>}
         {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
         {scene && <Legend scene={scene} />}
-        {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
         {operations && scene && unreachable && <LiveUnreachable reason={unreachable.reason} {...(unreachable.broker === undefined ? {} : { broker: unreachable.broker })} />}
         {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={sourceBusy} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (
@@ -281,11 +280,16 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
             }}
           />
         )}
-        {operations && replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
-        {operations && live && <LiveHud source={live} scene={scene} />}
-        {operations && running && <OpsConsole ops={ops} source={running} nodeIds={nodeIds} />}
         {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}
-        {scene && mode !== 'engineering' && <FacilityPanel scene={scene} />}
+        {operations && (
+          <div className="ops-column">
+            {scene && <FacilityPanel scene={scene} />}
+            {running && <OpsConsole ops={ops} source={running} nodeIds={nodeIds} />}
+            {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
+            {replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
+            {live && <LiveHud source={live} scene={scene} />}
+          </div>
+        )}
         {scene && mode !== 'engineering' && <HoverTooltip scene={scene} />}
         <ProblemPanel />
         {dragging && <div className="drop-hint">{t('app.dropHint')}</div>}

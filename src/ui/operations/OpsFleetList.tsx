@@ -108,7 +108,7 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
                 {SORT_COLUMNS.map((c) => (
                   <td
                     key={c}
-                    className={c === 'errors' && r.errors > 0 ? (r.fatals ? 'fatal' : 'warning') : undefined}
+                    className={`col-${c}${c === 'errors' && r.errors > 0 ? (r.fatals ? ' fatal' : ' warning') : ''}`}
                     title={c === 'errors' && r.errors > 0 ? [t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals }), r.topError ?? ''].filter(Boolean).join(' · ') : undefined}
                   >
                     {c === 'id' ? (
