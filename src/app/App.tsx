@@ -5,6 +5,7 @@ import { fleetFrame } from '../domain/fleetFrame';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
 import { SimHud } from '../ui/SimHud';
 import { LiveHud } from '../ui/LiveHud';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LoginForm } from '../ui/LoginForm';
 import { LiveUnreachable } from '../ui/LiveUnreachable';
 import { ReplayHud } from '../ui/ReplayHud';
@@ -280,6 +281,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
             }}
           />
         )}
+        {operations && live && <ConnectionBanner source={live} />}
         {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}
         {operations && (
           <div className="ops-column">

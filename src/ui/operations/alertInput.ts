@@ -15,6 +15,7 @@ export function alertInputOf(s: SourceState, checkpoints: readonly FacilityStatu
   if (!fleet && down === undefined) return undefined;
   return {
     clockS: s.clockS,
+    ...(s.status === 'reconnecting' ? { connectionLost: true } : {}),
     rows: fleet?.vehicles ?? [],
     collisions: fleet?.collisionEvents ?? [],
     ...(down ? { facilities: checkpoints.map((f) => ({ ...f, down: down.includes(f.id) })) } : {}),
