@@ -65,3 +65,19 @@ test('malformed simulation settings in the URL are listed by name and the defaul
   await simFrames(page, 2);
   expect((await simOf(page)).speed).toBe(10);
 });
+
+test('a file that is no recording, opened while the simulation runs, is named as a problem and the simulation goes on; the replay picker leads back to it', async ({ page }) => {
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&t=08:00&seed=3');
+  await simFrames(page, 3);
+  await page.getByTestId('file-input').setInputFiles({ name: 'notes.mcap', mimeType: 'application/octet-stream', buffer: Buffer.from('not a recording') });
+  await expect(page.getByTestId('problem-panel')).toContainText('notes.mcap');
+  await expect(page.getByTestId('replay-open')).toHaveCount(0);
+  await expect(page.getByTestId('sim-hud')).toBeVisible();
+  await simFrames(page, 3);
+
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&source=replay');
+  await page.getByTestId('replay-back').click();
+  await expect(page.getByTestId('replay-open')).toHaveCount(0);
+  await simFrames(page, 3);
+  await expect(page.getByTestId('sim-hud')).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZoneId } from '../domain/sceneSchema';
+import type { Scene, ZoneId } from '../domain/sceneSchema';
 import { fleetFrame } from '../domain/fleetFrame';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
 import { SimHud } from '../ui/SimHud';
@@ -53,6 +53,16 @@ const NO_PATHS = { segments: new Float32Array(0), version: 0 };
 /** Highest device pixel ratio we render at: a 4K wall at ratio 1–1.5 stays sharp, a ratio-3 phone stays fast. */
 const MAX_PIXEL_RATIO = 2;
 
+/** The recording `input` opened in the replay worker; a failure names the file. */
+function replayStart(scene: Scene, input: ReplayInput, metrics: SourceMetrics) {
+  const name = replayName(input);
+  return replayBytes(input)
+    .then((blob) => startReplay(scene, name, blob, metrics))
+    .catch((e: unknown) => {
+      throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+}
+
 export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics }) {
   const { t } = useTranslation();
   const store = useTwinStore();
@@ -74,7 +84,9 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   const [replayInput, setReplayInput] = useState<ReplayInput | undefined>(() =>
     sourceUrl.request.kind === 'replay' && sourceUrl.request.file ? { kind: 'url', url: sourceUrl.request.file } : undefined,
   );
-  const replayMode = sourceUrl.request.kind === 'replay' || replayInput !== undefined;
+  // The replay picker's way back: the simulation, whatever the URL said.
+  const [leftReplay, setLeftReplay] = useState(false);
+  const replayMode = !leftReplay && (sourceUrl.request.kind === 'replay' || replayInput !== undefined);
   const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
   const unreachable = !replayMode && sourceUrl.request.kind === 'live-unreachable' ? sourceUrl.request : undefined;
 
@@ -88,27 +100,23 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   const replay = running?.kind === 'replay' ? running : undefined;
   const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
   useEffect(() => {
-    if (!scene || !wanted) return;
+    if (!scene || !wanted || wanted === 'live' || (wanted === 'replay' && !replayInput)) {
+      // A live feed starts when the operator logs in; a replay when a recording is picked.
+      controller.stop();
+      return;
+    }
     if (wanted === 'sim') {
       void controller.start('sim', () => startSimulation(scene, simUrl, metrics)).then((source) => {
         const error = controller.getState().error;
         if (!source && error) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: error }] });
       });
-    } else if (wanted === 'replay' && replayInput) {
+    } else if (replayInput) {
       const name = replayName(replayInput);
-      void controller.start(
-        'replay',
-        () =>
-          replayBytes(replayInput)
-            .then((blob) => startReplay(scene, name, blob, metrics))
-            .catch((e: unknown) => {
-              throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
-            }),
-        { label: name },
-      );
+      // Already running: a recording opened while another source ran, started before it took over.
+      const now = controller.getState();
+      if (now.kind === 'replay' && now.label === name && now.source) return;
+      void controller.start('replay', () => replayStart(scene, replayInput, metrics), { label: name });
     }
-    // A live feed starts when the operator logs in.
-    return () => controller.stop();
   }, [controller, scene, wanted, replayInput, simUrl, store, metrics]);
   const login = useCallback(
     (user: string, password: string) => {
@@ -173,11 +181,34 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t, lang]);
 
+  // A recording opened while a source runs starts beside it and takes over only once it plays: a file that is no
+  // recording is named in the problem panel and what ran goes on. With nothing running (the replay picker), the
+  // picker shows the reason.
+  const openRecording = useCallback(
+    (input: ReplayInput) => {
+      const now = controller.getState();
+      if (!scene || !now.source) {
+        setLeftReplay(false);
+        setReplayInput(input);
+        return;
+      }
+      void controller.start('replay', () => replayStart(scene, input, metrics), { label: replayName(input), keepRunning: true }).then((source) => {
+        if (source) {
+          setLeftReplay(false);
+          setReplayInput(input);
+        } else {
+          const message = controller.getState().error ?? 'cannot open';
+          store.getState().reportProblems({ file: replayName(input), problems: [{ path: '', message }] });
+        }
+      });
+    },
+    [controller, scene, metrics, store],
+  );
   const openFile = useCallback(
     (file: File) => {
       store.getState().dismissProblems();
       if (/\.mcap$/i.test(file.name)) {
-        setReplayInput({ kind: 'file', file });
+        openRecording({ kind: 'file', file });
         return;
       }
       file.text().then(
@@ -185,7 +216,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
         (e: Error) => store.getState().reportProblems({ file: file.name, problems: [{ path: '', message: `cannot read: ${e.message}` }] }),
       );
     },
-    [store],
+    [store, openRecording],
   );
   const dragging = useFileDrop(openFile);
 
@@ -275,6 +306,10 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
             busy={sourceBusy}
             error={replayError}
             onFile={(file) => setReplayInput({ kind: 'file', file })}
+            onBack={() => {
+              setLeftReplay(true);
+              setReplayInput(undefined);
+            }}
             onSample={(sample) => {
               if (scene.id !== sample.id) openCatalog(sample.zone, sample.variant);
               setReplayInput({ kind: 'url', url: `sample:${sample.id}` });
@@ -288,7 +323,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
             {scene && <FacilityPanel scene={scene} />}
             {running && <OpsConsole ops={ops} source={running} nodeIds={nodeIds} />}
             {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
-            {replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
+            {replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => openRecording({ kind: 'file', file })} />}
             {live && <LiveHud source={live} scene={scene} />}
           </div>
         )}

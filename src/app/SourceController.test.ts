@@ -74,6 +74,19 @@ describe('the source controller', () => {
     expect(c.getState().source).toBe(fast.source);
   });
 
+  it('keeps the running source when asked until the new one starts, and when it fails', async () => {
+    const c = new SourceController(manualFrames().frames);
+    const sim = running('sim');
+    await c.start('sim', () => Promise.resolve(sim));
+    expect(await c.start('replay', () => Promise.reject(new Error('notes.txt holds no MCAP recording')), { keepRunning: true })).toBeUndefined();
+    expect(sim.dispose).not.toHaveBeenCalled();
+    expect(c.getState()).toMatchObject({ kind: 'sim', source: sim.source, error: 'notes.txt holds no MCAP recording' });
+    const replay = running('replay');
+    await c.start('replay', () => Promise.resolve(replay), { keepRunning: true, label: 'day.mcap' });
+    expect(sim.dispose).toHaveBeenCalledTimes(1);
+    expect(c.getState()).toEqual({ kind: 'replay', busy: false, source: replay.source, label: 'day.mcap' });
+  });
+
   it('keeps the reason of a failed start', async () => {
     const c = new SourceController(manualFrames().frames);
     expect(await c.start('live', () => Promise.reject(new Error('the broker refused the user name or password')), { operator: 'op' })).toBeUndefined();

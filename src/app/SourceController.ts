@@ -36,6 +36,11 @@ export interface SourceControllerState {
 export interface StartOptions {
   readonly operator?: string;
   readonly label?: string;
+  /**
+   * Keeps the running source until the new one has started, and keeps it if the new one fails (a file opened
+   * while the simulation runs: a file that is no recording must not cost the operator what was running).
+   */
+  readonly keepRunning?: boolean;
 }
 
 const STOPPED: SourceControllerState = { busy: false };
@@ -82,20 +87,24 @@ export class SourceController {
    * it failed (the reason is in the state's `error`) or a later start or stop overtook it.
    */
   async start<S extends AnySource>(kind: SourceKind, start: () => Promise<RunningSource<S>>, o: StartOptions = {}): Promise<S | undefined> {
-    const generation = this.release();
-    this.set({ kind, busy: true, ...o });
+    const { keepRunning, ...labels } = o;
+    const before = this.state;
+    const generation = keepRunning ? ++this.generation : this.release();
+    this.set(keepRunning ? { ...before, busy: true } : { kind, busy: true, ...labels });
     try {
       const running = await start();
       if (generation !== this.generation) {
         running.dispose();
         return undefined;
       }
+      this.release();
       this.running = running;
       this.clock.start();
-      this.set({ kind, busy: false, source: running.source, ...o });
+      this.set({ kind, busy: false, source: running.source, ...labels });
       return running.source;
     } catch (e) {
-      if (generation === this.generation) this.set({ kind, busy: false, error: e instanceof Error ? e.message : String(e) });
+      const error = e instanceof Error ? e.message : String(e);
+      if (generation === this.generation) this.set(keepRunning ? { ...before, busy: false, error } : { kind, busy: false, error });
       return undefined;
     }
   }

@@ -3,7 +3,7 @@ import type { SampleRecording } from '../app/sampleRecordings';
 
 /**
  * Where a replay starts when no recording is open yet (or the last one failed): pick an MCAP file from the disk
- * (or drop one anywhere on the page), or play one of the shipped samples.
+ * (or drop one anywhere on the page), or play one of the shipped samples; or go back to the simulation.
  */
 export function ReplayOpen({
   samples,
@@ -11,12 +11,15 @@ export function ReplayOpen({
   error,
   onFile,
   onSample,
+  onBack,
 }: {
   samples: readonly SampleRecording[];
   busy: boolean;
   error: string | undefined;
   onFile: (file: File) => void;
   onSample: (sample: SampleRecording) => void;
+  /** Leaves the replay for the simulation. */
+  onBack: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -38,6 +41,9 @@ export function ReplayOpen({
           {error}
         </p>
       )}
+      <button type="button" className="back" onClick={onBack} data-testid="replay-back">
+        {t('replay.back')}
+      </button>
     </section>
   );
 }
