@@ -35,6 +35,8 @@ export interface SimEngineHandle {
 
 export interface SimSourceState extends SourceState {
   readonly snapshot?: SimSnapshot;
+  /** The AGV (0-based) a fault drill made ignore its plan, if any. */
+  readonly rogueAgv?: number;
   readonly error?: string;
 }
 

@@ -22,6 +22,8 @@ export interface SimOperations {
   readonly fleet?: FeedCounts;
   /** Checkpoints marked out of service ({@link RecordingSimEngine.setFacilityDown}), by id. */
   readonly facilitiesDown: readonly string[];
+  /** The AGV (0-based) made to ignore its plan by a fault drill, if any: the drill stays on for the run. */
+  readonly rogueAgv?: number;
 }
 
 export interface SimRecordingOptions {
@@ -51,9 +53,10 @@ export class RecordingSimEngine extends SimulationEngine {
 
   /** The fleet's rows and counts, and the checkpoints out of service: read at the console's 2 Hz, not per frame. */
   operations(): SimOperations {
-    this.need();
+    const sim = this.need();
     const fleet = this.simFeed?.counts();
-    return { ...(fleet ? { fleet } : {}), facilitiesDown: [...this.down] };
+    const rogue = sim.fleet?.motion.rogue ?? -1;
+    return { ...(fleet ? { fleet } : {}), facilitiesDown: [...this.down], ...(rogue >= 0 ? { rogueAgv: rogue } : {}) };
   }
 
   /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */
