@@ -62,7 +62,7 @@ export function OpsConsole({ ops, source, nodeIds }: { ops: OpsStore; source: Op
           {t('operations.panel.hide')}
         </button>
       </header>
-      <details open>
+      <details open className="ops-fleet-part">
         <summary>{t('operations.fleet.title')}</summary>
         <OpsFleetList rows={rows} ops={ops} commands={commands} />
       </details>
