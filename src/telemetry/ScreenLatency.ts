@@ -10,7 +10,7 @@ import { SampleRing } from '../domain/SampleRing';
 /** Drawn frames the percentiles cover: at 10–60 frames/s, the last 9–50 s. */
 const SCREEN_SAMPLES = 512;
 
-/** Where the figures go: the source's metrics (see telemetryStats for what each means). */
+/** Where the figures go: the source's telemetry metrics (SourceMetrics.ts says what each means). */
 export interface ScreenLatencyFigures {
   packToScreenMs: number;
   screenLatencyMs: number;
