@@ -44,7 +44,9 @@ test('live VDA 5050 over MQTT: login, the fleet tool\'s AGVs move on the map, ho
   await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.dropped['malformed-json'] ?? 0), { timeout: 30_000 }).toBe(1);
   await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.dropped['wrong-fields'] ?? 0), { timeout: 30_000 }).toBe(1);
   await expect(page.getByTestId('live-dropped')).toContainText('malformed JSON: 1');
-  await expect(page.getByTestId('live-fleet')).toContainText('View only');
+  // Commands show under the selected AGV's row in the operations list.
+  await page.getByTestId('ops-row-AGV-003').click();
+  await expect(page.getByTestId('vehicle-commands')).toContainText('View only');
   await expect(page.getByTestId('cmd-pause-AGV-003')).toBeDisabled();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.screenshot({ path: 'test-results/screenshots/live-1119-1120.png' });
@@ -58,12 +60,32 @@ test('an operator pauses an AGV after confirming; the fleet tool obeys and the a
   await page.getByTestId('login-user').fill('operator');
   await page.getByTestId('login-password').fill(broker.users.operator);
   await page.getByTestId('login-submit').click();
+  await page.getByTestId('ops-row-AGV-003').click({ timeout: 60_000 });
   await expect(page.getByTestId('cmd-pause-AGV-003')).toBeEnabled({ timeout: 60_000 });
   await page.getByTestId('cmd-pause-AGV-003').click();
   await expect(page.getByTestId('command-confirm')).toContainText('Pause smartgate/AGV-003?');
-  await page.getByTestId('command-yes').click();
+  // The question is at the AGV's row, on screen, and takes the keyboard: Escape backs out, Enter confirms.
+  await expect(page.getByTestId('ops-fleet').getByTestId('command-confirm')).toBeInViewport();
+  await expect(page.getByTestId('command-yes')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('command-confirm')).toHaveCount(0);
+  await page.getByTestId('cmd-pause-AGV-003').click();
+  await expect(page.getByTestId('command-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('audit-log')).toContainText('operator · smartgate/AGV-003 · pause · finished', { timeout: 60_000 });
-  await expect(page.getByTestId('vehicle-AGV-003')).toContainText('paused', { timeout: 60_000 });
+  await expect(page.getByTestId('ops-row-AGV-003')).toContainText('paused', { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/screenshots/live-operator.png' });
   expect(errors).toEqual([]);
+});
+
+test('a broker address a browser cannot use is an error page for the live console, never the simulation', async ({ page }) => {
+  for (const address of ['not a url', 'mqtt://127.0.0.1:1883']) {
+    await openTwin(page, `?zone=1119-1120&scene=proposed&lang=en&source=live&broker=${encodeURIComponent(address)}`);
+    const panel = page.getByTestId('live-unreachable');
+    await expect(panel).toContainText(address);
+    await expect(panel).toContainText('ws://127.0.0.1:9001');
+    await expect(page.getByTestId('sim-hud')).toHaveCount(0);
+    await expect(page.getByTestId('login-form')).toHaveCount(0);
+    expect(await page.evaluate(() => window.__TWIN__.sim.frames)).toBe(0);
+  }
 });

@@ -134,6 +134,7 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
   await watcher.subscribeAsync('uagv/v2/smartgate/+/state');
   try {
     await login(page, 'operator');
+    await page.getByTestId('ops-row-AGV-001').click({ timeout: 60_000 });
     await expect(page.getByTestId('goto-node-AGV-001')).toBeEnabled({ timeout: 60_000 });
     // Nothing picked yet: nothing to send. Every lane node of the scene is offered (72 in proposed 1119–1120).
     await expect(page.getByTestId('cmd-goto-AGV-001')).toBeDisabled();
@@ -149,6 +150,7 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
           return serial;
         }, { timeout: 60_000 })
         .not.toBe('');
+      await page.getByTestId(`ops-row-${serial}`).click();
       const select = page.getByTestId(`goto-node-${serial}`);
       await select.selectOption('vn-ys-0');
       await page.getByTestId(`cmd-goto-${serial}`).click();
@@ -170,6 +172,7 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
 
 test('a viewer cannot send an AGV anywhere', async ({ page }) => {
   await login(page, 'viewer');
+  await page.getByTestId('ops-row-AGV-004').click({ timeout: 60_000 });
   await expect(page.getByTestId('goto-node-AGV-004')).toBeDisabled();
   await expect(page.getByTestId('cmd-goto-AGV-004')).toBeDisabled();
 });
@@ -185,10 +188,16 @@ test('the broker goes away: reconnecting, then every AGV stale; it comes back: l
   const { tcpPort, wsPort, users } = broker;
   await broker.stop();
   await expect(page.getByTestId('live-status')).toHaveText('Reconnecting…');
+  await expect(page.getByTestId('connection-banner')).toContainText('reconnecting');
   expect((await telemetry(page)).status).toBe('reconnecting');
   // Silent for STALE_S seconds (plus a snapshot or two): the last known fleet stays, every AGV marked stale.
   await expect(page.getByTestId('live-stale')).toHaveText(String(AGVS), { timeout: (STALE_S + 15) * 1000 });
   await expect(page.getByTestId('live-agvs')).toHaveText(String(AGVS));
+  // One connection alert with the silent AGVs under it, not one stale alert per AGV.
+  const alerts = page.getByTestId('alerts-panel');
+  await expect(alerts.locator('[data-testid="alert-item"][data-kind="connection"]')).toHaveCount(1);
+  await expect(alerts.locator('[data-testid="alert-item"][data-kind="connection"]')).toContainText(`${AGVS} AGVs silent`);
+  await expect(alerts.locator('[data-testid="alert-item"][data-kind="stale"]')).toHaveCount(0);
 
   // The same broker again: same ports, same users (restart() would bring it back at once, with no outage).
   broker = await startBroker({ tcpPort, wsPort, users });
@@ -196,6 +205,7 @@ test('the broker goes away: reconnecting, then every AGV stale; it comes back: l
   expect(fleetRunning()).toBe(true);
   // The twin retries with a back-off doubling from 1 s, so a few seconds after the broker is back at most.
   await expect(page.getByTestId('live-status')).toHaveText('Live', { timeout: 45_000 });
+  await expect(page.getByTestId('connection-banner')).toHaveCount(0);
   await expect(page.getByTestId('live-stale')).toHaveText('0', { timeout: 30_000 });
   await expect.poll(async () => (await telemetry(page)).status).toBe('live');
   expect((await telemetry(page)).agvs).toBe(AGVS);

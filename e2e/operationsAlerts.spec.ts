@@ -21,6 +21,8 @@ test('operations alerts: an AGV that ignores its plan raises a collision alert w
   await page.getByTestId('alert-drills').locator('summary').click();
   await page.getByTestId('drill-agv').selectOption('1');
   await page.getByTestId('drill-rogue').click();
+  // The drill says it is on, and for which AGV.
+  await expect(page.getByTestId('drill-rogue-on')).toContainText('AGV 1 ignores its plan');
   // The simulation's planner steps bring a rogue AGV straight into contact (its checks log the first step the two
   // footprints are too close): a near miss or a contact, whichever the checks saw first.
   const first = panel.locator('[data-testid="alert-item"][data-kind="near-miss"], [data-testid="alert-item"][data-kind="contact"]').first();

@@ -50,13 +50,22 @@ test('replay: a sample plays, seeking shows the recorded positions at that time,
   await expect(page.getByTestId('replay-stale')).toHaveText('1');
 
   // Back to the start, then the next alert: the wrong order at 40 s, then the dropped link at 70 s.
+  // The jump is made while playing: it pauses there.
   await page.getByTestId('replay-timeline').fill('0');
+  await page.getByTestId('replay-play').click();
   await page.getByTestId('replay-next-alert').click();
   await expect(page.getByTestId('replay-alert-shown')).toContainText('AGV-005');
   await expect(page.getByTestId('replay-alert-shown')).toContainText('orderError');
   await expect(page.getByTestId('replay-clock')).toHaveText('08:00:40');
+  await expect(page.getByTestId('replay-status')).toHaveText('Paused');
+  // Everything shown is rebuilt from the state at that time: the alert book lists AGV-005's warning, at 08:00:40,
+  // and its row in the fleet list counts the error.
+  const warning = page.getByTestId('alerts-panel').locator('[data-testid="alert-item"][data-kind="vda-warning"]');
+  await expect(warning).toContainText('AGV-005');
+  await expect(warning.getByTestId('alert-time')).toContainText('08:00:40');
+  await expect(page.getByTestId('ops-row-AGV-005').locator('td').last()).toHaveText('1');
   // Its panel shows the error by level, as the vehicle reported it.
-  await page.getByTestId('select-AGV-005').click();
+  await page.getByTestId('ops-row-AGV-005').click();
   await expect(page.getByTestId('vehicle-errors')).toContainText('WARNING · orderError: order sample-order-1');
   await expect(page.getByTestId('vehicle-panel')).toContainText('AUTOMATIC');
   await page.getByTestId('replay-next-alert').click();

@@ -32,7 +32,7 @@ test('the twin starts on the simulated fleet: the clock runs, AGVs and trucks mo
   const paused = (await simOf(page)).clockS;
   await settle(page, 10);
   expect((await simOf(page)).clockS).toBe(paused);
-  await page.getByTestId('sim-speed-1000').click();
+  await page.getByTestId('sim-speed').selectOption('1000');
   await page.getByTestId('sim-play').click();
   await simFrames(page, 5);
   const fast = await simOf(page);
@@ -64,4 +64,20 @@ test('malformed simulation settings in the URL are listed by name and the defaul
   await expect(page.getByTestId('problem-panel')).toContainText('"31:00" is not a time of day');
   await simFrames(page, 2);
   expect((await simOf(page)).speed).toBe(10);
+});
+
+test('a file that is no recording, opened while the simulation runs, is named as a problem and the simulation goes on; the replay picker leads back to it', async ({ page }) => {
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&t=08:00&seed=3');
+  await simFrames(page, 3);
+  await page.getByTestId('file-input').setInputFiles({ name: 'notes.mcap', mimeType: 'application/octet-stream', buffer: Buffer.from('not a recording') });
+  await expect(page.getByTestId('problem-panel')).toContainText('notes.mcap');
+  await expect(page.getByTestId('replay-open')).toHaveCount(0);
+  await expect(page.getByTestId('sim-hud')).toBeVisible();
+  await simFrames(page, 3);
+
+  await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&source=replay');
+  await page.getByTestId('replay-back').click();
+  await expect(page.getByTestId('replay-open')).toHaveCount(0);
+  await simFrames(page, 3);
+  await expect(page.getByTestId('sim-hud')).toBeVisible();
 });

@@ -1,20 +1,25 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ZoneId } from '../domain/sceneSchema';
+import type { Scene, ZoneId } from '../domain/sceneSchema';
 import { fleetFrame } from '../domain/fleetFrame';
 import { PlaceholderFleet } from '../telemetry/placeholderFleet';
-import type { SimSource } from '../telemetry/SimSource';
 import { SimHud } from '../ui/SimHud';
 import { LiveHud } from '../ui/LiveHud';
+import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LoginForm } from '../ui/LoginForm';
+import { LiveUnreachable } from '../ui/LiveUnreachable';
 import { ReplayHud } from '../ui/ReplayHud';
 import { ReplayOpen } from '../ui/ReplayOpen';
 import { readSimUrl } from './simUrl';
 import { readSourceUrl } from './sourceUrl';
-import { useLiveSource } from './useLiveSource';
 import { SAMPLE_RECORDINGS } from './sampleCatalogue';
-import { replayName, useReplaySource, type ReplayInput } from './useReplaySource';
+import { replayBytes, replayName, type ReplayInput } from './replayInput';
+import { startLive } from './startLive';
+import { startReplay } from './startReplay';
 import { startSimulation } from './startSimulation';
+import { FrameClock } from './FrameClock';
+import { SourceController } from './SourceController';
+import { useSourceController } from './useSourceController';
 import { useTwin, useTwinStore } from '../store/useTwin';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { FacilityPanel } from '../ui/FacilityPanel';
@@ -24,7 +29,7 @@ import { ProblemPanel } from '../ui/ProblemPanel';
 import { TopBar } from '../ui/TopBar';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
-import { BRIEFING_SERVICES } from './briefingServices';
+import { briefingServices } from './briefingServices';
 import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
 import { StudyRunnerContext } from '../ui/engineering/study/studyRunnerContext';
 import { startStudy } from './startStudy';
@@ -40,6 +45,7 @@ import { FlyToAlert } from '../view/ops/FlyToAlert';
 import { openScene } from './openScene';
 import { variantsOf, ZONES, DEFAULT_VARIANT } from './sceneCatalog';
 import { catalogRequest, type UrlState } from './urlState';
+import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import { useFileDrop } from './useFileDrop';
 
 const NO_PATHS = { segments: new Float32Array(0), version: 0 };
@@ -47,7 +53,17 @@ const NO_PATHS = { segments: new Float32Array(0), version: 0 };
 /** Highest device pixel ratio we render at: a 4K wall at ratio 1–1.5 stays sharp, a ratio-3 phone stays fast. */
 const MAX_PIXEL_RATIO = 2;
 
-export function App({ url }: { url: UrlState }) {
+/** The recording `input` opened in the replay worker; a failure names the file. */
+function replayStart(scene: Scene, input: ReplayInput, metrics: SourceMetrics) {
+  const name = replayName(input);
+  return replayBytes(input)
+    .then((blob) => startReplay(scene, name, blob, metrics))
+    .catch((e: unknown) => {
+      throw new Error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+}
+
+export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics }) {
   const { t } = useTranslation();
   const store = useTwinStore();
   const loaded = useTwin((s) => s.loaded);
@@ -64,38 +80,54 @@ export function App({ url }: { url: UrlState }) {
   const [replayInput, setReplayInput] = useState<ReplayInput | undefined>(() =>
     sourceUrl.request.kind === 'replay' && sourceUrl.request.file ? { kind: 'url', url: sourceUrl.request.file } : undefined,
   );
-  const replayMode = sourceUrl.request.kind === 'replay' || replayInput !== undefined;
+  // The replay picker's way back: the simulation, whatever the URL said.
+  const [leftReplay, setLeftReplay] = useState(false);
+  const replayMode = !leftReplay && (sourceUrl.request.kind === 'replay' || replayInput !== undefined);
   const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
-  const { live, user: liveUser, error: loginError, busy: loggingIn, login } = useLiveSource(scene, liveBroker);
-  const { replay, error: replayError, busy: replayBusy } = useReplaySource(scene, replayInput);
+  const unreachable = !replayMode && sourceUrl.request.kind === 'live-unreachable' ? sourceUrl.request : undefined;
 
-  // The simulation is the built-in source; the render benchmark (?bench=agvs) drives a placeholder fleet instead.
-  const [sim, setSim] = useState<SimSource>();
+  // The running source (simulation, live feed or replay) and its clock; the render benchmark (?bench=agvs) drives a
+  // placeholder fleet instead.
+  const controller = useMemo(() => new SourceController(), []);
+  useEffect(() => () => controller.stop(), [controller]);
+  const { source: running, busy: sourceBusy, error: sourceError, operator: liveUser, label: replayLabel } = useSourceController(controller);
+  const sim = running?.kind === 'sim' ? running : undefined;
+  const live = running?.kind === 'live' ? running : undefined;
+  const replay = running?.kind === 'replay' ? running : undefined;
+  const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
+  useEffect(() => {
+    if (!scene || !wanted || wanted === 'live' || (wanted === 'replay' && !replayInput)) {
+      // A live feed starts when the operator logs in; a replay when a recording is picked.
+      controller.stop();
+      return;
+    }
+    if (wanted === 'sim') {
+      void controller.start('sim', () => startSimulation(scene, simUrl, metrics)).then((source) => {
+        const error = controller.getState().error;
+        if (!source && error) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: error }] });
+      });
+    } else if (replayInput) {
+      const name = replayName(replayInput);
+      // Already running: a recording opened while another source ran, started before it took over.
+      const now = controller.getState();
+      if (now.kind === 'replay' && now.label === name && now.source) return;
+      void controller.start('replay', () => replayStart(scene, replayInput, metrics), { label: name });
+    }
+  }, [controller, scene, wanted, replayInput, simUrl, store, metrics]);
+  const login = useCallback(
+    (user: string, password: string) => {
+      if (scene && liveBroker) void controller.start('live', () => startLive(scene, liveBroker, user, password, metrics), { operator: user });
+    },
+    [controller, scene, liveBroker, metrics],
+  );
+  const loginError = wanted === 'live' ? sourceError : undefined;
+  const replayError = wanted === 'replay' ? sourceError : undefined;
+
   const [showPaths, setShowPaths] = useState(false);
   // The operations console's view settings and the AGV colours of its data rule.
   const ops = useMemo(() => createOpsStore(), []);
   const agvTint = useMemo(() => new AgvTint(0), []);
   const opsSelected = useStore(ops, (s) => s.selectedKey !== undefined);
-  useEffect(() => {
-    if (!scene || url.bench || liveBroker || replayMode || !operations) return;
-    let running: Awaited<ReturnType<typeof startSimulation>> | undefined;
-    let cancelled = false;
-    startSimulation(scene, simUrl).then(
-      (r) => {
-        if (cancelled) return r.dispose();
-        running = r;
-        setSim(r.source);
-      },
-      (e: unknown) => {
-        if (!cancelled) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: e instanceof Error ? e.message : String(e) }] });
-      },
-    );
-    return () => {
-      cancelled = true;
-      running?.dispose();
-      setSim(undefined);
-    };
-  }, [scene, url.bench, liveBroker, replayMode, operations, simUrl, store]);
   useEffect(() => {
     if (!sim) return;
     const sub = sim.state$.subscribe((s) => {
@@ -108,16 +140,18 @@ export function App({ url }: { url: UrlState }) {
     if (sim) sim.showPaths = showPaths || opsSelected;
   }, [sim, showPaths, opsSelected]);
 
+  const bench = useMemo(() => (scene && url.bench ? new PlaceholderFleet(scene, url.bench.agvs) : undefined), [scene, url.bench]);
+  useEffect(() => {
+    if (!bench) return;
+    const clock = new FrameClock(bench);
+    clock.start();
+    return () => clock.stop();
+  }, [bench]);
   const fleet = useMemo(() => {
     if (!scene) return undefined;
-    if (url.bench) {
-      const moving = new PlaceholderFleet(scene, url.bench.agvs);
-      return { frame: moving.frame, step: (dt: number) => moving.step(dt) };
-    }
-    const source = replayMode ? replay : liveBroker ? live : sim;
-    return source ? { frame: source.frame, step: (dt: number) => source.step(dt), agvTint } : { frame: fleetFrame(0, 0) };
-  }, [scene, url.bench, replayMode, replay, liveBroker, live, sim, agvTint]);
-  const running = url.bench ? undefined : replayMode ? replay : liveBroker ? live : sim;
+    if (bench) return { frame: bench.frame };
+    return running ? { frame: running.frame, agvTint, onDisplayFrame: controller.frameDrawn } : { frame: fleetFrame(0, 0) };
+  }, [scene, bench, running, controller, agvTint]);
   useEffect(() => ops.getState().select(undefined), [running, ops]);
   // Flying to an alert's place ends following an AGV (the follow camera would pull the view straight back).
   useEffect(
@@ -137,14 +171,40 @@ export function App({ url }: { url: UrlState }) {
     [sim, feed, showPaths],
   );
 
+  // Sorted once per scene so an operator finds a lane node by name when sending an AGV there.
+  const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
+  const briefing = useMemo(() => briefingServices(metrics), [metrics]);
   const lang = useTwin((s) => s.lang);
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
 
+  // A recording opened while a source runs starts beside it and takes over only once it plays: a file that is no
+  // recording is named in the problem panel and what ran goes on. With nothing running (the replay picker), the
+  // picker shows the reason.
+  const openRecording = useCallback(
+    (input: ReplayInput) => {
+      const now = controller.getState();
+      if (!scene || !now.source) {
+        setLeftReplay(false);
+        setReplayInput(input);
+        return;
+      }
+      void controller.start('replay', () => replayStart(scene, input, metrics), { label: replayName(input), keepRunning: true }).then((source) => {
+        if (source) {
+          setLeftReplay(false);
+          setReplayInput(input);
+        } else {
+          const message = controller.getState().error ?? 'cannot open';
+          store.getState().reportProblems({ file: replayName(input), problems: [{ path: '', message }] });
+        }
+      });
+    },
+    [controller, scene, metrics, store],
+  );
   const openFile = useCallback(
     (file: File) => {
       store.getState().dismissProblems();
       if (/\.mcap$/i.test(file.name)) {
-        setReplayInput({ kind: 'file', file });
+        openRecording({ kind: 'file', file });
         return;
       }
       file.text().then(
@@ -152,7 +212,7 @@ export function App({ url }: { url: UrlState }) {
         (e: Error) => store.getState().reportProblems({ file: file.name, problems: [{ path: '', message: `cannot read: ${e.message}` }] }),
       );
     },
-    [store],
+    [store, openRecording],
   );
   const dragging = useFileDrop(openFile);
 
@@ -177,7 +237,7 @@ export function App({ url }: { url: UrlState }) {
 
   if (mode === 'briefing')
     return (
-      <BriefingServicesContext.Provider value={BRIEFING_SERVICES}>
+      <BriefingServicesContext.Provider value={briefing}>
         <BriefingConsole />
       </BriefingServicesContext.Provider>
     );
@@ -234,25 +294,35 @@ export function App({ url }: { url: UrlState }) {
         {loading && <div className="loading">{t('app.loading')}</div>}
         {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
         {scene && mode !== 'engineering' && <Legend scene={scene} />}
-        {operations && scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
-        {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={loggingIn} onSubmit={login} />}
+        {operations && scene && unreachable && <LiveUnreachable reason={unreachable.reason} {...(unreachable.broker === undefined ? {} : { broker: unreachable.broker })} />}
+        {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={sourceBusy} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (
           <ReplayOpen
             samples={SAMPLE_RECORDINGS}
-            busy={replayBusy}
+            busy={sourceBusy}
             error={replayError}
             onFile={(file) => setReplayInput({ kind: 'file', file })}
+            onBack={() => {
+              setLeftReplay(true);
+              setReplayInput(undefined);
+            }}
             onSample={(sample) => {
               if (scene.id !== sample.id) openCatalog(sample.zone, sample.variant);
               setReplayInput({ kind: 'url', url: `sample:${sample.id}` });
             }}
           />
         )}
-        {operations && replay && replayInput && <ReplayHud source={replay} name={replayName(replayInput)} onOpen={(file) => setReplayInput({ kind: 'file', file })} />}
-        {operations && live && <LiveHud source={live} scene={scene} />}
-        {operations && running && <OpsConsole ops={ops} source={running} />}
+        {operations && live && <ConnectionBanner source={live} />}
         {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}
-        {scene && mode !== 'engineering' && <FacilityPanel scene={scene} />}
+        {operations && (
+          <div className="ops-column">
+            {scene && <FacilityPanel scene={scene} />}
+            {running && <OpsConsole ops={ops} source={running} nodeIds={nodeIds} />}
+            {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
+            {replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => openRecording({ kind: 'file', file })} />}
+            {live && <LiveHud source={live} scene={scene} />}
+          </div>
+        )}
         {scene && mode !== 'engineering' && <HoverTooltip scene={scene} />}
         <ProblemPanel />
         {dragging && <div className="drop-hint">{t('app.dropHint')}</div>}

@@ -1,6 +1,7 @@
 import { parseScene } from '../domain/parseScene';
 import { formatProblem } from '../domain/problem';
 import type { Scene } from '../domain/sceneSchema';
+import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { BriefingServices } from '../ui/briefing/briefingServices';
 import { CATALOG, ZONES } from './sceneCatalog';
 import { startSimulation } from './startSimulation';
@@ -13,8 +14,10 @@ async function loadZone(zone: string, variant: string): Promise<Scene> {
   return r.scene;
 }
 
-/** The briefing wall's scenes and simulations, from the catalogue and the simulation worker. */
-export const BRIEFING_SERVICES: BriefingServices = {
-  loadScenes: (variant) => Promise.all(ZONES.map((z) => loadZone(z, variant))),
-  startSimulation,
-};
+/** The briefing wall's scenes and simulations, from the catalogue and the simulation worker; the simulations' figures go into `metrics`. */
+export function briefingServices(metrics: SourceMetrics): BriefingServices {
+  return {
+    loadScenes: (variant) => Promise.all(ZONES.map((z) => loadZone(z, variant))),
+    startSimulation: (scene, start) => startSimulation(scene, start, metrics),
+  };
+}

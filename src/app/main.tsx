@@ -8,6 +8,7 @@ import { App } from './App';
 import { browserLang } from './browserLang';
 import { readConsoleMode } from './consoleMode';
 import { startTwin } from './startTwin';
+import { createSourceMetrics } from '../telemetry/SourceMetrics';
 import { installTwinProbe } from './twinProbe';
 import { readUrlState } from './urlState';
 
@@ -15,13 +16,15 @@ const url = readUrlState(window.location.search);
 const consoleMode = readConsoleMode(window.location.search);
 const store = createTwinStore({ lang: url.lang ?? browserLang(navigator.languages), mode: consoleMode.mode });
 const i18n = initI18n(store.getState().lang);
-installTwinProbe(store);
+// One set of figures for automation, handed to every source the app starts and read by the probe.
+const metrics = createSourceMetrics();
+installTwinProbe(store, metrics);
 startTwin(store, url, i18n);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <TwinStoreContext.Provider value={store}>
-      <App url={url} />
+      <App url={url} metrics={metrics} />
     </TwinStoreContext.Provider>
   </StrictMode>,
 );

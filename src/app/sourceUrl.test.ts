@@ -8,8 +8,10 @@ describe('readSourceUrl', () => {
   });
 
   it('names a missing or wrong broker, an unknown source and credentials put in the URL', () => {
-    expect(readSourceUrl('?source=live').problems.map((p) => p.path)).toEqual(['broker']);
-    expect(readSourceUrl('?source=live&broker=http://x').request).toEqual({ kind: 'sim' });
+    expect(readSourceUrl('?source=live').request).toEqual({ kind: 'live-unreachable', reason: 'missing' });
+    expect(readSourceUrl('?source=live&broker=http://x').request).toEqual({ kind: 'live-unreachable', reason: 'not-ws', broker: 'http://x' });
+    expect(readSourceUrl('?source=live&broker=not a url').request).toEqual({ kind: 'live-unreachable', reason: 'not-ws', broker: 'not a url' });
+    expect(readSourceUrl('?source=live&broker=mqtt://127.0.0.1:1883').request).toEqual({ kind: 'live-unreachable', reason: 'mqtt', broker: 'mqtt://127.0.0.1:1883' });
     expect(readSourceUrl('?source=tape').problems[0]!.message).toMatch(/unknown source "tape"/);
     expect(readSourceUrl('?source=live&broker=ws://h:1&password=x').problems.map((p) => p.path)).toEqual(['password']);
   });

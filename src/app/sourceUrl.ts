@@ -1,7 +1,8 @@
 /**
  * Which telemetry source the URL asks for: `?source=sim` (the default), `?source=live&broker=ws://127.0.0.1:9001`
- * (user name and password are asked in a form, never carried in the URL). A wrong value is named as a problem and
- * the simulation runs instead. `?source=replay&file=<address>` plays a recording (an address on this server, an
+ * (user name and password are asked in a form, never carried in the URL). A wrong source is named as a problem and
+ * the simulation runs instead; a live source with a wrong broker address is the live console saying what is wrong
+ * (`live-unreachable`), never the simulation, which an operator could take for the live fleet. `?source=replay&file=<address>` plays a recording (an address on this server, an
  * http(s) URL, or `sample:<id>` for a shipped sample); without `file` the replay panel asks for one. A live feed may also take `stale=<seconds>`: the silence after which an AGV shows
  * as stale (default 35 s; tests of a broker outage shorten it so they need not wait half a minute).
  */
@@ -10,7 +11,15 @@ import { coded, type Problem } from '../domain/problem';
 export type SourceRequest =
   | { readonly kind: 'sim' }
   | { readonly kind: 'live'; readonly broker: string; /** Only when the URL sets `stale`. */ readonly staleAfterS?: number }
+  | {
+      readonly kind: 'live-unreachable';
+      /** What is wrong with the address: none given, the broker's MQTT (TCP) address, or not a ws:// one. */
+      readonly reason: BrokerProblem;
+      readonly broker?: string;
+    }
   | { readonly kind: 'replay'; /** Absent: the user picks a file. */ readonly file?: string };
+
+export type BrokerProblem = 'missing' | 'mqtt' | 'not-ws';
 
 /** VDA 5050 vehicles send a state at least every 30 s: 35 s of silence means something is wrong. */
 export const DEFAULT_STALE_AFTER_S = 35;
@@ -32,12 +41,15 @@ export function readSourceUrl(search: string): { request: SourceRequest; problem
       const staleAfterS = readStale(p.get('stale'), problems);
       return { request: staleAfterS === undefined ? { kind: 'live', broker } : { kind: 'live', broker, staleAfterS }, problems };
     }
+    // Named twice on purpose: in the problem panel with the other URL problems, and on the page the live
+    // console shows instead of a fleet, which says what address to give.
     problems.push(
       broker
         ? coded('broker', `"${broker}" is not a ws:// or wss:// address`, { code: 'url-broker', params: { value: broker } })
         : coded('broker', 'source=live needs broker=ws://host:port', { code: 'url-broker-missing', params: {} }),
     );
-    return { request: { kind: 'sim' }, problems };
+    const reason: BrokerProblem = !broker ? 'missing' : /^mqtts?:\/\//.test(broker) ? 'mqtt' : 'not-ws';
+    return { request: broker ? { kind: 'live-unreachable', reason, broker } : { kind: 'live-unreachable', reason }, problems };
   }
   if (source === 'replay') {
     const file = p.get('file');

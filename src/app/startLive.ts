@@ -3,6 +3,7 @@ import { sceneMaps } from '../domain/mapPlacement';
 import type { Scene } from '../domain/sceneSchema';
 import type { LiveEngine } from '../telemetry/live/LiveEngine';
 import { LiveSource, type LiveEngineHandle } from '../telemetry/LiveSource';
+import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import { collisionOptionsFor } from './collisionOptions';
 import { runInWorker, type RunningSource } from './runInWorker';
 import { DEFAULT_STALE_AFTER_S, readSourceUrl } from './sourceUrl';
@@ -28,6 +29,7 @@ export function startLive(
   broker: string,
   username: string,
   password: string,
+  metrics: SourceMetrics,
   staleAfterS: number = staleAfterSFromUrl(),
 ): Promise<RunningSource<LiveSource>> {
   const worker = new Worker(new URL('../../workers/telemetry.worker.ts', import.meta.url), { type: 'module', name: 'telemetry' });
@@ -42,6 +44,6 @@ export function startLive(
       staleAfterMs: staleAfterS * 1000,
       facilityCount: scene.facilities.length,
       collision: collisionOptionsFor(scene),
-    });
+    }, metrics);
   });
 }

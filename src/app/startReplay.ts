@@ -4,13 +4,14 @@ import type { Scene } from '../domain/sceneSchema';
 import type { RecordingBytes } from '../telemetry/recording/byteSource';
 import type { ReplayEngine } from '../telemetry/replay/ReplayEngine';
 import { ReplaySource, type ReplayEngineHandle } from '../telemetry/ReplaySource';
+import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import { collisionOptionsFor } from './collisionOptions';
 import { runInWorker, type RunningSource } from './runInWorker';
 import { DEFAULT_STALE_AFTER_S } from './sourceUrl';
 import { CAPACITY } from './startLive';
 
 
-export function startReplay(scene: Scene, name: string, source: RecordingBytes): Promise<RunningSource<ReplaySource>> {
+export function startReplay(scene: Scene, name: string, source: RecordingBytes, metrics: SourceMetrics): Promise<RunningSource<ReplaySource>> {
   const worker = new Worker(new URL('../../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
   return runInWorker<ReplayEngine, ReplaySource>(worker, 'replay', (remote) => {
     const engine: ReplayEngineHandle = remote;
@@ -22,6 +23,6 @@ export function startReplay(scene: Scene, name: string, source: RecordingBytes):
       staleAfterMs: DEFAULT_STALE_AFTER_S * 1000,
       facilityCount: scene.facilities.length,
       collision: collisionOptionsFor(scene),
-    });
+    }, metrics);
   });
 }

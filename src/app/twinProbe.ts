@@ -4,9 +4,7 @@
  */
 import type { FleetFrame } from '../domain/fleetFrame';
 import type { TwinStore } from '../store/twinStore';
-import { replayStats } from '../telemetry/ReplaySource';
-import { simStats } from '../telemetry/SimSource';
-import { telemetryStats } from '../telemetry/telemetryStats';
+import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
 import { renderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
@@ -74,7 +72,8 @@ export interface TwinSnapshot {
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
 
-export function snapshot(store: TwinStore): TwinSnapshot {
+export function snapshot(store: TwinStore, metrics: SourceMetrics): TwinSnapshot {
+  const { sim, telemetry, replay } = metrics;
   const s = store.getState();
   const scene = s.loaded?.scene;
   const facilitiesByKind: Record<string, number> = {};
@@ -103,15 +102,15 @@ export function snapshot(store: TwinStore): TwinSnapshot {
       position: Object.freeze([renderStats.camera.east, renderStats.camera.north, renderStats.camera.up] as const),
       target: Object.freeze([renderStats.camera.targetEast, renderStats.camera.targetNorth, renderStats.camera.targetUp] as const),
     }),
-    sim: Object.freeze({ ...simStats }),
-    telemetry: Object.freeze({ ...telemetryStats, dropped: Object.freeze({ ...telemetryStats.dropped }) }),
+    sim: Object.freeze({ ...sim }),
+    telemetry: Object.freeze({ ...telemetry, dropped: Object.freeze({ ...telemetry.dropped }) }),
     replay: Object.freeze({
-      clockS: replayStats.clockS,
-      startS: replayStats.startS,
-      endS: replayStats.endS,
-      speed: replayStats.speed,
-      alerts: replayStats.alerts,
-      agvPoses: Object.freeze(posesOf(replayStats.frame)),
+      clockS: replay.clockS,
+      startS: replay.startS,
+      endS: replay.endS,
+      speed: replay.speed,
+      alerts: replay.alerts,
+      agvPoses: Object.freeze(posesOf(replay.frame)),
     }),
     screenOf: (facilityId: string) => {
       const f = scene?.facilities.find((x) => x.id === facilityId);
@@ -126,8 +125,9 @@ function posesOf(frame: FleetFrame | undefined): (readonly [number, number])[] {
   return Array.from({ length: count }, (_, i) => Object.freeze([x[i]!, y[i]!] as const));
 }
 
-export function installTwinProbe(store: TwinStore): void {
-  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store) });
+/** Serves `window.__TWIN__` from the store and the metrics every source the app starts is handed. */
+export function installTwinProbe(store: TwinStore, metrics: SourceMetrics): void {
+  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store, metrics) });
 }
 
 declare global {

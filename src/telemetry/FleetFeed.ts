@@ -8,11 +8,13 @@ import { SampleRing } from '../domain/SampleRing';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../domain/packedFrame';
 import type { MapPlacement } from '../domain/sceneSchema';
-import { FeedCollisions, type CollisionEvent, type FeedCollisionOptions } from './FeedCollisions';
+import { FeedCollisions, type FeedCollisionOptions } from './FeedCollisions';
 import { FleetTable } from './live/FleetTable';
+import type { SourceFleet } from './TelemetrySource';
 import type { AgvReport } from './vda5050/agvReport';
 import type { Decoded, DropReason } from './vda5050/decode';
 import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
+import { operatingStateOf, type VehicleDetail, type VehicleRow } from './vehicleRow';
 
 export interface FleetFeedOptions {
   readonly maps: readonly MapPlacement[];
@@ -26,63 +28,8 @@ export interface FleetFeedOptions {
   readonly collision?: FeedCollisionOptions;
 }
 
-/**
- * What a vehicle is doing, in one word for the fleet list, colour rules and alerts: silent (`stale`) first, then a
- * fatal or critical error (`error`: the vehicle cannot go on by itself), paused, driving, else standing (`idle`).
- */
-export type OperatingState = 'driving' | 'paused' | 'idle' | 'error' | 'stale';
-
-/**
- * One line of the fleet list, with what the list and the alerts need so that neither asks the worker again.
- * Strings are the vehicle's own: show them as text.
- */
-export interface VehicleRow {
-  readonly key: string;
-  readonly serialNumber: string;
-  /** Where this vehicle is in the source's `frame.agvs` buffers (x[slot], y[slot] …), or -1 when it is not drawn. */
-  readonly slot: number;
-  readonly stale: boolean;
-  readonly operatingState: OperatingState;
-  /** Zone frame (east, north, m) of its latest position; meaningful only when `placed`. */
-  readonly placed: boolean;
-  readonly x: number;
-  readonly y: number;
-  /** Ground speed, m/s (reported, or estimated from its last two positions). */
-  readonly speedMps: number;
-  readonly batteryPercent?: number;
-  readonly charging?: boolean;
-  readonly paused?: boolean;
-  readonly driving?: boolean;
-  readonly loaded: boolean;
-  /** Whether its latest state names an order (an `orderId`). */
-  readonly hasOrder: boolean;
-  /** Active errors: all, and by level (VDA 5050 2.1 has WARNING and FATAL; 3.0's URGENT counts as a warning, CRITICAL as fatal). */
-  readonly errors: number;
-  readonly warnings: number;
-  readonly fatals: number;
-  /** The worst active error as `type: description`, from the wire: show as text. */
-  readonly topError?: string;
-  readonly lastNodeId?: string;
-}
-
-/**
- * Everything known of one vehicle, for its panel: the list row, where it is on the map (zone frame; `placed` false
- * when its map is not in the scene), and its latest full state as decoded (loads, operating mode, errors by level,
- * safety, order, released and planned nodes and edges, action states). Strings are the vehicle's own: show as text.
- */
-export interface VehicleDetail {
-  readonly row: VehicleRow;
-  readonly placed: boolean;
-  readonly x: number;
-  readonly y: number;
-  readonly headingRad: number;
-  readonly state?: AgvReport;
-}
-
-/** The feed's counts for the HUD and `window.__TWIN__.telemetry`. */
-export interface FeedCounts {
-  readonly agvs: number;
-  readonly stale: number;
+/** The feed's counts for the HUD and `window.__TWIN__.telemetry`: the common fleet part and the wire's figures. */
+export interface FeedCounts extends SourceFleet {
   readonly received: number;
   readonly dropped: Readonly<Record<DropReason, number>>;
   /** The latest dropped messages, newest last, for the diagnostics panel. */
@@ -91,15 +38,11 @@ export interface FeedCounts {
   readonly latencyMs: number;
   /** Map ids vehicles use that the scene does not place. */
   readonly unknownMaps: readonly string[];
-  readonly vehicles: readonly VehicleRow[];
-  /** Near misses and contacts between reported footprints, each counted once per episode. */
-  readonly nearMisses: number;
-  readonly contacts: number;
-  /** The latest of those events with where, when and which vehicles, oldest first (none when the feed has no collision checks). */
-  readonly collisionEvents?: readonly CollisionEvent[];
 }
 
 const LATENCY_SAMPLES = 512;
+/** Slower than this (m/s) a vehicle that has sent no state yet reads as standing: a position's jitter is not driving. */
+const MOVING_MPS = 0.1;
 /** Error levels, most severe first: the first of these among a vehicle's errors is its `topError`. */
 const FATAL_FIRST = ['FATAL', 'CRITICAL', 'URGENT', 'WARNING'] as const;
 
@@ -113,7 +56,6 @@ export class FleetFeed {
   private buffer: Float32Array | undefined;
   private readonly collisions: FeedCollisions | undefined;
   private readonly latency = new SampleRing(LATENCY_SAMPLES);
-  private readonly slots: Int32Array;
 
   constructor(o: FleetFeedOptions) {
     this.table = new FleetTable({ maps: o.maps, capacity: o.capacity, staleAfterMs: o.staleAfterMs });
@@ -121,7 +63,6 @@ export class FleetFeed {
     this.frame = fleetFrame(o.capacity, 0);
     this.busy = new Uint8Array(o.facilityCount);
     this.collisions = o.collision && new FeedCollisions(o.capacity, o.collision);
-    this.slots = new Int32Array(o.capacity);
   }
 
   /** The buffer frames are packed into (length {@link packedLength} of the layout). */
@@ -176,17 +117,15 @@ export class FleetFeed {
     const t = this.table;
     const i = t.keys.indexOf(key);
     if (i < 0) return undefined;
-    t.frameSlots(this.layout.agvCapacity, this.slots);
     const state = t.latest[i];
     return { row: this.rowOf(i), placed: t.placed[i] === 1, x: t.x[i]!, y: t.y[i]!, headingRad: t.heading[i]!, ...(state ? { state } : {}) };
   }
 
   private vehicleRows(): VehicleRow[] {
-    this.table.frameSlots(this.layout.agvCapacity, this.slots);
     return this.table.keys.map((_, i) => this.rowOf(i));
   }
 
-  /** Row of table slot i; {@link slots} must be current. */
+  /** Row of table slot i. */
   private rowOf(i: number): VehicleRow {
     const table = this.table;
     const key = table.keys[i]!;
@@ -204,13 +143,13 @@ export class FleetFeed {
       }
     }
     const stale = table.stale[i] === 1;
-    const operatingState: OperatingState = stale ? 'stale' : fatals > 0 ? 'error' : s?.paused ? 'paused' : s?.driving ? 'driving' : 'idle';
     return {
       key,
       serialNumber: key.slice(key.indexOf('/') + 1),
-      slot: this.slots[i]!,
+      slot: table.drawSlot[i]!,
       stale,
-      operatingState,
+      // Before its first state a vehicle has only been seen moving (visualization): driving when it moves, as the map shows.
+      operatingState: operatingStateOf({ stale, fatals, ...(s ? { paused: s.paused, driving: s.driving, charging: s.battery?.charging } : { driving: table.speed[i]! > MOVING_MPS }) }),
       placed: table.placed[i] === 1,
       x: table.x[i]!,
       y: table.y[i]!,

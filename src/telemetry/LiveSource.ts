@@ -3,16 +3,16 @@
  * (decoding and bookkeeping off the main thread); each display frame asks it for the fleet, packed into shared
  * memory, one request in flight at a time; twice a second a snapshot (status, vehicles, stale ones, messages
  * received and dropped by reason, latency) goes out on `state$`. A live feed cannot be paused or sought: it
- * offers no capabilities.
+ * offers only recording.
  */
 import { BehaviorSubject } from 'rxjs';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../domain/packedFrame';
 import type { LiveConnectOptions, LiveSnapshot } from './live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
-import type { VehicleDetail } from './FleetFeed';
-import { SampleRing } from '../domain/SampleRing';
-import { telemetryStats } from './telemetryStats';
+import type { VehicleDetail } from './vehicleRow';
+import { ScreenLatency } from './ScreenLatency';
+import { createSourceMetrics, type TelemetryMetrics } from './SourceMetrics';
 import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
 
 export interface LiveEngineHandle {
@@ -33,12 +33,10 @@ export interface LiveSourceState extends SourceState {
 }
 
 const SNAPSHOT_EVERY_MS = 500;
-/** Drawn frames the screen-latency percentiles cover: at 10–60 frames/s, the last 9–50 s. */
-const SCREEN_SAMPLES = 512;
 
 export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable {
   readonly kind = 'live';
-  readonly capabilities: readonly Capability[] = [];
+  readonly capabilities: readonly Capability[] = ['record'];
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();
@@ -47,57 +45,50 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private inFlight = false;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
-  /**
-   * Screen latency, measured on `Date.now()` (the worker stamps each pack with its own `Date.now()`; same machine,
-   * same clock): pack time of the frame last unpacked and of the one before it; `fresh` until a display frame
-   * draws it; then `drawn*` until the next display frame begins, when it is on screen.
-   */
-  private lastPackMs = Number.NaN;
-  private prevPackMs = Number.NaN;
-  private fresh = false;
-  private drawnPackMs = Number.NaN;
-  private drawnPrevPackMs = Number.NaN;
-  private readonly packToScreen = new SampleRing(SCREEN_SAMPLES);
-  private readonly arrivalToScreen = new SampleRing(SCREEN_SAMPLES);
+  private readonly screen: ScreenLatency;
 
   private constructor(
     private readonly engine: LiveEngineHandle,
     private readonly layout: FrameLayout,
+    private readonly metrics: TelemetryMetrics,
   ) {
+    this.screen = new ScreenLatency(metrics);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(layout)));
   }
 
-  /** Connects (rejecting with the broker's reason: wrong password, nobody listening) and attaches the frame. */
-  static async start(engine: LiveEngineHandle, options: LiveConnectOptions): Promise<LiveSource> {
+  /** Connects (rejecting with the broker's reason: wrong password, nobody listening) and attaches the frame; figures go into `metrics`. */
+  static async start(engine: LiveEngineHandle, options: LiveConnectOptions, metrics = createSourceMetrics()): Promise<LiveSource> {
     const layout = await engine.connect(options);
-    const source = new LiveSource(engine, layout);
+    const source = new LiveSource(engine, layout, metrics.telemetry);
     await engine.attach(source.shared);
     // connect() resolved: the broker accepted us, so the feed is live before the first snapshot says so (frames,
     // and with them the AGV count, may arrive before it).
-    telemetryStats.source = 'live';
-    telemetryStats.status = 'live';
+    metrics.telemetry.source = 'live';
+    metrics.telemetry.status = 'live';
     source.state$.next({ ...source.state$.value, status: 'live' });
     return source;
   }
 
+  /** Told at the start of each display frame: the frame drawn in the one before is on screen now. */
+  frameDrawn(): void {
+    this.screen.displayFrame();
+  }
+
+  /** Called by the clock of the app once per display frame: asks the worker for the fleet, one request in flight. */
   step(): void {
-    if (this.disposed) return;
-    this.measureScreen();
-    if (this.inFlight) return;
+    if (this.disposed || this.inFlight) return;
     this.inFlight = true;
     void this.engine
       .advance()
       .then((clockS) => {
         if (this.disposed) return;
         unpackFrame(this.layout, this.shared, this.frame, this.busy, this.alerts);
-        telemetryStats.agvs = this.frame.agvs.count;
-        telemetryStats.framesUnpacked++;
+        this.metrics.agvs = this.frame.agvs.count;
+        this.metrics.framesUnpacked++;
         // advance() resolves with the worker's Date.now() at packing, in seconds.
-        this.prevPackMs = this.lastPackMs;
-        this.lastPackMs = clockS * 1000;
-        this.fresh = true;
+        this.screen.unpacked(clockS * 1000);
         const now = performance.now();
         if (now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
           this.lastSnapshotAt = now;
@@ -138,58 +129,30 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
 
   dispose(): void {
     this.disposed = true;
-    telemetryStats.packToScreenMs = 0;
-    telemetryStats.screenLatencyMs = 0;
-    telemetryStats.packToScreenLastMs = 0;
-    telemetryStats.screenLatencyLastMs = 0;
+    this.screen.clear();
     void this.engine.disconnect();
     this.state$.complete();
   }
 
   private publish(s: LiveSnapshot, clockS: number): void {
     if (this.disposed) return;
-    telemetryStats.status = s.status;
-    telemetryStats.agvs = s.agvs;
-    telemetryStats.received = s.received;
-    telemetryStats.dropped = { ...s.dropped };
-    telemetryStats.latencyMs = s.latencyMs;
-    telemetryStats.packToScreenMs = this.packToScreen.percentile(0.95);
-    telemetryStats.screenLatencyMs = this.arrivalToScreen.percentile(0.95);
+    this.metrics.status = s.status;
+    this.metrics.agvs = s.agvs;
+    this.metrics.received = s.received;
+    this.metrics.dropped = { ...s.dropped };
+    this.metrics.latencyMs = s.latencyMs;
+    this.screen.publish();
     const problems = [
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
       ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
     ];
-    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s });
-  }
-
-  /**
-   * Called at the start of each display frame (step() runs in the fleet layer's useFrame, before the instance
-   * matrices are written and the frame rendered). The frame drawn in the previous display frame has been
-   * rendered by now: record how long after its pack (and after the pack before it) that is. A frame unpacked
-   * since then is drawn in this display frame. Two numbers into preallocated rings: nothing allocated.
-   */
-  private measureScreen(): void {
-    const now = Date.now();
-    if (!Number.isNaN(this.drawnPackMs)) {
-      telemetryStats.packToScreenLastMs = now - this.drawnPackMs;
-      this.packToScreen.push(telemetryStats.packToScreenLastMs);
-      if (!Number.isNaN(this.drawnPrevPackMs)) {
-        telemetryStats.screenLatencyLastMs = now - this.drawnPrevPackMs;
-        this.arrivalToScreen.push(telemetryStats.screenLatencyLastMs);
-      }
-      this.drawnPackMs = Number.NaN;
-    }
-    if (this.fresh) {
-      this.fresh = false;
-      this.drawnPackMs = this.lastPackMs;
-      this.drawnPrevPackMs = this.prevPackMs;
-    }
+    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s, fleet: s, canCommand: s.canCommand });
   }
 
   private publishError(e: unknown): void {
     if (this.disposed) return;
     const message = e instanceof Error ? e.message : String(e);
-    telemetryStats.status = 'error';
+    this.metrics.status = 'error';
     this.state$.next({ ...this.state$.value, status: 'error', problems: [{ severity: 'error', message }] });
   }
 }

@@ -10,8 +10,8 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame } from '../domain/packedFrame';
 import type { ReplayInfo, ReplayOpenOptions, ReplaySnapshot } from './replay/ReplayEngine';
 import type { ReplayAlert } from './replay/findAlerts';
-import type { VehicleDetail } from './FleetFeed';
-import { telemetryStats } from './telemetryStats';
+import type { VehicleDetail } from './vehicleRow';
+import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
 import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from the main thread: every call may cross to the worker. */
@@ -36,12 +36,10 @@ export const REPLAY_SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 const EMIT_EVERY_MS = 250;
 const SNAPSHOT_EVERY_MS = 500;
 
-/** The playhead for `window.__TWIN__.replay`; `frame` is read (copied) only when the probe is read. */
-export const replayStats = { clockS: 0, startS: 0, endS: 0, speed: 1, alerts: 0, frame: undefined as FleetFrame | undefined };
-
 export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   readonly kind = 'replay';
   readonly capabilities: readonly Capability[] = ['play-pause', 'speed', 'seek', 'step'];
+  readonly speeds: readonly number[] = REPLAY_SPEEDS;
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();
@@ -50,6 +48,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private clock: number;
   private inFlight = false;
   private pendingSeek: number | undefined;
+  private seeks = 0;
   private lastEmitAt = -Infinity;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
@@ -57,26 +56,27 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private constructor(
     private readonly engine: ReplayEngineHandle,
     readonly info: ReplayInfo,
+    private readonly metrics: SourceMetrics,
   ) {
     this.frame = fleetFrame(info.layout.agvCapacity, 0);
     this.busy = new Uint8Array(info.layout.facilityCount);
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(info.layout)));
     this.clock = info.startS;
     const problems = info.damage ? [{ severity: 'warning' as const, message: info.damage }] : [];
-    this.state$ = new BehaviorSubject<ReplaySourceState>({ status: 'paused', clockS: info.startS, speed: 1, problems, info });
+    this.state$ = new BehaviorSubject<ReplaySourceState>({ status: 'paused', clockS: info.startS, speed: 1, problems, info, range: { startS: info.startS, endS: info.endS } });
   }
 
-  /** Opens the file in the engine, shows its first instant, paused. */
-  static async start(engine: ReplayEngineHandle, options: ReplayOpenOptions): Promise<ReplaySource> {
+  /** Opens the file in the engine, shows its first instant, paused; figures go into `metrics`. */
+  static async start(engine: ReplayEngineHandle, options: ReplayOpenOptions, metrics = createSourceMetrics()): Promise<ReplaySource> {
     const info = await engine.open(options);
     if (info.messageCount === 0) {
       throw new Error(info.damage ?? `${options.name} holds no messages`);
     }
-    const source = new ReplaySource(engine, info);
+    const source = new ReplaySource(engine, info, metrics);
     await engine.attach(source.shared);
-    Object.assign(replayStats, { clockS: info.startS, startS: info.startS, endS: info.endS, speed: 1, alerts: info.alerts.length, frame: source.frame });
-    telemetryStats.source = 'replay';
-    telemetryStats.latencyMs = 0;
+    Object.assign(metrics.replay, { clockS: info.startS, startS: info.startS, endS: info.endS, speed: 1, alerts: info.alerts.length, frame: source.frame });
+    metrics.telemetry.source = 'replay';
+    metrics.telemetry.latencyMs = 0;
     await engine.seek(info.startS);
     source.unpack();
     await source.refresh(true);
@@ -102,7 +102,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
 
   setSpeed(speed: number): void {
     if (!(speed >= REPLAY_SPEEDS[0] && speed <= REPLAY_SPEEDS.at(-1)!)) throw new RangeError(`replay speed must be within 0.1× to 64×, got ${speed}`);
-    replayStats.speed = speed;
+    this.metrics.replay.speed = speed;
     this.emit({ speed });
   }
 
@@ -136,7 +136,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     const seekTo = this.pendingSeek;
     if (seekTo !== undefined) {
       this.pendingSeek = undefined;
-      this.request(this.engine.seek(seekTo));
+      this.request(this.engine.seek(seekTo), ++this.seeks);
       return;
     }
     if (this.status !== 'playing') return;
@@ -152,17 +152,18 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
 
   dispose(): void {
     this.disposed = true;
-    replayStats.frame = undefined;
+    this.metrics.replay.frame = undefined;
     this.state$.complete();
   }
 
-  private request(done: Promise<number>): void {
+  /** Waits for the engine, shows its frame and publishes; after a seek (`seeks` given), the whole state at once. */
+  private request(done: Promise<number>, seeks?: number): void {
     this.inFlight = true;
     done
       .then(() => {
         if (this.disposed) return;
         this.unpack();
-        return this.refresh(false);
+        return seeks === undefined ? this.refresh(false) : this.refresh(true, seeks);
       })
       .catch((e: unknown) => this.fail(e))
       .finally(() => {
@@ -173,21 +174,21 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private unpack(): void {
     unpackFrame(this.info.layout, this.shared, this.frame, this.busy, this.alerts);
     this.frame.version++;
-    replayStats.clockS = this.clock;
-    telemetryStats.agvs = this.frame.agvs.count;
+    this.metrics.replay.clockS = this.clock;
+    this.metrics.telemetry.agvs = this.frame.agvs.count;
   }
 
-  /** Publishes the playhead (throttled) and, twice a second, the fleet's counts. */
-  private async refresh(force: boolean): Promise<void> {
+  /** Publishes the playhead (throttled) and, twice a second or after a seek, the fleet's counts. */
+  private async refresh(force: boolean, seeks?: number): Promise<void> {
     const now = performance.now();
     if (force || now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
       this.lastSnapshotAt = now;
       const snapshot = await this.engine.snapshot();
       if (this.disposed) return;
-      telemetryStats.received = snapshot.received;
-      telemetryStats.dropped = { ...snapshot.dropped };
+      this.metrics.telemetry.received = snapshot.received;
+      this.metrics.telemetry.dropped = { ...snapshot.dropped };
       this.lastEmitAt = now;
-      this.emit({ snapshot });
+      this.emit({ snapshot, fleet: snapshot, ...(seeks === undefined ? {} : { seeks }) });
       return;
     }
     if (now - this.lastEmitAt > EMIT_EVERY_MS) {
@@ -205,7 +206,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private emit(change: Partial<ReplaySourceState>): void {
     if (this.disposed) return;
     const next = { ...this.state$.value, ...change, clockS: this.clock };
-    telemetryStats.status = next.status;
+    this.metrics.telemetry.status = next.status;
     this.state$.next(next);
   }
 }

@@ -11,9 +11,9 @@ import { alertBuffers, packedLength, unpackFrame, type AlertBuffers } from '../d
 import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
-import { telemetryStats } from './telemetryStats';
+import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
 import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
-import type { FeedCounts, VehicleDetail } from './FleetFeed';
+import type { VehicleDetail } from './vehicleRow';
 import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
@@ -35,10 +35,8 @@ export interface SimEngineHandle {
 
 export interface SimSourceState extends SourceState {
   readonly snapshot?: SimSnapshot;
-  /** The simulated fleet as VDA 5050 vehicles (the same rows as live and replay); absent without AGVs. */
-  readonly feed?: FeedCounts;
-  /** Barriers and scanner bays out of service (a fault drill: the simulation serves no one there), by id. */
-  readonly facilitiesDown?: readonly string[];
+  /** The AGV (0-based) a fault drill made ignore its plan, if any. */
+  readonly rogueAgv?: number;
   readonly error?: string;
 }
 
@@ -51,12 +49,10 @@ const GATE_UTC_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 86_400_000;
 const PATHS_EVERY_MS = 1000;
 
-/** Figures of the running source for `window.__TWIN__`, in one mutable object (no allocation per frame). */
-export const simStats = { clockS: 0, agvs: 0, trucks: 0, speed: 0, status: 'connecting' as SourceStatus, frames: 0 };
-
 export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   readonly kind = 'sim';
-  readonly capabilities: readonly Capability[] = ['play-pause', 'speed'];
+  readonly capabilities: readonly Capability[] = ['play-pause', 'speed', 'record'];
+  readonly speeds: readonly number[] = SPEEDS;
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts: AlertBuffers = alertBuffers();
@@ -72,12 +68,15 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private lastSnapshotAt = -Infinity;
   private lastPathsAt = -Infinity;
   private disposed = false;
+  /** Clock and wall time (ms) at the last snapshot, for the speed achieved. */
+  private achievedFrom = { clockS: Number.NaN, atMs: Number.NaN };
 
   private constructor(
     private readonly engine: SimEngineHandle,
     readonly layout: EngineLayout,
     startS: number,
     speed: number,
+    private readonly metrics: SourceMetrics,
   ) {
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
@@ -88,10 +87,10 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     this.state$ = new BehaviorSubject<SimSourceState>({ status: 'connecting', speed, clockS: 0, problems: [] });
   }
 
-  /** Loads `scene` into the engine and runs it to `startS` before the first frame. */
-  static async start(engine: SimEngineHandle, scene: Scene, options: SimOptions, startS = 0, speed = 10): Promise<SimSource> {
+  /** Loads `scene` into the engine and runs it to `startS` before the first frame; figures go into `metrics`. */
+  static async start(engine: SimEngineHandle, scene: Scene, options: SimOptions, startS = 0, speed = 10, metrics = createSourceMetrics()): Promise<SimSource> {
     const layout = await engine.load(scene, options);
-    const source = new SimSource(engine, layout, startS, speed);
+    const source = new SimSource(engine, layout, startS, speed, metrics);
     await engine.attach(source.shared);
     await source.pull(source.clock);
     source.emit({ status: 'playing' });
@@ -183,12 +182,12 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
       if (this.disposed) return;
       unpackFrame(this.layout, packed, this.frame, this.busy, this.alerts);
       this.clock = clock;
-      simStats.clockS = clock;
-      simStats.agvs = this.frame.agvs.count;
-      simStats.trucks = this.frame.trucks.count;
-      simStats.frames++;
-      telemetryStats.agvs = this.frame.agvs.count;
-      telemetryStats.received = simStats.frames;
+      this.metrics.sim.clockS = clock;
+      this.metrics.sim.agvs = this.frame.agvs.count;
+      this.metrics.sim.trucks = this.frame.trucks.count;
+      this.metrics.sim.frames++;
+      this.metrics.telemetry.agvs = this.frame.agvs.count;
+      this.metrics.telemetry.received = this.metrics.sim.frames;
       if (clock >= this.layout.endS && this.status === 'playing') {
         this.emit({ status: 'ended' });
         await this.refreshSnapshot();
@@ -203,10 +202,20 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private async refreshSnapshot(): Promise<void> {
     try {
       const [snapshot, ops] = await Promise.all([this.engine.snapshot(), this.engine.operations()]);
-      if (!this.disposed) this.emit({ snapshot, ...ops });
+      if (!this.disposed) this.emit({ snapshot, ...ops, ...this.achieved() });
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** The speed reached since the last snapshot while playing (none after a pause, until a second measure). */
+  private achieved(): { achievedSpeed?: number } {
+    const now = performance.now();
+    const from = this.achievedFrom;
+    const playing = this.status === 'playing';
+    const achievedSpeed = playing && now > from.atMs ? (this.clock - from.clockS) / ((now - from.atMs) / 1000) : Number.NaN;
+    this.achievedFrom = playing ? { clockS: this.clock, atMs: now } : { clockS: Number.NaN, atMs: Number.NaN };
+    return Number.isFinite(achievedSpeed) ? { achievedSpeed } : { achievedSpeed: undefined };
   }
 
   private readonly fail = (e: unknown): void => {
@@ -218,10 +227,10 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private emit(change: Partial<SimSourceState>): void {
     if (this.disposed) return;
     const next = { ...this.state$.value, ...change, clockS: this.clock };
-    simStats.speed = next.speed;
-    simStats.status = next.status;
-    telemetryStats.source = 'sim';
-    telemetryStats.status = next.status;
+    this.metrics.sim.speed = next.speed;
+    this.metrics.sim.status = next.status;
+    this.metrics.telemetry.source = 'sim';
+    this.metrics.telemetry.status = next.status;
     this.state$.next(next);
   }
 }

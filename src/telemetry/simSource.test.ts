@@ -6,7 +6,8 @@ import { sceneMaps } from '../domain/mapPlacement';
 import { packedLength } from '../domain/packedFrame';
 import { inThreadEngine } from './inThreadEngine';
 import { ReplayEngine } from './replay/ReplayEngine';
-import { SimSource, simStats } from './SimSource';
+import { SimSource } from './SimSource';
+import { createSourceMetrics } from './SourceMetrics';
 
 const scene = loadScene('scenes/1088-2-1089/proposed.json');
 
@@ -20,7 +21,8 @@ async function frames(source: SimSource, n: number, dtS: number) {
 
 describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
   it('records the simulated fleet as VDA 5050 vehicles, which replay on the scene with every AGV placed', async () => {
-    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 9 * 3600, 10);
+    const metrics = createSourceMetrics();
+    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 9 * 3600, 10, metrics);
     await source.startRecording();
     await frames(source, 20, 0.1);
     expect(await source.recordedMessages()).toBeGreaterThan(scene.fleet.agv.count.value * 10);
@@ -29,7 +31,7 @@ describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
     const engine = new ReplayEngine();
     const info = await engine.open({ source: bytes, name: 'sim.mcap', maps: sceneMaps(scene), capacity: 100, staleAfterMs: 35_000, facilityCount: 0 });
     expect(info.damage).toBeUndefined();
-    expect(info.endS - info.startS).toBeCloseTo(simStats.clockS - 9 * 3600, 0);
+    expect(info.endS - info.startS).toBeCloseTo(metrics.sim.clockS - 9 * 3600, 0);
     // Filed under a calendar day at the gate: 09:00 simulated is 09:00 in UTC+7.
     expect(new Date(info.startS * 1000).getUTCHours()).toBe(2);
     engine.attach(new Float32Array(packedLength(info.layout)));
@@ -42,28 +44,30 @@ describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
   });
 
   it('starts at the asked time and advances by wall time × speed, filling the fleet buffers', async () => {
-    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 7 * 3600, 60);
+    const metrics = createSourceMetrics();
+    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 7 * 3600, 60, metrics);
     expect(source.state$.value.status).toBe('playing');
     expect(source.state$.value.clockS).toBe(7 * 3600);
     expect(source.frame.agvs.count).toBe(scene.fleet.agv.count.value);
-    const before = simStats.clockS;
+    const before = metrics.sim.clockS;
     await frames(source, 10, 0.5);
-    expect(simStats.clockS).toBeGreaterThan(before);
-    expect(simStats.clockS).toBeLessThanOrEqual(before + 10 * 0.5 * 60 + 1e-6);
+    expect(metrics.sim.clockS).toBeGreaterThan(before);
+    expect(metrics.sim.clockS).toBeLessThanOrEqual(before + 10 * 0.5 * 60 + 1e-6);
     expect(source.frame.trucks.count).toBeGreaterThan(0);
     source.dispose();
   });
 
   it('stands still while paused and resumes on play; refuses a speed out of range', async () => {
-    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 3600, 100);
+    const metrics = createSourceMetrics();
+    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 3600, 100, metrics);
     source.pause();
     await frames(source, 5, 1);
     expect(source.state$.value.status).toBe('paused');
-    const paused = simStats.clockS;
+    const paused = metrics.sim.clockS;
     expect(paused).toBe(3600);
     source.play();
     await frames(source, 5, 1);
-    expect(simStats.clockS).toBeGreaterThan(paused);
+    expect(metrics.sim.clockS).toBeGreaterThan(paused);
     expect(() => source.setSpeed(5000)).toThrow(/speed must be/);
     source.dispose();
   });
@@ -80,8 +84,8 @@ describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
   it('publishes the fleet as fleet-feed rows with its snapshots, a vehicle’s detail, and checkpoints marked out of service', async () => {
     const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 9 * 3600, 10);
     const state = source.state$.value;
-    expect(state.feed?.agvs).toBe(scene.fleet.agv.count.value);
-    expect(state.feed?.vehicles[0]).toMatchObject({ key: 'smartgate/AGV-001', slot: 0, placed: true });
+    expect(state.fleet?.agvs).toBe(scene.fleet.agv.count.value);
+    expect(state.fleet?.vehicles[0]).toMatchObject({ key: 'smartgate/AGV-001', slot: 0, placed: true });
     expect(state.facilitiesDown).toEqual([]);
     expect((await source.vehicle('smartgate/AGV-002'))?.row.slot).toBe(1);
     const scanner = scene.facilities.find((f) => f.kind === 'scanner-bay')!.id;

@@ -1,27 +1,22 @@
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
 import { RECORDING_LIMIT } from '../telemetry/recording/recordingLimit';
 import type { LiveSource } from '../telemetry/LiveSource';
+import { AuditLog } from './AuditLog';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { FleetCounts } from './FleetCounts';
 import { formatNumber } from './formatNumber';
-import { LiveFleetList } from './LiveFleetList';
-import { RecordButton } from './RecordButton';
+import { TransportBar } from './TransportBar';
 import { useSourceState } from './useSourceState';
-import { VehiclePanel } from './VehiclePanel';
 
 /**
  * The live feed at a glance: connection status, vehicles known and stale, messages received and dropped by reason,
- * latency; the diagnostics panel with the dropped messages; the fleet list with the operator's commands, which may
- * send an AGV to any lane node of `scene`.
+ * latency; the diagnostics panel with the dropped messages; the operators' commands (given in the operations
+ * fleet list) and their results.
  */
 export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | undefined }) {
   const { t, i18n } = useTranslation();
   const state = useSourceState(source);
-  const [selected, setSelected] = useState<string>();
-  // Sorted once per scene so an operator finds a node by name; the list's options are built from this array.
-  const nodeIds = useMemo(() => (scene ? scene.lanes.nodes.map((n) => n.id).sort((a, b) => a.localeCompare(b)) : []), [scene]);
   const s = state.snapshot;
   const dropped = s ? Object.entries(s.dropped).filter(([, n]) => n > 0) : [];
   return (
@@ -31,8 +26,8 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
         <span className={`status status-${state.status}`} data-testid="live-status">
           {t(`hud.status.${state.status}`)}
         </span>
-        <RecordButton source={source} prefix={`twin-live${scene ? `-${scene.id}` : ''}`} limit={RECORDING_LIMIT} />
       </header>
+      <TransportBar source={source} state={state} recordPrefix={`twin-live${scene ? `-${scene.id}` : ''}`} recordLimit={RECORDING_LIMIT} />
       {state.problems.map((p) => (
         <p key={p.message} className="error" role="alert">
           {p.message}
@@ -56,8 +51,7 @@ export function LiveHud({ source, scene }: { source: LiveSource; scene: Scene | 
             </span>
           </div>
           <DiagnosticsPanel counts={s} />
-          {selected && <VehiclePanel source={source} vehicleKey={selected} onClose={() => setSelected(undefined)} />}
-          <LiveFleetList snapshot={s} nodeIds={nodeIds} onCommand={(key, c) => void source.command(key, c)} selected={selected} onSelect={setSelected} />
+          <AuditLog audit={s.audit} />
         </div>
       )}
     </section>

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTwin } from '../store/useTwin';
 import type { ReplayAlert } from '../telemetry/replay/findAlerts';
-import { REPLAY_SPEEDS, type ReplaySource } from '../telemetry/ReplaySource';
+import type { ReplaySource } from '../telemetry/ReplaySource';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { FleetCounts } from './FleetCounts';
 import { formatNumber } from './formatNumber';
-import { duration, gateTime } from './gateTime';
+import { gateTime } from './gateTime';
+import { TransportBar } from './TransportBar';
 import { useSourceState } from './useSourceState';
-import { VehiclePanel } from './VehiclePanel';
 
 /**
  * A recording's player: the gate clock, play/pause, step back and forward one message, jump to the next alert,
@@ -21,10 +21,8 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
   const lang = useTwin((s) => s.lang);
   const state = useSourceState(source);
   const [shown, setShown] = useState<ReplayAlert>();
-  const [selected, setSelected] = useState<string>();
   const { startS, endS, alerts } = state.info;
   const span = Math.max(endS - startS, 1e-3);
-  const playing = state.status === 'playing';
   const s = state.snapshot;
   const jump = () => setShown(source.nextAlert());
   const alertText = (a: ReplayAlert) => `${gateTime(a.atS, lang)} · ${a.vehicle.slice(a.vehicle.indexOf('/') + 1)} · ${t(`replay.alert.${a.kind}`)} · ${a.detail}`;
@@ -42,45 +40,23 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
           {name}
         </span>
       </header>
-      <div className="controls">
-        <button type="button" onClick={() => void source.stepBy(-1)} title={t('replay.stepBack')} aria-label={t('replay.stepBack')} data-testid="replay-step-back">
-          ◀|
-        </button>
-        <button type="button" onClick={() => (playing ? source.pause() : source.play())} disabled={state.status === 'error'} data-testid="replay-play">
-          {playing ? `❚❚ ${t('hud.pause')}` : `▶ ${t('hud.play')}`}
-        </button>
-        <button type="button" onClick={() => void source.stepBy(1)} title={t('replay.stepForward')} aria-label={t('replay.stepForward')} data-testid="replay-step-forward">
-          |▶
-        </button>
-        <button type="button" onClick={jump} disabled={alerts.length === 0} data-testid="replay-next-alert">
-          ⚠ {t('replay.nextAlert')}
-        </button>
-        <label className="label">
-          {t('hud.speed')}{' '}
-          <select value={state.speed} onChange={(e) => source.setSpeed(Number(e.target.value))} data-testid="replay-speed">
-            {REPLAY_SPEEDS.map((x) => (
-              <option key={x} value={x}>
-                {x}×
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="open">
-          {t('replay.openOther')}
-          <input type="file" accept=".mcap" onChange={(e) => e.target.files?.[0] && onOpen(e.target.files[0])} />
-        </label>
-      </div>
-      <div className="timeline">
-        <input
-          type="range"
-          min={0}
-          max={span}
-          step={0.1}
-          value={Math.min(span, state.clockS - startS)}
-          onChange={(e) => source.seek(startS + Number(e.target.value))}
-          aria-label={t('replay.timeline')}
-          data-testid="replay-timeline"
-        />
+      <TransportBar
+        source={source}
+        state={state}
+        recordPrefix="twin-replay"
+        extra={
+          <>
+            <button type="button" onClick={jump} disabled={alerts.length === 0} data-testid="replay-next-alert">
+              ⚠ {t('replay.nextAlert')}
+            </button>
+            <span className="note">{t('replay.alerts', { n: alerts.length })}</span>
+            <label className="open">
+              {t('replay.openOther')}
+              <input type="file" accept=".mcap" onChange={(e) => e.target.files?.[0] && onOpen(e.target.files[0])} />
+            </label>
+          </>
+        }
+        marks={
         <div className="alert-marks">
           {alerts.slice(0, 200).map((a) => (
             <button
@@ -98,12 +74,8 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
             />
           ))}
         </div>
-        <div className="times">
-          <span>{duration(state.clockS - startS)}</span>
-          <span>{t('replay.alerts', { n: alerts.length })}</span>
-          <span>{duration(span)}</span>
-        </div>
-      </div>
+        }
+      />
       {shown && (
         <p className="alert-shown" data-testid="replay-alert-shown">
           ⚠ {alertText(shown)}
@@ -122,25 +94,6 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
             <span className="value">{t('replay.messagesOf', { n: formatNumber(state.info.messageCount, lang), topics: state.info.topicCount })}</span>
           </div>
           <DiagnosticsPanel counts={s} />
-          {selected && <VehiclePanel source={source} vehicleKey={selected} onClose={() => setSelected(undefined)} />}
-          <div className="replay-vehicles">
-            <span className="label">{t('vehicle.list')}</span>
-            {[...s.vehicles]
-              .sort((a, b) => a.serialNumber.localeCompare(b.serialNumber))
-              .slice(0, 100)
-              .map((v) => (
-                <button
-                  key={v.key}
-                  type="button"
-                  className={`chip ${v.stale ? 'stale' : ''} ${v.errors > 0 ? 'error' : ''}`}
-                  aria-pressed={selected === v.key}
-                  onClick={() => setSelected(v.key)}
-                  data-testid={`select-${v.serialNumber}`}
-                >
-                  {v.serialNumber}
-                </button>
-              ))}
-          </div>
         </div>
       )}
     </section>

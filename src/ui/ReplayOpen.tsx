@@ -9,7 +9,7 @@ interface SampleChoice {
 
 /**
  * Where a replay starts when no recording is open yet (or the last one failed): pick an MCAP file from the disk
- * (or drop one anywhere on the page), or play one of the shipped samples.
+ * (or drop one anywhere on the page), or play one of the shipped samples; or go back to the simulation.
  */
 export function ReplayOpen<Sample extends SampleChoice>({
   samples,
@@ -17,12 +17,15 @@ export function ReplayOpen<Sample extends SampleChoice>({
   error,
   onFile,
   onSample,
+  onBack,
 }: {
   samples: readonly Sample[];
   busy: boolean;
   error: string | undefined;
   onFile: (file: File) => void;
   onSample: (sample: Sample) => void;
+  /** Leaves the replay for the simulation. */
+  onBack: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -44,6 +47,9 @@ export function ReplayOpen<Sample extends SampleChoice>({
           {error}
         </p>
       )}
+      <button type="button" className="back" onClick={onBack} data-testid="replay-back">
+        {t('replay.back')}
+      </button>
     </section>
   );
 }

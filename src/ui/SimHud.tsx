@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
-import { SPEEDS, type SimSource } from '../telemetry/SimSource';
-import { RecordButton } from './RecordButton';
+import type { SimSource } from '../telemetry/SimSource';
+import { TransportBar } from './TransportBar';
 import { useSourceState } from './useSourceState';
 
 function clockText(s: number): { day: number; time: string } {
@@ -35,7 +35,6 @@ export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene
     const f = scene.facilities.find((x) => x.id === id);
     return f?.name?.[lang] ?? (f ? `${t(`kind.${f.kind}`)} ${f.id}` : id);
   };
-  const playing = state.status === 'playing';
 
   return (
     <section className="panel sim-hud" data-testid="sim-hud" aria-label={t('hud.title')}>
@@ -45,28 +44,17 @@ export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene
         </span>
         <span className={`status status-${state.status}`}>{t(`hud.status.${state.status}`)}</span>
       </header>
-      <div className="controls">
-        {source.capabilities.includes('play-pause') && (
-          <button type="button" onClick={() => (playing ? source.pause() : source.play())} disabled={state.status !== 'playing' && state.status !== 'paused'} data-testid="sim-play">
-            {playing ? `❚❚ ${t('hud.pause')}` : `▶ ${t('hud.play')}`}
-          </button>
-        )}
-        {source.capabilities.includes('speed') && (
-          <>
-            <span className="label">{t('hud.speed')}</span>
-            {SPEEDS.map((x) => (
-              <button key={x} type="button" aria-pressed={state.speed === x} title={t('hud.speedTitle', { x })} onClick={() => source.setSpeed(x)} data-testid={`sim-speed-${x}`}>
-                {x}×
-              </button>
-            ))}
-          </>
-        )}
-        <RecordButton source={source} prefix={`twin-sim-${scene.id}`} />
-        <label className="paths">
-          <input type="checkbox" checked={showPaths} onChange={(e) => onShowPaths(e.target.checked)} data-testid="sim-paths" />
-          {t('hud.paths')}
-        </label>
-      </div>
+      <TransportBar
+        source={source}
+        state={state}
+        recordPrefix={`twin-sim-${scene.id}`}
+        extra={
+          <label className="paths">
+            <input type="checkbox" checked={showPaths} onChange={(e) => onShowPaths(e.target.checked)} data-testid="sim-paths" />
+            {t('hud.paths')}
+          </label>
+        }
+      />
       {state.error && (
         <p className="error" role="alert">
           {state.error}

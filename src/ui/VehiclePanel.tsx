@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VehicleDetail } from '../telemetry/FleetFeed';
+import type { VehicleDetail } from '../telemetry/vehicleRow';
 import { formatNumber } from './formatNumber';
 
 /** How often the open panel asks the worker for the vehicle again (a UI tick, not per frame). */

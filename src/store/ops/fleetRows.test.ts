@@ -1,38 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { VehicleRow } from '../../telemetry/FleetFeed';
-import { filterRows, sortRows, toOpsRow, vehicleRowsOf } from './fleetRows';
+import { operatingStateOf, type VehicleRow } from '../../telemetry/vehicleRow';
+import { filterRows, sortRows } from './fleetRows';
 
-/** A row as an older source sent it (no slot, speed or operating state) plus `extra`. */
-const row = (serial: string, extra: Record<string, unknown> = {}): VehicleRow =>
-  ({ key: `acme/${serial}`, serialNumber: serial, stale: false, loaded: false, errors: 0, ...extra }) as unknown as VehicleRow;
+/** A vehicle row with `extra` over a standing, empty, placed vehicle; its operating state worked out as the feed does. */
+const row = (serial: string, extra: Partial<VehicleRow> = {}): VehicleRow => {
+  const r = { key: `acme/${serial}`, serialNumber: serial, slot: 0, stale: false, placed: true, x: 0, y: 0, speedMps: 0, loaded: false, hasOrder: false, errors: 0, warnings: 0, fatals: 0, ...extra };
+  return { ...r, operatingState: operatingStateOf(r) };
+};
 
 const rows = [
   row('AGV-010', { batteryPercent: 80, driving: true, speedMps: 3.1 }),
   row('AGV-2', { batteryPercent: 15, driving: false, loaded: true }),
   row('AGV-003', { stale: true }),
   row('AGV-001', { batteryPercent: 55, paused: true, errors: 2, fatals: 1, lastNodeId: 'vn-park-a0' }),
-].map(toOpsRow);
+];
 
-const ids = (r: readonly { serial: string }[]) => r.map((x) => x.serial);
+const ids = (r: readonly { serialNumber: string }[]) => r.map((x) => x.serialNumber);
 
 describe('fleet list rows', () => {
-  it('works the state out of a row without one: silent first, then a fatal error, paused, driving, idle', () => {
-    expect(rows.map((r) => r.state)).toEqual(['driving', 'idle', 'stale', 'error']);
-    expect(toOpsRow(row('A', { paused: true, errors: 1, warnings: 1, fatals: 0 }), 0).state).toBe('paused');
-  });
-
-  it("takes the source's operating state, telling a charging AGV from an idle one", () => {
-    expect(toOpsRow(row('A', { operatingState: 'paused', driving: true }), 0).state).toBe('paused');
-    expect(toOpsRow(row('A', { operatingState: 'idle', charging: true }), 0).state).toBe('charging');
-    expect(toOpsRow(row('A', { operatingState: 'driving', charging: true }), 0).state).toBe('driving');
-  });
-
-  it('takes the frame slot and speed when the source sends them, else the row index and no speed', () => {
-    const r = toOpsRow(row('AGV-9', { slot: 7, speedMps: 2 }), 3);
-    expect(r.slot).toBe(7);
-    expect(r.speed).toBe(2);
-    expect(toOpsRow(row('AGV-9', { slot: 'x' }), 3).slot).toBe(3);
-    expect(toOpsRow(row('AGV-9'), 3).speed).toBeUndefined();
+  it('works the state out: silent first, then a fatal error, paused, driving, charging, idle', () => {
+    expect(rows.map((r) => r.operatingState)).toEqual(['driving', 'idle', 'stale', 'error']);
+    expect(row('A', { paused: true, errors: 1, warnings: 1, fatals: 0 }).operatingState).toBe('paused');
+    expect(row('A', { paused: true, driving: true }).operatingState).toBe('paused');
+    expect(row('A', { charging: true }).operatingState).toBe('charging');
+    expect(row('A', { driving: true, charging: true }).operatingState).toBe('driving');
   });
 
   it('sorts ids as numbers read them, battery both ways with unknown battery last', () => {
@@ -50,13 +41,5 @@ describe('fleet list rows', () => {
     expect(ids(filterRows(rows, 'acme/', 'stale'))).toEqual(['AGV-003']);
     expect(filterRows(rows, 'nobody', undefined)).toEqual([]);
     expect(filterRows(rows, '', undefined)).toHaveLength(4);
-  });
-
-  it('finds the rows in the simulation feed or in a live or replay snapshot', () => {
-    const vehicles = [row('A')];
-    expect(vehicleRowsOf({ feed: { vehicles } })).toBe(vehicles);
-    expect(vehicleRowsOf({ snapshot: { vehicles } })).toBe(vehicles);
-    expect(vehicleRowsOf({ snapshot: { agvs: 3 } })).toBeUndefined();
-    expect(vehicleRowsOf(undefined)).toBeUndefined();
   });
 });

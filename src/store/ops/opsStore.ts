@@ -2,18 +2,15 @@
  * The operations console's view settings (zustand, React-free): which AGV is selected and whether the camera
  * follows it, how the fleet list is sorted and filtered, the congestion heat map and its window, and the rule that
  * colours AGVs with its thresholds. Defaults come from data/operations-view.json. Poses and per-vehicle values are
- * not here: they live in the sources' typed buffers (design.md).
+ * not here: they live in the sources' typed buffers and vehicle rows.
  */
 import { createStore } from 'zustand/vanilla';
 import view from '../../../data/operations-view.json';
+import type { OperatingState } from '../../telemetry/vehicleRow';
 
 export const SORT_COLUMNS = ['id', 'state', 'load', 'battery', 'speed', 'errors'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
-
-/** What an AGV is doing, as the list and the state colour rule show it. */
-export const VEHICLE_STATES = ['driving', 'idle', 'charging', 'paused', 'error', 'stale'] as const;
-export type VehicleState = (typeof VEHICLE_STATES)[number];
 
 export const COLOUR_RULES = ['none', 'battery', 'state', 'delay'] as const;
 export type ColourRule = (typeof COLOUR_RULES)[number];
@@ -37,7 +34,7 @@ export interface OpsState {
   readonly sortDirection: SortDirection;
   readonly filterText: string;
   /** Only vehicles in this state; undefined for all. */
-  readonly filterState?: VehicleState;
+  readonly filterState?: OperatingState;
   readonly heatMap: boolean;
   readonly heatWindowMin: number;
   readonly colourRule: ColourRule;
@@ -51,7 +48,7 @@ export interface OpsActions {
   /** Sorts by `column`; the same column again flips the direction. */
   sortBy(column: SortColumn): void;
   setFilterText(text: string): void;
-  setFilterState(state: VehicleState | undefined): void;
+  setFilterState(state: OperatingState | undefined): void;
   setHeatMap(on: boolean): void;
   setHeatWindow(minutes: number): void;
   setColourRule(rule: ColourRule): void;

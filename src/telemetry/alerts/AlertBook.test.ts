@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollisionEvent } from '../FeedCollisions';
-import type { VehicleRow } from '../FleetFeed';
+import type { VehicleRow } from '../vehicleRow';
 import { AlertBook, type AlertInput, type AlertKind } from './AlertBook';
 import { ALERT_THRESHOLDS, type AlertThresholds } from './alertThresholds';
 
@@ -187,5 +187,17 @@ describe('AlertBook', () => {
     const a = book.list();
     book.update({ clockS: 2, rows: [row('A', { stale: true })] });
     expect(book.list()).toBe(a);
+  });
+
+  it('folds the stale vehicles of a lost connection into one connection alert listing them, and back when it returns', () => {
+    const book = new AlertBook(ALERT_THRESHOLDS);
+    const silent = (serial: string) => row(serial, { stale: true, operatingState: 'stale' });
+    const lost = (clockS: number, rows: VehicleRow[]) => book.update({ clockS, rows, connectionLost: true });
+    lost(1, [row('A'), row('B')]);
+    expect(book.list().map((a) => [a.kind, a.vehicles])).toEqual([['connection', []]]);
+    lost(2, [silent('A'), silent('B')]);
+    expect(book.list().map((a) => [a.kind, a.vehicles, a.active])).toEqual([['connection', ['acme/A', 'acme/B'], true]]);
+    book.update({ clockS: 3, rows: [row('A'), row('B')] });
+    expect(book.list().map((a) => [a.kind, a.active])).toEqual([['connection', false]]);
   });
 });

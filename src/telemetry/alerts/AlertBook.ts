@@ -13,10 +13,10 @@
  * the UI turns them into gate time. Pure: no React, no timers; a replay sought backwards starts the book over.
  */
 import type { CollisionEvent } from '../FeedCollisions';
-import type { VehicleRow } from '../FleetFeed';
+import type { VehicleRow } from '../vehicleRow';
 import type { AlertThresholds } from './alertThresholds';
 
-export const ALERT_KINDS = ['contact', 'near-miss', 'deadlock', 'waiting', 'stale', 'low-battery', 'vda-fatal', 'vda-warning', 'facility-down'] as const;
+export const ALERT_KINDS = ['contact', 'near-miss', 'deadlock', 'waiting', 'connection', 'stale', 'low-battery', 'vda-fatal', 'vda-warning', 'facility-down'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertLevel = 'critical' | 'warning';
 
@@ -25,6 +25,7 @@ const LEVEL: Readonly<Record<AlertKind, AlertLevel>> = {
   'near-miss': 'warning',
   deadlock: 'critical',
   waiting: 'warning',
+  connection: 'critical',
   stale: 'warning',
   'low-battery': 'warning',
   'vda-fatal': 'critical',
@@ -73,6 +74,11 @@ export interface AlertInput {
   /** Recent contacts and near misses, oldest first; the book takes each once. */
   readonly collisions?: readonly CollisionEvent[];
   readonly facilities?: readonly FacilityStatus[];
+  /**
+   * The source has lost its feed (a live broker gone): one `connection` alert stands for it, with the vehicles gone
+   * silent under it, instead of one stale alert per vehicle.
+   */
+  readonly connectionLost?: boolean;
 }
 
 /** Where AGVs rest (park and charge lane nodes), zone frame. */
@@ -126,6 +132,7 @@ export class AlertBook {
     const wanted = new Map<string, Wanted>();
     const waiting: VehicleRow[] = [];
     for (const row of input.rows) this.checkVehicle(row, now, wanted, waiting);
+    if (input.connectionLost) this.groupStale(input.rows, wanted);
     for (const f of input.facilities ?? []) {
       if (f.down) wanted.set(`facility-down:${f.id}`, { kind: 'facility-down', vehicles: [], x: f.x, y: f.y, facilityId: f.id });
     }
@@ -176,6 +183,17 @@ export class AlertBook {
     let n = 0;
     for (const r of this.records) if (!r.ack) n++;
     return n;
+  }
+
+  /** Folds the stale alerts wanted into one connection alert listing the silent vehicles. */
+  private groupStale(rows: readonly VehicleRow[], wanted: Map<string, Wanted>): void {
+    const silent: string[] = [];
+    for (const r of rows) {
+      if (!wanted.delete(`stale:${r.key}`)) continue;
+      silent.push(r.key);
+    }
+    // The count is the detail, so the alert is updated as vehicles fall silent one by one.
+    wanted.set('connection', { kind: 'connection', vehicles: silent, detail: String(silent.length) });
   }
 
   private checkVehicle(row: VehicleRow, now: number, wanted: Map<string, Wanted>, waiting: VehicleRow[]): void {

@@ -82,15 +82,31 @@ describe('FleetTable', () => {
     t.applyState(state('C', 0, 20, { velocity: { vx: 3, vy: 4 } }));
     t.applyState(state('B', 2000, 16));
     t.applyState(state('C', 2000, 20, { velocity: { vx: 1 } }));
-    const slots = new Int32Array(10);
-    t.frameSlots(10, slots);
-    expect(Array.from(slots.subarray(0, 3))).toEqual([-1, 0, 1]);
+    expect(Array.from(t.drawSlot.subarray(0, 3))).toEqual([-1, 0, 1]);
     const out = vehicleBuffers(10);
     t.writeFrame(out);
-    expect(out.x[slots[2]!]).toBe(1020);
+    expect(out.x[t.drawSlot[2]!]).toBe(1020);
     expect(t.speed[1]).toBeCloseTo(3, 9); // 6 m in 2 s, no velocity sent
     expect(t.speed[2]).toBe(1); // as reported
-    t.frameSlots(1, slots);
-    expect(Array.from(slots.subarray(0, 3))).toEqual([-1, 0, -1]);
+    const small = vehicleBuffers(1);
+    t.writeFrame(small);
+    expect(small.count).toBe(1);
+    expect(small.x[0]).toBe(1016);
+  });
+
+  it('keeps a vehicle in its frame slot when one listed before it is placed later', () => {
+    const t = new FleetTable({ maps, capacity: 10, staleAfterMs: 5000 });
+    t.applyState({ ...state('A', 0, 1), position: { mapId: 'elsewhere', x: 0, y: 0, theta: 0, localized: true } });
+    t.applyState(state('B', 0, 10));
+    const out = vehicleBuffers(10);
+    t.writeFrame(out);
+    const slotOfB = t.drawSlot[1]!;
+    expect(out.x[slotOfB]).toBe(1010);
+    t.applyState(state('A', 1000, 30));
+    t.writeFrame(out);
+    expect(t.drawSlot[1]).toBe(slotOfB);
+    expect(out.x[slotOfB]).toBe(1010);
+    expect(out.x[t.drawSlot[0]!]).toBe(1030);
+    expect(out.count).toBe(2);
   });
 });

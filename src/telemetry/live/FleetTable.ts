@@ -41,6 +41,13 @@ export class FleetTable {
   readonly speed: Float64Array;
   /** 1 when the AGV has reported a position in a map the scene places. */
   readonly placed: Uint8Array;
+  /**
+   * Where each vehicle is drawn in the view's buffers, -1 until its first placed position: given then, and its own
+   * for the table's life, so a fleet-list row finds its AGV in any later frame.
+   */
+  readonly drawSlot: Int32Array;
+  /** Vehicles given a draw slot so far. */
+  private drawn = 0;
   readonly loaded: Uint8Array;
   readonly battery: Float32Array;
   readonly errorLevel: Uint8Array;
@@ -68,6 +75,7 @@ export class FleetTable {
     this.speed = new Float64Array(n);
     this.placedAtMs = new Float64Array(n).fill(Number.NaN);
     this.placed = new Uint8Array(n);
+    this.drawSlot = new Int32Array(n).fill(-1);
     this.loaded = new Uint8Array(n);
     this.battery = new Float32Array(n).fill(Number.NaN);
     this.errorLevel = new Uint8Array(n);
@@ -132,26 +140,20 @@ export class FleetTable {
   }
 
   /**
-   * Where {@link writeFrame} puts each vehicle in the view's buffers (its rank among placed vehicles, within
-   * `capacity`), or -1 when it is not drawn: so a fleet-list row finds its AGV in the frame.
+   * Writes every placed AGV into the view's buffers at its {@link drawSlot} (load drawn as an export container: the
+   * wire does not say). Slots are handed out in order of first placement and never taken back (a vehicle once
+   * placed stays placed), so slots 0 … {@link drawn} − 1 are all filled.
    */
-  frameSlots(capacity: number, out: Int32Array): void {
-    let k = 0;
-    for (let i = 0; i < this.count; i++) out[i] = this.placed[i] && k < capacity ? k++ : -1;
-  }
-
-  /** Writes every placed AGV into the view's buffers (load drawn as an export container: the wire does not say). */
   writeFrame(out: VehicleBuffers): void {
-    let k = 0;
-    for (let i = 0; i < this.count && k < out.x.length; i++) {
-      if (!this.placed[i]) continue;
+    for (let i = 0; i < this.count; i++) {
+      const k = this.drawSlot[i]!;
+      if (k < 0 || k >= out.x.length) continue;
       out.x[k] = this.x[i]!;
       out.y[k] = this.y[i]!;
       out.heading[k] = this.heading[i]!;
       out.load[k] = this.loaded[i] ? LOAD_EXPORT : LOAD_NONE;
-      k++;
     }
-    out.count = k;
+    out.count = Math.min(this.drawn, out.x.length);
   }
 
   /** The slot of `key` (a new one the first time; -1 when the table is full), touched at `receivedMs`. */
@@ -191,6 +193,7 @@ export class FleetTable {
       this.y[i] = this.pose[1]!;
       this.heading[i] = this.pose[2]!;
       this.placed[i] = 1;
+      if (this.drawSlot[i] === -1) this.drawSlot[i] = this.drawn++;
     } else this.unknownMaps.add(mapId);
   }
 }

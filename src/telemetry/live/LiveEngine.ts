@@ -8,7 +8,8 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FrameLayout } from '../../domain/packedFrame';
-import { FleetFeed, type FeedCounts, type FleetFeedOptions, type VehicleDetail } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import type { VehicleDetail } from '../vehicleRow';
 import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
@@ -241,6 +242,7 @@ const EMPTY_COUNTS: FeedCounts = {
   vehicles: [],
   nearMisses: 0,
   contacts: 0,
+  collisionEvents: [],
 };
 
 /** mqtt.js errors in words an operator can act on. */

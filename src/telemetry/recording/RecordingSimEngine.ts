@@ -11,16 +11,19 @@ import type { Scene } from '../../domain/sceneSchema';
 import { SimulationEngine, type EngineLayout } from '../../sim/SimulationEngine';
 import type { SimOptions } from '../../sim/simParams';
 import { CHECKPOINT_KINDS } from '../alerts/checkpoints';
-import type { FeedCounts, VehicleDetail } from '../FleetFeed';
+import type { FeedCounts } from '../FleetFeed';
+import type { VehicleDetail } from '../vehicleRow';
 import { SimFeed } from './SimFeed';
 import { SimRecorder } from './SimRecorder';
 
 /** What the operations console reads of the simulation twice a second, besides the KPIs. */
 export interface SimOperations {
   /** The fleet as a fleet feed; absent in a layout without AGVs. */
-  readonly feed?: FeedCounts;
+  readonly fleet?: FeedCounts;
   /** Checkpoints marked out of service ({@link RecordingSimEngine.setFacilityDown}), by id. */
   readonly facilitiesDown: readonly string[];
+  /** The AGV (0-based) made to ignore its plan by a fault drill, if any: the drill stays on for the run. */
+  readonly rogueAgv?: number;
 }
 
 export interface SimRecordingOptions {
@@ -50,9 +53,10 @@ export class RecordingSimEngine extends SimulationEngine {
 
   /** The fleet's rows and counts, and the checkpoints out of service: read at the console's 2 Hz, not per frame. */
   operations(): SimOperations {
-    this.need();
-    const feed = this.simFeed?.counts();
-    return { ...(feed ? { feed } : {}), facilitiesDown: [...this.down] };
+    const sim = this.need();
+    const fleet = this.simFeed?.counts();
+    const rogue = sim.fleet?.motion.rogue ?? -1;
+    return { ...(fleet ? { fleet } : {}), facilitiesDown: [...this.down], ...(rogue >= 0 ? { rogueAgv: rogue } : {}) };
   }
 
   /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */

@@ -16,7 +16,8 @@
 import type { MapPlacement } from '../../domain/sceneSchema';
 import type { Simulation } from '../../sim/Simulation';
 import { RECENT_EVENTS, type CollisionEvent } from '../FeedCollisions';
-import { FleetFeed, type FeedCounts, type VehicleDetail } from '../FleetFeed';
+import { FleetFeed, type FeedCounts } from '../FleetFeed';
+import type { VehicleDetail } from '../vehicleRow';
 import { FleetPublisher } from '../live/FleetPublisher';
 
 export interface SimFeedOptions {

@@ -18,7 +18,7 @@ describe('the simulation as a fleet feed', { timeout: 60_000 }, () => {
   it('gives one row per AGV, each at its place in the frame, with the simulation’s speed and state', () => {
     const { engine, buffer } = engineAt(8 * 3600);
     for (let t = 8 * 3600 + 0.5; t <= 8 * 3600 + 20; t += 0.5) engine.advance(t);
-    const feed = engine.operations().feed!;
+    const feed = engine.operations().fleet!;
     const n = scene.fleet.agv.count.value;
     expect(feed.agvs).toBe(n);
     expect(feed.stale).toBe(0);
@@ -49,7 +49,7 @@ describe('the simulation as a fleet feed', { timeout: 60_000 }, () => {
     let events: readonly { a: string; b: string; kind: string; atS: number; x: number }[] = [];
     for (let t = 8 * 3600; t < 11 * 3600 && events.length === 0; t += 30) {
       engine.advance(t);
-      events = engine.operations().feed!.collisionEvents ?? [];
+      events = engine.operations().fleet!.collisionEvents ?? [];
     }
     expect(events.length).toBeGreaterThan(0);
     const e = events[0]!;
@@ -57,7 +57,7 @@ describe('the simulation as a fleet feed', { timeout: 60_000 }, () => {
     expect(e.a).toMatch(/^smartgate\/AGV-\d{3}$/);
     expect(Number.isFinite(e.x)).toBe(true);
     expect(e.atS).toBeGreaterThanOrEqual(8 * 3600);
-    const counts = engine.operations().feed!;
+    const counts = engine.operations().fleet!;
     expect(counts.nearMisses + counts.contacts).toBeGreaterThanOrEqual(events.length);
   });
 

@@ -9,7 +9,8 @@
  * the recording's nanosecond `bigint`s stay inside.
  */
 import type { FrameLayout } from '../../domain/packedFrame';
-import { FleetFeed, type FeedCounts, type FleetFeedOptions, type VehicleDetail } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import type { VehicleDetail } from '../vehicleRow';
 import type { RecordingBytes } from '../recording/byteSource';
 import { openRecording } from '../recording/openRecording';
 import { formatBytes, type RecordedMessage, type RecordingReader } from '../recording/RecordingReader';

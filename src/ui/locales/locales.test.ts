@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS } from '../../telemetry/alerts/AlertBook';
-import { COLOUR_RULES, SORT_COLUMNS, VEHICLE_STATES } from '../../store/ops/opsStore';
+import { COLOUR_RULES, SORT_COLUMNS } from '../../store/ops/opsStore';
+import { OPERATING_STATES } from '../../telemetry/vehicleRow';
 import { DROP_REASONS } from '../../telemetry/vda5050/decode';
 import { ID_OWNERS } from '../../domain/checks/checkCode';
 import { JSON_SYNTAX_ERRORS } from '../../domain/jsonSyntaxMessage';
@@ -77,7 +78,7 @@ describe('UI strings', () => {
       'engineering.role': ['waypoint', 'load', 'unload', 'charge', 'park'],
       'engineering.draft': ['clean', 'pending'],
       'study.result.verdict': ['below', 'within', 'above'],
-      'operations.state': VEHICLE_STATES,
+      'operations.state': OPERATING_STATES,
       'operations.fleet.col': SORT_COLUMNS,
       'operations.layers.ruleName': COLOUR_RULES,
       'problems.code': PROBLEM_CODES,

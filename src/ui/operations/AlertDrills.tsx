@@ -14,7 +14,7 @@ export interface DrillTarget {
  * plan (it drives on into the others: near misses, contacts), or mark a barrier or scanner out of service (reported
  * as an alert; the simulation still serves trucks there). A failure is shown with its reason.
  */
-export function AlertDrills({ target, scene, agvs, down }: { target: DrillTarget; scene: Scene; agvs: number; down: readonly string[] }) {
+export function AlertDrills({ target, scene, agvs, down, rogue }: { target: DrillTarget; scene: Scene; agvs: number; down: readonly string[]; rogue?: number | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'vi' ? 'vi' : 'en';
   const checkpoints = useMemo(() => checkpointsOf(scene), [scene]);
@@ -31,6 +31,11 @@ export function AlertDrills({ target, scene, agvs, down }: { target: DrillTarget
     <details className="alert-drills" data-testid="alert-drills">
       <summary>{t('alerts.drills.title')}</summary>
       <p className="hint">{t('alerts.drills.hint')}</p>
+      {rogue !== undefined && (
+        <p className="drill-on" role="status" data-testid="drill-rogue-on">
+          ⚠ {t('alerts.drills.rogueOn', { n: rogue + 1 })}
+        </p>
+      )}
       {agvs > 0 && (
         <div className="drill-row">
           <label>
@@ -43,7 +48,7 @@ export function AlertDrills({ target, scene, agvs, down }: { target: DrillTarget
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => void run(target.injectRogueAgv(agv - 1))} data-testid="drill-rogue">
+          <button type="button" disabled={rogue === agv - 1} onClick={() => void run(target.injectRogueAgv(agv - 1))} data-testid="drill-rogue">
             {t('alerts.drills.rogue')}
           </button>
         </div>

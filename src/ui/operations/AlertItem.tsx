@@ -26,9 +26,10 @@ export function AlertItem({ alert, scene, clock, operatorName, onFly, onAcknowle
   const n = (v: number) => formatNumber(v, lang, 0);
   const hasPlace = alert.x !== undefined && alert.y !== undefined;
   const facility = alert.facilityId ? scene.facilities.find((f) => f.id === alert.facilityId) : undefined;
-  const who = facility
-    ? (facility.name?.[lang === 'vi' ? 'vi' : 'en'] ?? facility.id)
-    : alert.vehicles.map((v) => v.slice(v.indexOf('/') + 1)).join(' · ');
+  const serials = alert.vehicles.map((v) => v.slice(v.indexOf('/') + 1)).join(' · ');
+  // A lost connection stands for every vehicle gone silent: counted, each named in the tooltip.
+  const connection = alert.kind === 'connection';
+  const who = facility ? (facility.name?.[lang === 'vi' ? 'vi' : 'en'] ?? facility.id) : connection ? t('alerts.silentUnder', { count: alert.vehicles.length }) : serials;
   return (
     <li
       className={`alert-item level-${alert.level}${alert.active ? '' : ' cleared'}${alert.ack ? ' acked' : ''}`}
@@ -54,11 +55,11 @@ export function AlertItem({ alert, scene, clock, operatorName, onFly, onAcknowle
         <span className="alert-time" data-testid="alert-time">
           {alertTime(alert.openedS, clock, lang, t)}
         </span>
-        <span className="alert-place" data-testid="alert-place">
+        <span className="alert-place" data-testid="alert-place" {...(connection && serials ? { title: serials } : {})}>
           {who}
           {hasPlace && <span className="alert-xy"> · {t('alerts.at', { x: n(alert.x!), y: n(alert.y!) })}</span>}
         </span>
-        {alert.detail && <span className="alert-detail">{alert.detail}</span>}
+        {alert.detail && !connection && <span className="alert-detail">{alert.detail}</span>}
       </button>
       <div className="alert-status">
         <span>{alert.active ? t('alerts.active') : t('alerts.clearedAt', { time: alertTime(alert.clearedS!, clock, lang, t) })}</span>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../../domain/sceneSchema';
 import { ALERT_KINDS, type AlertKind } from '../../telemetry/alerts/AlertBook';
-import type { SourceKind } from '../../telemetry/TelemetrySource';
+import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { useTwinStore } from '../../store/useTwin';
 import { AlertDrills, type DrillTarget } from './AlertDrills';
 import { AlertItem } from './AlertItem';
@@ -99,11 +99,10 @@ export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSo
 
 /** The drills with the simulation's AGV count and checkpoints out of service, from its latest state. */
 function SimDrills({ source, target, scene }: { source: AlertsPanelSource; target: DrillTarget; scene: Scene }) {
-  type Latest = { feed?: { agvs: number }; facilitiesDown?: readonly string[] } | undefined;
-  const [state, setState] = useState(source.state$.value as Latest);
+  const [state, setState] = useState<SourceState & { readonly rogueAgv?: number }>(source.state$.value);
   useEffect(() => {
-    const sub = source.state$.subscribe((s) => setState(s as Latest));
+    const sub = source.state$.subscribe(setState);
     return () => sub.unsubscribe();
   }, [source]);
-  return <AlertDrills target={target} scene={scene} agvs={state?.feed?.agvs ?? 0} down={state?.facilitiesDown ?? []} />;
+  return <AlertDrills target={target} scene={scene} agvs={state.fleet?.agvs ?? 0} down={state.facilitiesDown ?? []} rogue={state.rogueAgv} />;
 }

@@ -2,20 +2,24 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Observable } from 'rxjs';
 import { useStore } from 'zustand';
-import { toOpsRow, vehicleRowsOf } from '../../store/ops/fleetRows';
 import type { OpsStore } from '../../store/ops/opsStore';
-import type { VehicleDetail } from '../../telemetry/FleetFeed';
-import type { SourceKind } from '../../telemetry/TelemetrySource';
+import type { VehicleDetail, VehicleRow } from '../../telemetry/vehicleRow';
+import type { AuditEntry, OperatorCommand } from '../../telemetry/live/operatorCommands';
+import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { VehiclePanel } from '../VehiclePanel';
 import { OpsFleetList } from './OpsFleetList';
 import { OpsMapLayers } from './OpsMapLayers';
+import type { FleetCommands } from './VehicleCommands';
 import './operations.css';
+
+const NO_ROWS: readonly VehicleRow[] = [];
 
 /** A running source as the operations panel sees it: its rows on `state$`, and each vehicle's detail. */
 export interface OpsPanelSource {
   readonly kind: SourceKind;
-  readonly state$: Observable<unknown> & { readonly value: unknown };
+  readonly state$: Observable<SourceState> & { readonly value: SourceState };
   vehicle?(key: string): Promise<VehicleDetail | undefined>;
+  command?(key: string, c: OperatorCommand): Promise<AuditEntry>;
 }
 
 /**
@@ -23,20 +27,25 @@ export interface OpsPanelSource {
  * vehicle's panel (for the simulation, a word on how its route is drawn), and the map layers (heat map, colour rule). Each part
  * folds away, and the whole panel hides to a single button, so the map stays in view.
  */
-export function OpsConsole({ ops, source }: { ops: OpsStore; source: OpsPanelSource }) {
+export function OpsConsole({ ops, source, nodeIds }: { ops: OpsStore; source: OpsPanelSource; nodeIds: readonly string[] }) {
   const { t } = useTranslation();
   // Re-renders on what the source publishes (twice a second at most), never per frame.
-  const [state, setState] = useState<unknown>(() => source.state$.value);
+  const [state, setState] = useState(() => source.state$.value);
   useEffect(() => {
     setState(source.state$.value);
     const sub = source.state$.subscribe(setState);
     return () => sub.unsubscribe();
   }, [source]);
-  const rows = useMemo(() => (vehicleRowsOf(state) ?? []).map(toOpsRow), [state]);
+  const rows = state.fleet?.vehicles ?? NO_ROWS;
   const selectedKey = useStore(ops, (s) => s.selectedKey);
   const [open, setOpen] = useState(true);
   // One object per source, so the vehicle panel keeps its refresh timer across re-renders.
   const details = useMemo(() => (source.vehicle ? { vehicle: (key: string) => source.vehicle!(key) } : undefined), [source]);
+  const allowed = state.canCommand === true;
+  const commands = useMemo<FleetCommands | undefined>(
+    () => (source.command ? { allowed, nodeIds, send: (key, c) => void source.command!(key, c) } : undefined),
+    [source, allowed, nodeIds],
+  );
 
   if (!open) {
     return (
@@ -53,9 +62,9 @@ export function OpsConsole({ ops, source }: { ops: OpsStore; source: OpsPanelSou
           {t('operations.panel.hide')}
         </button>
       </header>
-      <details open>
+      <details open className="ops-fleet-part">
         <summary>{t('operations.fleet.title')}</summary>
-        <OpsFleetList rows={rows} ops={ops} />
+        <OpsFleetList rows={rows} ops={ops} commands={commands} />
       </details>
       {selectedKey && (
         <>

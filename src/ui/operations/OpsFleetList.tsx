@@ -1,20 +1,23 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import view from '../../../data/operations-view.json';
-import { filterRows, sortRows, type OpsRow } from '../../store/ops/fleetRows';
-import { SORT_COLUMNS, VEHICLE_STATES, type OpsStore, type SortColumn, type VehicleState } from '../../store/ops/opsStore';
+import { filterRows, sortRows } from '../../store/ops/fleetRows';
+import { SORT_COLUMNS, type OpsStore, type SortColumn } from '../../store/ops/opsStore';
+import { OPERATING_STATES, type OperatingState, type VehicleRow } from '../../telemetry/vehicleRow';
 import { formatNumber } from '../formatNumber';
+import { VehicleCommands, type FleetCommands } from './VehicleCommands';
 
 const ROWS_SHOWN = view.list.rowsShown.value;
 
 /**
  * Every vehicle of the running source with its state, load, battery, speed and errors: a click on a header sorts
  * by that column (again: the other way), the text box and the state list filter, a click on a row selects the AGV
- * and the camera follows it. Re-renders on the source's rows (twice a second) and on the operator's settings.
- * Vehicle names and error texts come from the wire: rendered as text.
+ * and the camera follows it; where the source takes commands (a live feed), the selected AGV's commands show under
+ * its row. Re-renders on the source's rows (twice a second) and on the operator's settings. Vehicle names and
+ * error texts come from the wire: rendered as text.
  */
-export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsStore }) {
+export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRow[]; ops: OpsStore; commands?: FleetCommands }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const s = useStore(ops);
@@ -23,18 +26,18 @@ export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsS
     [rows, s.filterText, s.filterState, s.sortColumn, s.sortDirection],
   );
   const selected = rows.find((r) => r.key === s.selectedKey);
-  const cell = (r: OpsRow, c: SortColumn) => {
+  const cell = (r: VehicleRow, c: SortColumn) => {
     switch (c) {
       case 'id':
-        return r.serial;
+        return r.serialNumber;
       case 'state':
-        return t(`operations.state.${r.state}`);
+        return t(`operations.state.${r.operatingState}`);
       case 'load':
         return r.loaded ? t('operations.fleet.loaded') : t('operations.fleet.empty');
       case 'battery':
-        return r.battery === undefined ? '—' : `${formatNumber(r.battery, lang, 0)} %`;
+        return r.batteryPercent === undefined ? '—' : `${formatNumber(r.batteryPercent, lang, 0)} %`;
       case 'speed':
-        return r.speed === undefined ? '—' : `${formatNumber(r.speed, lang, 1)} m/s`;
+        return `${formatNumber(r.speedMps, lang, 1)} m/s`;
       case 'errors':
         return String(r.errors);
     }
@@ -54,11 +57,11 @@ export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsS
         <select
           value={s.filterState ?? ''}
           aria-label={t('operations.fleet.filterState')}
-          onChange={(e) => s.setFilterState(e.target.value === '' ? undefined : (e.target.value as VehicleState))}
+          onChange={(e) => s.setFilterState(e.target.value === '' ? undefined : (e.target.value as OperatingState))}
           data-testid="ops-filter-state"
         >
           <option value="">{t('operations.fleet.allStates')}</option>
-          {VEHICLE_STATES.map((v) => (
+          {OPERATING_STATES.map((v) => (
             <option key={v} value={v}>
               {t(`operations.state.${v}`)}
             </option>
@@ -71,7 +74,7 @@ export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsS
       {selected && (
         <div className="ops-selected">
           <button type="button" aria-pressed={s.follow} title={t('operations.fleet.followHint')} onClick={() => s.setFollow(!s.follow)} data-testid="ops-follow">
-            {s.follow ? t('operations.fleet.following', { id: selected.serial }) : `${t('operations.fleet.follow')} ${selected.serial}`}
+            {s.follow ? t('operations.fleet.following', { id: selected.serialNumber }) : `${t('operations.fleet.follow')} ${selected.serialNumber}`}
           </button>
           <button type="button" onClick={() => s.select(undefined)} data-testid="ops-clear">
             {t('operations.fleet.clear')}
@@ -95,22 +98,22 @@ export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsS
           </thead>
           <tbody>
             {shown.slice(0, ROWS_SHOWN).map((r) => (
+              <Fragment key={r.key}>
               <tr
-                key={r.key}
-                className={`state-${r.state}${r.key === s.selectedKey ? ' selected' : ''}`}
+                className={`state-${r.operatingState}${r.key === s.selectedKey ? ' selected' : ''}`}
                 aria-selected={r.key === s.selectedKey}
                 onClick={() => s.select(r.key)}
-                data-testid={`ops-row-${r.serial}`}
+                data-testid={`ops-row-${r.serialNumber}`}
               >
                 {SORT_COLUMNS.map((c) => (
                   <td
                     key={c}
-                    className={c === 'errors' && r.errors > 0 ? (r.fatals ? 'fatal' : 'warning') : undefined}
-                    title={c === 'errors' && r.errors > 0 ? [r.warnings !== undefined ? t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals ?? 0 }) : '', r.topError ?? ''].filter(Boolean).join(' · ') : undefined}
+                    className={`col-${c}${c === 'errors' && r.errors > 0 ? (r.fatals ? ' fatal' : ' warning') : ''}`}
+                    title={c === 'errors' && r.errors > 0 ? [t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals }), r.topError ?? ''].filter(Boolean).join(' · ') : undefined}
                   >
                     {c === 'id' ? (
                       <button type="button" className="link" aria-pressed={r.key === s.selectedKey}>
-                        {r.serial}
+                        {r.serialNumber}
                       </button>
                     ) : (
                       cell(r, c)
@@ -118,6 +121,14 @@ export function OpsFleetList({ rows, ops }: { rows: readonly OpsRow[]; ops: OpsS
                   </td>
                 ))}
               </tr>
+              {commands && r.key === s.selectedKey && (
+                <tr className="ops-commands">
+                  <td colSpan={SORT_COLUMNS.length}>
+                    <VehicleCommands vehicleKey={r.key} serial={r.serialNumber} commands={commands} />
+                  </td>
+                </tr>
+              )}
+              </Fragment>
             ))}
           </tbody>
         </table>

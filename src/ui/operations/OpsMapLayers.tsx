@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import view from '../../../data/operations-view.json';
-import { COLOUR_RULES, HEAT_WINDOWS_MIN, VEHICLE_STATES, type ColourRule, type OpsStore, type RuleThresholds } from '../../store/ops/opsStore';
+import { COLOUR_RULES, HEAT_WINDOWS_MIN, type ColourRule, type OpsStore, type RuleThresholds } from '../../store/ops/opsStore';
+import { OPERATING_STATES } from '../../telemetry/vehicleRow';
 import { LEVEL_ACT, LEVEL_GOOD, LEVEL_HEX, LEVEL_UNKNOWN, LEVEL_WATCH, STATE_HEX } from '../../view/ops/colourRules';
 
 const HEAT_HEX = view.heatMap.colours.value;
@@ -59,7 +60,7 @@ export function OpsMapLayers({ ops }: { ops: OpsStore }) {
         ];
       case 'state':
         return [
-          ...VEHICLE_STATES.map((v) => <Key key={v} colour={STATE_HEX[v]} label={t(`operations.state.${v}`)} />),
+          ...OPERATING_STATES.map((v) => <Key key={v} colour={STATE_HEX[v]} label={t(`operations.state.${v}`)} />),
           <Key key="u" colour={LEVEL_HEX[LEVEL_UNKNOWN]!} label={t('operations.layers.unknown')} />,
         ];
     }

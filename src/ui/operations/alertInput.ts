@@ -1,30 +1,23 @@
 /**
- * What the alert book needs from a source's state, whatever the source: the simulation publishes its fleet as
- * `feed` and its checkpoints out of service as `facilitiesDown`; the live feed and a replay publish their
- * fleet counts as `snapshot`. Each scene checkpoint (barrier, scanner bay) is reported with its place.
+ * What the alert book needs from a source's state, whatever the source: its fleet and, where the source tells
+ * (the simulation's fault drills), the checkpoints out of service. Each scene checkpoint (barrier, scanner bay) is
+ * reported with its place.
  */
 import type { Scene } from '../../domain/sceneSchema';
 import type { AlertInput, FacilityStatus, RestPlace } from '../../telemetry/alerts/AlertBook';
-import type { FeedCounts } from '../../telemetry/FleetFeed';
 import { CHECKPOINT_KINDS } from '../../telemetry/alerts/checkpoints';
-
-interface AnySourceState {
-  readonly clockS?: number;
-  readonly feed?: FeedCounts;
-  readonly snapshot?: Partial<FeedCounts>;
-  readonly facilitiesDown?: readonly string[];
-}
+import type { SourceState } from '../../telemetry/TelemetrySource';
 
 /** The alert book's input from one state, or undefined while the source has no fleet figures yet. */
-export function alertInputOf(state: unknown, checkpoints: readonly FacilityStatus[]): AlertInput | undefined {
-  const s = state as AnySourceState | undefined;
-  const counts = s?.feed ?? (Array.isArray(s?.snapshot?.vehicles) ? (s.snapshot as FeedCounts) : undefined);
-  if (s?.clockS === undefined || (!counts && s.facilitiesDown === undefined)) return undefined;
+export function alertInputOf(s: SourceState, checkpoints: readonly FacilityStatus[]): AlertInput | undefined {
+  const fleet = s.fleet;
   const down = s.facilitiesDown;
+  if (!fleet && down === undefined) return undefined;
   return {
     clockS: s.clockS,
-    rows: counts?.vehicles ?? [],
-    collisions: counts?.collisionEvents ?? [],
+    ...(s.status === 'reconnecting' ? { connectionLost: true } : {}),
+    rows: fleet?.vehicles ?? [],
+    collisions: fleet?.collisionEvents ?? [],
     ...(down ? { facilities: checkpoints.map((f) => ({ ...f, down: down.includes(f.id) })) } : {}),
   };
 }

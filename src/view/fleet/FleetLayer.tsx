@@ -9,10 +9,14 @@ import type { AgvTint } from './agvTint';
 import { useModel } from '../useModel';
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';
 
+/**
+ * What the view reads of a source: the latest frame (the source keeps its own clock; the view never moves it), and
+ * whom to tell of each display frame (the source's owner paces the source by the frames drawn).
+ */
 export interface FleetSource {
   readonly frame: FleetFrame;
-  /** Advances the source by `dtS` seconds, if it moves by itself. */
-  step?(dtS: number): void;
+  /** Called at the start of each display frame, before it is drawn; allocates nothing. */
+  readonly onDisplayFrame?: () => void;
   /** Per-AGV colours of a data rule (operations console); the model's own colours when absent. */
   readonly agvTint?: AgvTint;
 }
@@ -62,12 +66,12 @@ export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene;
   const tintSeen = useRef(-1);
   const dummy = useMemo(() => new Object3D(), []);
 
-  useFrame((_, delta) => {
+  useFrame(() => {
     const a = agvRef.current;
     const t = truckRef.current;
     const c = loadRef.current;
     if (!a || !t || !c) return;
-    source.step?.(Math.min(delta, 0.1));
+    source.onDisplayFrame?.();
     const t0 = performance.now();
     a.count =
       method === 'direct'

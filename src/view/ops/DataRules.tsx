@@ -45,8 +45,8 @@ export function DataRules({ frame, rows, ops, tint, clock }: { frame: FleetFrame
       values.state.fill(STATE_UNKNOWN);
       for (const r of rows.rows) {
         if (r.slot < 0 || r.slot >= capacity) continue;
-        values.battery[r.slot] = r.battery ?? Number.NaN;
-        values.state[r.slot] = stateCode(r.state);
+        values.battery[r.slot] = r.batteryPercent ?? Number.NaN;
+        values.state[r.slot] = stateCode(r.operatingState);
       }
       st.dirty = true;
     }

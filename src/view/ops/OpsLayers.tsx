@@ -4,6 +4,7 @@ import view from '../../../data/operations-view.json';
 import type { FleetFrame } from '../../domain/fleetFrame';
 import type { Scene } from '../../domain/sceneSchema';
 import type { OpsStore } from '../../store/ops/opsStore';
+import type { SourceState } from '../../telemetry/TelemetrySource';
 import type { AgvTint } from '../fleet/agvTint';
 import { DataRules } from './DataRules';
 import { useFleetRowsRef } from './fleetRowsRef';
@@ -15,7 +16,7 @@ import { SelectedRoute, type RouteSource } from './SelectedRoute';
 export interface OpsSource extends RouteSource {
   readonly frame: FleetFrame;
   /** Its state; `value.clockS` is the source's time (s) for the heat map's window and standing times. */
-  readonly state$: Observable<unknown> & { readonly value: { readonly clockS: number } };
+  readonly state$: Observable<SourceState> & { readonly value: SourceState };
 }
 
 const FOLLOW = { catchUpPerS: view.follow.catchUpPerS.value, distanceM: view.follow.distanceM.value };

@@ -5,7 +5,7 @@ import view from '../../../data/operations-view.json';
 import type { FleetFrame } from '../../domain/fleetFrame';
 import type { Scene } from '../../domain/sceneSchema';
 import type { OpsStore } from '../../store/ops/opsStore';
-import type { VehicleDetail } from '../../telemetry/FleetFeed';
+import type { VehicleDetail } from '../../telemetry/vehicleRow';
 import { slotOf, type FleetRowsRef } from './fleetRowsRef';
 import { chainNear, laneIndex, routeSegments } from './routeSegments';
 

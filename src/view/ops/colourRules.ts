@@ -6,7 +6,8 @@
  */
 import { Color } from 'three';
 import view from '../../../data/operations-view.json';
-import { VEHICLE_STATES, type ColourRule, type RuleThresholds, type VehicleState } from '../../store/ops/opsStore';
+import type { ColourRule, RuleThresholds } from '../../store/ops/opsStore';
+import { OPERATING_STATES, type OperatingState } from '../../telemetry/vehicleRow';
 
 export const LEVEL_GOOD = 0;
 export const LEVEL_WATCH = 1;
@@ -27,13 +28,13 @@ export function delayLevel(standingS: number, t: RuleThresholds): number {
   return standingS >= t.delayAlarmS ? LEVEL_ACT : standingS >= t.delayWarnS ? LEVEL_WATCH : LEVEL_GOOD;
 }
 
-export function stateCode(state: VehicleState): number {
-  return VEHICLE_STATES.indexOf(state);
+export function stateCode(state: OperatingState): number {
+  return OPERATING_STATES.indexOf(state);
 }
 
 /** The rule's colours as CSS hex, for the legend: levels (good, watch, act, unknown) and one per state. */
 export const LEVEL_HEX: readonly string[] = view.colourRule.levelColours.value;
-export const STATE_HEX: Readonly<Record<VehicleState, string>> = view.colourRule.stateColours.value;
+export const STATE_HEX: Readonly<Record<OperatingState, string>> = view.colourRule.stateColours.value;
 
 function linear(hexes: readonly string[]): Float32Array {
   const out = new Float32Array(hexes.length * 3);
@@ -43,7 +44,7 @@ function linear(hexes: readonly string[]): Float32Array {
 }
 
 const LEVEL_RGB = linear(LEVEL_HEX);
-const STATE_RGB = linear(VEHICLE_STATES.map((s) => STATE_HEX[s]));
+const STATE_RGB = linear(OPERATING_STATES.map((s) => STATE_HEX[s]));
 
 /** Per-slot values the rules read: battery % (NaN unknown), state code ({@link stateCode}, or STATE_UNKNOWN), standing s. */
 export interface RuleValues {

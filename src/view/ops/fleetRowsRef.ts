@@ -4,10 +4,11 @@
  */
 import { useEffect, useMemo } from 'react';
 import type { Observable } from 'rxjs';
-import { toOpsRow, vehicleRowsOf, type OpsRow } from '../../store/ops/fleetRows';
+import type { SourceState } from '../../telemetry/TelemetrySource';
+import type { VehicleRow } from '../../telemetry/vehicleRow';
 
 export interface FleetRowsRef {
-  rows: readonly OpsRow[];
+  rows: readonly VehicleRow[];
   /** Bumped on each update, so a reader can skip unchanged rows. */
   version: number;
 }
@@ -20,13 +21,12 @@ export function slotOf(ref: FleetRowsRef, key: string | undefined): number {
 }
 
 /** Follows `source.state$` into a {@link FleetRowsRef}. */
-export function useFleetRowsRef(source: { readonly state$: Observable<unknown> }): FleetRowsRef {
+export function useFleetRowsRef(source: { readonly state$: Observable<SourceState> }): FleetRowsRef {
   const ref = useMemo<FleetRowsRef>(() => ({ rows: [], version: 0 }), [source]);
   useEffect(() => {
     const sub = source.state$.subscribe((s) => {
-      const rows = vehicleRowsOf(s);
-      if (!rows) return;
-      ref.rows = rows.map(toOpsRow);
+      if (!s.fleet || s.fleet.vehicles === ref.rows) return;
+      ref.rows = s.fleet.vehicles;
       ref.version++;
     });
     return () => sub.unsubscribe();
