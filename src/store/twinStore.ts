@@ -1,6 +1,6 @@
 /**
  * The app's store (zustand, React-free): the loaded layout, selection, settings and problems. Per-frame fleet
- * state is deliberately not here; it lives in typed buffers read inside `useFrame` (design.md).
+ * state is deliberately not here; it lives in typed buffers read inside `useFrame` (docs/architecture.md).
  */
 import { createStore } from 'zustand/vanilla';
 import type { Problem } from '../domain/problem';

@@ -142,7 +142,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     return this.engine.vehicle(key);
   }
 
-  /** Marks a barrier or scanner bay out of service or back (reported as an alert; the simulation still serves there). */
+  /** Takes a barrier or scanner bay out of service or puts it back (reported as an alert): while out of service it starts no service and trucks queue before it. */
   async setFacilityDown(facilityId: string, down: boolean): Promise<void> {
     const facilitiesDown = await this.engine.setFacilityDown(facilityId, down);
     this.emit({ facilitiesDown });

@@ -1,6 +1,6 @@
 /**
  * The one interface every telemetry source implements — the built-in simulation, a replayed recording, live
- * VDA 5050 over MQTT — shaped like a media player (Foxglove's Player, see style.md): the latest frame in typed
+ * VDA 5050 over MQTT — shaped like a media player (Foxglove's Player): the latest frame in typed
  * buffers the view reads each display frame, a state on an rxjs subject (status, clock, problems), and optional
  * playback controls announced as capabilities, so the UI shows a control only where it works (a live feed has
  * no pause and no seek bar).

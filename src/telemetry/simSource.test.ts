@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScene } from '../sim/testScenes';
 import { sceneMaps } from '../domain/mapPlacement';
 import { packedLength } from '../domain/packedFrame';
-import { inThreadEngine } from './inThreadEngine';
+import { inThreadEngine } from './fixtures/inThreadEngine';
 import { ReplayEngine } from './replay/ReplayEngine';
 import { SimSource } from './SimSource';
 import { createSourceMetrics } from './SourceMetrics';

@@ -1,6 +1,6 @@
 /**
  * The layout editor: the working scene, a command API and its undo history, React-free like tldraw's `Editor`
- * (style.md "Editing and undo"). React forwards pointer events and reads {@link EditorState} through
+ * (only the user's diffs enter history; a gesture is one undo step, as in tldraw's `HistoryManager`). React forwards pointer events and reads {@link EditorState} through
  * `subscribe`/`getState`; nothing else changes the scene.
  *
  * Every command turns into a {@link SceneDiff} on records (facilities, lane nodes, lane edges, scene sections);
