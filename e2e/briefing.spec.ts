@@ -63,10 +63,11 @@ test.describe('the briefing wall at 3840×2160', () => {
     await expect(page.locator('.briefing-controls')).toHaveCSS('opacity', '0');
 
     const caption = page.getByTestId('briefing-caption');
-    const first = await caption.getAttribute('data-stop');
-    const firstText = await caption.textContent();
-    await expect.poll(() => caption.getAttribute('data-stop'), { timeout: 60_000 }).not.toBe(first);
-    expect(await caption.textContent()).not.toBe(firstText);
+    // Stop and text read together: read apart, the tour could move on between the two reads.
+    const read = () => caption.evaluate((el) => ({ stop: el.getAttribute('data-stop'), text: el.textContent }));
+    const first = await read();
+    await expect.poll(async () => (await read()).stop, { timeout: 60_000 }).not.toBe(first.stop);
+    expect((await read()).text).not.toBe(first.text);
     lap('caption changed');
     await animationFrames(page, 5);
     console.log(`briefing 4K: ${await page.evaluate(() => window.__TWIN__.render.frameMs)} ms a frame`);

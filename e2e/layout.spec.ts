@@ -139,6 +139,15 @@ test.describe('no panel covers another panel’s controls, and no control’s te
     });
   }
 
+  for (const mode of ['operations', 'engineering'] as const) {
+    test(`${mode} console with the error panel open`, async ({ page }) => {
+      await openTwin(page, `?mode=${mode}&zone=1119-1120&scene=proposed&speed=7&lang=vi`);
+      await expect(page.getByTestId('problem-panel')).toBeVisible();
+      const faults = await faultsEverywhere(page, `${mode}-problems`, 'lang', () => painted(page));
+      expect(faults.filter((f) => f.includes('problem-panel'))).toEqual([]);
+    });
+  }
+
   test('briefing wall', async ({ page }) => {
     await page.goto('/?mode=briefing&lang=vi');
     await expect(page.getByTestId('briefing-clock')).toBeVisible({ timeout: 90_000 });
