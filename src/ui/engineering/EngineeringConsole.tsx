@@ -15,6 +15,8 @@ import { Inspector } from './Inspector';
 import { ProblemList } from './ProblemList';
 import { StudyPanel } from './study/StudyPanel';
 import { exportGeoJson, saveSceneFile } from './sceneFiles';
+import type { Problem } from '../../domain/problem';
+import { problemText } from '../problemText';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { useLayoutSession } from './useLayoutSession';
 import './engineering.css';
@@ -41,7 +43,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
   const fleet = useMemo(() => ({ frame: fleetFrame(0, 0) }), []);
   const [tab, setTab] = useState<Tab>('layout');
-  const [fileError, setFileError] = useState<string>();
+  const [fileError, setFileError] = useState<readonly Problem[]>();
   useEditorShortcuts(editor);
 
   return (
@@ -59,7 +61,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
         <DraftBanner session={session} />
         {(error || fileError) && (
           <p className="editor-error" role="alert" data-testid="editor-error">
-            {fileError ? t('engineering.file.saveRefused', { reason: fileError }) : error}
+            {fileError ? t('engineering.file.saveRefused', { reason: fileError.map((p) => problemText(p, t)).join('; ') }) : error}
             <button
               type="button"
               aria-label={t('panel.close')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatProblem } from '../../domain/problem';
 import type { LayoutEditor } from '../../store/layout/LayoutEditor';
 import { useEditorState } from '../../store/layout/useEditorState';
+import { problemText } from '../problemText';
 
 /** The checker's problems with the edited layout, live; a click selects the first thing a problem names. */
 export function ProblemList({ editor }: { editor: LayoutEditor }) {
@@ -19,7 +19,7 @@ export function ProblemList({ editor }: { editor: LayoutEditor }) {
             return (
               <li key={i}>
                 <button type="button" className="link" disabled={!first} onClick={() => first && editor.select(first)}>
-                  <code>{formatProblem(p)}</code>
+                  <code>{problemText(p, t)}</code>
                   {p.subjects.length > 0 && <span className="names">{p.subjects.map((x) => x.id).join(' · ')}</span>}
                 </button>
               </li>

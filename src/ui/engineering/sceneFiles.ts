@@ -1,6 +1,6 @@
 import { sceneToGeoJson } from '../../domain/geojson';
 import { parseScene } from '../../domain/parseScene';
-import { formatProblem } from '../../domain/problem';
+import type { Problem } from '../../domain/problem';
 import type { Scene } from '../../domain/sceneSchema';
 
 function download(name: string, text: string, type: string): void {
@@ -23,10 +23,10 @@ export function sceneFileText(scene: Scene): string {
  * Downloads the edited layout as `<id>.json`. The text is read back with `parseScene` first: a file the twin
  * would refuse to open is not written, and the reason is returned instead.
  */
-export function saveSceneFile(scene: Scene): string | undefined {
+export function saveSceneFile(scene: Scene): readonly Problem[] | undefined {
   const text = sceneFileText(scene);
   const back = parseScene(text, `${scene.id}.json`);
-  if (!back.ok) return back.problems.map((p) => formatProblem(p)).join('\n');
+  if (!back.ok) return back.problems;
   download(`${scene.id}.json`, text, 'application/json');
   return undefined;
 }
