@@ -1,14 +1,10 @@
-import { StateNode } from '../StateNode';
+import { Gesture } from './Gesture';
 import type { ToolPointerEvent } from '../toolEvents';
 
 /** A lane node follows the pointer over the ground: one gesture, one undo step; Escape puts it back. */
-export class DraggingNode extends StateNode {
+export class DraggingNode extends Gesture {
   readonly id = 'dragging-node';
   private nodeId = '';
-
-  override get capturesPointer(): boolean {
-    return true;
-  }
 
   override onEnter({ id, to }: { id: string; to: ToolPointerEvent }): void {
     this.nodeId = id;
@@ -18,15 +14,5 @@ export class DraggingNode extends StateNode {
 
   override onPointerMove(e: ToolPointerEvent): void {
     if (e.point) this.editor.moveLaneNode(this.nodeId, e.point);
-  }
-
-  override onPointerUp(): void {
-    this.editor.endGesture();
-    this.parent!.transition('idle');
-  }
-
-  override onCancel(): void {
-    this.editor.bail();
-    this.parent!.transition('idle');
   }
 }

@@ -1,6 +1,7 @@
 import type { Facility } from '../../../../domain/sceneSchema';
 import type { LayoutEditor } from '../../LayoutEditor';
-import { StateNode } from '../StateNode';
+import type { StateNode } from '../StateNode';
+import { Gesture } from './Gesture';
 import type { GizmoPose, ToolPointerEvent } from '../toolEvents';
 
 /** What a gizmo drag step does to the facility, given the facility as it was at the mark. */
@@ -11,7 +12,7 @@ export type ApplyPose = (editor: LayoutEditor, atMark: Facility, pose: GizmoPose
  * snapped command, the release ends the gesture, so a drag of any length is one undo step; Escape returns the
  * facility to the mark and records nothing.
  */
-export class GizmoDragging extends StateNode {
+export class GizmoDragging extends Gesture {
   readonly id = 'gizmo';
   private atMark: Facility | undefined;
 
@@ -21,10 +22,6 @@ export class GizmoDragging extends StateNode {
     private readonly apply: ApplyPose,
   ) {
     super(editor, parent);
-  }
-
-  override get capturesPointer(): boolean {
-    return true;
   }
 
   override onEnter(): void {
@@ -43,15 +40,5 @@ export class GizmoDragging extends StateNode {
 
   override onPointerMove(e: ToolPointerEvent): void {
     if (this.atMark && e.target.kind === 'gizmo') this.apply(this.editor, this.atMark, e.target.pose);
-  }
-
-  override onPointerUp(): void {
-    this.editor.endGesture();
-    this.parent!.transition('idle');
-  }
-
-  override onCancel(): void {
-    this.editor.bail();
-    this.parent!.transition('idle');
   }
 }
