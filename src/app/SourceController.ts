@@ -131,7 +131,12 @@ export class SourceController<S extends AnySource = AnySource> {
       if (!this.paused) this.clock.start();
       if (loop) {
         const states: Observable<SourceState> = running.source.state$;
-        this.ending = states.pipe(filter((s) => s.status === 'ended'), take(1)).subscribe(() => void this.start(kind, start, { ...o, keepRunning: true }));
+        this.ending = states
+          .pipe(
+            filter((s) => s.status === 'ended'),
+            take(1),
+          )
+          .subscribe(() => void this.start(kind, start, { ...o, keepRunning: true }));
       }
       this.set({ kind, busy: false, source: running.source, ...labels });
       return running.source;
