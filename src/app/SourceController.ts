@@ -129,7 +129,9 @@ export class SourceController<S extends AnySource = AnySource> {
       this.release();
       this.running = running;
       if (!this.paused) this.clock.start();
+      this.set({ kind, busy: false, source: running.source, ...labels });
       if (loop) {
+        // After the state is set: a source that has already ended starts the next one at once, over this state.
         const states: Observable<SourceState> = running.source.state$;
         this.ending = states
           .pipe(
@@ -138,7 +140,6 @@ export class SourceController<S extends AnySource = AnySource> {
           )
           .subscribe(() => void this.start(kind, start, { ...o, keepRunning: true }));
       }
-      this.set({ kind, busy: false, source: running.source, ...labels });
       return running.source;
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
