@@ -29,8 +29,10 @@ export class FrameClock {
   constructor(
     private readonly target: Steppable,
     private readonly frames: FrameScheduler = BROWSER_FRAMES,
+    private readonly maxStepS: number = MAX_STEP_S,
   ) {}
 
+  /** Starts handing on time; the first frame after a start (or a stop and start) hands on none. */
   start(): void {
     if (this.id !== undefined) return;
     this.lastMs = undefined;
@@ -44,7 +46,7 @@ export class FrameClock {
 
   private readonly tick = (nowMs: number): void => {
     this.id = this.frames.request(this.tick);
-    const dtS = this.lastMs === undefined ? 0 : Math.min((nowMs - this.lastMs) / 1000, MAX_STEP_S);
+    const dtS = this.lastMs === undefined ? 0 : Math.min((nowMs - this.lastMs) / 1000, this.maxStepS);
     this.lastMs = nowMs;
     this.target.step(dtS);
   };

@@ -1,3 +1,4 @@
+import { BehaviorSubject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
 import type { SimSource } from '../telemetry/SimSource';
 import type { FrameScheduler } from './FrameClock';
@@ -22,6 +23,13 @@ function manualFrames() {
 function running(name: string) {
   const source = { kind: 'sim', name, step: vi.fn(), dispose: vi.fn() } as unknown as SimSource;
   return { source, dispose: vi.fn() };
+}
+
+/** A started source whose status a test sets (a simulated day that ends). */
+function withStatus(name: string) {
+  const state$ = new BehaviorSubject({ status: 'playing', clockS: 0, speed: 300, problems: [] });
+  const source = { kind: 'sim', name, state$, step: vi.fn(), dispose: vi.fn() } as unknown as SimSource;
+  return { source, dispose: vi.fn(), end: () => state$.next({ ...state$.value, status: 'ended' }) };
 }
 
 describe('the source controller', () => {
@@ -92,5 +100,57 @@ describe('the source controller', () => {
     expect(await c.start('live', () => Promise.reject(new Error('the broker refused the user name or password')), { operator: 'op' })).toBeUndefined();
     expect(c.getState()).toMatchObject({ kind: 'live', busy: false, error: 'the broker refused the user name or password' });
     expect(c.getState().operator).toBeUndefined();
+  });
+
+  it('paused, stands still and starts no clock, even for a source started meanwhile; resumed, goes on without a jump', async () => {
+    const m = manualFrames();
+    const c = new SourceController(m.frames, { waitForView: false });
+    const a = running('a');
+    c.pause();
+    await c.start('sim', () => Promise.resolve(a));
+    expect(m.waiting()).toBe(false);
+    c.resume();
+    m.frame(1000);
+    m.frame(1016);
+    c.pause();
+    expect(m.waiting()).toBe(false);
+    c.resume();
+    m.frame(9000);
+    m.frame(9016);
+    expect(vi.mocked(a.source.step).mock.calls.map(([dt]) => dt)).toEqual([0, 0.016, 0, 0.016]);
+  });
+
+  it('without waiting for the view, steps on every display frame, at most `maxStepS`', async () => {
+    const m = manualFrames();
+    const c = new SourceController(m.frames, { waitForView: false, maxStepS: 0.25 });
+    const a = running('a');
+    await c.start('sim', () => Promise.resolve(a));
+    m.frame(1000);
+    m.frame(1200);
+    m.frame(3000);
+    expect(vi.mocked(a.source.step).mock.calls.map(([dt]) => dt)).toEqual([0, 0.2, 0.25]);
+  });
+
+  it('looping, starts again when the source ends and swaps the new one in once it runs', async () => {
+    const c = new SourceController(manualFrames().frames);
+    const days = [withStatus('day 1'), withStatus('day 2')];
+    let next!: (r: (typeof days)[number]) => void;
+    const start = vi.fn(() =>
+      start.mock.calls.length === 1 ? Promise.resolve(days[0]!) : new Promise<(typeof days)[number]>((resolve) => (next = resolve)),
+    );
+    await c.start('sim', start, { loop: true });
+    days[0]!.end();
+    days[0]!.end();
+    expect(start).toHaveBeenCalledTimes(2);
+    // The day that ended stays on show while the next one starts.
+    expect(c.getState()).toMatchObject({ busy: true, source: days[0]!.source });
+    const swapped = new Promise<void>((resolve) => c.subscribe(() => c.getState().source === days[1]!.source && resolve()));
+    next(days[1]!);
+    await swapped;
+    expect(c.getState()).toMatchObject({ kind: 'sim', busy: false, source: days[1]!.source });
+    expect(days[0]!.dispose).toHaveBeenCalledTimes(1);
+    c.stop();
+    days[1]!.end();
+    expect(start).toHaveBeenCalledTimes(2);
   });
 });

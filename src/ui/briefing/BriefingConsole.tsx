@@ -8,13 +8,12 @@ import { TwinCanvas, type SimLayers } from '../../view/TwinCanvas';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useSourceState } from '../useSourceState';
 import './briefing.css';
-import { BRIEFING, BRIEFING_SIM } from './briefingSettings';
+import { BRIEFING } from './briefingSettings';
 import { TourCamera } from './TourCamera';
 import { tourPlan, type PlannedStop } from './tourPlan';
 import { useBriefingScenes } from './useBriefingScenes';
 import { useIdleControls } from './useIdleControls';
 import { usePageVisible } from './usePageVisible';
-import { useSimPacer } from './useSimPacer';
 import { useTourStep } from './useTourStep';
 import { useViewport } from './useViewport';
 import { useZoneSimulation } from './useZoneSimulation';
@@ -76,16 +75,14 @@ function Wall({ scenes, running, controls }: { scenes: readonly Scene[]; running
   const viewport = useViewport();
   const fontPx = wallFontPx(viewport.width, viewport.height);
   // One simulation per zone of the catalogue (two: 1119-1120 and 1088/2-1089).
-  const a = useZoneSimulation(scenes[0], BRIEFING_SIM, running);
-  const b = useZoneSimulation(scenes[1], BRIEFING_SIM, running);
+  const a = useZoneSimulation(scenes[0], running);
+  const b = useZoneSimulation(scenes[1], running);
   const runs = [a, b];
-  const sources = useMemo(() => [a.source, b.source], [a.source, b.source]);
-  useSimPacer(sources, running, BRIEFING.maxStepS);
   const plan = useMemo(() => tourPlan(scenes, BRIEFING.defaultDwellS), [scenes]);
   const stop = useTourStep(plan, running);
   const zone = stop?.zone ?? 0;
   const scene = scenes[zone]!;
-  const source = sources[zone];
+  const source = runs[zone]!.source;
 
   return (
     <>
@@ -125,7 +122,7 @@ function Wall({ scenes, running, controls }: { scenes: readonly Scene[]; running
 function ZoneView({ scene, source, stop, running }: { scene: Scene; source?: SimSource; stop?: PlannedStop; running: boolean }) {
   const { t } = useTranslation();
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
-  // The view is given the frames only: the wall's pacer steps both simulations, on screen or not.
+  // The view is given the frames only: each zone's controller steps its simulation, on screen or not.
   const fleet = useMemo(() => (source ? { frame: source.frame } : NO_FLEET), [source]);
   const layers = useMemo<SimLayers | undefined>(() => source && { busy: source.busy, alerts: source.alerts, paths: NO_PATHS, showPaths: false }, [source]);
   return (

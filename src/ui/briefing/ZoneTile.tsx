@@ -20,14 +20,16 @@ const hourText = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
 const tickText = (h: number) => (h % 3 === 0 ? hourText(h) : '');
 
 /** The figures of one zone's running simulation; re-renders on its snapshots (twice a second), never per frame. */
-function useFigures(source: SimSource): ZoneFigures | undefined {
+function useFigures(source: SimSource): { figures?: ZoneFigures; error?: string } {
   const state = useSourceState(source);
-  return useMemo(() => (state.snapshot ? zoneFigures(state.snapshot) : undefined), [state.snapshot]);
+  const figures = useMemo(() => (state.snapshot ? zoneFigures(state.snapshot) : undefined), [state.snapshot]);
+  return { figures, error: state.status === 'error' ? state.error : undefined };
 }
 
 interface TileProps {
   readonly scene: Scene;
   readonly source?: SimSource;
+  /** Why the simulation could not start (one that fails while running says so itself). */
   readonly error?: string;
   readonly onScreen: boolean;
   /** Type size of the chart's axes, CSS px (the wall's body size). */
@@ -43,7 +45,8 @@ export function ZoneTile(props: TileProps) {
 }
 
 function LiveTile(props: TileProps & { source: SimSource }) {
-  return <TileBody {...props} figures={useFigures(props.source)} />;
+  const { figures, error } = useFigures(props.source);
+  return <TileBody {...props} figures={figures} error={props.error ?? error} />;
 }
 
 function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { figures?: ZoneFigures }) {

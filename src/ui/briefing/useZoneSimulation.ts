@@ -1,60 +1,37 @@
-import { useEffect, useState } from 'react';
-import type { Subscription } from 'rxjs';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Scene } from '../../domain/sceneSchema';
 import type { SimSource } from '../../telemetry/SimSource';
-import { useBriefingServices, type BriefingSimStart } from './briefingServices';
+import { BRIEFING, BRIEFING_SIM } from './briefingSettings';
+import { useBriefingServices, type ZoneController } from './briefingServices';
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const NONE = { source: undefined, error: undefined };
+const noSubscription = () => () => undefined;
+const nothing = () => NONE;
 
 /**
- * One zone's simulation for the wall, in its own worker. When the simulated day ends a new one is started and
- * swapped in once it runs (the tile keeps its figures meanwhile), so the wall loops unattended. Paused while
- * `running` is false (the tab is hidden).
+ * One zone's simulation for the wall, in its own worker, under a source controller the wall creates and disposes
+ * here. When the simulated day ends the controller starts a new one and swaps it in once it runs (the tile keeps
+ * its figures meanwhile), so the wall loops unattended. Stands still while `running` is false (the tab is hidden).
  */
-export function useZoneSimulation(scene: Scene | undefined, settings: BriefingSimStart, running: boolean): { source?: SimSource; error?: string } {
-  const { startSimulation } = useBriefingServices();
-  const [source, setSource] = useState<SimSource>();
-  const [error, setError] = useState<string>();
+export function useZoneSimulation(scene: Scene | undefined, running: boolean): { readonly source?: SimSource; readonly error?: string } {
+  const { createController, startSimulation } = useBriefingServices();
+  const [controller, setController] = useState<ZoneController>();
 
   useEffect(() => {
     if (!scene) return;
-    let current: { readonly source: SimSource; dispose(): void } | undefined;
-    let sub: Subscription | undefined;
-    let stopped = false;
-    const start = () => {
-      startSimulation(scene, settings).then(
-        (next) => {
-          if (stopped) return next.dispose();
-          const previous = current;
-          sub?.unsubscribe();
-          current = next;
-          setSource(next.source);
-          setError(undefined);
-          previous?.dispose();
-          let restarting = false;
-          sub = next.source.state$.subscribe((s) => {
-            if (s.status === 'ended' && !restarting) {
-              restarting = true;
-              start();
-            } else if (s.status === 'error' && s.error) setError(s.error);
-          });
-        },
-        (e: unknown) => !stopped && setError(messageOf(e)),
-      );
-    };
-    start();
+    const c = createController(BRIEFING.maxStepS);
+    void c.start('sim', () => startSimulation(scene, BRIEFING_SIM), { loop: true });
+    setController(c);
     return () => {
-      stopped = true;
-      sub?.unsubscribe();
-      current?.dispose();
-      setSource(undefined);
+      c.stop();
+      setController(undefined);
     };
-  }, [scene, settings, startSimulation]);
+  }, [scene, createController, startSimulation]);
 
   useEffect(() => {
-    if (running) source?.play();
-    else source?.pause();
-  }, [source, running]);
+    if (running) controller?.resume();
+    else controller?.pause();
+  }, [controller, running]);
 
-  return { source, error };
+  return useSyncExternalStore(controller?.subscribe ?? noSubscription, controller?.getState ?? nothing);
 }
