@@ -25,6 +25,7 @@ export interface SimEngineHandle {
   snapshot(logTail?: number): Promise<SimSnapshot>;
   plannedPaths(): Promise<Float32Array>;
   injectRogueAgv(i: number): Promise<void>;
+  endRogueAgv(): Promise<void>;
   startRecording(o: SimRecordingOptions): Promise<void>;
   recordedMessages(): Promise<number>;
   stopRecording(): Promise<Uint8Array<ArrayBuffer>>;
@@ -135,6 +136,13 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
 
   async injectRogueAgv(i: number): Promise<void> {
     await this.engine.injectRogueAgv(i);
+    await this.refreshSnapshot();
+  }
+
+  /** Ends the rogue drill; the AGV rejoins the plan once it stands clear of the others. */
+  async endRogueAgv(): Promise<void> {
+    await this.engine.endRogueAgv();
+    await this.refreshSnapshot();
   }
 
   /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */

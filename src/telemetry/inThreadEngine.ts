@@ -14,6 +14,7 @@ export function inThreadEngine(engine = new RecordingSimEngine()): SimEngineHand
     snapshot: async (logTail) => engine.snapshot(logTail),
     plannedPaths: async () => engine.plannedPaths(),
     injectRogueAgv: async (i) => engine.injectRogueAgv(i),
+    endRogueAgv: async () => engine.endRogueAgv(),
     startRecording: async (o) => engine.startRecording(o),
     recordedMessages: async () => engine.recordedMessages(),
     stopRecording: async () => engine.stopRecording(),
