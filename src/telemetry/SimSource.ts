@@ -12,6 +12,7 @@ import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
 import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
+import { SpeedMeter } from './SpeedMeter';
 import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
 import type { VehicleDetail } from './vehicleRow';
 import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
@@ -69,8 +70,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private lastSnapshotAt = -Infinity;
   private lastPathsAt = -Infinity;
   private disposed = false;
-  /** Clock and wall time (ms) at the last snapshot, for the speed achieved. */
-  private achievedFrom = { clockS: Number.NaN, atMs: Number.NaN };
+  private readonly speedMeter = new SpeedMeter();
 
   private constructor(
     private readonly engine: SimEngineHandle,
@@ -108,6 +108,8 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   }
 
   play(): void {
+    // The time spent paused is no time the simulation fell behind in.
+    this.speedMeter.restart();
     if (this.status === 'paused') this.emit({ status: 'playing' });
   }
 
@@ -210,20 +212,11 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private async refreshSnapshot(): Promise<void> {
     try {
       const [snapshot, ops] = await Promise.all([this.engine.snapshot(), this.engine.operations()]);
-      if (!this.disposed) this.emit({ snapshot, ...ops, ...this.achieved() });
+      const achievedSpeed = this.speedMeter.measure(this.clock, this.status === 'playing', performance.now());
+      if (!this.disposed) this.emit({ snapshot, ...ops, achievedSpeed });
     } catch (e) {
       this.fail(e);
     }
-  }
-
-  /** The speed reached since the last snapshot while playing (none after a pause, until a second measure). */
-  private achieved(): { achievedSpeed?: number } {
-    const now = performance.now();
-    const from = this.achievedFrom;
-    const playing = this.status === 'playing';
-    const achievedSpeed = playing && now > from.atMs ? (this.clock - from.clockS) / ((now - from.atMs) / 1000) : Number.NaN;
-    this.achievedFrom = playing ? { clockS: this.clock, atMs: now } : { clockS: Number.NaN, atMs: Number.NaN };
-    return Number.isFinite(achievedSpeed) ? { achievedSpeed } : { achievedSpeed: undefined };
   }
 
   private readonly fail = (e: unknown): void => {
