@@ -61,6 +61,10 @@ test('operations alerts: an AGV that ignores its plan raises a collision alert w
   await expect(page.getByTestId('alerts-none')).toHaveText('No alert matches the filter.');
   await page.getByTestId('alerts-filter-kind').selectOption('');
   await expect(item).toBeVisible();
+  // The drill ended: its sign goes away, and AGV 1 may be drilled again.
+  await page.getByTestId('drill-rogue-end').click();
+  await expect(page.getByTestId('drill-rogue-on')).toHaveCount(0);
+  await expect(page.getByTestId('drill-rogue')).toBeEnabled();
   await page.screenshot({ path: 'test-results/screenshots/operations-alerts.png' });
   expect(errors).toEqual([]);
   expect(external).toEqual([]);

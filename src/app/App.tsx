@@ -34,6 +34,7 @@ import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
 import { StudyRunnerContext } from '../ui/engineering/study/studyRunnerContext';
 import { startStudy } from './startStudy';
 import { ZoneCard } from '../ui/ZoneCard';
+import type { RenderStats } from '../view/renderStats';
 import { TwinCanvas } from '../view/TwinCanvas';
 import { useStore } from 'zustand';
 import { createOpsStore } from '../store/ops/opsStore';
@@ -63,7 +64,7 @@ function replayStart(scene: Scene, input: ReplayInput, metrics: SourceMetrics) {
     });
 }
 
-export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics }) {
+export function App({ url, metrics, renderStats }: { url: UrlState; metrics: SourceMetrics; renderStats: RenderStats }) {
   const { t } = useTranslation();
   const store = useTwinStore();
   const loaded = useTwin((s) => s.loaded);
@@ -238,7 +239,7 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
   if (mode === 'briefing')
     return (
       <BriefingServicesContext.Provider value={briefing}>
-        <BriefingConsole />
+        <BriefingConsole stats={renderStats} />
       </BriefingServicesContext.Provider>
     );
 
@@ -269,13 +270,14 @@ export function App({ url, metrics }: { url: UrlState; metrics: SourceMetrics })
           <ErrorBoundary fallback={crashPanel}>
             {mode === 'engineering' ? (
               <StudyRunnerContext.Provider value={startStudy}>
-                <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} />
+                <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} stats={renderStats} />
               </StudyRunnerContext.Provider>
             ) : (
               fleet && (
                 <TwinCanvas
                   scene={scene}
                   fleet={fleet}
+                  stats={renderStats}
                   hidden={hidden}
                   maxPixelRatio={MAX_PIXEL_RATIO}
                   sideNames={sideNames}

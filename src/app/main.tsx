@@ -11,6 +11,7 @@ import { startTwin } from './startTwin';
 import { createSourceMetrics } from '../telemetry/SourceMetrics';
 import { installTwinProbe } from './twinProbe';
 import { readUrlState } from './urlState';
+import { createRenderStats } from '../view/renderStats';
 
 const url = readUrlState(window.location.search);
 const consoleMode = readConsoleMode(window.location.search);
@@ -18,13 +19,15 @@ const store = createTwinStore({ lang: url.lang ?? browserLang(navigator.language
 const i18n = initI18n(store.getState().lang);
 // One set of figures for automation, handed to every source the app starts and read by the probe.
 const metrics = createSourceMetrics();
-installTwinProbe(store, metrics);
+// Likewise the figures the view measures each frame, written by the canvas.
+const renderStats = createRenderStats();
+installTwinProbe(store, metrics, renderStats);
 startTwin(store, url, i18n);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <TwinStoreContext.Provider value={store}>
-      <App url={url} metrics={metrics} />
+      <App url={url} metrics={metrics} renderStats={renderStats} />
     </TwinStoreContext.Provider>
   </StrictMode>,
 );

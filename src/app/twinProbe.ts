@@ -6,7 +6,7 @@ import type { FleetFrame } from '../domain/fleetFrame';
 import type { TwinStore } from '../store/twinStore';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
-import { renderStats } from '../view/renderStats';
+import type { RenderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
 
 export interface TwinSnapshot {
@@ -72,7 +72,7 @@ export interface TwinSnapshot {
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
 
-export function snapshot(store: TwinStore, metrics: SourceMetrics): TwinSnapshot {
+export function snapshot(store: TwinStore, metrics: SourceMetrics, renderStats: RenderStats): TwinSnapshot {
   const { sim, telemetry, replay } = metrics;
   const s = store.getState();
   const scene = s.loaded?.scene;
@@ -126,8 +126,8 @@ function posesOf(frame: FleetFrame | undefined): (readonly [number, number])[] {
 }
 
 /** Serves `window.__TWIN__` from the store and the metrics every source the app starts is handed. */
-export function installTwinProbe(store: TwinStore, metrics: SourceMetrics): void {
-  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store, metrics) });
+export function installTwinProbe(store: TwinStore, metrics: SourceMetrics, renderStats: RenderStats): void {
+  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store, metrics, renderStats) });
 }
 
 declare global {

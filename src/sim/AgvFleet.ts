@@ -111,7 +111,13 @@ export class AgvFleet {
 
   injectRogue(i: number, t: number): void {
     if (i < 0 || i >= this.n) throw new RangeError(`no AGV ${i} to make rogue`);
-    this.motion.rogue = i;
+    this.motion.setRogue(i);
+    this.ensureStepping(t);
+  }
+
+  /** Ends the rogue drill: the AGV rejoins the plan once that is safe (see {@link AgvMotion.endRogue}). */
+  endRogue(t: number): void {
+    this.motion.endRogue();
     this.ensureStepping(t);
   }
 

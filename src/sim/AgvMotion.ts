@@ -50,6 +50,11 @@ export class AgvMotion {
   readonly paused: Uint8Array;
   /** An AGV that ignores its plan and drives on towards its goal (fault injection), or -1. */
   rogue = -1;
+  /**
+   * 1 while an AGV that was rogue waits to rejoin the plan (see {@link endRogue}): it stands, nobody enters its
+   * cell, and it rejoins once no other AGV is on or near its cell.
+   */
+  readonly rejoining: Uint8Array;
   waits = 0;
   private readonly pibt: Pibt;
   /** Per agent: its next cell; after the agents, the cells of stand-ins (see {@link step}). */
@@ -81,6 +86,7 @@ export class AgvMotion {
     this.goal = new Int32Array(count);
     this.hold = new Uint8Array(count);
     this.paused = new Uint8Array(count);
+    this.rejoining = new Uint8Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
     this.next = new Int32Array(count);
@@ -103,6 +109,27 @@ export class AgvMotion {
     }
   }
 
+  /**
+   * Makes AGV i ignore its plan (see {@link driveRogue}); a rogue AGV before it starts rejoining the plan, as
+   * {@link endRogue} does.
+   */
+  setRogue(i: number): void {
+    if (this.rogue >= 0 && this.rogue !== i) this.rejoining[this.rogue] = 1;
+    this.rejoining[i] = 0;
+    this.rogue = i;
+  }
+
+  /**
+   * Ends the rogue drill. The AGV may stand on or near another's cell, which the planner cannot represent, so it
+   * does not rejoin at once: it finishes its cell move, stands with its cell kept free of newcomers, and rejoins
+   * planning from where it stands once the others have moved off and away.
+   */
+  endRogue(): void {
+    if (this.rogue < 0) return;
+    this.rejoining[this.rogue] = 1;
+    this.rogue = -1;
+  }
+
   distance(goal: number, v: number): number {
     return this.pibt.distance(goal, v);
   }
@@ -114,11 +141,12 @@ export class AgvMotion {
   step(t: number): number {
     const n = this.n;
     const { plan } = this;
-    // The planner sees every AGV but a rogue one (which may share a cell), then a held stand-in for each cell
-    // being left by a move that is still under way.
+    for (let i = 0; i < n; i++) if (this.rejoining[i] && this.isClear(i)) this.rejoining[i] = 0;
+    // The planner sees every AGV but a rogue or rejoining one (which may share a cell), then a held stand-in for
+    // each cell being left by a move that is still under way.
     let p = 0;
     for (let i = 0; i < n; i++) {
-      if (i === this.rogue) continue;
+      if (this.outOfPlan(i)) continue;
       plan.slot[i] = p;
       plan.cur[p] = this.vertex[i]!;
       plan.goal[p] = this.goal[i]!;
@@ -127,7 +155,7 @@ export class AgvMotion {
     }
     let m = n;
     for (let i = 0; i < n; i++) {
-      if (this.moveLeft[i]! === 0 || i === this.rogue) continue;
+      if (this.moveLeft[i]! === 0 || this.outOfPlan(i)) continue;
       this.cur[m++] = this.fromVertex[i]!;
       plan.cur[p] = this.fromVertex[i]!;
       plan.goal[p] = this.fromVertex[i]!;
@@ -135,9 +163,10 @@ export class AgvMotion {
       p++;
     }
     this.waits += this.pibt.step(p, plan.cur, plan.goal, plan.hold, plan.next);
-    for (let i = 0; i < n; i++) this.next[i] = i === this.rogue ? this.vertex[i]! : plan.next[plan.slot[i]!]!;
+    for (let i = 0; i < n; i++) this.next[i] = this.outOfPlan(i) ? this.vertex[i]! : plan.next[plan.slot[i]!]!;
     this.driveRogue(n);
     this.claimAll(n, m);
+    this.keepRejoiningCellsClear(n);
     this.keepSlowStartsClear(n);
     this.keepNearCellsClear(n);
     this.releaseClaims(n, m);
@@ -196,7 +225,7 @@ export class AgvMotion {
       const v = next[i]!;
       if (v === vertex[i] || this.moveLeft[i]! > 0 || this.entrySteps[v]! <= 1) continue;
       const k = claim[vertex[i]!]!;
-      if (k >= 0 && k < n && k !== i && k !== this.rogue) this.revert(k, n);
+      if (k >= 0 && k < n && k !== i && !this.outOfPlan(k)) this.revert(k, n);
     }
   }
 
@@ -208,7 +237,7 @@ export class AgvMotion {
       changed = false;
       for (let j = 0; j < n; j++) {
         const v = next[j]!;
-        if (v === vertex[j] || this.moveLeft[j]! > 0 || j === this.rogue) continue;
+        if (v === vertex[j] || this.moveLeft[j]! > 0 || this.outOfPlan(j)) continue;
         for (let e = nearStart[v]!; e < nearStart[v + 1]!; e++) {
           const k = claim[near[e]!]!;
           if (k < 0 || k === j) continue;
@@ -222,9 +251,46 @@ export class AgvMotion {
     }
   }
 
-  /** AGV j stays where it is; whoever was following into its cell stays too. A rogue AGV never yields. */
+  private outOfPlan(i: number): boolean {
+    return i === this.rogue || this.rejoining[i] === 1;
+  }
+
+  /**
+   * True when AGV i stands (its move done) with no other AGV on, leaving, or near its cell, so that the planner
+   * can take it in again.
+   */
+  private isClear(i: number): boolean {
+    if (this.moveLeft[i]! > 0) return false;
+    const v = this.vertex[i]!;
+    for (let j = 0; j < this.n; j++) {
+      if (j === i) continue;
+      const w = this.vertex[j]!;
+      if (w === v || (this.moveLeft[j]! > 0 && this.fromVertex[j] === v)) return false;
+      for (let e = this.nearStart[v]!; e < this.nearStart[v + 1]!; e++) if (this.near[e] === w) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Nobody moves into the cell of a rejoining AGV, nor into the one it is still leaving (the planner does not see
+   * it); the near cells are kept clear by {@link keepNearCellsClear} through its claim.
+   */
+  private keepRejoiningCellsClear(n: number): void {
+    const { claim, next, vertex } = this;
+    for (let r = 0; r < n; r++) {
+      if (!this.rejoining[r]) continue;
+      const leaving = this.moveLeft[r]! > 0 ? this.fromVertex[r]! : -1;
+      for (let j = 0; j < n; j++) {
+        if (j === r || this.outOfPlan(j) || this.moveLeft[j]! > 0 || next[j] === vertex[j]) continue;
+        if (next[j] === vertex[r] || next[j] === leaving) this.revert(j, n);
+      }
+      claim[vertex[r]!] = r;
+    }
+  }
+
+  /** AGV j stays where it is; whoever was following into its cell stays too. A rogue or rejoining AGV never yields. */
   private revert(j: number, n: number): void {
-    if (j === this.rogue) return;
+    if (this.outOfPlan(j)) return;
     const { claim, next, vertex } = this;
     if (claim[next[j]!] === j) claim[next[j]!] = -1;
     next[j] = vertex[j]!;

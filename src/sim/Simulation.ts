@@ -178,6 +178,11 @@ export class Simulation {
     this.fleet.injectRogue(i, this.now);
   }
 
+  /** Ends the rogue drill: the AGV stops, waits until it stands clear of the others, then follows the plan again. */
+  endRogueAgv(): void {
+    this.fleet?.endRogue(this.now);
+  }
+
   /**
    * An operator's command to AGV i (what a VDA 5050 `instantActions` or `order` asks): pause, resume, cancel its
    * order, or drive to a lane node. Returns whether it was carried out, or why not.

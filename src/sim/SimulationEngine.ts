@@ -106,6 +106,10 @@ export class SimulationEngine {
     this.need().injectRogueAgv(i);
   }
 
+  endRogueAgv(): void {
+    this.need().endRogueAgv();
+  }
+
   private collectAlerts(sim: Simulation): void {
     const a = this.alerts;
     a.count = 0;

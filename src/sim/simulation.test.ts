@@ -61,6 +61,34 @@ describe('Simulation', { timeout: 60_000 }, () => {
     expect(faulty.log.some((e) => (e.kind === 'contact' || e.kind === 'near-miss') && /\bAGV 1\b/.test(e.detail))).toBe(true);
   });
 
+  it('lets a rogue AGV rejoin the plan when its drill ends: it completes its orders and touches no one again', () => {
+    const sim = new Simulation(proposed, { seed: 5, hours: 3 });
+    sim.injectRogueAgv(0);
+    let t = 0;
+    while (sim.fleet!.watch.contacts === 0 && t < 3600) sim.advanceTo((t += 1));
+    expect(sim.fleet!.watch.contacts).toBeGreaterThan(0);
+    // Ended at its first contact: AGV 1 still stands on (or near) another's cell.
+    sim.endRogueAgv();
+    const m = sim.motion!;
+    const { contacts, nearMisses } = sim.fleet!.watch;
+    let goal = m.goal[0]!;
+    let reached = 0;
+    let sharedWhilePlanned = 0;
+    for (const end = t + 3600; t < end; ) {
+      sim.advanceTo((t += 1));
+      if (m.goal[0] !== goal) {
+        reached++;
+        goal = m.goal[0]!;
+      }
+      for (let j = 1; j < m.n; j++) if (!m.rejoining[0] && m.vertex[j] === m.vertex[0]) sharedWhilePlanned++;
+    }
+    expect(m.rejoining[0]).toBe(0);
+    expect(sharedWhilePlanned).toBe(0);
+    expect(reached).toBeGreaterThan(0);
+    expect(sim.fleet!.watch.contacts).toBe(contacts);
+    expect(sim.fleet!.watch.nearMisses).toBe(nearMisses);
+  });
+
   it('runs the present-day layout with no AGVs: trucks cross by road, the scanner binds', () => {
     const k = new Simulation(today, { seed: 1 }).run();
     expect(k.agvs).toBe(0);

@@ -12,6 +12,7 @@ import type { ReplayInfo, ReplayOpenOptions, ReplaySnapshot } from './replay/Rep
 import type { ReplayAlert } from './replay/findAlerts';
 import type { VehicleDetail } from './vehicleRow';
 import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
+import { SpeedMeter } from './SpeedMeter';
 import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
 
 /** The engine as seen from the main thread: every call may cross to the worker. */
@@ -51,6 +52,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private seeks = 0;
   private lastEmitAt = -Infinity;
   private lastSnapshotAt = -Infinity;
+  private readonly speedMeter = new SpeedMeter();
   private disposed = false;
 
   private constructor(
@@ -93,6 +95,8 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
 
   play(): void {
     if (this.status === 'ended') this.seek(this.info.startS);
+    // The time spent paused is no time the replay fell behind in.
+    this.speedMeter.restart();
     if (this.status !== 'error') this.emit({ status: 'playing' });
   }
 
@@ -188,7 +192,9 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
       this.metrics.telemetry.received = snapshot.received;
       this.metrics.telemetry.dropped = { ...snapshot.dropped };
       this.lastEmitAt = now;
-      this.emit({ snapshot, fleet: snapshot, ...(seeks === undefined ? {} : { seeks }) });
+      if (seeks !== undefined) this.speedMeter.restart();
+      const achievedSpeed = this.speedMeter.measure(this.clock, this.status === 'playing', now);
+      this.emit({ snapshot, fleet: snapshot, achievedSpeed, ...(seeks === undefined ? {} : { seeks }) });
       return;
     }
     if (now - this.lastEmitAt > EMIT_EVERY_MS) {

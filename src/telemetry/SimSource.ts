@@ -12,6 +12,7 @@ import type { Scene } from '../domain/sceneSchema';
 import type { EngineLayout, SimSnapshot } from '../sim/SimulationEngine';
 import type { SimOptions } from '../sim/simParams';
 import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
+import { SpeedMeter } from './SpeedMeter';
 import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
 import type { VehicleDetail } from './vehicleRow';
 import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
@@ -25,6 +26,7 @@ export interface SimEngineHandle {
   snapshot(logTail?: number): Promise<SimSnapshot>;
   plannedPaths(): Promise<Float32Array>;
   injectRogueAgv(i: number): Promise<void>;
+  endRogueAgv(): Promise<void>;
   startRecording(o: SimRecordingOptions): Promise<void>;
   recordedMessages(): Promise<number>;
   stopRecording(): Promise<Uint8Array<ArrayBuffer>>;
@@ -68,8 +70,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private lastSnapshotAt = -Infinity;
   private lastPathsAt = -Infinity;
   private disposed = false;
-  /** Clock and wall time (ms) at the last snapshot, for the speed achieved. */
-  private achievedFrom = { clockS: Number.NaN, atMs: Number.NaN };
+  private readonly speedMeter = new SpeedMeter();
 
   private constructor(
     private readonly engine: SimEngineHandle,
@@ -107,6 +108,8 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   }
 
   play(): void {
+    // The time spent paused is no time the simulation fell behind in.
+    this.speedMeter.restart();
     if (this.status === 'paused') this.emit({ status: 'playing' });
   }
 
@@ -135,6 +138,13 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
 
   async injectRogueAgv(i: number): Promise<void> {
     await this.engine.injectRogueAgv(i);
+    await this.refreshSnapshot();
+  }
+
+  /** Ends the rogue drill; the AGV rejoins the plan once it stands clear of the others. */
+  async endRogueAgv(): Promise<void> {
+    await this.engine.endRogueAgv();
+    await this.refreshSnapshot();
   }
 
   /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */
@@ -202,20 +212,11 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   private async refreshSnapshot(): Promise<void> {
     try {
       const [snapshot, ops] = await Promise.all([this.engine.snapshot(), this.engine.operations()]);
-      if (!this.disposed) this.emit({ snapshot, ...ops, ...this.achieved() });
+      const achievedSpeed = this.speedMeter.measure(this.clock, this.status === 'playing', performance.now());
+      if (!this.disposed) this.emit({ snapshot, ...ops, achievedSpeed });
     } catch (e) {
       this.fail(e);
     }
-  }
-
-  /** The speed reached since the last snapshot while playing (none after a pause, until a second measure). */
-  private achieved(): { achievedSpeed?: number } {
-    const now = performance.now();
-    const from = this.achievedFrom;
-    const playing = this.status === 'playing';
-    const achievedSpeed = playing && now > from.atMs ? (this.clock - from.clockS) / ((now - from.atMs) / 1000) : Number.NaN;
-    this.achievedFrom = playing ? { clockS: this.clock, atMs: now } : { clockS: Number.NaN, atMs: Number.NaN };
-    return Number.isFinite(achievedSpeed) ? { achievedSpeed } : { achievedSpeed: undefined };
   }
 
   private readonly fail = (e: unknown): void => {

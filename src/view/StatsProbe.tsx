@@ -1,14 +1,14 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo } from 'react';
 import { Vector3 } from 'three';
-import { renderStats } from './renderStats';
+import type { RenderStats } from './renderStats';
 import { recordView } from './screenProjection';
 
 /**
  * Records draw calls, triangles and frame time each frame, and marks the scene ready after its first drawn
  * frame. Mounted inside the same Suspense boundary as the facilities, so it runs only once they are loaded.
  */
-export function StatsProbe({ sceneId }: { sceneId: string }) {
+export function StatsProbe({ sceneId, stats: renderStats }: { sceneId: string; stats: RenderStats }) {
   const target = useMemo(() => new Vector3(), []);
   useFrame(({ gl, camera, controls }, delta) => {
     recordView(camera, gl.domElement);

@@ -11,6 +11,7 @@ import { LaneNetwork } from './LaneNetwork';
 import { LabelLayer, LabelTracker, type MapLabel } from './MapLabels';
 import { SelectionMarker } from './SelectionMarker';
 import { sideLabels } from './sideLabels';
+import type { RenderStats } from './renderStats';
 import { StatsProbe } from './StatsProbe';
 import { TruckRoutes } from './TruckRoutes';
 import { BusyFacilities } from './sim/BusyFacilities';
@@ -29,6 +30,8 @@ export interface SimLayers {
 export interface TwinCanvasProps {
   readonly scene: Scene;
   readonly fleet: FleetSource;
+  /** Where the canvas writes its per-frame figures, for the probe. */
+  readonly stats: RenderStats;
   readonly hidden: readonly string[];
   readonly maxPixelRatio: number;
   /** Country names shown either side of the border, in the UI's language. */
@@ -44,7 +47,7 @@ export interface TwinCanvasProps {
 }
 
 /** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
-export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, matrixMethod, sim, onPick, onMiss, frameloop = 'always', children }: TwinCanvasProps) {
+export function TwinCanvas({ scene, fleet, stats, hidden, maxPixelRatio, sideNames, matrixMethod, sim, onPick, onMiss, frameloop = 'always', children }: TwinCanvasProps) {
   const bounds = useMemo(() => sceneBounds(scene), [scene]);
   const labels = useMemo<MapLabel[]>(
     () => [
@@ -73,9 +76,9 @@ export function TwinCanvas({ scene, fleet, hidden, maxPixelRatio, sideNames, mat
       <TruckRoutes routes={scene.truckRoutes} visible={!hidden.includes('truck-routes')} />
       <Suspense fallback={null}>
         <FacilityLayer scene={scene} onPick={onPick} />
-        <FleetLayer scene={scene} source={fleet} method={matrixMethod} />
+        <FleetLayer scene={scene} source={fleet} stats={stats} method={matrixMethod} />
         {sim && <BusyFacilities scene={scene} busy={sim.busy} />}
-        <StatsProbe sceneId={scene.id} />
+        <StatsProbe sceneId={scene.id} stats={stats} />
       </Suspense>
       {sim && <CollisionAlerts alerts={sim.alerts} />}
       {sim && <PlannedPaths source={sim} visible={sim.showPaths} />}

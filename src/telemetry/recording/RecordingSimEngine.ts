@@ -22,8 +22,8 @@ export interface SimOperations {
   readonly fleet?: FeedCounts;
   /** Checkpoints marked out of service ({@link RecordingSimEngine.setFacilityDown}), by id. */
   readonly facilitiesDown: readonly string[];
-  /** The AGV (0-based) made to ignore its plan by a fault drill, if any: the drill stays on for the run. */
-  readonly rogueAgv?: number;
+  /** The AGV (0-based) made to ignore its plan by a fault drill, if any: on until the drill is ended. */
+  readonly rogueAgv: number | undefined;
 }
 
 export interface SimRecordingOptions {
@@ -56,7 +56,8 @@ export class RecordingSimEngine extends SimulationEngine {
     const sim = this.need();
     const fleet = this.simFeed?.counts();
     const rogue = sim.fleet?.motion.rogue ?? -1;
-    return { ...(fleet ? { fleet } : {}), facilitiesDown: [...this.down], ...(rogue >= 0 ? { rogueAgv: rogue } : {}) };
+    // rogueAgv is always present, undefined once the drill ends, so that merging it into the source state clears it.
+    return { ...(fleet ? { fleet } : {}), facilitiesDown: [...this.down], rogueAgv: rogue >= 0 ? rogue : undefined };
   }
 
   /** Everything known of one simulated vehicle (`smartgate/AGV-001` …), for its panel. */

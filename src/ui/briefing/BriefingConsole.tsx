@@ -4,6 +4,7 @@ import { fleetFrame } from '../../domain/fleetFrame';
 import type { Scene } from '../../domain/sceneSchema';
 import { useTwin } from '../../store/useTwin';
 import type { SimSource } from '../../telemetry/SimSource';
+import type { RenderStats } from '../../view/renderStats';
 import { TwinCanvas, type SimLayers } from '../../view/TwinCanvas';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useSourceState } from '../useSourceState';
@@ -32,7 +33,7 @@ const wallFontPx = (w: number, h: number) => Math.min(64, Math.max(12, Math.min(
  * simulations, with a guided camera tour through each zone that loops unattended. Owns its scenes, sources and
  * canvas; the rest of the app is not mounted in this mode. Work stops while the tab is hidden.
  */
-export function BriefingConsole() {
+export function BriefingConsole({ stats }: { stats: RenderStats }) {
   const { t } = useTranslation();
   const { scenes, error } = useBriefingScenes();
   const visible = usePageVisible();
@@ -55,7 +56,7 @@ export function BriefingConsole() {
   return (
     <div className={`briefing${awake ? '' : ' idle'}`} data-testid="briefing" lang={lang}>
       {scenes ? (
-        <Wall scenes={scenes} running={visible} controls={controls} />
+        <Wall scenes={scenes} running={visible} controls={controls} stats={stats} />
       ) : (
         <>
           <p className={error ? 'briefing-error briefing-centre' : 'briefing-centre'} role={error ? 'alert' : undefined}>
@@ -69,7 +70,7 @@ export function BriefingConsole() {
 }
 
 /** The wall itself; `controls` (language, exit) take their place at the end of its header, after the clock. */
-function Wall({ scenes, running, controls }: { scenes: readonly Scene[]; running: boolean; controls: ReactNode }) {
+function Wall({ scenes, running, controls, stats }: { scenes: readonly Scene[]; running: boolean; controls: ReactNode; stats: RenderStats }) {
   const { t } = useTranslation();
   const lang = useTwin((s) => s.lang);
   const viewport = useViewport();
@@ -94,7 +95,7 @@ function Wall({ scenes, running, controls }: { scenes: readonly Scene[]; running
       </header>
       <main className="briefing-main">
         <section className="briefing-view" aria-label={scene.title[lang]}>
-          <ZoneView scene={scene} source={source} stop={stop} running={running} />
+          <ZoneView scene={scene} source={source} stop={stop} running={running} stats={stats} />
           <div className="briefing-view-title">
             <span>{scene.zone.name[lang]}</span>
             <span className="briefing-caption">{scene.title[lang]}</span>
@@ -119,7 +120,7 @@ function Wall({ scenes, running, controls }: { scenes: readonly Scene[]; running
 }
 
 /** The 3D view of the zone on screen, flown through the tour; drawing stops while the tab is hidden. */
-function ZoneView({ scene, source, stop, running }: { scene: Scene; source?: SimSource; stop?: PlannedStop; running: boolean }) {
+function ZoneView({ scene, source, stop, running, stats }: { scene: Scene; source?: SimSource; stop?: PlannedStop; running: boolean; stats: RenderStats }) {
   const { t } = useTranslation();
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
   // The view is given the frames only: each zone's controller steps its simulation, on screen or not.
@@ -136,6 +137,7 @@ function ZoneView({ scene, source, stop, running }: { scene: Scene; source?: Sim
       <TwinCanvas
         scene={scene}
         fleet={fleet}
+        stats={stats}
         hidden={NO_HIDDEN}
         maxPixelRatio={BRIEFING.maxPixelRatio}
         sideNames={sideNames}

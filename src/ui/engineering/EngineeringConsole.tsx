@@ -5,6 +5,7 @@ import type { Scene } from '../../domain/sceneSchema';
 import { useEditorState } from '../../store/layout/useEditorState';
 import { useTwin } from '../../store/useTwin';
 import { EditLayer } from '../../view/edit/EditLayer';
+import type { RenderStats } from '../../view/renderStats';
 import { TwinCanvas } from '../../view/TwinCanvas';
 import { Legend } from '../Legend';
 import { AssumptionsPanel } from './AssumptionsPanel';
@@ -33,7 +34,7 @@ const TABS: readonly Tab[] = ['layout', 'assumptions', 'study'];
  * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene. The legend
  * counts the edited layout, so a deleted crane leaves the count at once.
  */
-export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; maxPixelRatio: number }) {
+export function EngineeringConsole({ scene, maxPixelRatio, stats }: { scene: Scene; maxPixelRatio: number; stats: RenderStats }) {
   const { t } = useTranslation();
   const session = useLayoutSession(scene);
   const { editor } = session;
@@ -48,7 +49,7 @@ export function EngineeringConsole({ scene, maxPixelRatio }: { scene: Scene; max
 
   return (
     <div className="engineering" data-testid="engineering-console">
-      <TwinCanvas scene={edited} fleet={fleet} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={TOOLS_PICK} onMiss={TOOLS_PICK}>
+      <TwinCanvas scene={edited} fleet={fleet} stats={stats} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={TOOLS_PICK} onMiss={TOOLS_PICK}>
         <EditLayer editor={editor} />
       </TwinCanvas>
       <Legend scene={edited} />

@@ -6,12 +6,13 @@ import { checkpointsOf } from './alertInput';
 /** What a drill needs of the simulation source. */
 export interface DrillTarget {
   injectRogueAgv(i: number): Promise<void>;
+  endRogueAgv(): Promise<void>;
   setFacilityDown(facilityId: string, down: boolean): Promise<void>;
 }
 
 /**
  * Fault drills on the simulation, for training the control room and testing the alerts: make an AGV ignore its
- * plan (it drives on into the others: near misses, contacts), or mark a barrier or scanner out of service (reported
+ * plan (it drives on into the others: near misses, contacts; ended, it rejoins the plan), or mark a barrier or scanner out of service (reported
  * as an alert; the simulation still serves trucks there). A failure is shown with its reason.
  */
 export function AlertDrills({ target, scene, agvs, down, rogue }: { target: DrillTarget; scene: Scene; agvs: number; down: readonly string[]; rogue?: number | undefined }) {
@@ -33,7 +34,10 @@ export function AlertDrills({ target, scene, agvs, down, rogue }: { target: Dril
       <p className="hint">{t('alerts.drills.hint')}</p>
       {rogue !== undefined && (
         <p className="drill-on" role="status" data-testid="drill-rogue-on">
-          ⚠ {t('alerts.drills.rogueOn', { n: rogue + 1 })}
+          ⚠ {t('alerts.drills.rogueOn', { n: rogue + 1 })}{' '}
+          <button type="button" onClick={() => void run(target.endRogueAgv())} data-testid="drill-rogue-end">
+            {t('alerts.drills.rogueEnd')}
+          </button>
         </p>
       )}
       {agvs > 0 && (

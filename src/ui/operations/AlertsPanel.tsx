@@ -33,7 +33,7 @@ export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSo
   const shown = useMemo(() => list.filter((a) => (all || !a.ack) && (kind === '' || a.kind === kind)), [list, all, kind]);
   const by = operator ?? '';
   const operatorName = (who: string) => who || t('alerts.thisConsole');
-  const drills = source.kind === 'sim' && source.injectRogueAgv && source.setFacilityDown ? (source as DrillTarget) : undefined;
+  const drills = source.kind === 'sim' && source.injectRogueAgv && source.endRogueAgv && source.setFacilityDown ? (source as DrillTarget) : undefined;
 
   const badge = (
     <span className={`alerts-badge${unacked > 0 ? ' on' : ''}`} data-testid="alerts-badge" aria-label={t('alerts.unacknowledged', { count: unacked })}>

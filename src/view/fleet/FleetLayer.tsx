@@ -4,7 +4,7 @@ import { Color, InstancedBufferAttribute, Object3D, type InstancedMesh } from 't
 import equipment from '../../../data/equipment.json';
 import type { Scene } from '../../domain/sceneSchema';
 import type { FleetFrame } from '../../domain/fleetFrame';
-import { renderStats } from '../renderStats';
+import type { RenderStats } from '../renderStats';
 import type { AgvTint } from './agvTint';
 import { useModel } from '../useModel';
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';
@@ -41,7 +41,7 @@ function tintTable(): Float32Array {
  * `useFrame`, with no allocation and no React state per frame. AGVs take the source's data-rule colours
  * ({@link AgvTint}) when it has them, copied only when they change; while a rule is on, so do their containers.
  */
-export function FleetLayer({ scene, source, method = 'direct' }: { scene: Scene; source: FleetSource; method?: MatrixMethod }) {
+export function FleetLayer({ scene, source, stats: renderStats, method = 'direct' }: { scene: Scene; source: FleetSource; stats: RenderStats; method?: MatrixMethod }) {
   const agv = useModel('agv');
   const truck = useModel('truck');
   const box = useModel('container');
