@@ -123,6 +123,12 @@ export function editorBench(): Row[] {
       baseline: before,
       note: `floats uploaded per step: ${uploadedAfter} (one kind) vs ${uploadedBefore} (every lane and kind)`,
     },
-    { group, case: `editor command (checker included): ${name}`, value: command, unit: 'ms', note: 'the same before and after; the view above comes on top' },
+    {
+      group,
+      case: `editor command (checker included): ${name}`,
+      value: command,
+      unit: 'ms',
+      note: 'the same before and after; the view above comes on top',
+    },
   ];
 }

@@ -94,12 +94,18 @@ async function startFleet(broker: RunningBroker, durationS: number, lines: Fleet
     'node_modules/.bin/tsx',
     [
       'bench/syntheticFleet.ts',
-      '--broker', broker.urls.tcp,
-      '--username', 'fleet',
-      '--scene', 'scenes/1119-1120/proposed.json',
-      '--agvs', String(AGVS),
-      '--hz', String(HZ),
-      '--duration', String(Math.ceil(durationS)),
+      '--broker',
+      broker.urls.tcp,
+      '--username',
+      'fleet',
+      '--scene',
+      'scenes/1119-1120/proposed.json',
+      '--agvs',
+      String(AGVS),
+      '--hz',
+      String(HZ),
+      '--duration',
+      String(Math.ceil(durationS)),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, [PASSWORD_ENV.fleet]: broker.users.fleet } },
   );
@@ -137,7 +143,7 @@ function deprioritiseGpuProcess(): number | undefined {
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
   // Our descendants only (browser → zygote → GPU process): another Chromium on the machine is left alone.
   const ours = new Set([process.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of ps) {
       if (ours.has(p.ppid) && !ours.has(p.pid)) {
@@ -257,7 +263,11 @@ export async function liveBench(): Promise<Row[]> {
         throw new Error(`the twin did not show ${AGVS} AGVs within 180 s: ${JSON.stringify(t)}; page errors: ${errors.join('; ') || 'none'}`);
       }
       const gpuPid = deprioritiseGpuProcess();
-      console.error(gpuPid === undefined ? 'live: no GPU process of ours found; SwiftShader runs at normal priority' : `live: Chromium's GPU process (SwiftShader, pid ${gpuPid}) at nice 19`);
+      console.error(
+        gpuPid === undefined
+          ? 'live: no GPU process of ours found; SwiftShader runs at normal priority'
+          : `live: Chromium's GPU process (SwiftShader, pid ${gpuPid}) at nice 19`,
+      );
       await delay(WARMUP_MS);
 
       const cdp = await page.context().newCDPSession(page);
@@ -301,9 +311,18 @@ export async function liveBench(): Promise<Row[]> {
       const dropped = sum(b.dropped) - sum(a.dropped);
       const kept = (b.received - a.received - dropped) / seconds;
       const frames = b.frames - a.frames;
-      const ageP95 = percentile(polled.map((s) => s.latencyMs), 0.95);
-      const screenP95 = percentile(polled.map((s) => s.screenLatencyMs), 0.95);
-      const packP95 = percentile(polled.map((s) => s.packToScreenMs), 0.95);
+      const ageP95 = percentile(
+        polled.map((s) => s.latencyMs),
+        0.95,
+      );
+      const screenP95 = percentile(
+        polled.map((s) => s.screenLatencyMs),
+        0.95,
+      );
+      const packP95 = percentile(
+        polled.map((s) => s.packToScreenMs),
+        0.95,
+      );
       const scriptMs = ((mb.script - ma.script) * 1000) / frames;
       const taskMs = ((mb.task - ma.task) * 1000) / frames;
       const w = `${minutes} min`;
@@ -360,7 +379,7 @@ export async function liveBench(): Promise<Row[]> {
         },
         {
           group: 'live',
-          case: `main thread JS per drawn frame (CDP ScriptDuration, thread CPU time; ${((mb.script - ma.script) * 1000 / seconds).toFixed(0)} ms/s; ${(frames / seconds).toFixed(2)} frames/s drawn, ${((b.framesUnpacked - a.framesUnpacked) / seconds).toFixed(2)}/s with new data)`,
+          case: `main thread JS per drawn frame (CDP ScriptDuration, thread CPU time; ${(((mb.script - ma.script) * 1000) / seconds).toFixed(0)} ms/s; ${(frames / seconds).toFixed(2)} frames/s drawn, ${((b.framesUnpacked - a.framesUnpacked) / seconds).toFixed(2)}/s with new data)`,
           value: scriptMs,
           unit: 'ms',
           goal: '< 4 ms',
@@ -368,7 +387,7 @@ export async function liveBench(): Promise<Row[]> {
         },
         {
           group: 'live',
-          case: `main thread all tasks per drawn frame (CDP TaskDuration; ${((mb.task - ma.task) * 1000 / seconds).toFixed(0)} ms/s; thread CPU time; GL commands are encoded here, SwiftShader executes them in the GPU process)`,
+          case: `main thread all tasks per drawn frame (CDP TaskDuration; ${(((mb.task - ma.task) * 1000) / seconds).toFixed(0)} ms/s; thread CPU time; GL commands are encoded here, SwiftShader executes them in the GPU process)`,
           value: taskMs,
           unit: 'ms',
         },

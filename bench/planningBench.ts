@@ -41,7 +41,9 @@ function movingAiRows(): Row[] {
       let lowerBound = 0;
       for (let i = 0; i < n; i++) lowerBound += tables.distance(goals[i]!, starts[i]!);
       const r = solveLacam(map.graph, starts, goals, { timeLimitMs: TIME_LIMIT_MS, seed: 0 });
-      const quality = r.solved ? `soc ${r.soc} = ${(r.soc / lowerBound).toFixed(2)} × bound ${lowerBound}, makespan ${r.makespan}` : `not solved in ${TIME_LIMIT_MS / 1000} s`;
+      const quality = r.solved
+        ? `soc ${r.soc} = ${(r.soc / lowerBound).toFixed(2)} × bound ${lowerBound}, makespan ${r.makespan}`
+        : `not solved in ${TIME_LIMIT_MS / 1000} s`;
       rows.push({
         group: 'planner (Node)',
         case: `LaCAM first solution, ${name} random-1, ${n} agents (${quality}; ${r.expanded} configurations)`,

@@ -7,7 +7,11 @@ import { timeMedian, type Row } from './measure';
 export function sceneBench(): Row[] {
   const files = readdirSync('scenes', { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join('scenes', d.name)).filter((f) => f.endsWith('.json')).map((f) => join('scenes', d.name, f)))
+    .flatMap((d) =>
+      readdirSync(join('scenes', d.name))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join('scenes', d.name, f)),
+    )
     .sort();
   return files.map((file) => {
     const text = readFileSync(file, 'utf8');

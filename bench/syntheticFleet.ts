@@ -276,7 +276,17 @@ async function main(): Promise<void> {
   report = setInterval(() => {
     const now = Date.now();
     const backlogBytes = clients.reduce((sum, c) => sum + backlog(c), 0);
-    console.log(JSON.stringify({ t: (now - t0) / 1000, dt: (now - last) / 1000, published, visualization: publishedViz, state: publishedState, skipped, backlogBytes }));
+    console.log(
+      JSON.stringify({
+        t: (now - t0) / 1000,
+        dt: (now - last) / 1000,
+        published,
+        visualization: publishedViz,
+        state: publishedState,
+        skipped,
+        backlogBytes,
+      }),
+    );
     last = now;
     published = 0;
     publishedViz = 0;

@@ -117,7 +117,11 @@ test('the exit and language buttons never cover the clock, at any wall size, in 
   await page.goto('/?mode=briefing&lang=vi');
   const clock = page.getByTestId('briefing-clock');
   await expect(clock).toBeVisible({ timeout: FIGURES_WAIT_MS });
-  for (const size of [{ width: 1280, height: 800 }, { width: 1600, height: 1000 }, { width: 3840, height: 2160 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1600, height: 1000 },
+    { width: 3840, height: 2160 },
+  ]) {
     await page.setViewportSize(size);
     for (const lang of ['vi', 'en']) {
       await expect(page.locator('.briefing')).toHaveAttribute('lang', lang);

@@ -8,7 +8,10 @@ type Tree = { [key: string]: string | Tree };
 /** Every UI string of a language, as src/ui/locales/resources.ts merges them (read from disk: no JSON imports here). */
 function strings(lang: 'en' | 'vi'): Map<string, string> {
   const dir = join('src/ui/locales', lang);
-  const trees = [JSON.parse(readFileSync(`src/ui/locales/${lang}.json`, 'utf8')) as Tree, ...readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree)];
+  const trees = [
+    JSON.parse(readFileSync(`src/ui/locales/${lang}.json`, 'utf8')) as Tree,
+    ...readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Tree),
+  ];
   const out = new Map<string, string>();
   const walk = (t: Tree, prefix: string) => {
     for (const [k, v] of Object.entries(t)) typeof v === 'string' ? out.set(prefix + k, v) : walk(v, `${prefix}${k}.`);
@@ -29,7 +32,16 @@ function foreignMatchers(lang: 'en' | 'vi'): { key: string; re: RegExp }[] {
   const other = strings(lang === 'en' ? 'vi' : 'en');
   return [...mine]
     .filter(([k, s]) => other.get(k) !== s && s.replace(/\{\{[^}]*\}\}/g, '').replace(/[^\p{L}]/gu, '').length >= 4)
-    .map(([key, s]) => ({ key, re: new RegExp(`^${s.split(/\{\{[^}]*\}\}/).map(escape).join('.+?')}$`, 'u') }));
+    .map(([key, s]) => ({
+      key,
+      re: new RegExp(
+        `^${s
+          .split(/\{\{[^}]*\}\}/)
+          .map(escape)
+          .join('.+?')}$`,
+        'u',
+      ),
+    }));
 }
 
 /** Every piece of text a person can see or hear on the page: visible text nodes, titles, labels, placeholders. */

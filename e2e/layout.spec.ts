@@ -118,8 +118,7 @@ async function faultsEverywhere(page: Page, what: string, langButton: string, re
 }
 
 /** Waits two animation frames, so a resize or a language switch has been laid out and painted. */
-const painted = (page: Page) =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+const painted = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 
 test.describe('no panel covers another panel’s controls, and no control’s text is cut', () => {
   test.setTimeout(360_000);

@@ -18,7 +18,7 @@ test.afterAll(async () => {
   await broker?.stop();
 });
 
-test('live VDA 5050 over MQTT: login, the fleet tool\'s AGVs move on the map, hostile messages are counted, not shown', async ({ page }) => {
+test("live VDA 5050 over MQTT: login, the fleet tool's AGVs move on the map, hostile messages are counted, not shown", async ({ page }) => {
   const errors = watchErrors(page);
   const external = watchExternal(page);
   await openTwin(page, `?zone=1119-1120&scene=proposed&lang=en&source=live&broker=${encodeURIComponent(broker.urls.ws)}`);
@@ -39,7 +39,9 @@ test('live VDA 5050 over MQTT: login, the fleet tool\'s AGVs move on the map, ho
 
   const hostile = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
   await hostile.publishAsync('uagv/v2/smartgate/AGV-001/state', '{"headerId": 1, "timestamp": ', { qos: 1 });
-  await hostile.publishAsync('uagv/v2/smartgate/AGV-001/state', JSON.stringify({ headerId: 9, serialNumber: '<img src=x onerror="window.__pwned=1">' }), { qos: 1 });
+  await hostile.publishAsync('uagv/v2/smartgate/AGV-001/state', JSON.stringify({ headerId: 9, serialNumber: '<img src=x onerror="window.__pwned=1">' }), {
+    qos: 1,
+  });
   await hostile.endAsync();
   await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.dropped['malformed-json'] ?? 0), { timeout: 30_000 }).toBe(1);
   await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.dropped['wrong-fields'] ?? 0), { timeout: 30_000 }).toBe(1);

@@ -71,9 +71,15 @@ test('hostile messages are listed in the diagnostics panel by reason, wire strin
   // JSON, but headerId is a string where the schema says integer.
   await hostile.publishAsync('uagv/v2/smartgate/AGV-002/state', JSON.stringify({ ...header('AGV-002'), headerId: 'seven' }), { qos: 1 });
   // HTML as the serial number, in the topic (a bad topic: serial numbers are A-Z a-z 0-9 _ . : -) and the payload.
-  await hostile.publishAsync(`uagv/v2/smartgate/${HTML}/state`, JSON.stringify({ headerId: 9, version: '2.1.0', manufacturer: 'smartgate', serialNumber: HTML }), { qos: 1 });
+  await hostile.publishAsync(
+    `uagv/v2/smartgate/${HTML}/state`,
+    JSON.stringify({ headerId: 9, version: '2.1.0', manufacturer: 'smartgate', serialNumber: HTML }),
+    { qos: 1 },
+  );
   // A well-formed connection message whose serial number (HTML) is not the topic's.
-  await hostile.publishAsync('uagv/v2/smartgate/AGV-003/connection', JSON.stringify({ ...header(HTML), headerId: 1, connectionState: 'ONLINE' }), { qos: 1 });
+  await hostile.publishAsync('uagv/v2/smartgate/AGV-003/connection', JSON.stringify({ ...header(HTML), headerId: 1, connectionState: 'ONLINE' }), {
+    qos: 1,
+  });
   // A version the twin does not read.
   await hostile.publishAsync('uagv/v9/smartgate/AGV-001/state', '{}', { qos: 1 });
   await hostile.endAsync();
@@ -145,10 +151,13 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
     await expect(async () => {
       let serial = '';
       await expect
-        .poll(() => {
-          serial = [...latest].find(([, s]) => s.driving === true && s.loads?.length === 0 && s.batteryState?.charging !== true)?.[0] ?? '';
-          return serial;
-        }, { timeout: 60_000 })
+        .poll(
+          () => {
+            serial = [...latest].find(([, s]) => s.driving === true && s.loads?.length === 0 && s.batteryState?.charging !== true)?.[0] ?? '';
+            return serial;
+          },
+          { timeout: 60_000 },
+        )
         .not.toBe('');
       await page.getByTestId(`ops-row-${serial}`).click();
       const select = page.getByTestId(`goto-node-${serial}`);
@@ -159,7 +168,11 @@ test('an operator sends an AGV to a lane node after confirming; the order is in 
       await expect(page.getByTestId('command-confirm')).toHaveCount(0);
       // The pick is cleared once sent.
       await expect(select).toHaveValue('');
-      const entry = page.getByTestId('audit-log').locator('li').filter({ hasText: `operator · smartgate/${serial} · drive to node vn-ys-0` }).last();
+      const entry = page
+        .getByTestId('audit-log')
+        .locator('li')
+        .filter({ hasText: `operator · smartgate/${serial} · drive to node vn-ys-0` })
+        .last();
       // Settled from the vehicle's states (settleFromState): finished once its state carries the order's id.
       await expect(entry).toContainText(/ · (finished|failed)/, { timeout: 30_000 });
       await expect(entry).toContainText(' · finished', { timeout: 1 });

@@ -7,7 +7,9 @@ async function flyTarget(page: Page): Promise<[number, number] | undefined> {
   return v ? (v.split(',').map(Number) as [number, number]) : undefined;
 }
 
-test('operations alerts: an AGV that ignores its plan raises a collision alert with time and place; a click flies there; acknowledged', async ({ page }) => {
+test('operations alerts: an AGV that ignores its plan raises a collision alert with time and place; a click flies there; acknowledged', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const errors = watchErrors(page);
   const external = watchExternal(page);
@@ -42,10 +44,15 @@ test('operations alerts: an AGV that ignores its plan raises a collision alert w
 
   // A click flies the camera there: its target ends within a few metres of the alert's place.
   await item.getByTestId('alert-fly').click();
-  await expect.poll(async () => {
-    const at = await flyTarget(page);
-    return at ? Math.hypot(at[0] - x, at[1] - y) : Infinity;
-  }, { timeout: 60_000 }).toBeLessThan(3);
+  await expect
+    .poll(
+      async () => {
+        const at = await flyTarget(page);
+        return at ? Math.hypot(at[0] - x, at[1] - y) : Infinity;
+      },
+      { timeout: 60_000 },
+    )
+    .toBeLessThan(3);
   await settle(page, 10);
 
   // Acknowledged: it leaves the unacknowledged list, and shows as acknowledged among all alerts.
@@ -70,7 +77,9 @@ test('operations alerts: an AGV that ignores its plan raises a collision alert w
   expect(external).toEqual([]);
 });
 
-test('operations alerts on a replay: the wrong order is a VDA 5050 warning, the dropped link stale telemetry; all acknowledged at once', async ({ page }) => {
+test('operations alerts on a replay: the wrong order is a VDA 5050 warning, the dropped link stale telemetry; all acknowledged at once', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openTwin(page, '?mode=operations&zone=1088/2-1089&scene=proposed&lang=en&source=replay&file=sample:1088-2-1089-proposed');
   await expect(page.getByTestId('replay-hud')).toBeVisible({ timeout: 60_000 });

@@ -30,7 +30,13 @@ test.afterAll(async () => {
 /** Publishes both vehicles twice a second until stopped; returns the stop function. */
 async function publishPair(): Promise<() => Promise<void>> {
   const client = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
-  const header = (serialNumber: string, headerId: number) => ({ headerId, timestamp: new Date().toISOString(), version: '2.1.0', manufacturer: 'drill', serialNumber });
+  const header = (serialNumber: string, headerId: number) => ({
+    headerId,
+    timestamp: new Date().toISOString(),
+    version: '2.1.0',
+    manufacturer: 'drill',
+    serialNumber,
+  });
   for (const s of SERIALS) {
     await client.publishAsync(`uagv/v2/drill/${s}/connection`, JSON.stringify({ ...header(s, 1), connectionState: 'ONLINE' }), { qos: 1, retain: true });
   }
@@ -39,14 +45,21 @@ async function publishPair(): Promise<() => Promise<void>> {
     headerId++;
     SERIALS.forEach((s, k) => {
       const agvPosition = { x: AT.x + k * (AGV_LENGTH_M + GAP_M), y: AT.y, theta: 0, mapId: MAP_ID, positionInitialized: true };
-      void client.publishAsync(`uagv/v2/drill/${s}/visualization`, JSON.stringify({ ...header(s, headerId), agvPosition, velocity: { vx: 0, vy: 0, omega: 0 } }));
+      void client.publishAsync(
+        `uagv/v2/drill/${s}/visualization`,
+        JSON.stringify({ ...header(s, headerId), agvPosition, velocity: { vx: 0, vy: 0, omega: 0 } }),
+      );
     });
   };
   tick();
   const timer = setInterval(tick, 500);
   return async () => {
     clearInterval(timer);
-    for (const s of SERIALS) await client.publishAsync(`uagv/v2/drill/${s}/connection`, JSON.stringify({ ...header(s, 2), connectionState: 'OFFLINE' }), { qos: 1, retain: true });
+    for (const s of SERIALS)
+      await client.publishAsync(`uagv/v2/drill/${s}/connection`, JSON.stringify({ ...header(s, 2), connectionState: 'OFFLINE' }), {
+        qos: 1,
+        retain: true,
+      });
     await client.endAsync();
   };
 }
@@ -81,17 +94,23 @@ test('a near miss injected over MQTT raises an alert with time and place; a clic
 
     await item.getByTestId('alert-fly').click();
     await expect
-      .poll(async () => {
-        const at = await flyTarget(page);
-        return at ? Math.hypot(at[0] - x, at[1] - y) : Infinity;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const at = await flyTarget(page);
+          return at ? Math.hypot(at[0] - x, at[1] - y) : Infinity;
+        },
+        { timeout: 60_000 },
+      )
       .toBeLessThan(3);
     // And the camera as drawn (window.__TWIN__) looks there too.
     await expect
-      .poll(async () => {
-        const [e, n] = await page.evaluate(() => window.__TWIN__.camera.target);
-        return Math.hypot(e - x, n - y);
-      }, { timeout: 30_000 })
+      .poll(
+        async () => {
+          const [e, n] = await page.evaluate(() => window.__TWIN__.camera.target);
+          return Math.hypot(e - x, n - y);
+        },
+        { timeout: 30_000 },
+      )
       .toBeLessThan(5);
     await page.screenshot({ path: 'test-results/screenshots/operations-near-miss.png' });
 

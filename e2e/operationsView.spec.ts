@@ -9,7 +9,10 @@ const REPLAY = '?zone=1088/2-1089&scene=proposed&mode=operations&source=replay&f
 
 /** The numbers of one column of the operations fleet list, top to bottom ('—' as NaN). */
 async function column(page: Page, index: number): Promise<number[]> {
-  const cells = await page.getByTestId('ops-fleet').locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
+  const cells = await page
+    .getByTestId('ops-fleet')
+    .locator(`tbody tr td:nth-child(${index + 1})`)
+    .allTextContents();
   return cells.map((c) => (c.trim() === '—' ? Number.NaN : Number(c.replace(/[^\d.-]/g, ''))));
 }
 
@@ -26,7 +29,9 @@ async function heatPixels(page: Page): Promise<number> {
   return n;
 }
 
-test('operations view: the fleet list sorts and filters, a row makes the camera follow its AGV, the heat map and the battery rule colour the map', async ({ page }) => {
+test('operations view: the fleet list sorts and filters, a row makes the camera follow its AGV, the heat map and the battery rule colour the map', async ({
+  page,
+}) => {
   test.setTimeout(480_000);
   const errors = watchErrors(page);
   const external = watchExternal(page);

@@ -18,7 +18,14 @@ async function recordedPoses(clockS: number): Promise<number[][]> {
   const parsed = parseScene(readFileSync(SCENE, 'utf8'), SCENE);
   if (!parsed.ok) throw new Error('scene invalid');
   const engine = new ReplayEngine();
-  const info = await engine.open({ source: new Uint8Array(readFileSync(SAMPLE)), name: SAMPLE, maps: sceneMaps(parsed.scene), capacity: 5000, staleAfterMs: 35_000, facilityCount: 0 });
+  const info = await engine.open({
+    source: new Uint8Array(readFileSync(SAMPLE)),
+    name: SAMPLE,
+    maps: sceneMaps(parsed.scene),
+    capacity: 5000,
+    staleAfterMs: 35_000,
+    facilityCount: 0,
+  });
   const buffer = new Float32Array(packedLength(info.layout));
   engine.attach(buffer);
   await engine.seek(clockS);
@@ -96,7 +103,9 @@ test('replay: a truncated recording from the disk plays up to the damage and say
   const cut = whole.subarray(0, Math.floor(whole.length * 0.55));
   const info = (await openRecording(new Uint8Array(cut))).info;
   await page.getByTestId('replay-file').setInputFiles({ name: 'cut.mcap', mimeType: 'application/octet-stream', buffer: Buffer.from(cut) });
-  await expect(page.getByTestId('replay-problem')).toContainText(`cut.mcap is damaged: reading stopped at byte ${info.damage!.stoppedAtByte.toLocaleString('en-US')}`);
+  await expect(page.getByTestId('replay-problem')).toContainText(
+    `cut.mcap is damaged: reading stopped at byte ${info.damage!.stoppedAtByte.toLocaleString('en-US')}`,
+  );
   const r = await replayOf(page);
   expect(r.endS).toBe(Number(info.endNs! / 1_000_000n) / 1000);
   expect(r.endS - r.startS).toBeLessThan(150);
@@ -106,7 +115,10 @@ test('replay: a truncated recording from the disk plays up to the damage and say
   await page.screenshot({ path: 'test-results/screenshots/replay-damaged.png' });
 
   // A file that is not a recording at all: an error naming it, the twin still up.
-  await page.getByTestId('replay-hud').locator('input[type=file]').setInputFiles({ name: 'notes.mcap', mimeType: 'text/plain', buffer: Buffer.from('not a recording') });
+  await page
+    .getByTestId('replay-hud')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'notes.mcap', mimeType: 'text/plain', buffer: Buffer.from('not a recording') });
   await expect(page.getByTestId('replay-error')).toContainText('notes.mcap');
   expect(await page.evaluate(() => window.__TWIN__.ready)).toBe(true);
   expect(errors).toEqual([]);

@@ -66,7 +66,9 @@ test('malformed simulation settings in the URL are listed by name and the defaul
   expect((await simOf(page)).speed).toBe(10);
 });
 
-test('a file that is no recording, opened while the simulation runs, is named as a problem and the simulation goes on; the replay picker leads back to it', async ({ page }) => {
+test('a file that is no recording, opened while the simulation runs, is named as a problem and the simulation goes on; the replay picker leads back to it', async ({
+  page,
+}) => {
   await openTwin(page, '?zone=1119-1120&scene=proposed&lang=en&t=08:00&seed=3');
   await simFrames(page, 3);
   await page.getByTestId('file-input').setInputFiles({ name: 'notes.mcap', mimeType: 'application/octet-stream', buffer: Buffer.from('not a recording') });

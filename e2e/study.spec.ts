@@ -81,7 +81,9 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
   // Exported as CSV: a row per run.
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, 'study-export-csv')]);
   expect(download.suggestedFilename()).toBe('study-1119-1120-1119-1120-proposed.csv');
-  const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(csv[0]).toMatch(/^layout,scene,vehiclesPerDay,agvs,hours,seed,/);
   expect(csv.filter((l) => l.startsWith('edited,') && /,2,[12],/.test(l))).toHaveLength(2);
 
@@ -116,9 +118,9 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
 
 const EDITED_URL = '?mode=engineering&zone=1119-1120&scene=proposed&lang=en';
 const SCANNER = 'vn-scanner-export';
-const SCANNER_NAME = (JSON.parse(readFileSync('scenes/1119-1120/proposed.json', 'utf8')) as { facilities: { id: string; name: { en: string } }[] }).facilities.find(
-  (f) => f.id === SCANNER,
-)!.name.en;
+const SCANNER_NAME = (
+  JSON.parse(readFileSync('scenes/1119-1120/proposed.json', 'utf8')) as { facilities: { id: string; name: { en: string } }[] }
+).facilities.find((f) => f.id === SCANNER)!.name.en;
 
 test('the legend counts the edited layout; a study compared after an edit sees the edit, and outlives the Study tab', async ({ page }) => {
   test.setTimeout(540_000);

@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import { FACILITY_KINDS } from '../src/domain/sceneSchema';
 import { canvasColours, openTwin, settle, twin, watchErrors, watchExternal } from './twinPage';
 
-
 const ZONES = [
   { zone: '1119-1120', scene: 'proposed', shot: 'zone-1119-1120-proposed', closeView: 'gate' },
   { zone: '1088/2-1089', scene: 'proposed', shot: 'zone-1088-2-1089-proposed', closeView: 'bao-nguyen' },

@@ -51,7 +51,10 @@ try {
 } catch (e) {
   fail(e instanceof MosquittoMissingError ? e.message : String(e), 1);
 }
-for (const [flag, port] of [['--tcp-port', ports.tcpPort], ['--ws-port', ports.wsPort]] as const) {
+for (const [flag, port] of [
+  ['--tcp-port', ports.tcpPort],
+  ['--ws-port', ports.wsPort],
+] as const) {
   if (!(await loopbackPortIsFree(port))) {
     fail(`127.0.0.1:${port} is taken (another broker? see \`ss -ltnp | grep :${port}\`); stop it or pick another with ${flag}`, 1);
   }

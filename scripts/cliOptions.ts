@@ -57,7 +57,10 @@ export function readSceneText(file: string): string {
  */
 export function refusePasswordOption(argv: readonly string[], env: string): void {
   if (!argv.some((a) => a === '--password' || a.startsWith('--password='))) return;
-  fail(`--password is refused: npm echoes a command line and \`ps\` shows it to every user. Set ${env} (as for npm run broker), or pipe the password on standard input as one line`, 2);
+  fail(
+    `--password is refused: npm echoes a command line and \`ps\` shows it to every user. Set ${env} (as for npm run broker), or pipe the password on standard input as one line`,
+    2,
+  );
 }
 
 /**

@@ -41,7 +41,22 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
   });
 
   it('publishes every AGV so the twin sees them, and obeys an operator', async () => {
-    const args = ['scripts/fleet.ts', '--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '5', '--hz', '5', '--duration', '20', '--start', '08:00'];
+    const args = [
+      'scripts/fleet.ts',
+      '--broker',
+      broker.urls.tcp,
+      '--username',
+      'fleet',
+      ...SCENE,
+      '--agvs',
+      '5',
+      '--hz',
+      '5',
+      '--duration',
+      '20',
+      '--start',
+      '08:00',
+    ];
     fleet = spawn(TSX, args, { cwd: ROOT, env: envWith(broker.users.fleet), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     fleet.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -49,7 +64,15 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
 
     const engine = new LiveEngine();
     const scene = { maps: [{ mapId: '1088-2-1089-proposed', origin: [0, 0] as [number, number], rotation: 0 }] };
-    const layout = await engine.connect({ url: broker.urls.ws, username: 'viewer', password: broker.users.viewer, ...scene, capacity: 20, staleAfterMs: 5000, facilityCount: 0 });
+    const layout = await engine.connect({
+      url: broker.urls.ws,
+      username: 'viewer',
+      password: broker.users.viewer,
+      ...scene,
+      capacity: 20,
+      staleAfterMs: 5000,
+      facilityCount: 0,
+    });
     engine.attach(new Float32Array(packedLength(layout)));
     await expect.poll(() => engine.snapshot().agvs, { timeout: 30_000 }).toBe(5);
     expect(engine.snapshot().unknownMaps).toEqual([]);
@@ -60,7 +83,11 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     watcher.on('message', (_topic, payload) => states.push(JSON.parse(payload.toString()) as Record<string, unknown>));
     await watcher.subscribeAsync('uagv/v2/smartgate/AGV-002/state');
     const operator = await mqtt.connectAsync(broker.urls.tcp, { username: 'operator', password: broker.users.operator, protocolVersion: 5 });
-    const pause = encodeInstantAction({ version: 2, manufacturer: 'twin', serialNumber: 'AGV-002', headerId: 1, timestampMs: Date.now() }, 'pause', 'op-pause-1');
+    const pause = encodeInstantAction(
+      { version: 2, manufacturer: 'twin', serialNumber: 'AGV-002', headerId: 1, timestampMs: Date.now() },
+      'pause',
+      'op-pause-1',
+    );
     await operator.publishAsync('uagv/v2/smartgate/AGV-002/instantActions', JSON.stringify(pause), { qos: 1 });
     await expect
       .poll(() => states.some((s) => s.paused === true && JSON.stringify(s.actionStates).includes('"op-pause-1"')), { timeout: 30_000 })
@@ -72,7 +99,15 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     const refused = await engine.command('smartgate/AGV-003', { kind: 'pause' });
     expect(refused).toMatchObject({ who: 'viewer', vehicle: 'smartgate/AGV-003', what: 'pause', result: 'refused by the broker' });
     const console = new LiveEngine();
-    await console.connect({ url: broker.urls.ws, username: 'operator', password: broker.users.operator, ...scene, capacity: 20, staleAfterMs: 5000, facilityCount: 0 });
+    await console.connect({
+      url: broker.urls.ws,
+      username: 'operator',
+      password: broker.users.operator,
+      ...scene,
+      capacity: 20,
+      staleAfterMs: 5000,
+      facilityCount: 0,
+    });
     expect(console.snapshot().canCommand).toBe(true);
     await expect.poll(() => console.snapshot().agvs, { timeout: 30_000 }).toBe(5);
     const sent = await console.command('smartgate/AGV-004', { kind: 'pause' });
@@ -89,14 +124,21 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
   });
 
   it('takes its password from standard input when the environment has none', async () => {
-    const r = await runFleet(['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2', '--duration', '2'], envWith(), `${broker.users.fleet}\n`);
+    const r = await runFleet(
+      ['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2', '--duration', '2'],
+      envWith(),
+      `${broker.users.fleet}\n`,
+    );
     expect(r.output).toMatch(/publishing 2 vehicles/);
     expect(r.code).toBe(0);
   });
 
   it('refuses a password on the command line and stops when given none, naming where the password goes instead', async () => {
     const secret = 'on-the-command-line';
-    const given = await runFleet(['--broker', broker.urls.tcp, '--username', 'fleet', '--password', secret, ...SCENE, '--agvs', '2', '--hz', '2'], envWith());
+    const given = await runFleet(
+      ['--broker', broker.urls.tcp, '--username', 'fleet', '--password', secret, ...SCENE, '--agvs', '2', '--hz', '2'],
+      envWith(),
+    );
     expect(given.code).toBe(2);
     expect(given.output).toMatch(/--password is refused: .*`ps`.* Set TWIN_FLEET_PASSWORD .*standard input/);
     expect(given.output).not.toContain(secret);

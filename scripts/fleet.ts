@@ -60,7 +60,12 @@ try {
 sim.advanceTo(startS);
 const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
 const fleet = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map });
-const willOf = (i: number) => ({ topic: fleet.topic(i, 'connection'), payload: Buffer.from(JSON.stringify(fleet.connection(i, 'CONNECTIONBROKEN', Date.now()))), qos: 1 as const, retain: true });
+const willOf = (i: number) => ({
+  topic: fleet.topic(i, 'connection'),
+  payload: Buffer.from(JSON.stringify(fleet.connection(i, 'CONNECTIONBROKEN', Date.now()))),
+  qos: 1 as const,
+  retain: true,
+});
 
 // One MQTT connection for the whole fleet keeps a 2,000-vehicle run light; its last will covers the first vehicle,
 // and a clean stop publishes every vehicle OFFLINE. (A broker sees one client; per-vehicle wills would need one

@@ -29,7 +29,11 @@ describe('scripts/mapf.ts', { timeout: 120_000 }, () => {
     // Independent check, from the files alone: free cells, starts and goals, moves, conflicts, costs.
     const rows = readFileSync(join(ROOT, MAP), 'utf8').trim().split('\n').slice(4);
     const free = (x: number, y: number) => '.GS'.includes(rows[y]?.[x] ?? '@');
-    const scen = readFileSync(join(ROOT, SCEN), 'utf8').trim().split('\n').slice(1, 51).map((l) => l.split('\t').map(Number));
+    const scen = readFileSync(join(ROOT, SCEN), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1, 51)
+      .map((l) => l.split('\t').map(Number));
     const { paths } = JSON.parse(readFileSync(out, 'utf8')) as { paths: [number, number][][] };
     expect(paths.length).toBe(50);
     let soc = 0;

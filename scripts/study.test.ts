@@ -42,12 +42,26 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
   });
 
   it('runs a study with replications and an AGV sweep, printing the table and the smallest fleet', () => {
-    const args = ['scenes/1119-1120/proposed.json', '--vehicles-per-day', '20000', '--hours', '2', '--replications', '3', '--target', '1500', '--sweep', 'agvs:10:40:10'];
+    const args = [
+      'scenes/1119-1120/proposed.json',
+      '--vehicles-per-day',
+      '20000',
+      '--hours',
+      '2',
+      '--replications',
+      '3',
+      '--target',
+      '1500',
+      '--sweep',
+      'agvs:10:40:10',
+    ];
     const r = study(...args);
     expect(r.status).toBe(0);
     expect(r.lines[1]).toMatch(/^AGVs +vehicles\/day +cleared\/day +95 % CI/);
     expect(r.lines.slice(2, 6).map((l) => l.trim().split(/ +/)[0])).toEqual(['10', '20', '30', '40']);
-    const json = JSON.parse(r.lines.at(-1)!) as { sweep: { points: { agvs: number; clearedPerDay: { low: number } }[]; smallestFleet: { agvs: number; criterion: string } } };
+    const json = JSON.parse(r.lines.at(-1)!) as {
+      sweep: { points: { agvs: number; clearedPerDay: { low: number } }[]; smallestFleet: { agvs: number; criterion: string } };
+    };
     const answer = json.sweep.smallestFleet;
     expect(answer.criterion).toBe('ci-low');
     expect(r.lines).toContain(`smallest fleet reaching 1500/day (lower bound of the 95 % CI): ${answer.agvs} AGVs`);

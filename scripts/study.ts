@@ -141,6 +141,10 @@ function table(points: readonly PointResult[]): string[] {
     ];
   });
   const width = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, k) => (k >= 6 ? c.padEnd(width[k]!) : c.padStart(width[k]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, k) => (k >= 6 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), ...rows.map(line)];
 }

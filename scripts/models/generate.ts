@@ -45,9 +45,7 @@ export async function buildModels(outDir: string): Promise<ModelReport[]> {
       'Y up; each model fills the unit box x,z in [-0.5, 0.5], y in [0, 1]; scale by (width, height, depth) in metres. ' +
       'Vehicles and containers face +X. The crane travels along X; its girder spans Z. Roads run along X. ' +
       'One mesh, one primitive (POSITION, NORMAL, COLOR_0 linear RGB), one white material.',
-    models: Object.fromEntries(
-      reports.map((r) => [r.name, { file: r.file, triangles: r.triangles, vertices: r.vertices, designSize: r.designSize }]),
-    ),
+    models: Object.fromEntries(reports.map((r) => [r.name, { file: r.file, triangles: r.triangles, vertices: r.vertices, designSize: r.designSize }])),
   };
   await writeFile(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return reports;

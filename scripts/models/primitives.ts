@@ -7,16 +7,7 @@
  * BufferGeometry with exactly POSITION, NORMAL and COLOR_0 (`color`), then
  * normalises it into the unit box [-0.5, 0, -0.5]..[0.5, 1, 0.5].
  */
-import {
-  BufferAttribute,
-  BufferGeometry,
-  Color,
-  CylinderGeometry,
-  Euler,
-  Matrix4,
-  Quaternion,
-  Vector3,
-} from 'three';
+import { BufferAttribute, BufferGeometry, Color, CylinderGeometry, Euler, Matrix4, Quaternion, Vector3 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 
 export type Vec3 = readonly [number, number, number];
@@ -72,7 +63,12 @@ function boxGeometry(size: Size3, omit: readonly Face[] = []): BufferGeometry {
     const n = new Vector3(...f.n);
     const t1 = new Vector3(...f.t1);
     const t2 = new Vector3(...f.t2);
-    for (const [s1, s2] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
+    for (const [s1, s2] of [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+    ] as const) {
       const v = n.clone().addScaledVector(t1, s1).addScaledVector(t2, s2).multiply(h);
       pos.push(v.x, v.y, v.z);
       nrm.push(n.x, n.y, n.z);
@@ -270,7 +266,10 @@ export class ModelBuilder {
     const off = (got: number, want: number) => Math.abs(got - want) > 0.005 * want;
     if (off(size.x, dw) || off(size.y, dh) || off(size.z, dd)) {
       throw new Error(
-        `${name}: design bounds ${size.toArray().map((s) => s.toFixed(3)).join(' x ')} m do not match ${designSize.join(' x ')} m`,
+        `${name}: design bounds ${size
+          .toArray()
+          .map((s) => s.toFixed(3))
+          .join(' x ')} m do not match ${designSize.join(' x ')} m`,
       );
     }
     // Positions: computed in double precision so that the extremes land exactly on

@@ -109,11 +109,7 @@ export function container(): ModelBuilder {
   b.box([-6.0, 0.12, -1.18], [6.0, 2.47, 1.18], P.container);
   for (const sx of [-1, 1]) {
     for (const sz of [-1, 1]) {
-      b.box(
-        [sx > 0 ? 5.9 : -hx, 0, sz > 0 ? 1.07 : -hz],
-        [sx > 0 ? hx : -5.9, H, sz > 0 ? hz : -1.07],
-        frame,
-      );
+      b.box([sx > 0 ? 5.9 : -hx, 0, sz > 0 ? 1.07 : -hz], [sx > 0 ? hx : -5.9, H, sz > 0 ? hz : -1.07], frame);
     }
     // Top and bottom end rails.
     const xa = sx > 0 ? 5.95 : -6.08;

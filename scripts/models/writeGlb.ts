@@ -18,17 +18,12 @@ export async function geometryToGlb(name: string, geometry: BufferGeometry): Pro
   const doc = new Document();
   const buffer = doc.createBuffer(name);
   const vertexCount = position.count;
-  const indices =
-    vertexCount <= 65535 ? Uint16Array.from(index.array as ArrayLike<number>) : Uint32Array.from(index.array as ArrayLike<number>);
+  const indices = vertexCount <= 65535 ? Uint16Array.from(index.array as ArrayLike<number>) : Uint32Array.from(index.array as ArrayLike<number>);
 
   const accessor = (label: string, type: 'VEC3' | 'SCALAR', array: Float32Array | Uint16Array | Uint32Array) =>
     doc.createAccessor(`${name}_${label}`).setType(type).setArray(array).setBuffer(buffer);
 
-  const material = doc
-    .createMaterial(name)
-    .setBaseColorFactor([1, 1, 1, 1])
-    .setRoughnessFactor(0.8)
-    .setMetallicFactor(0);
+  const material = doc.createMaterial(name).setBaseColorFactor([1, 1, 1, 1]).setRoughnessFactor(0.8).setMetallicFactor(0);
 
   const primitive = doc
     .createPrimitive()

@@ -72,8 +72,7 @@ function containerStacks(b: ModelBuilder, L: YardLayout): YardExtents {
     for (const [bz0] of ext.zBlocks) {
       // heights[bay][row]
       const heights = Array.from({ length: bays * L.rowsPerBlock }, () => TIERS[Math.floor(rand() * TIERS.length)] ?? 0);
-      const tiers = (bay: number, row: number) =>
-        row < 0 || row >= L.rowsPerBlock ? 0 : (heights[bay * L.rowsPerBlock + row] ?? 0);
+      const tiers = (bay: number, row: number) => (row < 0 || row >= L.rowsPerBlock ? 0 : (heights[bay * L.rowsPerBlock + row] ?? 0));
       for (let i = 0; i < bays; i++) {
         const cx0 = bx0 + i * (CL + GAP_X);
         for (let r = 0; r < L.rowsPerBlock; r++) {

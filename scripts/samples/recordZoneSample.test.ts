@@ -22,7 +22,14 @@ describe.each(ZONE_SAMPLES)('sample recording $out', { timeout: 60_000 }, (sampl
     const parsed = parseScene(readFileSync(sample.scene, 'utf8'), sample.scene);
     if (!parsed.ok) throw new Error('scene invalid');
     const engine = new ReplayEngine();
-    const info = await engine.open({ source: committed, name: sample.out, maps: sceneMaps(parsed.scene), capacity: 500, staleAfterMs: 35_000, facilityCount: 0 });
+    const info = await engine.open({
+      source: committed,
+      name: sample.out,
+      maps: sceneMaps(parsed.scene),
+      capacity: 500,
+      staleAfterMs: 35_000,
+      facilityCount: 0,
+    });
     engine.attach(new Float32Array(packedLength(info.layout)));
     expect(info.damage).toBeUndefined();
     expect(info.startS).toBe(EIGHT_AM_S);

@@ -39,7 +39,10 @@ export function recordZoneSample(spec: ZoneSampleSpec): { bytes: Uint8Array; mes
     sim.advanceTo(t);
     if (t === FROM_S + 40 && wrongOrder) {
       const header = { version: 2 as const, manufacturer: 'smartgate', serialNumber: wrongOrder, headerId: 1, timestampMs: DAY_START_MS + t * 1000 };
-      rec.command(rec.topic(wrongOrder, 'order'), encodeOrder(header, { orderId: 'sample-order-1', orderUpdateId: 0, nodes: [{ nodeId: 'no-such-node' }] }));
+      rec.command(
+        rec.topic(wrongOrder, 'order'),
+        encodeOrder(header, { orderId: 'sample-order-1', orderUpdateId: 0, nodes: [{ nodeId: 'no-such-node' }] }),
+      );
     }
     if (linkDrop && t === FROM_S + 70) rec.connection(linkDrop, 'CONNECTIONBROKEN');
     if (linkDrop && t === FROM_S + 110) rec.connection(linkDrop, 'ONLINE');

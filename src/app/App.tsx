@@ -103,10 +103,12 @@ export function App({ url, metrics, renderStats }: { url: UrlState; metrics: Sou
       return;
     }
     if (wanted === 'sim') {
-      void controller.start('sim', () => startSimulation(scene, simUrl, metrics)).then((source) => {
-        const error = controller.getState().error;
-        if (!source && error) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: error }] });
-      });
+      void controller
+        .start('sim', () => startSimulation(scene, simUrl, metrics))
+        .then((source) => {
+          const error = controller.getState().error;
+          if (!source && error) store.getState().reportProblems({ file: scene.id, problems: [{ path: 'simulation', message: error }] });
+        });
     } else if (replayInput) {
       const name = replayName(replayInput);
       // Already running: a recording opened while another source ran, started before it took over.
@@ -167,7 +169,14 @@ export function App({ url, metrics, renderStats }: { url: UrlState; metrics: Sou
   const simLayers = useMemo(
     () =>
       sim
-        ? { busy: sim.busy, alerts: sim.alerts, get paths() { return sim.paths; }, showPaths }
+        ? {
+            busy: sim.busy,
+            alerts: sim.alerts,
+            get paths() {
+              return sim.paths;
+            },
+            showPaths,
+          }
         : feed && { busy: feed.busy, alerts: feed.alerts, paths: NO_PATHS, showPaths: false },
     [sim, feed, showPaths],
   );
@@ -189,15 +198,17 @@ export function App({ url, metrics, renderStats }: { url: UrlState; metrics: Sou
         setReplayInput(input);
         return;
       }
-      void controller.start('replay', () => replayStart(scene, input, metrics), { label: replayName(input), keepRunning: true }).then((source) => {
-        if (source) {
-          setLeftReplay(false);
-          setReplayInput(input);
-        } else {
-          const message = controller.getState().error ?? 'cannot open';
-          store.getState().reportProblems({ file: replayName(input), problems: [{ path: '', message }] });
-        }
-      });
+      void controller
+        .start('replay', () => replayStart(scene, input, metrics), { label: replayName(input), keepRunning: true })
+        .then((source) => {
+          if (source) {
+            setLeftReplay(false);
+            setReplayInput(input);
+          } else {
+            const message = controller.getState().error ?? 'cannot open';
+            store.getState().reportProblems({ file: replayName(input), problems: [{ path: '', message }] });
+          }
+        });
     },
     [controller, scene, metrics, store],
   );
@@ -296,7 +307,9 @@ export function App({ url, metrics, renderStats }: { url: UrlState; metrics: Sou
         {loading && <div className="loading">{t('app.loading')}</div>}
         {scene && mode !== 'engineering' && <ZoneCard scene={scene} />}
         {scene && mode !== 'engineering' && <Legend scene={scene} />}
-        {operations && scene && unreachable && <LiveUnreachable reason={unreachable.reason} {...(unreachable.broker === undefined ? {} : { broker: unreachable.broker })} />}
+        {operations && scene && unreachable && (
+          <LiveUnreachable reason={unreachable.reason} {...(unreachable.broker === undefined ? {} : { broker: unreachable.broker })} />
+        )}
         {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={sourceBusy} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (
           <ReplayOpen

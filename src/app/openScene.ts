@@ -18,11 +18,7 @@ async function fetchText(url: string): Promise<string> {
  * Reads, checks and shows a scene. On any failure the problems go to the error panel and the scene on screen
  * stays as it was; returns whether the new scene is now shown.
  */
-export async function openScene(
-  store: TwinStore,
-  source: SceneRequest | { kind: 'text'; name: string; text: string },
-  viewId?: string,
-): Promise<boolean> {
+export async function openScene(store: TwinStore, source: SceneRequest | { kind: 'text'; name: string; text: string }, viewId?: string): Promise<boolean> {
   const file = source.kind === 'catalog' ? source.entry.path : source.kind === 'url' ? source.url : source.name;
   store.getState().startLoading(file);
   let text: string;

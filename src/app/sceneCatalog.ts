@@ -18,7 +18,6 @@ export interface CatalogEntry {
   readonly load: () => Promise<string>;
 }
 
-
 export const CATALOG: readonly CatalogEntry[] = Object.entries(files).flatMap(([path, load]) => {
   const m = /^\/scenes\/([^/]+)\/([^/]+)\.json$/.exec(path);
   const zone = ZONES.find((z) => zoneFolder(z) === m?.[1]);

@@ -11,7 +11,11 @@ describe('readSourceUrl', () => {
     expect(readSourceUrl('?source=live').request).toEqual({ kind: 'live-unreachable', reason: 'missing' });
     expect(readSourceUrl('?source=live&broker=http://x').request).toEqual({ kind: 'live-unreachable', reason: 'not-ws', broker: 'http://x' });
     expect(readSourceUrl('?source=live&broker=not a url').request).toEqual({ kind: 'live-unreachable', reason: 'not-ws', broker: 'not a url' });
-    expect(readSourceUrl('?source=live&broker=mqtt://127.0.0.1:1883').request).toEqual({ kind: 'live-unreachable', reason: 'mqtt', broker: 'mqtt://127.0.0.1:1883' });
+    expect(readSourceUrl('?source=live&broker=mqtt://127.0.0.1:1883').request).toEqual({
+      kind: 'live-unreachable',
+      reason: 'mqtt',
+      broker: 'mqtt://127.0.0.1:1883',
+    });
     expect(readSourceUrl('?source=tape').problems[0]!.message).toMatch(/unknown source "tape"/);
     expect(readSourceUrl('?source=live&broker=ws://h:1&password=x').problems.map((p) => p.path)).toEqual(['password']);
   });
@@ -21,7 +25,10 @@ describe('readSourceUrl', () => {
     expect(readSourceUrl('?source=live&broker=mqtt://h:1883').problems[0]).toMatchObject({ code: 'url-broker', params: { value: 'mqtt://h:1883' } });
     expect(readSourceUrl('?source=live').problems[0]!.code).toBe('url-broker-missing');
     expect(readSourceUrl('?username=a').problems[0]!.code).toBe('url-credentials');
-    expect(readSourceUrl('?source=replay&file=javascript:x').problems[0]).toMatchObject({ code: 'url-recording-address', params: { value: 'javascript:x' } });
+    expect(readSourceUrl('?source=replay&file=javascript:x').problems[0]).toMatchObject({
+      code: 'url-recording-address',
+      params: { value: 'javascript:x' },
+    });
   });
 
   it('reads stale=<seconds> for a live feed and names a wrong value, keeping the default', () => {

@@ -32,7 +32,8 @@ export function readSourceUrl(search: string): { request: SourceRequest; problem
   const source = p.get('source') ?? 'sim';
   const problems: Problem[] = [];
   for (const secret of ['password', 'username']) {
-    if (p.has(secret)) problems.push(coded(secret, 'credentials are never read from the URL; enter them in the login form', { code: 'url-credentials', params: {} }));
+    if (p.has(secret))
+      problems.push(coded(secret, 'credentials are never read from the URL; enter them in the login form', { code: 'url-credentials', params: {} }));
   }
   if (source === 'sim') return { request: { kind: 'sim' }, problems };
   if (source === 'live') {
@@ -54,7 +55,8 @@ export function readSourceUrl(search: string): { request: SourceRequest; problem
   if (source === 'replay') {
     const file = p.get('file');
     if (file === null || file === '') return { request: { kind: 'replay' }, problems };
-    if (/^sample:[\w-]+$/.test(file) || /^https?:\/\/\S+$/.test(file) || /^(\/|\.\/|\.\.\/)?[\w./-]+$/.test(file)) return { request: { kind: 'replay', file }, problems };
+    if (/^sample:[\w-]+$/.test(file) || /^https?:\/\/\S+$/.test(file) || /^(\/|\.\/|\.\.\/)?[\w./-]+$/.test(file))
+      return { request: { kind: 'replay', file }, problems };
     problems.push(
       coded('file', `"${file}" is not an address to read a recording from (a path, an http(s) URL or sample:<id>)`, {
         code: 'url-recording-address',

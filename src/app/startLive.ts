@@ -35,15 +35,19 @@ export function startLive(
   const worker = new Worker(new URL('../../workers/telemetry.worker.ts', import.meta.url), { type: 'module', name: 'telemetry' });
   return runInWorker<LiveEngine, LiveSource>(worker, 'telemetry', (remote) => {
     const engine: LiveEngineHandle = remote;
-    return LiveSource.start(engine, {
-      url: broker,
-      username,
-      password,
-      maps: sceneMaps(scene),
-      capacity: CAPACITY,
-      staleAfterMs: staleAfterS * 1000,
-      facilityCount: scene.facilities.length,
-      collision: collisionOptionsFor(scene),
-    }, metrics);
+    return LiveSource.start(
+      engine,
+      {
+        url: broker,
+        username,
+        password,
+        maps: sceneMaps(scene),
+        capacity: CAPACITY,
+        staleAfterMs: staleAfterS * 1000,
+        facilityCount: scene.facilities.length,
+        collision: collisionOptionsFor(scene),
+      },
+      metrics,
+    );
   });
 }

@@ -10,19 +10,22 @@ import { runInWorker, type RunningSource } from './runInWorker';
 import { DEFAULT_STALE_AFTER_S } from './sourceUrl';
 import { CAPACITY } from './startLive';
 
-
 export function startReplay(scene: Scene, name: string, source: RecordingBytes, metrics: SourceMetrics): Promise<RunningSource<ReplaySource>> {
   const worker = new Worker(new URL('../../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
   return runInWorker<ReplayEngine, ReplaySource>(worker, 'replay', (remote) => {
     const engine: ReplayEngineHandle = remote;
-    return ReplaySource.start(engine, {
-      source,
-      name,
-      maps: sceneMaps(scene),
-      capacity: CAPACITY,
-      staleAfterMs: DEFAULT_STALE_AFTER_S * 1000,
-      facilityCount: scene.facilities.length,
-      collision: collisionOptionsFor(scene),
-    }, metrics);
+    return ReplaySource.start(
+      engine,
+      {
+        source,
+        name,
+        maps: sceneMaps(scene),
+        capacity: CAPACITY,
+        staleAfterMs: DEFAULT_STALE_AFTER_S * 1000,
+        facilityCount: scene.facilities.length,
+        collision: collisionOptionsFor(scene),
+      },
+      metrics,
+    );
   });
 }

@@ -74,9 +74,7 @@ export function writeUrlState(search: string, s: { zone: string; scene?: string;
   return `?${p.toString()}`;
 }
 
-export type SceneRequest =
-  | { readonly kind: 'catalog'; readonly entry: CatalogEntry }
-  | { readonly kind: 'url'; readonly url: string };
+export type SceneRequest = { readonly kind: 'catalog'; readonly entry: CatalogEntry } | { readonly kind: 'url'; readonly url: string };
 
 export function catalogRequest(zone: ZoneId, variant: string): SceneRequest | undefined {
   const entry = CATALOG.find((e) => e.zone === zone && e.variant === variant);

@@ -53,8 +53,7 @@ export function classifyPair(r: Float64Array, a: number, b: number, p: Collision
   // A box grown by g on every side reaches √((l + g)² + (w + g)²) ≤ √(l² + w²) + g√2 from its centre, so the
   // two grown boxes reach at most their radii plus clearance × √2 (the clearance alone missed grown boxes
   // meeting corner to corner; the test "a near miss corner to corner" in collision.test.ts is such a pair).
-  const reach =
-    Math.sqrt(al * al + aw * aw) + Math.sqrt(bl * bl + bw * bw) + p.nearMissClearanceM * Math.SQRT2 + Math.sqrt(vx * vx + vy * vy) * h;
+  const reach = Math.sqrt(al * al + aw * aw) + Math.sqrt(bl * bl + bw * bw) + p.nearMissClearanceM * Math.SQRT2 + Math.sqrt(vx * vx + vy * vy) * h;
   if (dx * dx + dy * dy > reach * reach) return NONE;
   const ac = r[a + 4]!;
   const as = r[a + 5]!;

@@ -46,7 +46,11 @@ describe('the local projection around the zone anchor', () => {
   });
 
   it('comes back to the same metres', () => {
-    for (const p of [[-2130.58, -1346.5], [2541.48, 1648.42], [0.001, -0.001]] as const) {
+    for (const p of [
+      [-2130.58, -1346.5],
+      [2541.48, 1648.42],
+      [0.001, -0.001],
+    ] as const) {
       const back = lonLatToLocal(anchor, localToLonLat(anchor, [p[0], p[1]]));
       expect(back[0]).toBeCloseTo(p[0], 6);
       expect(back[1]).toBeCloseTo(p[1], 6);

@@ -30,10 +30,7 @@ export interface GeoAnchor {
 
 export type LonLat = [lon: number, lat: number];
 
-type Geometry =
-  | { type: 'Point'; coordinates: LonLat }
-  | { type: 'LineString'; coordinates: LonLat[] }
-  | { type: 'Polygon'; coordinates: LonLat[][] };
+type Geometry = { type: 'Point'; coordinates: LonLat } | { type: 'LineString'; coordinates: LonLat[] } | { type: 'Polygon'; coordinates: LonLat[][] };
 
 export interface GeoFeature {
   type: 'Feature';

@@ -14,8 +14,7 @@ import { seededRandom as rng } from './random';
 
 const between = (r: () => number, lo: number, hi: number) => lo + (hi - lo) * r();
 
-const box = (cx: number, cy: number, w: number, d: number, rotation = 0) =>
-  footprintCorners({ position: [cx, cy], rotation, size: [w, d] });
+const box = (cx: number, cy: number, w: number, d: number, rotation = 0) => footprintCorners({ position: [cx, cy], rotation, size: [w, d] });
 
 function signedArea(poly: readonly Vec2[]): number {
   let a = 0;
@@ -37,11 +36,21 @@ function expectPoints(actual: readonly Vec2[], expected: readonly Vec2[]): void 
 
 describe('footprintCorners', () => {
   it('gives the corners of an unrotated footprint counter-clockwise from the south-west', () => {
-    expectPoints(box(10, 20, 4, 2), [[8, 19], [12, 19], [12, 21], [8, 21]]);
+    expectPoints(box(10, 20, 4, 2), [
+      [8, 19],
+      [12, 19],
+      [12, 21],
+      [8, 21],
+    ]);
   });
 
   it('turns size[0] to the rotation: a quarter turn lays the width along north', () => {
-    expectPoints(box(0, 0, 4, 2, Math.PI / 2), [[1, -2], [1, 2], [-1, 2], [-1, -2]]);
+    expectPoints(box(0, 0, 4, 2, Math.PI / 2), [
+      [1, -2],
+      [1, 2],
+      [-1, 2],
+      [-1, -2],
+    ]);
   });
 
   it('keeps the centre, the side lengths and the counter-clockwise order for any footprint', () => {
@@ -60,7 +69,12 @@ describe('footprintCorners', () => {
 
 describe('segmentStrip', () => {
   it('is the rectangle of the given width around the segment', () => {
-    expectPoints(segmentStrip([0, 0], [10, 0], 4), [[0, -2], [10, -2], [10, 2], [0, 2]]);
+    expectPoints(segmentStrip([0, 0], [10, 0], 4), [
+      [0, -2],
+      [10, -2],
+      [10, 2],
+      [0, 2],
+    ]);
     const s = segmentStrip([0, 0], [0, 10], 2);
     expect(signedArea(s)).toBeCloseTo(20, 9);
     expect(pointInConvex([0.9, 5], s)).toBe(true);
@@ -162,7 +176,11 @@ describe('segmentsIntersect', () => {
 });
 
 describe('segmentCrossesPolyline and polylineTouchesConvex', () => {
-  const border: Vec2[] = [[-100, 0], [0, 0], [100, 20]];
+  const border: Vec2[] = [
+    [-100, 0],
+    [0, 0],
+    [100, 20],
+  ];
 
   it('finds a crossing on any segment of the polyline', () => {
     expect(segmentCrossesPolyline([50, -10], [50, 30], border)).toBe(true);
@@ -173,15 +191,52 @@ describe('segmentCrossesPolyline and polylineTouchesConvex', () => {
 
   it('sees a route through, inside or past a box', () => {
     const b = box(0, 0, 10, 10);
-    expect(polylineTouchesConvex([[-20, 0], [20, 0]], b)).toBe(true);
-    expect(polylineTouchesConvex([[1, 1], [2, 2]], b)).toBe(true);
-    expect(polylineTouchesConvex([[-20, 6], [20, 6]], b)).toBe(false);
-    expect(polylineTouchesConvex([[-20, 20], [0, 7], [20, 20]], b)).toBe(false);
+    expect(
+      polylineTouchesConvex(
+        [
+          [-20, 0],
+          [20, 0],
+        ],
+        b,
+      ),
+    ).toBe(true);
+    expect(
+      polylineTouchesConvex(
+        [
+          [1, 1],
+          [2, 2],
+        ],
+        b,
+      ),
+    ).toBe(true);
+    expect(
+      polylineTouchesConvex(
+        [
+          [-20, 6],
+          [20, 6],
+        ],
+        b,
+      ),
+    ).toBe(false);
+    expect(
+      polylineTouchesConvex(
+        [
+          [-20, 20],
+          [0, 7],
+          [20, 20],
+        ],
+        b,
+      ),
+    ).toBe(false);
   });
 });
 
 describe('sideOfPolyline', () => {
-  const line: Vec2[] = [[0, 0], [10, 0], [20, 0]];
+  const line: Vec2[] = [
+    [0, 0],
+    [10, 0],
+    [20, 0],
+  ];
 
   it('is +1 left, -1 right and 0 on the line, walking along it', () => {
     expect(sideOfPolyline([5, 3], line)).toBe(1);
@@ -196,12 +251,24 @@ describe('sideOfPolyline', () => {
   it('judges a point beside a bend sharper than 90° by the turn, not by one segment', () => {
     // A peak: up to (20, 100), down again. (21, 100.5) is above the peak's right flank, so left of the line;
     // its nearest point is the peak, and the rising segment's own line would put it on the right.
-    const peak: Vec2[] = [[0, 0], [10, 0], [20, 100], [30, 0], [40, 0]];
+    const peak: Vec2[] = [
+      [0, 0],
+      [10, 0],
+      [20, 100],
+      [30, 0],
+      [40, 0],
+    ];
     expect(sideOfPolyline([21, 100.5], peak)).toBe(1);
     expect(sideOfPolyline([19, 100.5], peak)).toBe(1);
     expect(sideOfPolyline([20, 50], peak)).toBe(-1);
     // And a valley, walked the other way round.
-    const valley: Vec2[] = [[0, 0], [10, 0], [20, -100], [30, 0], [40, 0]];
+    const valley: Vec2[] = [
+      [0, 0],
+      [10, 0],
+      [20, -100],
+      [30, 0],
+      [40, 0],
+    ];
     expect(sideOfPolyline([21, -100.5], valley)).toBe(-1);
     expect(sideOfPolyline([20, -50], valley)).toBe(1);
   });

@@ -92,12 +92,7 @@ export function segmentsIntersect(p1: Vec2, p2: Vec2, q1: Vec2, q2: Vec2): boole
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
   const onSeg = (a: Vec2, b: Vec2, p: Vec2) =>
     Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
-  return (
-    (d1 === 0 && onSeg(q1, q2, p1)) ||
-    (d2 === 0 && onSeg(q1, q2, p2)) ||
-    (d3 === 0 && onSeg(p1, p2, q1)) ||
-    (d4 === 0 && onSeg(p1, p2, q2))
-  );
+  return (d1 === 0 && onSeg(q1, q2, p1)) || (d2 === 0 && onSeg(q1, q2, p2)) || (d3 === 0 && onSeg(p1, p2, q1)) || (d4 === 0 && onSeg(p1, p2, q2));
 }
 
 /** True when segment a-b crosses any segment of the polyline. */

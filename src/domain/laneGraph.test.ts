@@ -3,7 +3,6 @@ import { buildLaneGraph, reachable } from './laneGraph';
 import type { LaneEdge, LaneNode } from './sceneSchema';
 import { seededRandom as rng } from './random';
 
-
 const node = (id: string): LaneNode => ({ id, position: [0, 0], role: 'waypoint' });
 const edge = (from: string, to: string): LaneEdge => ({ id: `${from}:${to}`, from, to, widthM: 5, speedLimitMps: 5, crossBorder: false });
 const marked = (seen: Uint8Array) => [...seen].flatMap((v, i) => (v ? [i] : []));
@@ -11,7 +10,11 @@ const marked = (seen: Uint8Array) => [...seen].flatMap((v, i) => (v ? [i] : []))
 describe('buildLaneGraph', () => {
   it('indexes nodes and lists each edge both ways', () => {
     const g = buildLaneGraph([node('a'), node('b'), node('c')], [edge('a', 'b'), edge('b', 'c'), edge('a', 'c')]);
-    expect([...g.indexOf]).toEqual([['a', 0], ['b', 1], ['c', 2]]);
+    expect([...g.indexOf]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]);
     expect(g.out).toEqual([[1, 2], [2], []]);
     expect(g.into).toEqual([[], [0], [1, 0]]);
   });

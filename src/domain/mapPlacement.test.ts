@@ -13,14 +13,18 @@ describe('mapToZone', () => {
 
   it('keeps distances (a rigid motion) and refuses a map the scene does not place', () => {
     fc.assert(
-      fc.property(fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }), fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: 6, maxLength: 6 }), (rot, [ox, oy, ax, ay, bx, by]) => {
-        const maps = [{ mapId: 'm', origin: [ox!, oy!] as [number, number], rotation: rot }];
-        const a = new Float64Array(3);
-        const b = new Float64Array(3);
-        mapToZone(maps, 'm', ax!, ay!, 0, a);
-        mapToZone(maps, 'm', bx!, by!, 0, b);
-        expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)).toBeCloseTo(Math.hypot(ax! - bx!, ay! - by!), 6);
-      }),
+      fc.property(
+        fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
+        fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (rot, [ox, oy, ax, ay, bx, by]) => {
+          const maps = [{ mapId: 'm', origin: [ox!, oy!] as [number, number], rotation: rot }];
+          const a = new Float64Array(3);
+          const b = new Float64Array(3);
+          mapToZone(maps, 'm', ax!, ay!, 0, a);
+          mapToZone(maps, 'm', bx!, by!, 0, b);
+          expect(Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!)).toBeCloseTo(Math.hypot(ax! - bx!, ay! - by!), 6);
+        },
+      ),
     );
     const out = Float64Array.of(1, 2, 3);
     expect(mapToZone([], 'elsewhere', 0, 0, 0, out)).toBe(false);

@@ -32,7 +32,13 @@ export interface AlertBuffers {
 }
 
 export function alertBuffers(): AlertBuffers {
-  return { count: 0, x: new Float32Array(MAX_ALERTS), y: new Float32Array(MAX_ALERTS), kind: new Uint8Array(MAX_ALERTS), ageS: new Float32Array(MAX_ALERTS) };
+  return {
+    count: 0,
+    x: new Float32Array(MAX_ALERTS),
+    y: new Float32Array(MAX_ALERTS),
+    kind: new Uint8Array(MAX_ALERTS),
+    ageS: new Float32Array(MAX_ALERTS),
+  };
 }
 
 export function packedLength(l: FrameLayout): number {

@@ -47,10 +47,7 @@ const BROKEN: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['scanner-off-route.json', ['facilities[3].footprint: scanner-bay "scanner" is not on any truck route']],
   ['risk-shares.json', ['process.riskChannels: green + yellow + red must add up to 1 (they add up to 1.25)']],
   ['wrong-side.json', ["facilities[9].side: says CN but its footprint's centre lies on the VN side of the border"]],
-  [
-    'charge-node-serves-yard.json',
-    ['lanes.nodes[7].serves: a "charge" node must serve a facility of kind agv-charging ("vn-import" is import-storage)'],
-  ],
+  ['charge-node-serves-yard.json', ['lanes.nodes[7].serves: a "charge" node must serve a facility of kind agv-charging ("vn-import" is import-storage)']],
   ['charging-unreachable.json', ['facilities[9]: "charging" cannot be reached by AGV lanes (there and back) from the VN side']],
   ['duplicate-map-id.json', ['telemetry.maps[1].mapId: duplicate mapId "site" (first at telemetry.maps[0])']],
 ];
@@ -127,7 +124,11 @@ describe('parseScene on broken fixtures', () => {
     expect(parseScene('').problems).toEqual([
       { path: '', message: 'malformed JSON: expected a value', line: 1, column: 1, code: 'json-syntax', params: { error: 'ValueExpected' } },
     ]);
-    expect(parseScene('{}\n}').problems[0]).toMatchObject({ message: 'malformed JSON: unexpected text after the end of the document', line: 2, column: 1 });
+    expect(parseScene('{}\n}').problems[0]).toMatchObject({
+      message: 'malformed JSON: unexpected text after the end of the document',
+      line: 2,
+      column: 1,
+    });
     expect(parseScene('[]').problems[0]).toMatchObject({ path: '', message: 'expected object, got an array' });
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { formatPath, formatProblem, parsePath, type PathSegment } from './problem';
 import { seededRandom as rng } from './random';
 
-
 describe('formatPath and parsePath', () => {
   it('write fields with dots and indices in brackets', () => {
     expect(formatPath(['facilities', 3, 'footprint', 'size', 0])).toBe('facilities[3].footprint.size[0]');
@@ -29,9 +28,7 @@ describe('formatPath and parsePath', () => {
       return s;
     };
     for (let k = 0; k < 2000; k++) {
-      const segments: PathSegment[] = Array.from({ length: Math.floor(r() * 7) }, () =>
-        r() < 0.4 ? Math.floor(r() * 1000) : name(),
-      );
+      const segments: PathSegment[] = Array.from({ length: Math.floor(r() * 7) }, () => (r() < 0.4 ? Math.floor(r() * 1000) : name()));
       const text = formatPath(segments);
       expect(parsePath(text)).toEqual(segments);
       expect(formatPath(parsePath(text))).toBe(text);

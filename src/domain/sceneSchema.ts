@@ -17,9 +17,7 @@ const count = () => z.number().int().min(0);
 
 export const Vec2 = z.tuple([finite(), finite()]).meta({ description: '[east, north] in metres' });
 export const Vec3 = z.tuple([finite(), finite(), finite()]).meta({ description: '[east, north, up] in metres' });
-export const Id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/, 'must be letters, digits and _ . : / - (no spaces)');
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/, 'must be letters, digits and _ . : / - (no spaces)');
 export const Text = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) }).meta({
   description: 'A text in Vietnamese and English',
 });
@@ -58,13 +56,15 @@ const Storage = (kind: 'import-storage' | 'export-storage') =>
 export const ImportStorage = Storage('import-storage');
 export const ExportStorage = Storage('export-storage');
 
-export const ScannerBay = z.strictObject({
-  ...base,
-  kind: z.literal('scanner-bay'),
-  mode: z.enum(['drive-through', 'gantry', 'tunnel']),
-  lanes: z.number().int().min(1),
-  scanTimeS: Sourced(positive()),
-}).meta({ description: 'Drive-through container scanner; vehicles drive through it along footprint size[0]' });
+export const ScannerBay = z
+  .strictObject({
+    ...base,
+    kind: z.literal('scanner-bay'),
+    mode: z.enum(['drive-through', 'gantry', 'tunnel']),
+    lanes: z.number().int().min(1),
+    scanTimeS: Sourced(positive()),
+  })
+  .meta({ description: 'Drive-through container scanner; vehicles drive through it along footprint size[0]' });
 
 export const AdminBuilding = z.strictObject({
   ...base,
@@ -73,31 +73,38 @@ export const AdminBuilding = z.strictObject({
   floors: z.number().int().min(1),
 });
 
-export const Barrier = z.strictObject({
-  ...base,
-  kind: z.literal('barrier'),
-  direction: z.enum(['entry', 'exit']),
-  lanes: z.number().int().min(1).meta({ description: 'Truck lanes this gate controls' }),
-  openingTimeS: Sourced(positive()).meta({ description: 'Arrival to boom lift, plate recognition included' }),
-}).meta({ description: 'Electronic gate; its booms span footprint size[0], across the lanes it controls' });
+export const Barrier = z
+  .strictObject({
+    ...base,
+    kind: z.literal('barrier'),
+    direction: z.enum(['entry', 'exit']),
+    lanes: z.number().int().min(1).meta({ description: 'Truck lanes this gate controls' }),
+    openingTimeS: Sourced(positive()).meta({ description: 'Arrival to boom lift, plate recognition included' }),
+  })
+  .meta({ description: 'Electronic gate; its booms span footprint size[0], across the lanes it controls' });
 
 export const Camera = z.strictObject({
   ...base,
   kind: z.literal('camera'),
   mountHeightM: positive(),
   headingRad: finite().meta({ description: 'Direction the camera looks, counter-clockwise from east' }),
-  fieldOfViewRad: z.number().gt(0).max(2 * Math.PI),
+  fieldOfViewRad: z
+    .number()
+    .gt(0)
+    .max(2 * Math.PI),
   rangeM: positive(),
 });
 
-export const Crane = z.strictObject({
-  ...base,
-  kind: z.literal('crane'),
-  craneType: z.enum(['rail-mounted-gantry', 'rubber-tyred-gantry', 'stacking']),
-  spanM: positive(),
-  cycleTimeS: Sourced(positive()),
-  serves: Id.meta({ description: 'Id of the storage facility the crane works' }),
-}).meta({ description: 'Gantry crane; it travels along footprint size[0], its girder spans size[1]' });
+export const Crane = z
+  .strictObject({
+    ...base,
+    kind: z.literal('crane'),
+    craneType: z.enum(['rail-mounted-gantry', 'rubber-tyred-gantry', 'stacking']),
+    spanM: positive(),
+    cycleTimeS: Sourced(positive()),
+    serves: Id.meta({ description: 'Id of the storage facility the crane works' }),
+  })
+  .meta({ description: 'Gantry crane; it travels along footprint size[0], its girder spans size[1]' });
 
 export const AgvCharging = z.strictObject({
   ...base,
@@ -112,12 +119,14 @@ export const TruckHolding = z.strictObject({
   capacityTrucks: z.number().int().min(1),
 });
 
-export const Road = z.strictObject({
-  ...base,
-  kind: z.literal('road'),
-  lanes: z.number().int().min(1),
-  laneWidthM: Sourced(positive()),
-}).meta({ description: 'Truck road; footprint size[0] is its length along its rotation, size[1] its width (lanes × lane width)' });
+export const Road = z
+  .strictObject({
+    ...base,
+    kind: z.literal('road'),
+    lanes: z.number().int().min(1),
+    laneWidthM: Sourced(positive()),
+  })
+  .meta({ description: 'Truck road; footprint size[0] is its length along its rotation, size[1] its width (lanes × lane width)' });
 
 export const Facility = z.discriminatedUnion('kind', [
   ImportStorage,
@@ -213,7 +222,7 @@ export const Process = z.strictObject({
     source: Source,
   }),
   arrivalProfile: z.strictObject({
-    hourlyShare: z.array(z.number().min(0)).length(24).meta({ description: 'Share of the day\'s arrivals per hour 0-23' }),
+    hourlyShare: z.array(z.number().min(0)).length(24).meta({ description: "Share of the day's arrivals per hour 0-23" }),
     source: Source,
   }),
   exportShare: Share(),
@@ -227,11 +236,13 @@ export const Process = z.strictObject({
   }),
 });
 
-export const MapPlacement = z.strictObject({
-  mapId: z.string().min(1).meta({ description: 'VDA 5050 mapId the AGVs report their positions in' }),
-  origin: Vec2.meta({ description: "Where the map's origin lies in the zone's frame [east, north] (m)" }),
-  rotation: finite().meta({ description: "Direction of the map's x axis in the zone's frame (rad, counter-clockwise from east)" }),
-}).meta({ description: 'How one AGV map sits in the zone frame: zone = origin + R(rotation) · map' });
+export const MapPlacement = z
+  .strictObject({
+    mapId: z.string().min(1).meta({ description: 'VDA 5050 mapId the AGVs report their positions in' }),
+    origin: Vec2.meta({ description: "Where the map's origin lies in the zone's frame [east, north] (m)" }),
+    rotation: finite().meta({ description: "Direction of the map's x axis in the zone's frame (rad, counter-clockwise from east)" }),
+  })
+  .meta({ description: 'How one AGV map sits in the zone frame: zone = origin + R(rotation) · map' });
 
 export const Telemetry = z.strictObject({
   maps: z.array(MapPlacement).min(1),

@@ -20,7 +20,9 @@ function load(file: string): Scene {
 
 describe('the scene files under scenes/', () => {
   it('include the three shipped layouts', () => {
-    expect(SCENE_FILES).toEqual(expect.arrayContaining(['scenes/1119-1120/today.json', 'scenes/1119-1120/proposed.json', 'scenes/1088-2-1089/proposed.json']));
+    expect(SCENE_FILES).toEqual(
+      expect.arrayContaining(['scenes/1119-1120/today.json', 'scenes/1119-1120/proposed.json', 'scenes/1088-2-1089/proposed.json']),
+    );
   });
 
   it.each(SCENE_FILES)('%s passes the checker', (file) => {

@@ -31,7 +31,12 @@ describe('scripts/validate.ts', { timeout: 120_000 }, () => {
     expect(problems.every((g) => g !== undefined)).toBe(true);
     expect(problems[0]).toEqual({ file: comma, line: '6', col: '3', path: '(file)', message: 'malformed JSON: expected a comma between items' });
     expect(problems.slice(1).map((g) => g!.file)).toEqual([several, several, several, several]);
-    expect(problems.slice(1).map((g) => g!.path)).toEqual(['facilities[10].id', 'lanes.edges[3].crossBorder', 'facilities[3].footprint', 'process.riskChannels']);
+    expect(problems.slice(1).map((g) => g!.path)).toEqual([
+      'facilities[10].id',
+      'lanes.edges[3].crossBorder',
+      'facilities[3].footprint',
+      'process.riskChannels',
+    ]);
   });
 
   it('exits 1 for a file it cannot read and 2 without arguments', () => {

@@ -57,24 +57,36 @@ function runLifelong(g: PlanGraph, agents: number, steps: number, seed: number, 
 describe('lifelong PIBT', () => {
   it('on random one-way strongly connected graphs: legal moves, no conflicts, every agent keeps reaching goals', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 6, max: 60 }), fc.integer({ min: 0, max: 80 }), fc.double({ min: 0.05, max: 0.5, noNaN: true }), fc.nat(), (V, chords, density, seed) => {
-        const g = randomDigraph(seededRandom(seed), V, chords);
-        const agents = Math.max(1, Math.floor(V * density));
-        const reached = runLifelong(g, agents, 30 * V, seed);
-        expect(Math.min(...reached)).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.integer({ min: 6, max: 60 }),
+        fc.integer({ min: 0, max: 80 }),
+        fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+        fc.nat(),
+        (V, chords, density, seed) => {
+          const g = randomDigraph(seededRandom(seed), V, chords);
+          const agents = Math.max(1, Math.floor(V * density));
+          const reached = runLifelong(g, agents, 30 * V, seed);
+          expect(Math.min(...reached)).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('on random grids with obstacles: legal moves, no conflicts, every agent keeps reaching goals', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 12 }), fc.integer({ min: 3, max: 12 }), fc.double({ min: 0.05, max: 0.6, noNaN: true }), fc.nat(), (w, h, density, seed) => {
-        const g = randomGrid(seededRandom(seed), w, h, (w * h) >> 2);
-        const agents = Math.max(1, Math.floor(g.nodeCount * density));
-        const reached = runLifelong(g, agents, 20 * g.nodeCount, seed);
-        expect(Math.min(...reached)).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 12 }),
+        fc.integer({ min: 3, max: 12 }),
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+        fc.nat(),
+        (w, h, density, seed) => {
+          const g = randomGrid(seededRandom(seed), w, h, (w * h) >> 2);
+          const agents = Math.max(1, Math.floor(g.nodeCount * density));
+          const reached = runLifelong(g, agents, 20 * g.nodeCount, seed);
+          expect(Math.min(...reached)).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -27,7 +27,8 @@ export function planGraph(nodeCount: number, from: Int32Array, to: Int32Array, x
   for (let k = 0; k < from.length; k++) {
     const a = from[k]!;
     const b = to[k]!;
-    if (a < 0 || a >= nodeCount || b < 0 || b >= nodeCount) throw new Error(`planGraph: edge ${k} (${a} → ${b}) names a vertex outside 0..${nodeCount - 1}`);
+    if (a < 0 || a >= nodeCount || b < 0 || b >= nodeCount)
+      throw new Error(`planGraph: edge ${k} (${a} → ${b}) names a vertex outside 0..${nodeCount - 1}`);
     offsets[a + 1]!++;
   }
   for (let v = 0; v < nodeCount; v++) offsets[v + 1]! += offsets[v]!;

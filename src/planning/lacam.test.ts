@@ -100,12 +100,18 @@ function solvable(g: PlanGraph, starts: Int32Array): boolean {
 describe('solveLacam', () => {
   it('solves random grids with obstacles: paths from starts to goals, legal moves, no conflicts, soc and makespan right', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 10 }), fc.integer({ min: 3, max: 10 }), fc.double({ min: 0.05, max: 0.8, noNaN: true }), fc.nat(), (w, h, density, seed) => {
-        const g = randomGrid(seededRandom(seed), w, h, (w * h) >> 2);
-        const { starts, goals } = randomInstance(g, Math.max(1, Math.floor(g.nodeCount * density)), seed);
-        if (!solvable(g, starts)) return;
-        checkSolution(g, starts, goals, solveLacam(g, starts, goals, { timeLimitMs: 5_000, seed }));
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 10 }),
+        fc.integer({ min: 3, max: 10 }),
+        fc.double({ min: 0.05, max: 0.8, noNaN: true }),
+        fc.nat(),
+        (w, h, density, seed) => {
+          const g = randomGrid(seededRandom(seed), w, h, (w * h) >> 2);
+          const { starts, goals } = randomInstance(g, Math.max(1, Math.floor(g.nodeCount * density)), seed);
+          if (!solvable(g, starts)) return;
+          checkSolution(g, starts, goals, solveLacam(g, starts, goals, { timeLimitMs: 5_000, seed }));
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -114,12 +120,18 @@ describe('solveLacam', () => {
     fc.assert(
       // Chords as many as vertices or more: on a near-ring the agents keep their cyclic order, the reachable
       // configurations are few and far apart, and LaCAM, complete as it is, can search for seconds.
-      fc.property(fc.integer({ min: 4, max: 30 }), fc.integer({ min: 0, max: 30 }), fc.double({ min: 0.05, max: 0.5, noNaN: true }), fc.nat(), (V, extra, density, seed) => {
-        const g = randomDigraph(seededRandom(seed), V, V + extra);
-        const { starts } = randomInstance(g, Math.max(1, Math.floor(V * density)), seed);
-        const goals = reachableGoals(g, starts, 3 * V, seed);
-        checkSolution(g, starts, goals, solveLacam(g, starts, goals, { timeLimitMs: 5_000, seed }));
-      }),
+      fc.property(
+        fc.integer({ min: 4, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.double({ min: 0.05, max: 0.5, noNaN: true }),
+        fc.nat(),
+        (V, extra, density, seed) => {
+          const g = randomDigraph(seededRandom(seed), V, V + extra);
+          const { starts } = randomInstance(g, Math.max(1, Math.floor(V * density)), seed);
+          const goals = reachableGoals(g, starts, 3 * V, seed);
+          checkSolution(g, starts, goals, solveLacam(g, starts, goals, { timeLimitMs: 5_000, seed }));
+        },
+      ),
       { numRuns: 80 },
     );
   });

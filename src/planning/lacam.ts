@@ -56,9 +56,7 @@ export function solveLacam(graph: PlanGraph, starts: Int32Array, goals: Int32Arr
 
   // Priority of agent i at a node is level + fraction[i]; fraction < 1 is fixed, so only levels are stored and a
   // child's order is the parent's under-way agents in the parent's order, then its arrivals by fraction.
-  const byFraction = Int32Array.from(starts, (_, i) => i).sort(
-    (a, b) => agentTables[b]![starts[b]!]! - agentTables[a]![starts[a]!]! || a - b,
-  );
+  const byFraction = Int32Array.from(starts, (_, i) => i).sort((a, b) => agentTables[b]![starts[b]!]! - agentTables[a]![starts[a]!]! || a - b);
 
   let hCap = 1024;
   let parent = new Int32Array(hCap);
@@ -219,7 +217,10 @@ function checkInstance(graph: PlanGraph, starts: Int32Array, goals: Int32Array):
   if (starts.length !== goals.length) throw new Error(`solveLacam: ${starts.length} starts but ${goals.length} goals`);
   const seen = new Uint8Array(graph.nodeCount * 2);
   for (let i = 0; i < starts.length; i++) {
-    for (const [name, v, bit] of [['start', starts[i]!, 0], ['goal', goals[i]!, 1]] as const) {
+    for (const [name, v, bit] of [
+      ['start', starts[i]!, 0],
+      ['goal', goals[i]!, 1],
+    ] as const) {
       if (!(v >= 0 && v < graph.nodeCount)) throw new Error(`solveLacam: agent ${i}'s ${name} ${v} is not a vertex`);
       if (seen[v * 2 + bit]) throw new Error(`solveLacam: agent ${i}'s ${name} ${v} is shared with another agent`);
       seen[v * 2 + bit] = 1;

@@ -38,7 +38,7 @@ export function laneCells(nodes: readonly LaneNode[], edges: readonly LaneEdge[]
   const vertexOfNode = new Int32Array(nodes.length);
   let x: number[] = [];
   let y: number[] = [];
-  for (let merged = true; merged; ) {
+  for (let merged = true; merged;) {
     const vertexOfRoot = new Map<number, number>();
     const members: number[] = [];
     x = [];

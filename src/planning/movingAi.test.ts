@@ -42,7 +42,9 @@ describe('MovingAI files', () => {
     expect(map.graph.nodeCount).toBe(5);
     expect(map.vertexAt[2]).toBe(-1);
     expect(() => parseMovingAiMap('type octile\nheight 2\nwidth 3\nmap\n..@\n.x.\n', 'a.map')).toThrow('a.map:6: column 2: unknown cell "x"');
-    expect(() => parseMovingAiMap('type octile\nheight 2\nwidth 3\nmap\n..@\n..\n', 'b.map')).toThrow('b.map:6: row 1 has 2 cells, the header says width 3');
+    expect(() => parseMovingAiMap('type octile\nheight 2\nwidth 3\nmap\n..@\n..\n', 'b.map')).toThrow(
+      'b.map:6: row 1 has 2 cells, the header says width 3',
+    );
     expect(() => parseMovingAiMap('type octile\nheight 3\nwidth 3\nmap\n..@\n...\n', 'c.map')).toThrow('c.map:7: row 2 missing');
     expect(() => parseMovingAiMap('type octile\nheight two\nwidth 3\nmap\n', 'd.map')).toThrow('d.map:2: expected');
     expect(() => parseMovingAiMap('type octile\nheight 2\nwidth 3\n', 'e.map')).toThrow('e.map:3: no "map" line');

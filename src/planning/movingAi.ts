@@ -73,7 +73,12 @@ export function parseMovingAiMap(text: string, file: string): MovingAiMap {
       x[v] = c;
       y[v] = r;
       // Neighbour order up, left, right, down: a fixed order keeps runs repeatable.
-      for (const [dr, dc] of [[-1, 0], [0, -1], [0, 1], [1, 0]] as const) {
+      for (const [dr, dc] of [
+        [-1, 0],
+        [0, -1],
+        [0, 1],
+        [1, 0],
+      ] as const) {
         const rr = r + dr;
         const cc = c + dc;
         if (rr < 0 || rr >= height || cc < 0 || cc >= width) continue;
@@ -111,10 +116,12 @@ export function parseMovingAiScen(text: string, file: string, map: MovingAiMap, 
     if (k >= lines.length) fail(k, `${agents} agents asked for, the file has ${i}`);
     const cols = lines[k]!.trim().split(/\t/);
     const parts = cols.length === 9 ? cols : lines[k]!.trim().split(/\s+/);
-    if (parts.length !== 9) fail(k + 1, `expected 9 columns (bucket, map, width, height, start x, start y, goal x, goal y, optimal), found ${parts.length}`);
+    if (parts.length !== 9)
+      fail(k + 1, `expected 9 columns (bucket, map, width, height, start x, start y, goal x, goal y, optimal), found ${parts.length}`);
     const nums = [2, 3, 4, 5, 6, 7].map((c) => Number(parts[c]));
     const optimal = Number(parts[8]);
-    if (!nums.every((v) => Number.isInteger(v) && v >= 0) || !Number.isFinite(optimal)) fail(k + 1, 'width, height, coordinates and optimal length must be numbers');
+    if (!nums.every((v) => Number.isInteger(v) && v >= 0) || !Number.isFinite(optimal))
+      fail(k + 1, 'width, height, coordinates and optimal length must be numbers');
     const [w, h, sx, sy, gx, gy] = nums as [number, number, number, number, number, number];
     if (w !== map.width || h !== map.height) fail(k + 1, `scenario is for a ${w}×${h} map, the map is ${map.width}×${map.height}`);
     const cell = (cx: number, cy: number, what: string): number => {

@@ -93,8 +93,7 @@ export class AgvFleet {
     this.battery = new Float64Array(count).fill(1);
     this.container = new Int32Array(count).fill(-1);
     this.crane = new Int32Array(count).fill(-1);
-    const vertices = (role: string) =>
-      Int32Array.from(scene.lanes.nodes.flatMap((node, k) => (node.role === role ? [this.motion.vertexOfNode[k]!] : [])));
+    const vertices = (role: string) => Int32Array.from(scene.lanes.nodes.flatMap((node, k) => (node.role === role ? [this.motion.vertexOfNode[k]!] : [])));
     this.chargeVertices = vertices('charge');
     this.chargeTaken = new Int32Array(this.chargeVertices.length).fill(-1);
     this.parkVertices = vertices('park');
@@ -321,7 +320,8 @@ export class AgvFleet {
         else this.emptyMoves++;
       }
       if (!m.hold[i] && m.vertex[i] !== m.goal[i]) wants = true;
-      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK || st === AGV_MANUAL) && m.vertex[i] === m.goal[i]) wants = true;
+      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK || st === AGV_MANUAL) && m.vertex[i] === m.goal[i])
+        wants = true;
     }
     if (active > 0 || wants) this.host.scheduleStep(t + m.stepS);
     else this.stepping = false;

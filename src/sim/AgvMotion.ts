@@ -370,8 +370,7 @@ export class AgvMotion {
 function nearCells(g: PlanGraph, heading: Float64Array, headingOk: Uint8Array, p: AgvMotionParams): { start: Int32Array; list: Int32Array } {
   const cell = p.cellLengthM;
   const grown: [number, number] = [p.lengthM + p.clearanceM, p.widthM + p.clearanceM];
-  const footprint = (v: number) =>
-    footprintCorners({ position: [g.x[v]!, g.y[v]!], rotation: heading[v]!, size: grown });
+  const footprint = (v: number) => footprintCorners({ position: [g.x[v]!, g.y[v]!], rotation: heading[v]!, size: grown });
   const buckets = new Map<string, number[]>();
   const key = (cx: number, cy: number) => `${cx},${cy}`;
   for (let v = 0; v < g.nodeCount; v++) {

@@ -74,7 +74,7 @@ describe('Simulation', { timeout: 60_000 }, () => {
     let goal = m.goal[0]!;
     let reached = 0;
     let sharedWhilePlanned = 0;
-    for (const end = t + 3600; t < end; ) {
+    for (const end = t + 3600; t < end;) {
       sim.advanceTo((t += 1));
       if (m.goal[0] !== goal) {
         reached++;

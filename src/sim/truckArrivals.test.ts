@@ -6,7 +6,7 @@ import { CHANNEL_RED, FLOW_EXPORT, truckArrivals } from './truckArrivals';
 describe('truckArrivals', () => {
   const today = loadScene('scenes/1119-1120/today.json');
 
-  it('draws exactly the day\'s vehicles, by the hourly profile, none while the gate is closed', () => {
+  it("draws exactly the day's vehicles, by the hourly profile, none while the gate is closed", () => {
     const a = truckArrivals(today.process, 800, 24, seededRandom(5));
     expect(a.count).toBe(800);
     const perHour = new Array<number>(24).fill(0);
@@ -21,7 +21,7 @@ describe('truckArrivals', () => {
     for (let i = 1; i < a.count; i++) expect(a.time[i]!).toBeGreaterThanOrEqual(a.time[i - 1]!);
   });
 
-  it('splits flows and channels near the scene\'s shares and only two-way exports', () => {
+  it("splits flows and channels near the scene's shares and only two-way exports", () => {
     const a = truckArrivals(today.process, 20000, 24, seededRandom(9));
     let exports = 0;
     let red = 0;

@@ -101,7 +101,14 @@ export class FeedCollisions {
         this.ekind[slot] = kind === CONTACT ? 1 : 2;
         this.eatMs[slot] = nowMs;
         if (this.recent.length === RECENT_EVENTS) this.recent.shift();
-        this.recent.push({ kind: kind === CONTACT ? 'contact' : 'near-miss', atS: nowMs / 1000, x: this.ex[slot]!, y: this.ey[slot]!, a: table.keys[a]!, b: table.keys[c]! });
+        this.recent.push({
+          kind: kind === CONTACT ? 'contact' : 'near-miss',
+          atS: nowMs / 1000,
+          x: this.ex[slot]!,
+          y: this.ey[slot]!,
+          a: table.keys[a]!,
+          b: table.keys[c]!,
+        });
       }
     }
     this.seen = this.active;

@@ -149,7 +149,11 @@ export class FleetFeed {
       slot: table.drawSlot[i]!,
       stale,
       // Before its first state a vehicle has only been seen moving (visualization): driving when it moves, as the map shows.
-      operatingState: operatingStateOf({ stale, fatals, ...(s ? { paused: s.paused, driving: s.driving, charging: s.battery?.charging } : { driving: table.speed[i]! > MOVING_MPS }) }),
+      operatingState: operatingStateOf({
+        stale,
+        fatals,
+        ...(s ? { paused: s.paused, driving: s.driving, charging: s.battery?.charging } : { driving: table.speed[i]! > MOVING_MPS }),
+      }),
       placed: table.placed[i] === 1,
       x: table.x[i]!,
       y: table.y[i]!,

@@ -65,7 +65,14 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(info.layout)));
     this.clock = info.startS;
     const problems = info.damage ? [{ severity: 'warning' as const, message: info.damage }] : [];
-    this.state$ = new BehaviorSubject<ReplaySourceState>({ status: 'paused', clockS: info.startS, speed: 1, problems, info, range: { startS: info.startS, endS: info.endS } });
+    this.state$ = new BehaviorSubject<ReplaySourceState>({
+      status: 'paused',
+      clockS: info.startS,
+      speed: 1,
+      problems,
+      info,
+      range: { startS: info.startS, endS: info.endS },
+    });
   }
 
   /** Opens the file in the engine, shows its first instant, paused; figures go into `metrics`. */
@@ -76,7 +83,14 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     }
     const source = new ReplaySource(engine, info, metrics);
     await engine.attach(source.shared);
-    Object.assign(metrics.replay, { clockS: info.startS, startS: info.startS, endS: info.endS, speed: 1, alerts: info.alerts.length, frame: source.frame });
+    Object.assign(metrics.replay, {
+      clockS: info.startS,
+      startS: info.startS,
+      endS: info.endS,
+      speed: 1,
+      alerts: info.alerts.length,
+      frame: source.frame,
+    });
     metrics.telemetry.source = 'replay';
     metrics.telemetry.latencyMs = 0;
     await engine.seek(info.startS);

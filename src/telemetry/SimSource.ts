@@ -89,7 +89,14 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   }
 
   /** Loads `scene` into the engine and runs it to `startS` before the first frame; figures go into `metrics`. */
-  static async start(engine: SimEngineHandle, scene: Scene, options: SimOptions, startS = 0, speed = 10, metrics = createSourceMetrics()): Promise<SimSource> {
+  static async start(
+    engine: SimEngineHandle,
+    scene: Scene,
+    options: SimOptions,
+    startS = 0,
+    speed = 10,
+    metrics = createSourceMetrics(),
+  ): Promise<SimSource> {
     const layout = await engine.load(scene, options);
     const source = new SimSource(engine, layout, startS, speed, metrics);
     await engine.attach(source.shared);

@@ -20,7 +20,15 @@ export function DiagnosticsPanel({ counts }: { counts: DiagnosticsCounts }) {
   const rows = [...counts.recentDrops].reverse();
   // Milliseconds shown: a burst of drops often falls within one second.
   const time = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { timeZone: GATE_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hour12: false }),
+    () =>
+      new Intl.DateTimeFormat(i18n.language, {
+        timeZone: GATE_TIME_ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        fractionalSecondDigits: 3,
+        hour12: false,
+      }),
     [i18n.language],
   );
   return (

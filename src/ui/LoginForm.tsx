@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
  * Asks for the broker's user name and password (never taken from the URL); shows why a login failed and keeps
  * what was typed so the user can correct it.
  */
-export function LoginForm({ broker, error, busy, onSubmit }: { broker: string; error?: string; busy: boolean; onSubmit: (user: string, password: string) => void }) {
+export function LoginForm({
+  broker,
+  error,
+  busy,
+  onSubmit,
+}: {
+  broker: string;
+  error?: string;
+  busy: boolean;
+  onSubmit: (user: string, password: string) => void;
+}) {
   const { t } = useTranslation();
   const [user, setUser] = useState('viewer');
   const [password, setPassword] = useState('');
@@ -23,7 +33,13 @@ export function LoginForm({ broker, error, busy, onSubmit }: { broker: string; e
       </label>
       <label>
         {t('live.password')}
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" data-testid="login-password" />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          data-testid="login-password"
+        />
       </label>
       {error && (
         <p className="error" role="alert" data-testid="login-error">

@@ -53,7 +53,13 @@ export function RecordButton({ source, prefix, limit }: { source: Recordable; pr
 
   return (
     <span className="record">
-      <button type="button" className={recording ? 'recording' : ''} disabled={phase.kind === 'saving'} onClick={recording ? stop : start} data-testid="record">
+      <button
+        type="button"
+        className={recording ? 'recording' : ''}
+        disabled={phase.kind === 'saving'}
+        onClick={recording ? stop : start}
+        data-testid="record"
+      >
         {recording ? t('record.stop') : t('record.start')}
       </button>
       {recording && (

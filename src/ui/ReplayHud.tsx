@@ -25,7 +25,8 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
   const span = Math.max(endS - startS, 1e-3);
   const s = state.snapshot;
   const jump = () => setShown(source.nextAlert());
-  const alertText = (a: ReplayAlert) => `${gateTime(a.atS, lang)} · ${a.vehicle.slice(a.vehicle.indexOf('/') + 1)} · ${t(`replay.alert.${a.kind}`)} · ${a.detail}`;
+  const alertText = (a: ReplayAlert) =>
+    `${gateTime(a.atS, lang)} · ${a.vehicle.slice(a.vehicle.indexOf('/') + 1)} · ${t(`replay.alert.${a.kind}`)} · ${a.detail}`;
 
   return (
     <section className="panel sim-hud replay-hud" data-testid="replay-hud" aria-label={t('replay.title')}>
@@ -57,23 +58,23 @@ export function ReplayHud({ source, name, onOpen }: { source: ReplaySource; name
           </>
         }
         marks={
-        <div className="alert-marks">
-          {alerts.slice(0, 200).map((a) => (
-            <button
-              key={`${a.atS}-${a.vehicle}-${a.kind}`}
-              type="button"
-              className={`mark mark-${a.kind}`}
-              style={{ left: `${((a.atS - startS) / span) * 100}%` }}
-              title={alertText(a)}
-              aria-label={alertText(a)}
-              onClick={() => {
-                source.pause();
-                source.seek(a.atS);
-                setShown(a);
-              }}
-            />
-          ))}
-        </div>
+          <div className="alert-marks">
+            {alerts.slice(0, 200).map((a) => (
+              <button
+                key={`${a.atS}-${a.vehicle}-${a.kind}`}
+                type="button"
+                className={`mark mark-${a.kind}`}
+                style={{ left: `${((a.atS - startS) / span) * 100}%` }}
+                title={alertText(a)}
+                aria-label={alertText(a)}
+                onClick={() => {
+                  source.pause();
+                  source.seek(a.atS);
+                  setShown(a);
+                }}
+              />
+            ))}
+          </div>
         }
       />
       {shown && (

@@ -16,7 +16,17 @@ function clockText(s: number): { day: number; time: string } {
  * accumulate against the zone's baseline and 2030 target. It re-renders on the source's snapshots (twice a
  * second at most), never per frame.
  */
-export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene; source: SimSource; showPaths: boolean; onShowPaths: (on: boolean) => void }) {
+export function SimHud({
+  scene,
+  source,
+  showPaths,
+  onShowPaths,
+}: {
+  scene: Scene;
+  source: SimSource;
+  showPaths: boolean;
+  onShowPaths: (on: boolean) => void;
+}) {
   const { t } = useTranslation();
   const lang = useTwin((s) => s.lang);
   const state = useSourceState(source);
@@ -75,7 +85,11 @@ export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene
             <span className="unit">{t('hud.demand', { n: fmt(k.vehiclesPerDay) })}</span>
           </div>
           <div className="target-bar" aria-hidden="true">
-            <div className="target-range" style={{ left: pct(target.min), width: `calc(${pct(target.max)} - ${pct(target.min)})` }} title={t('hud.target', { min: fmt(target.min), max: fmt(target.max) })} />
+            <div
+              className="target-range"
+              style={{ left: pct(target.min), width: `calc(${pct(target.max)} - ${pct(target.min)})` }}
+              title={t('hud.target', { min: fmt(target.min), max: fmt(target.max) })}
+            />
             <div className="baseline" style={{ left: pct(today.value) }} title={t('hud.baseline', { n: fmt(today.value) })} />
             {pace !== undefined && <div className="pace" style={{ width: pct(pace) }} />}
           </div>
@@ -89,7 +103,9 @@ export function SimHud({ scene, source, showPaths, onShowPaths }: { scene: Scene
           </div>
           <div className="kpi">
             <span className="label">{t('hud.agvUse')}</span>
-            <span className="value">{k.agvs > 0 ? `${Math.round((k.utilisation['agv-fleet'] ?? 0) * 100)} % · ${t('hud.agvs', { n: k.agvs })}` : t('hud.noAgvs')}</span>
+            <span className="value">
+              {k.agvs > 0 ? `${Math.round((k.utilisation['agv-fleet'] ?? 0) * 100)} % · ${t('hud.agvs', { n: k.agvs })}` : t('hud.noAgvs')}
+            </span>
           </div>
           <div className="kpi">
             <span className="label">{t('hud.inside')}</span>

@@ -9,7 +9,8 @@ import { RecordButton } from './RecordButton';
 const FALLS_SHORT = 0.9;
 
 /** The source as the bar drives it: its capabilities say which controls show. */
-export type TransportSource = Pick<TelemetrySource, 'kind' | 'capabilities' | 'speeds' | 'play' | 'pause' | 'setSpeed' | 'seek' | 'stepBy'> & Partial<Recordable>;
+export type TransportSource = Pick<TelemetrySource, 'kind' | 'capabilities' | 'speeds' | 'play' | 'pause' | 'setSpeed' | 'seek' | 'stepBy'> &
+  Partial<Recordable>;
 
 /**
  * One transport bar for every source, like Foxglove's player controls: play/pause, speed, step, the timeline to
@@ -46,7 +47,13 @@ export function TransportBar({
     <div className="transport" data-testid="transport">
       <div className="controls">
         {has('step') && (
-          <button type="button" onClick={() => void source.stepBy?.(-1)} title={t('replay.stepBack')} aria-label={t('replay.stepBack')} data-testid={id('step-back')}>
+          <button
+            type="button"
+            onClick={() => void source.stepBy?.(-1)}
+            title={t('replay.stepBack')}
+            aria-label={t('replay.stepBack')}
+            data-testid={id('step-back')}
+          >
             ◀|
           </button>
         )}
@@ -61,7 +68,13 @@ export function TransportBar({
           </button>
         )}
         {has('step') && (
-          <button type="button" onClick={() => void source.stepBy?.(1)} title={t('replay.stepForward')} aria-label={t('replay.stepForward')} data-testid={id('step-forward')}>
+          <button
+            type="button"
+            onClick={() => void source.stepBy?.(1)}
+            title={t('replay.stepForward')}
+            aria-label={t('replay.stepForward')}
+            data-testid={id('step-forward')}
+          >
             |▶
           </button>
         )}

@@ -12,7 +12,15 @@ const DEGREES_PER_RADIAN = 180 / Math.PI;
  * operating mode, driving or paused, errors by level, safety state, order, the nodes and edges released to it
  * and those planned beyond (the horizon), its latest action results. Everything from the wire is text.
  */
-export function VehiclePanel({ source, vehicleKey, onClose }: { source: { vehicle(key: string): Promise<VehicleDetail | undefined> }; vehicleKey: string; onClose: () => void }) {
+export function VehiclePanel({
+  source,
+  vehicleKey,
+  onClose,
+}: {
+  source: { vehicle(key: string): Promise<VehicleDetail | undefined> };
+  vehicleKey: string;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [detail, setDetail] = useState<VehicleDetail>();
   useEffect(() => {
@@ -50,9 +58,15 @@ export function VehiclePanel({ source, vehicleKey, onClose }: { source: { vehicl
       ) : (
         <dl>
           <dt>{t('vehicle.position')}</dt>
-          <dd>{detail.placed ? t('vehicle.positionValue', { x: n(detail.x), y: n(detail.y), h: n(detail.headingRad * DEGREES_PER_RADIAN, 0) }) : t('vehicle.notPlaced')}</dd>
+          <dd>
+            {detail.placed
+              ? t('vehicle.positionValue', { x: n(detail.x), y: n(detail.y), h: n(detail.headingRad * DEGREES_PER_RADIAN, 0) })
+              : t('vehicle.notPlaced')}
+          </dd>
           <dt>{t('vehicle.load')}</dt>
-          <dd>{s?.loads === undefined ? '—' : s.loads.length === 0 ? t('vehicle.empty') : s.loads.map((l) => l.loadId ?? l.loadType ?? '?').join(', ')}</dd>
+          <dd>
+            {s?.loads === undefined ? '—' : s.loads.length === 0 ? t('vehicle.empty') : s.loads.map((l) => l.loadId ?? l.loadType ?? '?').join(', ')}
+          </dd>
           <dt>{t('vehicle.battery')}</dt>
           <dd>{s?.battery ? `${n(s.battery.chargePercent, 0)} %${s.battery.charging ? ` · ${t('vehicle.charging')}` : ''}` : '—'}</dd>
           <dt>{t('vehicle.mode')}</dt>

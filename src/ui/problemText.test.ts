@@ -86,7 +86,11 @@ describe('problemText', () => {
 
   it('places a problem as the command line does, and says an uncoded one by its message', async () => {
     const t = await tOf('vi');
-    const syntax = { ...coded('', 'malformed JSON: expected a comma between items', { code: 'json-syntax', params: { error: 'CommaExpected' } }), line: 4, column: 3 };
+    const syntax = {
+      ...coded('', 'malformed JSON: expected a comma between items', { code: 'json-syntax', params: { error: 'CommaExpected' } }),
+      line: 4,
+      column: 3,
+    };
     expect(problemText(syntax, t)).toBe('4:3 (cả tệp): JSON sai cú pháp: cần dấu phẩy giữa các mục');
     expect(problemText({ path: 'engine', message: 'worker crashed' }, t)).toBe('engine: worker crashed');
     expect(problemText(syntax, await tOf('en'))).toBe('4:3 (file): malformed JSON: expected a comma between items');

@@ -10,7 +10,9 @@ type ParamsOf<C extends Code> = Extract<ProblemCode, { code: C }>['params'];
  */
 type Args<C extends Code> = (params: ParamsOf<C>, t: TFunction) => Record<string, unknown>;
 
-const same = <C extends Code>(): Args<C> => (p) => ({ ...p });
+const same =
+  <C extends Code>(): Args<C> =>
+  (p) => ({ ...p });
 /** Ids, field paths and URL values are the same in every language: listed as they are. */
 const ids = (xs: readonly string[]) => xs.join(', ');
 const kind = (k: string, t: TFunction) => t(`kind.${k}`);

@@ -33,8 +33,7 @@ export function KindInstances({ kind, facilities, visible, onPick }: Props) {
     mesh.computeBoundingBox();
   }, [instances]);
 
-  const at = (e: ThreeEvent<PointerEvent | MouseEvent>) =>
-    e.instanceId === undefined ? undefined : facilities[instances.owner[e.instanceId]!];
+  const at = (e: ThreeEvent<PointerEvent | MouseEvent>) => (e.instanceId === undefined ? undefined : facilities[instances.owner[e.instanceId]!]);
 
   return (
     <instancedMesh

@@ -47,47 +47,65 @@ export interface TwinCanvasProps {
 }
 
 /** The 3D world of one scene. Pixel ratio is capped so a 4K wall keeps its frame rate. */
-export function TwinCanvas({ scene, fleet, stats, hidden, maxPixelRatio, sideNames, matrixMethod, sim, onPick, onMiss, frameloop = 'always', children }: TwinCanvasProps) {
+export function TwinCanvas({
+  scene,
+  fleet,
+  stats,
+  hidden,
+  maxPixelRatio,
+  sideNames,
+  matrixMethod,
+  sim,
+  onPick,
+  onMiss,
+  frameloop = 'always',
+  children,
+}: TwinCanvasProps) {
   const bounds = useMemo(() => sceneBounds(scene), [scene]);
   const labels = useMemo<MapLabel[]>(
     () => [
-      ...scene.zone.border.markers.map((m): MapLabel => ({ key: `marker-${m.number}`, text: m.number, at: [m.position[0], m.position[1], 4], kind: 'marker' })),
+      ...scene.zone.border.markers.map((m): MapLabel => ({
+        key: `marker-${m.number}`,
+        text: m.number,
+        at: [m.position[0], m.position[1], 4],
+        kind: 'marker',
+      })),
       ...sideLabels(scene.zone, sideNames),
     ],
     [scene, sideNames],
   );
   return (
     <div className="twin-view">
-    <Canvas
-      dpr={[1, maxPixelRatio]}
-      frameloop={frameloop}
-      camera={{ fov: 45, near: 1, far: 30000, position: [0, 800, 800] }}
-      gl={{ antialias: true, powerPreference: 'high-performance' }}
-      onPointerMissed={onMiss}
-      data-testid="twin-canvas"
-    >
-      <color attach="background" args={['#c7d7e6']} />
-      <fog attach="fog" args={['#c7d7e6', 4000, 16000]} />
-      <hemisphereLight args={['#eef6ff', '#4d5b3a', 1.4]} />
-      <directionalLight position={[-600, 900, 400]} intensity={2.2} />
-      <Ground bounds={bounds} />
-      <BorderLine zone={scene.zone} />
-      <LaneNetwork scene={scene} visible={!hidden.includes('lanes')} />
-      <TruckRoutes routes={scene.truckRoutes} visible={!hidden.includes('truck-routes')} />
-      <Suspense fallback={null}>
-        <FacilityLayer scene={scene} onPick={onPick} />
-        <FleetLayer scene={scene} source={fleet} stats={stats} method={matrixMethod} />
-        {sim && <BusyFacilities scene={scene} busy={sim.busy} />}
-        <StatsProbe sceneId={scene.id} stats={stats} />
-      </Suspense>
-      {sim && <CollisionAlerts alerts={sim.alerts} />}
-      {sim && <PlannedPaths source={sim} visible={sim.showPaths} />}
-      <SelectionMarker scene={scene} />
-      <CameraRig scene={scene} />
-      <LabelTracker labels={labels} />
-      {children}
-    </Canvas>
-    <LabelLayer labels={labels} />
+      <Canvas
+        dpr={[1, maxPixelRatio]}
+        frameloop={frameloop}
+        camera={{ fov: 45, near: 1, far: 30000, position: [0, 800, 800] }}
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        onPointerMissed={onMiss}
+        data-testid="twin-canvas"
+      >
+        <color attach="background" args={['#c7d7e6']} />
+        <fog attach="fog" args={['#c7d7e6', 4000, 16000]} />
+        <hemisphereLight args={['#eef6ff', '#4d5b3a', 1.4]} />
+        <directionalLight position={[-600, 900, 400]} intensity={2.2} />
+        <Ground bounds={bounds} />
+        <BorderLine zone={scene.zone} />
+        <LaneNetwork scene={scene} visible={!hidden.includes('lanes')} />
+        <TruckRoutes routes={scene.truckRoutes} visible={!hidden.includes('truck-routes')} />
+        <Suspense fallback={null}>
+          <FacilityLayer scene={scene} onPick={onPick} />
+          <FleetLayer scene={scene} source={fleet} stats={stats} method={matrixMethod} />
+          {sim && <BusyFacilities scene={scene} busy={sim.busy} />}
+          <StatsProbe sceneId={scene.id} stats={stats} />
+        </Suspense>
+        {sim && <CollisionAlerts alerts={sim.alerts} />}
+        {sim && <PlannedPaths source={sim} visible={sim.showPaths} />}
+        <SelectionMarker scene={scene} />
+        <CameraRig scene={scene} />
+        <LabelTracker labels={labels} />
+        {children}
+      </Canvas>
+      <LabelLayer labels={labels} />
     </div>
   );
 }

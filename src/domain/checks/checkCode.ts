@@ -20,8 +20,14 @@ export type CheckCode =
   | { readonly code: 'edge-repeated'; readonly params: { readonly first: string; readonly from: string; readonly to: string } }
   | { readonly code: 'crane-serves-non-storage'; readonly params: { readonly id: string; readonly kind: FacilityKind } }
   | { readonly code: 'road-too-narrow'; readonly params: { readonly width: number; readonly lanes: number; readonly laneWidth: number } }
-  | { readonly code: 'facility-overlap'; readonly params: { readonly other: string; readonly id: string; readonly kind: FacilityKind; readonly depth: number } }
-  | { readonly code: 'lane-crosses-facility'; readonly params: { readonly from: string; readonly to: string; readonly other: string; readonly id: string; readonly kind: FacilityKind } }
+  | {
+      readonly code: 'facility-overlap';
+      readonly params: { readonly other: string; readonly id: string; readonly kind: FacilityKind; readonly depth: number };
+    }
+  | {
+      readonly code: 'lane-crosses-facility';
+      readonly params: { readonly from: string; readonly to: string; readonly other: string; readonly id: string; readonly kind: FacilityKind };
+    }
   | { readonly code: 'border-crossing-unflagged'; readonly params: Record<string, never> }
   | { readonly code: 'border-crossing-flagged'; readonly params: Record<string, never> }
   | { readonly code: 'lane-too-narrow'; readonly params: { readonly width: number; readonly agvWidth: number } }

@@ -9,7 +9,12 @@ function duplicates(items: readonly { id: string }[], prefix: string, owner: IdO
     if (seen === undefined) firstAt.set(item.id, i);
     else {
       const first = `${prefix}[${seen}]`;
-      out.push(coded(`${prefix}[${i}].id`, `duplicate ${owner} id "${item.id}" (first at ${first})`, { code: 'duplicate-id', params: { owner, id: item.id, first } }));
+      out.push(
+        coded(`${prefix}[${i}].id`, `duplicate ${owner} id "${item.id}" (first at ${first})`, {
+          code: 'duplicate-id',
+          params: { owner, id: item.id, first },
+        }),
+      );
     }
   });
 }
@@ -28,7 +33,12 @@ export function checkIds(scene: Scene): Problem[] {
     if (seen === undefined) maps.set(m.mapId, i);
     else {
       const first = `telemetry.maps[${seen}]`;
-      out.push(coded(`telemetry.maps[${i}].mapId`, `duplicate mapId "${m.mapId}" (first at ${first})`, { code: 'duplicate-map-id', params: { id: m.mapId, first } }));
+      out.push(
+        coded(`telemetry.maps[${i}].mapId`, `duplicate mapId "${m.mapId}" (first at ${first})`, {
+          code: 'duplicate-map-id',
+          params: { id: m.mapId, first },
+        }),
+      );
     }
   });
 
@@ -44,8 +54,7 @@ export function checkIds(scene: Scene): Problem[] {
     if (seen !== undefined) {
       const first = `lanes.edges[${seen}]`;
       out.push(coded(`lanes.edges[${i}]`, `repeats ${first} (${e.from} → ${e.to})`, { code: 'edge-repeated', params: { first, from: e.from, to: e.to } }));
-    }
-    else pairs.set(key, i);
+    } else pairs.set(key, i);
   });
   scene.lanes.nodes.forEach((n, i) => {
     if (n.serves !== undefined && !facilities.has(n.serves)) {

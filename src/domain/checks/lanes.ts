@@ -4,21 +4,13 @@ import type { FacilityKind, LaneNode, Scene } from '../sceneSchema';
 import { TOUCH_TOLERANCE_M } from './overlap';
 
 /** Facilities an AGV lane may not pass through: buildings and the truck side of the gate. */
-export const LANE_BLOCKING_KINDS: ReadonlySet<FacilityKind> = new Set([
-  'admin-building',
-  'road',
-  'truck-holding',
-  'scanner-bay',
-  'barrier',
-]);
+export const LANE_BLOCKING_KINDS: ReadonlySet<FacilityKind> = new Set(['admin-building', 'road', 'truck-holding', 'scanner-bay', 'barrier']);
 
 /** Lane edges: they stay clear of buildings, their cross-border flag is true to the map, they fit an AGV. */
 export function checkLanes(scene: Scene): Problem[] {
   const out: Problem[] = [];
   const pos = new Map(scene.lanes.nodes.map((n) => [n.id, n.position]));
-  const blockers = scene.facilities
-    .map((f, i) => ({ f, i, corners: footprintCorners(f.footprint) }))
-    .filter(({ f }) => LANE_BLOCKING_KINDS.has(f.kind));
+  const blockers = scene.facilities.map((f, i) => ({ f, i, corners: footprintCorners(f.footprint) })).filter(({ f }) => LANE_BLOCKING_KINDS.has(f.kind));
   const agvWidth = scene.fleet.agv.widthM.value;
 
   scene.lanes.edges.forEach((e, i) => {
@@ -59,7 +51,12 @@ export function checkLanes(scene: Scene): Problem[] {
   scene.lanes.nodes.forEach((n, i) => {
     const served = n.serves === undefined ? undefined : facilities.get(n.serves);
     if (served && !pointInConvex(n.position, footprintCorners(served.footprint))) {
-      out.push(coded(`lanes.nodes[${i}].position`, `lies outside the facility it serves ("${served.id}")`, { code: 'node-outside-served', params: { id: served.id } }));
+      out.push(
+        coded(`lanes.nodes[${i}].position`, `lies outside the facility it serves ("${served.id}")`, {
+          code: 'node-outside-served',
+          params: { id: served.id },
+        }),
+      );
     }
     const wanted = ROLE_SERVES[n.role];
     if (wanted && (!served || !wanted.includes(served.kind))) {

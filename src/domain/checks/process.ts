@@ -10,16 +10,24 @@ export function checkProcess(scene: Scene): Problem[] {
   const { riskChannels, arrivalProfile, openingHours } = scene.process;
   const risk = riskChannels.green.value + riskChannels.yellow.value + riskChannels.red.value;
   if (Math.abs(risk - 1) > SHARE_SUM_TOLERANCE) {
-    out.push(coded('process.riskChannels', `green + yellow + red must add up to 1 (they add up to ${risk})`, { code: 'risk-shares-sum', params: { sum: risk } }));
+    out.push(
+      coded('process.riskChannels', `green + yellow + red must add up to 1 (they add up to ${risk})`, { code: 'risk-shares-sum', params: { sum: risk } }),
+    );
   }
   const total = arrivalProfile.hourlyShare.reduce((s, x) => s + x, 0);
   if (total <= 0) out.push(coded('process.arrivalProfile.hourlyShare', 'has no arrivals in any hour', { code: 'no-arrivals', params: {} }));
   arrivalProfile.hourlyShare.forEach((share, h) => {
-    const open = openingHours.openHour <= openingHours.closeHour
-      ? h + 1 > openingHours.openHour && h < openingHours.closeHour
-      : h + 1 > openingHours.openHour || h < openingHours.closeHour;
+    const open =
+      openingHours.openHour <= openingHours.closeHour
+        ? h + 1 > openingHours.openHour && h < openingHours.closeHour
+        : h + 1 > openingHours.openHour || h < openingHours.closeHour;
     if (share > 0 && !open) {
-      out.push(coded(`process.arrivalProfile.hourlyShare[${h}]`, `arrivals at ${h}:00 while the gate is closed`, { code: 'arrivals-while-closed', params: { hour: h } }));
+      out.push(
+        coded(`process.arrivalProfile.hourlyShare[${h}]`, `arrivals at ${h}:00 while the gate is closed`, {
+          code: 'arrivals-while-closed',
+          params: { hour: h },
+        }),
+      );
     }
   });
   if (openingHours.openHour === openingHours.closeHour) {

@@ -26,16 +26,15 @@ export function checkReachability(scene: Scene): Problem[] {
 
   scene.facilities.forEach((f, i) => {
     const needs: readonly ('VN' | 'CN')[] | undefined =
-      f.kind === 'import-storage' || f.kind === 'export-storage' || f.kind === 'crane'
-        ? ['VN', 'CN']
-        : f.kind === 'agv-charging'
-          ? [f.side]
-          : undefined;
+      f.kind === 'import-storage' || f.kind === 'export-storage' || f.kind === 'crane' ? ['VN', 'CN'] : f.kind === 'agv-charging' ? [f.side] : undefined;
     if (!needs) return;
     const servers = scene.lanes.nodes.flatMap((n, k) => (n.serves === f.id ? [k] : []));
     if (servers.length === 0) {
       out.push(
-        coded(`facilities[${i}]`, `no AGV lane node serves "${f.id}" (set "serves" on a lane node inside it)`, { code: 'facility-unserved', params: { id: f.id } }),
+        coded(`facilities[${i}]`, `no AGV lane node serves "${f.id}" (set "serves" on a lane node inside it)`, {
+          code: 'facility-unserved',
+          params: { id: f.id },
+        }),
       );
       return;
     }

@@ -9,7 +9,12 @@ export function checkTruckRoutes(scene: Scene): Problem[] {
     if (f.kind !== 'scanner-bay' && f.kind !== 'barrier') return;
     const corners = footprintCorners(f.footprint);
     if (!scene.truckRoutes.some((r) => polylineTouchesConvex(r.points, corners))) {
-      out.push(coded(`facilities[${i}].footprint`, `${f.kind} "${f.id}" is not on any truck route`, { code: 'off-truck-route', params: { id: f.id, kind: f.kind } }));
+      out.push(
+        coded(`facilities[${i}].footprint`, `${f.kind} "${f.id}" is not on any truck route`, {
+          code: 'off-truck-route',
+          params: { id: f.id, kind: f.kind },
+        }),
+      );
     }
   });
   return out;

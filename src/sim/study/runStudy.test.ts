@@ -34,7 +34,13 @@ describe('runStudy', { timeout: 60_000 }, () => {
   });
 
   it('finds the smallest fleet of an AGV sweep that reaches the target on the lower 95 % bound', () => {
-    const r = runStudy(proposed, { vehiclesPerDay: 20000, hours: 2, replications: 3, target: 1500, sweep: { parameter: 'agvs', from: 10, to: 40, step: 10 } });
+    const r = runStudy(proposed, {
+      vehiclesPerDay: 20000,
+      hours: 2,
+      replications: 3,
+      target: 1500,
+      sweep: { parameter: 'agvs', from: 10, to: 40, step: 10 },
+    });
     const pts = r.sweep!.points;
     expect(pts.map((p) => p.agvs)).toEqual([10, 20, 30, 40]);
     const answer = r.sweep!.smallestFleet!;

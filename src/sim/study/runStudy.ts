@@ -52,8 +52,13 @@ export interface StudyProgress {
 function requireValidScene(scene: Scene): void {
   const problems = checkScene(scene);
   if (problems.length === 0) return;
-  const shown = problems.slice(0, 3).map((p) => formatProblem(p)).join('; ');
-  throw new Error(`the layout has ${problems.length} problem${problems.length === 1 ? '' : 's'} (${shown}${problems.length > 3 ? '; …' : ''}); fix them before a study`);
+  const shown = problems
+    .slice(0, 3)
+    .map((p) => formatProblem(p))
+    .join('; ');
+  throw new Error(
+    `the layout has ${problems.length} problem${problems.length === 1 ? '' : 's'} (${shown}${problems.length > 3 ? '; …' : ''}); fix them before a study`,
+  );
 }
 
 /** The smallest AGV count whose criterion value reaches `target`, in ascending order of fleet size. */
@@ -80,7 +85,9 @@ export function runStudy(scene: Scene, spec: StudySpec, onProgress?: (p: StudyPr
   const results = points.map(({ vehiclesPerDay, agvs }) => {
     const reps: ReplicationResult[] = [];
     for (let seed = 1; seed <= r.replications; seed++) {
-      reps.push(runReplication(scene, { seed, vehiclesPerDay, agvs, hours: r.hours }, (f) => onProgress?.({ fraction: (runsDone + f) / runs, runsDone, runs })));
+      reps.push(
+        runReplication(scene, { seed, vehiclesPerDay, agvs, hours: r.hours }, (f) => onProgress?.({ fraction: (runsDone + f) / runs, runsDone, runs })),
+      );
       runsDone++;
     }
     return summarisePoint(vehiclesPerDay, agvs, reps);
@@ -99,8 +106,8 @@ export function runStudy(scene: Scene, spec: StudySpec, onProgress?: (p: StudyPr
 
 function sweepOf(r: ResolvedStudySpec, results: readonly PointResult[]): StudySweep {
   const s = r.sweep!;
-  const points = sweepValues(s).map(
-    (v) => results.find((p) => (s.parameter === 'agvs' ? p.agvs === v && p.vehiclesPerDay === r.vehiclesPerDay : p.vehiclesPerDay === v && p.agvs === r.agvs))!,
+  const points = sweepValues(s).map((v) =>
+    results.find((p) => (s.parameter === 'agvs' ? p.agvs === v && p.vehiclesPerDay === r.vehiclesPerDay : p.vehiclesPerDay === v && p.agvs === r.agvs))!,
   );
   return { parameter: s.parameter, points, ...(s.parameter === 'agvs' ? { smallestFleet: smallestFleet(points, r.target) } : {}) };
 }

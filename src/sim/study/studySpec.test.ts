@@ -24,6 +24,8 @@ describe('study spec', () => {
     expect(() => resolveStudySpec(proposed, { replications: 0, hours: -1 })).toThrow(/replications must be .*; |hours must be/);
     expect(() => resolveStudySpec(proposed, { sweep: { parameter: 'agvs', from: 40, to: 10, step: 10 } })).toThrow(/must go up: from 40 is above to 10/);
     expect(() => resolveStudySpec(proposed, { sweep: { parameter: 'agvs', from: 1, to: 9, step: 0.5 } })).toThrow(/whole numbers/);
-    expect(() => resolveStudySpec(proposed, { replications: 50, sweep: { parameter: 'agvs', from: 1, to: 100, step: 1 } })).toThrow(/runs asked .* at most 500/);
+    expect(() => resolveStudySpec(proposed, { replications: 50, sweep: { parameter: 'agvs', from: 1, to: 100, step: 1 } })).toThrow(
+      /runs asked .* at most 500/,
+    );
   });
 });

@@ -73,7 +73,8 @@ export function resolveStudySpec(scene: Scene, spec: StudySpec): ResolvedStudySp
     !(r.vehiclesPerDay > 0 && Number.isFinite(r.vehiclesPerDay)) && `vehicles/day must be a number > 0 (got ${r.vehiclesPerDay})`,
     !(whole(r.agvs) && r.agvs >= 0) && `AGVs must be a whole number ≥ 0 (got ${r.agvs})`,
     !(r.hours > 0 && r.hours <= 24 * 14) && `hours must be in (0, 336] (got ${r.hours})`,
-    !(whole(r.replications) && r.replications >= 1 && r.replications <= maxReps) && `replications must be a whole number from 1 to ${maxReps} (got ${r.replications})`,
+    !(whole(r.replications) && r.replications >= 1 && r.replications <= maxReps) &&
+      `replications must be a whole number from 1 to ${maxReps} (got ${r.replications})`,
     !(r.target > 0 && Number.isFinite(r.target)) && `the target must be a number > 0 (got ${r.target})`,
   ];
   const s = r.sweep;
@@ -84,7 +85,10 @@ export function resolveStudySpec(scene: Scene, spec: StudySpec): ResolvedStudySp
       !ok && `the ${name} sweep needs numbers for from, to and step (got ${s.from}, ${s.to}, ${s.step})`,
       ok && !(s.step > 0) && `the ${name} sweep step must be > 0 (got ${s.step})`,
       ok && !(s.from <= s.to) && `the ${name} sweep must go up: from ${s.from} is above to ${s.to}`,
-      ok && s.parameter === 'agvs' && !(whole(s.from) && whole(s.step) && s.from >= 0) && `the AGV sweep needs whole numbers ≥ 0 (got from ${s.from}, step ${s.step})`,
+      ok &&
+        s.parameter === 'agvs' &&
+        !(whole(s.from) && whole(s.step) && s.from >= 0) &&
+        `the AGV sweep needs whole numbers ≥ 0 (got from ${s.from}, step ${s.step})`,
       ok && s.parameter === 'vehiclesPerDay' && !(s.from > 0) && `the vehicles/day sweep must start above 0 (got ${s.from})`,
     );
   }

@@ -64,8 +64,14 @@ export function summarisePoint(vehiclesPerDay: number, agvs: number, reps: reado
       inside: round(mean(at.map((s) => s.inside)), 2),
       agvsBusy: round(mean(at.map((s) => s.agvsBusy)), 2),
       containersWaiting: round(mean(at.map((s) => s.containersWaiting)), 2),
-      queues: meanRecord(at.map((s) => s.queues), 2),
-      utilisation: meanRecord(at.map((s) => s.utilisation), 3),
+      queues: meanRecord(
+        at.map((s) => s.queues),
+        2,
+      ),
+      utilisation: meanRecord(
+        at.map((s) => s.utilisation),
+        3,
+      ),
     };
   });
   return {

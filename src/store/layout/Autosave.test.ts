@@ -86,7 +86,12 @@ describe('Autosave', () => {
     storage.setItem(draftKey('x'), JSON.stringify({ format: 'smart-gate-twin/draft@1', scene: { id: 'x' } }));
     expect(drafts.load('x')).toMatchObject({ ok: false, message: expect.stringMatching(/not a valid scene/) });
     expect(drafts.load('none')).toEqual({ ok: true });
-    const full = new DraftStore({ ...storage, setItem: () => { throw new Error('QuotaExceededError'); } });
+    const full = new DraftStore({
+      ...storage,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    });
     expect(full.save({ scene: SCENE, savedAt: 0 })).toMatchObject({ ok: false, message: expect.stringMatching(/Quota/) });
   });
 });

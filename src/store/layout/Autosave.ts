@@ -73,11 +73,14 @@ export class Autosave {
     if (this.timer !== undefined) this.scheduler.clearTimeout(this.timer);
     this.setStatus({ kind: 'pending' });
     // During a drag, wait for it to end; a drag never left open is still saved by flush on page hide.
-    this.timer = this.scheduler.setTimeout(() => {
-      this.timer = undefined;
-      if (this.editor.getState().inGesture) this.schedule(true);
-      else this.write();
-    }, this.delayMs * (inGesture ? 2 : 1));
+    this.timer = this.scheduler.setTimeout(
+      () => {
+        this.timer = undefined;
+        if (this.editor.getState().inGesture) this.schedule(true);
+        else this.write();
+      },
+      this.delayMs * (inGesture ? 2 : 1),
+    );
   }
 
   private write(): void {

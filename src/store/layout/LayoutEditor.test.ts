@@ -190,7 +190,13 @@ describe('LayoutEditor', () => {
   it('lists every sourced value and edits one through the history', () => {
     const e = new LayoutEditor(PROPOSED);
     const paths = listAssumptions(PROPOSED).map((a) => a.path);
-    for (const p of ['fleet.agv.count', 'process.serviceTimes.documentCheckS', 'zone.capacity.todayVehiclesPerDay', 'zone.capacity.target2030VehiclesPerDay', 'process.openingHours']) {
+    for (const p of [
+      'fleet.agv.count',
+      'process.serviceTimes.documentCheckS',
+      'zone.capacity.todayVehiclesPerDay',
+      'zone.capacity.target2030VehiclesPerDay',
+      'process.openingHours',
+    ]) {
       expect(paths).toContain(p);
     }
     const scanner = PROPOSED.facilities.findIndex((f) => f.kind === 'scanner-bay');
@@ -229,7 +235,11 @@ describe('LayoutEditor', () => {
 describe('LayoutEditor add-edge tool', () => {
   it('draws a path node after node, one step per lane', () => {
     const e = new LayoutEditor(PROPOSED);
-    const ids = [[300, 300], [340, 300], [380, 300]].map((p) => {
+    const ids = [
+      [300, 300],
+      [340, 300],
+      [380, 300],
+    ].map((p) => {
       const r = e.addLaneNode(p as [number, number]);
       return r.ok ? r.id! : '';
     });

@@ -20,14 +20,7 @@
 import { checkScene } from '../../domain/checks/checkScene';
 import { segmentCrossesPolyline } from '../../domain/geometry';
 import { parsePath, type PathSegment } from '../../domain/problem';
-import {
-  Facility,
-  LaneEdge,
-  LaneNode,
-  Scene,
-  type FacilityKind,
-  type Vec2,
-} from '../../domain/sceneSchema';
+import { Facility, LaneEdge, LaneNode, Scene, type FacilityKind, type Vec2 } from '../../domain/sceneSchema';
 import { listAssumptions, withAssumption } from './assumptions';
 import { EDITOR_SETTINGS, type EditorSettings } from './editorSettings';
 import { History } from './History';
@@ -429,8 +422,7 @@ export class LayoutEditor {
     const scene = this.state.scene;
     const sel = this.state.selection;
     const exists =
-      !sel ||
-      (sel.kind === 'facility' ? scene.facilities : sel.kind === 'node' ? scene.lanes.nodes : scene.lanes.edges).some((r) => r.id === sel.id);
+      !sel || (sel.kind === 'facility' ? scene.facilities : sel.kind === 'node' ? scene.lanes.nodes : scene.lanes.edges).some((r) => r.id === sel.id);
     this.set({
       problems: locateProblems(scene, checkScene(scene)),
       selection: exists ? sel : undefined,

@@ -34,7 +34,14 @@ export function openLayoutSession(scene: Scene, { storage, time, startStudy }: S
   const saved = drafts.load(scene.id);
   if (saved.ok && saved.draft) editor.load(saved.draft.scene);
   const restoredAt = saved.ok ? saved.draft?.savedAt : undefined;
-  const autosave = new Autosave(editor, drafts, scene, editor.settings.autosaveDebounceMs, time, restoredAt === undefined ? undefined : { kind: 'saved', at: restoredAt });
+  const autosave = new Autosave(
+    editor,
+    drafts,
+    scene,
+    editor.settings.autosaveDebounceMs,
+    time,
+    restoredAt === undefined ? undefined : { kind: 'saved', at: restoredAt },
+  );
   return {
     editor,
     baseline: scene,

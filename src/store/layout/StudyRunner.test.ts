@@ -32,7 +32,13 @@ describe('StudyRunner', () => {
     const w = fakeWorker();
     const runner = new StudyRunner(w.start);
     const off = runner.subscribe(() => {});
-    const done = runner.run([{ layout: 'baseline', scene: sceneA }, { layout: 'edited', scene: sceneB }], {});
+    const done = runner.run(
+      [
+        { layout: 'baseline', scene: sceneA },
+        { layout: 'edited', scene: sceneB },
+      ],
+      {},
+    );
     w.jobs[0]!.progress({ fraction: 0.5, runsDone: 1, runs: 2 });
     expect(runner.getState().run).toMatchObject({ status: 'running', layout: 'baseline', fraction: 0.25 });
     // The panel goes away (the Layout tab): the study goes on.
@@ -43,7 +49,10 @@ describe('StudyRunner', () => {
     w.jobs[1]!.finish(resultOf(sceneB));
     await done;
     expect(runner.getState().run.status).toBe('done');
-    expect(runner.getState().shown.map((r) => [r.layout, r.result.sceneId])).toEqual([['baseline', 'a'], ['edited', 'b']]);
+    expect(runner.getState().shown.map((r) => [r.layout, r.result.sceneId])).toEqual([
+      ['baseline', 'a'],
+      ['edited', 'b'],
+    ]);
   });
 
   it('cancel stops the job at once and keeps the last results shown; dispose stops without a word', async () => {

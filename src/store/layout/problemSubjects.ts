@@ -3,9 +3,7 @@ import type { Scene } from '../../domain/sceneSchema';
 
 /** What a selection or a problem can point at in the layout. */
 export type Subject =
-  | { readonly kind: 'facility'; readonly id: string }
-  | { readonly kind: 'node'; readonly id: string }
-  | { readonly kind: 'edge'; readonly id: string };
+  { readonly kind: 'facility'; readonly id: string } | { readonly kind: 'node'; readonly id: string } | { readonly kind: 'edge'; readonly id: string };
 
 /** A checker problem with the things it names, first the one its path is on. */
 export interface LocatedProblem extends Problem {

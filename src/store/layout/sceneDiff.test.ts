@@ -7,7 +7,11 @@ const scene = { facilities: [], lanes: { nodes: [node('a', 0), node('b', 1), nod
 
 describe('scene diffs', () => {
   it('undoes a removal of several records into the same order', () => {
-    const diff: SceneDiff = { added: {}, updated: {}, removed: { 'node:a': { index: 0, value: node('a', 0) }, 'node:c': { index: 2, value: node('c', 2) } } };
+    const diff: SceneDiff = {
+      added: {},
+      updated: {},
+      removed: { 'node:a': { index: 0, value: node('a', 0) }, 'node:c': { index: 2, value: node('c', 2) } },
+    };
     const after = applyDiff(scene, diff);
     expect(after.lanes.nodes.map((n) => n.id)).toEqual(['b']);
     expect(applyDiff(after, invertDiff(diff)).lanes.nodes).toEqual(scene.lanes.nodes);

@@ -74,7 +74,11 @@ export function applyDiff(scene: Scene, diff: SceneDiff): Scene {
   for (const key of keysOf(diff.removed)) {
     const [kind, id] = split(key);
     if (kind === 'section') throw new Error(`a scene section cannot be removed (${key})`);
-    out = withList(out, kind as ArrayKind, listOf(out, kind as ArrayKind).filter((r) => r.id !== id));
+    out = withList(
+      out,
+      kind as ArrayKind,
+      listOf(out, kind as ArrayKind).filter((r) => r.id !== id),
+    );
   }
   for (const key of keysOf(diff.updated)) {
     const after = diff.updated[key]![1];
@@ -86,7 +90,11 @@ export function applyDiff(scene: Scene, diff: SceneDiff): Scene {
     const list = listOf(out, kind as ArrayKind);
     const index = list.findIndex((r) => r.id === id);
     if (index < 0) throw new Error(`no record ${key} to update`);
-    out = withList(out, kind as ArrayKind, list.map((r, i) => (i === index ? (after as { id: string }) : r)));
+    out = withList(
+      out,
+      kind as ArrayKind,
+      list.map((r, i) => (i === index ? (after as { id: string }) : r)),
+    );
   }
   const additions = keysOf(diff.added).sort((a, b) => diff.added[a]!.index - diff.added[b]!.index);
   for (const key of additions) {

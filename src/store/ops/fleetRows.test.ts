@@ -4,7 +4,22 @@ import { filterRows, sortRows } from './fleetRows';
 
 /** A vehicle row with `extra` over a standing, empty, placed vehicle; its operating state worked out as the feed does. */
 const row = (serial: string, extra: Partial<VehicleRow> = {}): VehicleRow => {
-  const r = { key: `acme/${serial}`, serialNumber: serial, slot: 0, stale: false, placed: true, x: 0, y: 0, speedMps: 0, loaded: false, hasOrder: false, errors: 0, warnings: 0, fatals: 0, ...extra };
+  const r = {
+    key: `acme/${serial}`,
+    serialNumber: serial,
+    slot: 0,
+    stale: false,
+    placed: true,
+    x: 0,
+    y: 0,
+    speedMps: 0,
+    loaded: false,
+    hasOrder: false,
+    errors: 0,
+    warnings: 0,
+    fatals: 0,
+    ...extra,
+  };
   return { ...r, operatingState: operatingStateOf(r) };
 };
 

@@ -47,6 +47,9 @@ export function filterRows(rows: readonly VehicleRow[], text: string, state: Ope
   return rows.filter(
     (r) =>
       (state === undefined || r.operatingState === state) &&
-      (needle === '' || r.serialNumber.toLowerCase().includes(needle) || r.key.toLowerCase().includes(needle) || (r.lastNodeId?.toLowerCase().includes(needle) ?? false)),
+      (needle === '' ||
+        r.serialNumber.toLowerCase().includes(needle) ||
+        r.key.toLowerCase().includes(needle) ||
+        (r.lastNodeId?.toLowerCase().includes(needle) ?? false)),
   );
 }

@@ -112,7 +112,8 @@ export function createOpsStore(initial: Partial<OpsState> = {}) {
     setColourRule: (colourRule) => set({ colourRule }),
     setThresholds: (change) => {
       const next = { ...get().thresholds, ...change };
-      for (const [k, v] of Object.entries(next)) if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`threshold ${k} must be a number ≥ 0, got ${v}`);
+      for (const [k, v] of Object.entries(next))
+        if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`threshold ${k} must be a number ≥ 0, got ${v}`);
       set({ thresholds: next });
     },
   }));

@@ -74,7 +74,11 @@ describe('AlertBook', () => {
 
   it('keeps an acknowledgement when the alert clears, and counts the unacknowledged', () => {
     const book = new AlertBook(LIMITS);
-    feed(book, { clockS: 10, rows: [row('A', { stale: true, operatingState: 'stale' })], collisions: [{ kind: 'contact', atS: 10, x: 0, y: 0, a: 'acme/A', b: 'acme/B' }] });
+    feed(book, {
+      clockS: 10,
+      rows: [row('A', { stale: true, operatingState: 'stale' })],
+      collisions: [{ kind: 'contact', atS: 10, x: 0, y: 0, a: 'acme/A', b: 'acme/B' }],
+    });
     expect(book.unacknowledged()).toBe(2);
     const stale = book.list().find((a) => a.kind === 'stale')!;
     book.acknowledge(stale.id, 'ops1', 12);
@@ -101,7 +105,11 @@ describe('AlertBook', () => {
   it('opens low battery below the threshold and clears it only above the margin', () => {
     const book = new AlertBook(LIMITS);
     expect(feed(book, { clockS: 1, rows: [row('A', { batteryPercent: 16 })] }, 'low-battery')).toHaveLength(0);
-    expect(feed(book, { clockS: 2, rows: [row('A', { batteryPercent: 14 })] }, 'low-battery')[0]).toMatchObject({ active: true, detail: '14 %', level: 'warning' });
+    expect(feed(book, { clockS: 2, rows: [row('A', { batteryPercent: 14 })] }, 'low-battery')[0]).toMatchObject({
+      active: true,
+      detail: '14 %',
+      level: 'warning',
+    });
     expect(feed(book, { clockS: 3, rows: [row('A', { batteryPercent: 18 })] }, 'low-battery')[0]!.active).toBe(true);
     expect(feed(book, { clockS: 4, rows: [row('A', { batteryPercent: 14 })] }, 'low-battery')).toHaveLength(1);
     expect(feed(book, { clockS: 5, rows: [row('A', { batteryPercent: 21 })] }, 'low-battery')[0]).toMatchObject({ active: false, clearedS: 5 });

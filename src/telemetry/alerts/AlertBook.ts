@@ -16,7 +16,18 @@ import type { CollisionEvent } from '../FeedCollisions';
 import type { VehicleRow } from '../vehicleRow';
 import type { AlertThresholds } from './alertThresholds';
 
-export const ALERT_KINDS = ['contact', 'near-miss', 'deadlock', 'waiting', 'connection', 'stale', 'low-battery', 'vda-fatal', 'vda-warning', 'facility-down'] as const;
+export const ALERT_KINDS = [
+  'contact',
+  'near-miss',
+  'deadlock',
+  'waiting',
+  'connection',
+  'stale',
+  'low-battery',
+  'vda-fatal',
+  'vda-warning',
+  'facility-down',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertLevel = 'critical' | 'warning';
 
@@ -202,7 +213,8 @@ export class AlertBook {
     const vehicles = [key];
     if (row.stale) wanted.set(`stale:${key}`, { kind: 'stale', vehicles, ...at });
     if (row.fatals > 0) wanted.set(`vda-fatal:${key}`, { kind: 'vda-fatal', vehicles, ...at, ...(row.topError ? { detail: row.topError } : {}) });
-    if (row.warnings > 0) wanted.set(`vda-warning:${key}`, { kind: 'vda-warning', vehicles, ...at, ...(row.fatals === 0 && row.topError ? { detail: row.topError } : {}) });
+    if (row.warnings > 0)
+      wanted.set(`vda-warning:${key}`, { kind: 'vda-warning', vehicles, ...at, ...(row.fatals === 0 && row.topError ? { detail: row.topError } : {}) });
     const battery = row.batteryPercent;
     if (battery !== undefined) {
       const low = this.limits.lowBatteryPercent;

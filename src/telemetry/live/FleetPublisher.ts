@@ -106,7 +106,11 @@ export class FleetPublisher {
   tick(nowMs: number, publish: Publish): void {
     for (let i = 0; i < this.serials.length; i++) {
       const position = this.position(i);
-      publish(this.topic(i, 'visualization'), encodeVisualization({ ...this.header(i, 1, nowMs), position, referenceStateHeaderId: this.headerId[i * 3]! }), false);
+      publish(
+        this.topic(i, 'visualization'),
+        encodeVisualization({ ...this.header(i, 1, nowMs), position, referenceStateHeaderId: this.headerId[i * 3]! }),
+        false,
+      );
       const sig = this.signature(i);
       if (sig !== this.lastSignature[i] || nowMs - this.lastStateMs[i]! >= STATE_EVERY_MS) {
         this.lastSignature[i] = sig;
@@ -135,7 +139,11 @@ export class FleetPublisher {
     if (parsed.address.subtopic === 'instantActions') {
       const msg = InstantActions.safeParse(body);
       if (!msg.success) {
-        this.addError(i, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `instantActions: ${msg.error.issues[0]?.message ?? 'wrong fields'}` });
+        this.addError(i, {
+          errorType: 'validationError',
+          errorLevel: 'WARNING',
+          errorDescription: `instantActions: ${msg.error.issues[0]?.message ?? 'wrong fields'}`,
+        });
         return true;
       }
       for (const a of msg.data.actions) {
@@ -153,7 +161,11 @@ export class FleetPublisher {
     }
     const order = Order.safeParse(body);
     if (!order.success) {
-      this.addError(i, { errorType: 'validationError', errorLevel: 'WARNING', errorDescription: `order: ${order.error.issues[0]?.message ?? 'wrong fields'}` });
+      this.addError(i, {
+        errorType: 'validationError',
+        errorLevel: 'WARNING',
+        errorDescription: `order: ${order.error.issues[0]?.message ?? 'wrong fields'}`,
+      });
       return true;
     }
     const target = order.data.nodes.at(-1)!.nodeId;

@@ -99,7 +99,14 @@ export class LiveEngine {
             reject(new Error(`subscribing to the vehicles' topics failed: ${err.message}`));
             return;
           }
-          const probe = JSON.stringify({ headerId: 0, timestamp: new Date(this.now()).toISOString(), version: '2.1.0', manufacturer: 'twin', serialNumber: 'permission-probe', actions: [] });
+          const probe = JSON.stringify({
+            headerId: 0,
+            timestamp: new Date(this.now()).toISOString(),
+            version: '2.1.0',
+            manufacturer: 'twin',
+            serialNumber: 'permission-probe',
+            actions: [],
+          });
           client.publishAsync(PROBE_TOPIC, probe, { qos: 1 }).then(
             () => {
               this.canCommand = true;
@@ -177,7 +184,11 @@ export class LiveEngine {
     const subtopic = c.kind === 'goto' ? 'order' : 'instantActions';
     const message =
       c.kind === 'goto'
-        ? encodeOrder(header, { orderId: id, orderUpdateId: 0, nodes: [...(state?.lastNodeId ? [{ nodeId: state.lastNodeId }] : []), { nodeId: c.nodeId }] })
+        ? encodeOrder(header, {
+            orderId: id,
+            orderUpdateId: 0,
+            nodes: [...(state?.lastNodeId ? [{ nodeId: state.lastNodeId }] : []), { nodeId: c.nodeId }],
+          })
         : encodeInstantAction(header, c.kind, id);
     const topic = formatTopic({ interfaceName: 'uagv', majorVersion: version, manufacturer, serialNumber, subtopic });
     try {

@@ -115,7 +115,9 @@ function assertTraversable(dir: string, owner: { uid: number; gid: number }): vo
     const { mode, uid, gid } = statSync(d);
     const bit = uid === owner.uid ? 0o100 : gid === owner.gid ? 0o010 : 0o001;
     if ((mode & bit) === 0) {
-      throw new Error(`the user mosquitto cannot enter ${d} (mode ${(mode & 0o777).toString(8)}), so it cannot read ${dir}; pick a directory it can reach`);
+      throw new Error(
+        `the user mosquitto cannot enter ${d} (mode ${(mode & 0o777).toString(8)}), so it cannot read ${dir}; pick a directory it can reach`,
+      );
     }
     if (d === dirname(d)) return;
   }

@@ -42,10 +42,19 @@ describe('FleetPublisher (the simulated fleet speaking VDA 5050)', { timeout: 60
   it('obeys instantActions and orders and answers in its next state, refusing what it cannot do', () => {
     const { sim, pub, sent, publish } = run(2);
     sim.advanceTo(600);
-    const h = (serialNumber: string, headerId: number) => ({ version: 2 as const, manufacturer: 'smartgate', serialNumber, headerId, timestampMs: 1_772_352_000_000 });
+    const h = (serialNumber: string, headerId: number) => ({
+      version: 2 as const,
+      manufacturer: 'smartgate',
+      serialNumber,
+      headerId,
+      timestampMs: 1_772_352_000_000,
+    });
     expect(pub.handle(pub.topic(0, 'instantActions'), JSON.stringify(encodeInstantAction(h('AGV-001', 1), 'pause', 'op-1')))).toBe(true);
     expect(sim.motion!.paused[0]).toBe(1);
-    pub.handle(pub.topic(1, 'order'), JSON.stringify(encodeOrder(h('AGV-002', 1), { orderId: 'o-1', orderUpdateId: 0, nodes: [{ nodeId: 'x' }, { nodeId: 'nowhere' }] })));
+    pub.handle(
+      pub.topic(1, 'order'),
+      JSON.stringify(encodeOrder(h('AGV-002', 1), { orderId: 'o-1', orderUpdateId: 0, nodes: [{ nodeId: 'x' }, { nodeId: 'nowhere' }] })),
+    );
     pub.handle(pub.topic(2, 'instantActions'), '{"actions": [{"actionId": "a", "actionType": "jump"}]}');
     pub.handle(pub.topic(3, 'order'), 'not json');
     expect(pub.handle('uagv/v2/smartgate/AGV-999/order', '{}')).toBe(false);
@@ -53,12 +62,14 @@ describe('FleetPublisher (the simulated fleet speaking VDA 5050)', { timeout: 60
     const stateOf = (serial: string) => sent.filter((s) => s.topic === `uagv/v2/smartgate/${serial}/state`).at(-1)!.message as Record<string, unknown>;
     expect(stateOf('AGV-001')).toMatchObject({ paused: true, actionStates: [{ actionId: 'op-1', actionType: 'startPause', actionStatus: 'FINISHED' }] });
     expect(stateOf('AGV-002').errors).toEqual([{ errorType: 'orderError', errorLevel: 'WARNING', errorDescription: 'order o-1: no lane node "nowhere"' }]);
-    expect(stateOf('AGV-003').actionStates).toEqual([{ actionId: 'a', actionType: 'jump', actionStatus: 'FAILED', resultDescription: 'action type jump is not supported' }]);
+    expect(stateOf('AGV-003').actionStates).toEqual([
+      { actionId: 'a', actionType: 'jump', actionStatus: 'FAILED', resultDescription: 'action type jump is not supported' },
+    ]);
     expect((stateOf('AGV-004').errors as { errorType: string }[])[0]!.errorType).toBe('validationError');
     for (const serial of ['AGV-001', 'AGV-002', 'AGV-003', 'AGV-004']) expect(schemaErrors(2, 'state', stateOf(serial))).toEqual([]);
   });
 
-  it.each([2, 3] as const)('states carry each AGV\'s remaining route on the scene\'s lanes, the first nodes released (%s.x)', (version) => {
+  it.each([2, 3] as const)("states carry each AGV's remaining route on the scene's lanes, the first nodes released (%s.x)", (version) => {
     const turned: MapPlacement = { ...map, origin: [120, -40], rotation: 0.6 };
     const { sim, pub, sent, publish } = run(version, turned);
     const { nodes, edges } = scene.lanes;
@@ -75,7 +86,12 @@ describe('FleetPublisher (the simulated fleet speaking VDA 5050)', { timeout: 60
       for (const { topic, message } of sent.slice(from)) {
         if (!topic.endsWith('/state')) continue;
         expect(schemaErrors(version, 'state', message), topic).toEqual([]);
-        const s = message as { lastNodeId: string; lastNodeSequenceId: number; nodeStates: { nodeId: string; sequenceId: number; released: boolean; nodePosition: { x: number; y: number; mapId: string } }[]; edgeStates: { edgeId: string; sequenceId: number; released: boolean }[] };
+        const s = message as {
+          lastNodeId: string;
+          lastNodeSequenceId: number;
+          nodeStates: { nodeId: string; sequenceId: number; released: boolean; nodePosition: { x: number; y: number; mapId: string } }[];
+          edgeStates: { edgeId: string; sequenceId: number; released: boolean }[];
+        };
         expect(node.has(s.lastNodeId), s.lastNodeId).toBe(true);
         expect(s.lastNodeSequenceId).toBe(0);
         expect(s.edgeStates).toHaveLength(s.nodeStates.length);

@@ -61,12 +61,24 @@ describe('LiveEngine against a real Mosquitto', { timeout: 60_000 }, () => {
   });
 
   it('shows the vehicles that publish, counts hostile messages, marks silent ones stale, reconnects after a broker restart', async () => {
-    const layout = await engine.connect({ url: broker.urls.ws, username: 'viewer', password: broker.users.viewer, maps: MAPS, capacity: 10, staleAfterMs: 5000, facilityCount: 0 });
+    const layout = await engine.connect({
+      url: broker.urls.ws,
+      username: 'viewer',
+      password: broker.users.viewer,
+      maps: MAPS,
+      capacity: 10,
+      staleAfterMs: 5000,
+      facilityCount: 0,
+    });
     const frame = new Float32Array(packedLength(layout));
     engine.attach(frame);
     engine.startRecording();
     await Promise.all(['AGV-1', 'AGV-2', 'AGV-3'].map((s, k) => publishState(s, 10 * k)));
-    await fleet.publishAsync('uagv/v2/acme/AGV-1/connection', JSON.stringify(encodeConnection({ version: 2, manufacturer: 'acme', serialNumber: 'AGV-1', headerId: 1, timestampMs: Date.now() }, 'ONLINE')), { qos: 1 });
+    await fleet.publishAsync(
+      'uagv/v2/acme/AGV-1/connection',
+      JSON.stringify(encodeConnection({ version: 2, manufacturer: 'acme', serialNumber: 'AGV-1', headerId: 1, timestampMs: Date.now() }, 'ONLINE')),
+      { qos: 1 },
+    );
     await fleet.publishAsync('uagv/v2/acme/AGV-9/state', '{"headerId": 1, "oops"', { qos: 1 });
     await fleet.publishAsync('uagv/v2/acme/AGV-9/state', JSON.stringify({ headerId: '<img src=x onerror=alert(1)>' }), { qos: 1 });
     await expect.poll(() => engine.snapshot().received, { timeout: 10_000 }).toBe(6);

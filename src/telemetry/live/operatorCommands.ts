@@ -6,9 +6,7 @@
  */
 import type { AgvReport } from '../vda5050/agvReport';
 
-export type OperatorCommand =
-  | { readonly kind: 'pause' | 'resume' | 'cancel' }
-  | { readonly kind: 'goto'; readonly nodeId: string };
+export type OperatorCommand = { readonly kind: 'pause' | 'resume' | 'cancel' } | { readonly kind: 'goto'; readonly nodeId: string };
 
 export type AuditResult = 'sent' | 'refused by the broker' | 'failed to send' | 'finished' | 'failed';
 

@@ -109,12 +109,7 @@ export class IndexedRecordingReader implements RecordingReader {
     return latest;
   }
 
-  async #latestIn(
-    topics: readonly string[],
-    start: bigint | undefined,
-    end: bigint,
-    into: Map<string, RecordedMessage>,
-  ): Promise<void> {
+  async #latestIn(topics: readonly string[], start: bigint | undefined, end: bigint, into: Map<string, RecordedMessage>): Promise<void> {
     let missing = topics.length;
     const reverse = this.#mcap.readMessages({ topics, startTime: start, endTime: end, reverse: true, validateCrcs: this.#validateCrcs });
     for await (const m of reverse) {

@@ -54,7 +54,7 @@ describe('McapRecorder writes a file other MCAP readers accept', () => {
     const stream = new McapStreamReader({ validateCrcs: true });
     stream.append(file);
     let streamed = 0;
-    for (let r; (r = stream.nextRecord()); ) if (r.type === 'Message') streamed++;
+    for (let r; (r = stream.nextRecord());) if (r.type === 'Message') streamed++;
     expect(stream.done()).toBe(true);
     expect(streamed).toBe(originals.length);
   });
@@ -106,9 +106,7 @@ describe.each([
     await fc.assert(
       fc.asyncProperty(anyTime, anyTime, fc.option(fc.subarray(topics), { nil: undefined }), async (a, b, only) => {
         const [start, end] = a <= b ? [a, b] : [b, a];
-        const expected = originals.filter(
-          (m) => m.logTimeNs >= start && m.logTimeNs <= end && (!only || only.includes(m.topic)),
-        );
+        const expected = originals.filter((m) => m.logTimeNs >= start && m.logTimeNs <= end && (!only || only.includes(m.topic)));
         expectSame(await collect(reader.messages({ start, end, topics: only })), expected);
       }),
       { numRuns: 25 },

@@ -43,7 +43,8 @@ export class SimRecorder {
   ) {
     this.publisher = new FleetPublisher(sim, { version: o.version ?? 2, manufacturer: 'smartgate', map: o.map });
     const ms = this.nowMs();
-    for (let i = 0; i < this.publisher.serials.length; i++) this.write(this.publisher.topic(i, 'connection'), ms, this.publisher.connection(i, 'ONLINE', ms));
+    for (let i = 0; i < this.publisher.serials.length; i++)
+      this.write(this.publisher.topic(i, 'connection'), ms, this.publisher.connection(i, 'ONLINE', ms));
   }
 
   /** Records the fleet at the simulation's current time when `periodS` has passed since the last record. */
@@ -92,7 +93,8 @@ export class SimRecorder {
   /** Records every vehicle OFFLINE (a clean stop) and returns the finished file. */
   finish(): Uint8Array<ArrayBuffer> {
     const ms = this.nowMs();
-    for (let i = 0; i < this.publisher.serials.length; i++) this.write(this.publisher.topic(i, 'connection'), ms, this.publisher.connection(i, 'OFFLINE', ms));
+    for (let i = 0; i < this.publisher.serials.length; i++)
+      this.write(this.publisher.topic(i, 'connection'), ms, this.publisher.connection(i, 'OFFLINE', ms));
     return this.recorder.finish();
   }
 

@@ -13,8 +13,24 @@ import {
 /** Opcode and record length: the bytes every MCAP record starts with. */
 const RECORD_HEADER = 1 + 8;
 /** Record names by opcode (MCAP spec), for damage reports. */
-const RECORD_NAMES = ['', 'Header', 'Footer', 'Schema', 'Channel', 'Message', 'Chunk', 'MessageIndex', 'ChunkIndex',
-  'Attachment', 'AttachmentIndex', 'Statistics', 'Metadata', 'MetadataIndex', 'SummaryOffset', 'DataEnd'];
+const RECORD_NAMES = [
+  '',
+  'Header',
+  'Footer',
+  'Schema',
+  'Channel',
+  'Message',
+  'Chunk',
+  'MessageIndex',
+  'ChunkIndex',
+  'Attachment',
+  'AttachmentIndex',
+  'Statistics',
+  'Metadata',
+  'MetadataIndex',
+  'SummaryOffset',
+  'DataEnd',
+];
 
 interface Scan {
   /** Every kept message, sorted by log time (stable: ties stay in file order). */
@@ -212,11 +228,7 @@ async function truncation(source: RecordingBytes, size: number, at: number): Pro
   };
 }
 
-function summarise(
-  kept: RecordedMessage[],
-  channels: ReadonlyMap<number, { topic: string; encoding: string }>,
-  damage: Damage | undefined,
-): Scan {
+function summarise(kept: RecordedMessage[], channels: ReadonlyMap<number, { topic: string; encoding: string }>, damage: Damage | undefined): Scan {
   let sorted = true;
   for (let i = 1; i < kept.length && sorted; i++) sorted = kept[i - 1]!.logTimeNs <= kept[i]!.logTimeNs;
   if (!sorted) kept.sort((a, b) => (a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0));

@@ -69,7 +69,9 @@ export class ReplayEngine {
     this.startNs = info.startNs ?? 0n;
     this.reset();
     const alerts = await findAlerts(reader, this.topics);
-    const damage = info.damage && `${o.name} is damaged: reading stopped at byte ${formatBytes(info.damage.stoppedAtByte)} (${info.damage.reason}); playback ends at the last message before it`;
+    const damage =
+      info.damage &&
+      `${o.name} is damaged: reading stopped at byte ${formatBytes(info.damage.stoppedAtByte)} (${info.damage.reason}); playback ends at the last message before it`;
     return {
       layout: this.feed!.layout,
       startS: toMs(info.startNs ?? 0n) / 1000,
@@ -126,7 +128,8 @@ export class ReplayEngine {
     const before = toNs(clockS) - 1n;
     if (before < this.startNs) return undefined;
     let latest: bigint | undefined;
-    for (const m of (await this.reader!.latestBefore(before, this.topics)).values()) if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
+    for (const m of (await this.reader!.latestBefore(before, this.topics)).values())
+      if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
     return latest === undefined ? undefined : toMs(latest) / 1000;
   }
 
@@ -142,7 +145,9 @@ export class ReplayEngine {
   private async rebuildAt(targetNs: bigint): Promise<void> {
     await this.cursor?.return(undefined);
     this.reset();
-    const latest = [...(await this.reader!.latestBefore(targetNs, this.topics)).values()].sort((a, b) => (a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0));
+    const latest = [...(await this.reader!.latestBefore(targetNs, this.topics)).values()].sort((a, b) =>
+      a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0,
+    );
     for (const m of latest) this.apply(m);
     this.cursor = this.reader!.messages({ start: targetNs + 1n, topics: this.topics });
     this.next = (await this.cursor.next()).value ?? undefined;

@@ -74,7 +74,9 @@ describe('MessageGate', () => {
   it('counts every message once: received = accepted + all drops, and each reason as often as it was returned', () => {
     // A stream from three vehicles with duplicates, reordering, garbage and oversize messages mixed in.
     const message = fc.oneof(
-      fc.tuple(fc.constantFrom('A', 'B', 'C'), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })).map(([s, id, t]) => vis(s, id, T0 + t * 100)),
+      fc
+        .tuple(fc.constantFrom('A', 'B', 'C'), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }))
+        .map(([s, id, t]) => vis(s, id, T0 + t * 100)),
       fc.constant<[string, string]>(['uagv/v2/acme/A/visualization', '{"headerId":']),
       fc.constant<[string, string]>(['uagv/v7/acme/A/visualization', '{}']),
       fc.constant<[string, string]>(['uagv/v2/acme/A/order', '{}']),

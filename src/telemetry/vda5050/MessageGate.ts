@@ -92,11 +92,15 @@ export class MessageGate {
     }
     const lastMs = last[SLOTS + slot]!;
     if (timestampMs < lastMs) {
-      return this.drop({
-        kind: 'dropped',
-        reason: 'out-of-order',
-        detail: `${d.kind} timestamp ${lastMs - timestampMs} ms before the last accepted one`,
-      }, topic, receivedMs);
+      return this.drop(
+        {
+          kind: 'dropped',
+          reason: 'out-of-order',
+          detail: `${d.kind} timestamp ${lastMs - timestampMs} ms before the last accepted one`,
+        },
+        topic,
+        receivedMs,
+      );
     }
     last[slot] = headerId;
     last[SLOTS + slot] = timestampMs;

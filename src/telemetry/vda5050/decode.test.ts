@@ -46,10 +46,12 @@ describe('decodeMessage on hostile input', () => {
   });
 
   it('drops wrong types as wrong-fields, naming the field path', () => {
-    expect(dropReason(decode(JSON.stringify(state({ agvPosition: { x: '1', y: 0, theta: 0, mapId: 'm', positionInitialized: true } })))))
-      .toBe('wrong-fields: agvPosition.x: Invalid input: expected number, received string');
-    expect(dropReason(decode(JSON.stringify(state({ errors: [{ errorType: 'e', errorLevel: 'PANIC' }] })))))
-      .toMatch(/^wrong-fields: errors\.0\.errorLevel: /);
+    expect(dropReason(decode(JSON.stringify(state({ agvPosition: { x: '1', y: 0, theta: 0, mapId: 'm', positionInitialized: true } }))))).toBe(
+      'wrong-fields: agvPosition.x: Invalid input: expected number, received string',
+    );
+    expect(dropReason(decode(JSON.stringify(state({ errors: [{ errorType: 'e', errorLevel: 'PANIC' }] }))))).toMatch(
+      /^wrong-fields: errors\.0\.errorLevel: /,
+    );
     expect(dropReason(decode(JSON.stringify(state({ headerId: -1 }))))).toMatch(/^wrong-fields: headerId: /);
     expect(dropReason(decode(JSON.stringify(state({ headerId: 2 ** 32 }))))).toMatch(/^wrong-fields: headerId: /);
     expect(dropReason(decode(JSON.stringify(state({ timestamp: 'yesterday' }))))).toMatch(/^wrong-fields: timestamp: /);
@@ -106,9 +108,7 @@ describe('decodeMessage on hostile input', () => {
     expect(dropReason(decode(JSON.stringify(state({ serialNumber: serial })), `uagv/v2/acme/${serial}/state`))).toMatch(
       /^topic: serialNumber may hold only/,
     );
-    expect(dropReason(decode(JSON.stringify(state({ serialNumber: serial }))))).toBe(
-      'mismatch: manufacturer/serialNumber differ from the topic',
-    );
+    expect(dropReason(decode(JSON.stringify(state({ serialNumber: serial }))))).toBe('mismatch: manufacturer/serialNumber differ from the topic');
   });
 
   it('tolerates fields it does not use and fields a vehicle leaves out, but not a half position', () => {

@@ -143,9 +143,7 @@ const StateV3 = z.object({
   plannedPath: plannedPath.optional(),
   intermediatePath: intermediatePath.optional(),
   powerSupply: z.object({ stateOfCharge: num, charging: z.boolean() }).optional(),
-  operatingMode: z
-    .enum(['STARTUP', 'AUTOMATIC', 'SEMIAUTOMATIC', 'INTERVENED', 'MANUAL', 'SERVICE', 'TEACH_IN'])
-    .optional(),
+  operatingMode: z.enum(['STARTUP', 'AUTOMATIC', 'SEMIAUTOMATIC', 'INTERVENED', 'MANUAL', 'SERVICE', 'TEACH_IN']).optional(),
   errors: errorOf(['WARNING', 'URGENT', 'CRITICAL', 'FATAL']).optional(),
   safetyState: z.object({ activeEmergencyStop: z.enum(['MANUAL', 'REMOTE', 'NONE']), fieldViolation: z.boolean() }).optional(),
   actionStates: z.array(actionStateV3).optional(),
@@ -200,10 +198,7 @@ function issueDetail(error: z.ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
-function position(
-  p: { x: number; y: number; theta: number; mapId: string } | undefined,
-  localized: boolean | undefined,
-): Position | undefined {
+function position(p: { x: number; y: number; theta: number; mapId: string } | undefined, localized: boolean | undefined): Position | undefined {
   return p === undefined || localized === undefined ? undefined : { mapId: p.mapId, x: p.x, y: p.y, theta: p.theta, localized };
 }
 
@@ -218,9 +213,7 @@ function motionV3(m: {
     position: position(m.mobileRobotPosition, m.mobileRobotPosition?.localized),
     velocity: m.velocity,
     plannedPath: planned && { ...planned.trajectory, traversedNodes: planned.traversedNodes },
-    intermediatePath: m.intermediatePath?.polyline.map(
-      (p): IntermediatePoint => ({ x: p.x, y: p.y, theta: p.theta, etaMs: Date.parse(p.eta) }),
-    ),
+    intermediatePath: m.intermediatePath?.polyline.map((p): IntermediatePoint => ({ x: p.x, y: p.y, theta: p.theta, etaMs: Date.parse(p.eta) })),
   };
 }
 
@@ -332,12 +325,7 @@ function accept<T extends WireHeader>(
  *   '"serialNumber":"AGV-7","connectionState":"ONLINE"}', 1_772_352_000_050);
  * // d.kind === 'connection', d.report.connectionState === 'ONLINE', d.report.key === 'acme/AGV-7'
  */
-export function decodeMessage(
-  topic: string,
-  payload: Uint8Array | string,
-  receivedMs: number,
-  maxBytes: number = DEFAULT_MAX_BYTES,
-): Decoded {
+export function decodeMessage(topic: string, payload: Uint8Array | string, receivedMs: number, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
   const size = typeof payload === 'string' ? utf8Bytes(payload, maxBytes) : payload.byteLength;
   if (size > maxBytes) return dropped('too-large', `payload over ${maxBytes} bytes`);
 

@@ -1,24 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type {
-  ActionStatus,
-  AgvReport,
-  ErrorLevel,
-  MessageHeader,
-  MotionFields,
-  OperatingMode,
-  VdaMajor,
-} from './agvReport';
+import type { ActionStatus, AgvReport, ErrorLevel, MessageHeader, MotionFields, OperatingMode, VdaMajor } from './agvReport';
 import { decodeMessage, type Decoded } from './decode';
-import {
-  encodeConnection,
-  encodeInstantAction,
-  encodeOrder,
-  encodeState,
-  encodeVisualization,
-  type InstantCommand,
-  type StateInput,
-} from './encode';
+import { encodeConnection, encodeInstantAction, encodeOrder, encodeState, encodeVisualization, type InstantCommand, type StateInput } from './encode';
 import { officialSchema, schemaErrors, SCHEMA_DIR } from './fixtures/officialSchemas';
 import { formatTopic, type Subtopic } from './topic';
 
@@ -40,9 +24,7 @@ const angle = real(-Math.PI, Math.PI);
 const text = fc.string({ maxLength: 12 });
 const id = fc.string({ minLength: 1, maxLength: 10 });
 /** Free text for a topic level: anything but `/`, `+`, `#`, `$` and NUL, markup included. */
-const manufacturer = fc
-  .oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constant('Acme <b>&amp;</b> "Co"'))
-  .filter((s) => !/[/+#$\u0000]/.test(s));
+const manufacturer = fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constant('Acme <b>&amp;</b> "Co"')).filter((s) => !/[/+#$\u0000]/.test(s));
 const serialNumber = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/);
 
 const headerOf = (version: VdaMajor) =>
@@ -97,43 +79,43 @@ function stateBodyOf(version: VdaMajor, common: boolean) {
     { actionId: id, actionType: text, actionStatus: fc.constantFrom(...statuses), resultDescription: text },
     { requiredKeys: ['actionId', 'actionStatus'] },
   );
-  return fc.record(
-    {
-      motion: common ? motionOf(2) : motionOf(version),
-      loads: fc.option(fc.array(fc.record({ loadId: text, loadType: text }, { requiredKeys: [] }), { maxLength: 2 }), { nil: undefined }),
-      battery: fc.record({ chargePercent: real(0, 100), charging: fc.boolean() }),
-      operatingMode: fc.constantFrom(...modes),
-      driving: fc.boolean(),
-      paused: fc.option(fc.boolean(), { nil: undefined }),
-      errors: fc.array(
-        fc.record(
-          { errorType: text, errorLevel: fc.constantFrom(...levels), errorDescription: text },
-          { requiredKeys: ['errorType', 'errorLevel'] },
-        ),
-        { maxLength: 3 },
+  return fc.record({
+    motion: common ? motionOf(2) : motionOf(version),
+    loads: fc.option(fc.array(fc.record({ loadId: text, loadType: text }, { requiredKeys: [] }), { maxLength: 2 }), { nil: undefined }),
+    battery: fc.record({ chargePercent: real(0, 100), charging: fc.boolean() }),
+    operatingMode: fc.constantFrom(...modes),
+    driving: fc.boolean(),
+    paused: fc.option(fc.boolean(), { nil: undefined }),
+    errors: fc.array(
+      fc.record({ errorType: text, errorLevel: fc.constantFrom(...levels), errorDescription: text }, { requiredKeys: ['errorType', 'errorLevel'] }),
+      { maxLength: 3 },
+    ),
+    safety: fc.record({ emergencyStop: fc.constantFrom(...stops), fieldViolation: fc.boolean() }),
+    orderId: fc.option(id, { nil: undefined }),
+    orderUpdateId: fc.nat(),
+    lastNodeId: fc.option(id, { nil: undefined }),
+    lastNodeSequenceId: fc.nat(),
+    nodeStates: fc.array(
+      fc.record(
+        {
+          nodeId: id,
+          sequenceId: fc.nat(),
+          released: fc.boolean(),
+          nodePosition: fc.record({ x: real(), y: real(), theta: angle, mapId: text }, { requiredKeys: ['x', 'y', 'mapId'] }),
+        },
+        { requiredKeys: ['nodeId', 'sequenceId', 'released'] },
       ),
-      safety: fc.record({ emergencyStop: fc.constantFrom(...stops), fieldViolation: fc.boolean() }),
-      orderId: fc.option(id, { nil: undefined }),
-      orderUpdateId: fc.nat(),
-      lastNodeId: fc.option(id, { nil: undefined }),
-      lastNodeSequenceId: fc.nat(),
-      nodeStates: fc.array(
-        fc.record(
-          {
-            nodeId: id,
-            sequenceId: fc.nat(),
-            released: fc.boolean(),
-            nodePosition: fc.record({ x: real(), y: real(), theta: angle, mapId: text }, { requiredKeys: ['x', 'y', 'mapId'] }),
-          },
-          { requiredKeys: ['nodeId', 'sequenceId', 'released'] },
-        ),
-        { maxLength: 4 },
-      ),
-      edgeStates: fc.array(fc.record({ edgeId: id, sequenceId: fc.nat(), released: fc.boolean() }), { maxLength: 3 }),
-      orderActions: fc.array(action, { maxLength: 3 }),
-      instantActions: v3 ? fc.array(action.map((a) => ({ ...a, instant: true })), { maxLength: 2 }) : fc.constant([]),
-    },
-  );
+      { maxLength: 4 },
+    ),
+    edgeStates: fc.array(fc.record({ edgeId: id, sequenceId: fc.nat(), released: fc.boolean() }), { maxLength: 3 }),
+    orderActions: fc.array(action, { maxLength: 3 }),
+    instantActions: v3
+      ? fc.array(
+          action.map((a) => ({ ...a, instant: true })),
+          { maxLength: 2 },
+        )
+      : fc.constant([]),
+  });
 }
 
 type StateBody = ReturnType<typeof stateBodyOf> extends fc.Arbitrary<infer B> ? B : never;
@@ -144,8 +126,7 @@ function stateInput(h: MessageHeader, body: StateBody): StateInput {
   return { ...h, ...motion, ...rest, actionStates: [...orderActions, ...instantActions] };
 }
 
-const stateOf = (version: VdaMajor, common = false) =>
-  fc.tuple(headerOf(version), stateBodyOf(version, common)).map(([h, b]) => stateInput(h, b));
+const stateOf = (version: VdaMajor, common = false) => fc.tuple(headerOf(version), stateBodyOf(version, common)).map(([h, b]) => stateInput(h, b));
 
 const VERSIONS: VdaMajor[] = [2, 3];
 const RUNS = { numRuns: 150, seed: 5050 };
@@ -195,7 +176,8 @@ describe.each(VERSIONS)('encode for VDA 5050 v%i', (version) => {
   });
 
   it('builds connection messages the official schema accepts, and decoding gives the state back', () => {
-    const states = version === 2 ? (['ONLINE', 'OFFLINE', 'CONNECTIONBROKEN'] as const) : (['ONLINE', 'OFFLINE', 'CONNECTIONBROKEN', 'HIBERNATING'] as const);
+    const states =
+      version === 2 ? (['ONLINE', 'OFFLINE', 'CONNECTIONBROKEN'] as const) : (['ONLINE', 'OFFLINE', 'CONNECTIONBROKEN', 'HIBERNATING'] as const);
     fc.assert(
       fc.property(headerOf(version), fc.constantFrom(...states), (h, state) => {
         const message = encodeConnection(h, state);

@@ -9,14 +9,7 @@
  * RangeError naming it (also 2.1's PAUSED action status, missing from its schema), rather than being swapped for a near one that would mislead whoever reads the message.
  * Fields a version does not have (3.0's `plannedPath` in 2.1) are left out.
  */
-import type {
-  ActionStateReport,
-  ConnectionState,
-  MessageHeader,
-  MotionFields,
-  StateFields,
-  VdaMajor,
-} from './agvReport';
+import type { ActionStateReport, ConnectionState, MessageHeader, MotionFields, StateFields, VdaMajor } from './agvReport';
 
 /** The version string each major version writes in its header. */
 const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0.0' };
@@ -25,9 +18,7 @@ const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0
 export type WireMessage = Readonly<Record<string, unknown>>;
 
 /** What `encodeState` needs: a state report without the twin's bookkeeping, with what the schema requires. */
-export type StateInput = MessageHeader &
-  StateFields &
-  Required<Pick<StateFields, 'battery' | 'operatingMode' | 'driving' | 'safety'>>;
+export type StateInput = MessageHeader & StateFields & Required<Pick<StateFields, 'battery' | 'operatingMode' | 'driving' | 'safety'>>;
 
 /** What `encodeVisualization` needs; 3.0 requires the headerId of the last state sent. */
 export type VisualizationInput = MessageHeader & MotionFields & { readonly referenceStateHeaderId: number };

@@ -8,16 +8,7 @@
  */
 
 /** The subtopics of VDA 5050 2.1 and 3.0 (3.0 adds `responses` and `zoneSet`). */
-export const SUBTOPICS = [
-  'order',
-  'instantActions',
-  'state',
-  'visualization',
-  'connection',
-  'factsheet',
-  'responses',
-  'zoneSet',
-] as const;
+export const SUBTOPICS = ['order', 'instantActions', 'state', 'visualization', 'connection', 'factsheet', 'responses', 'zoneSet'] as const;
 export type Subtopic = (typeof SUBTOPICS)[number];
 
 /** The five levels of a topic; `majorVersion` is the number after the `v` (`v2` → 2). */
@@ -29,9 +20,7 @@ export interface TopicAddress {
   readonly subtopic: Subtopic;
 }
 
-export type ParsedTopic =
-  | { readonly ok: true; readonly address: TopicAddress }
-  | { readonly ok: false; readonly error: string };
+export type ParsedTopic = { readonly ok: true; readonly address: TopicAddress } | { readonly ok: false; readonly error: string };
 
 const FORBIDDEN_IN_LEVEL = /[+#$\u0000]/;
 const SERIAL_NUMBER = /^[A-Za-z0-9_.:-]+$/;
@@ -64,8 +53,7 @@ export function parseTopic(topic: string): ParsedTopic {
     return { ok: false, error: `expected 5 levels <interfaceName>/<majorVersion>/<manufacturer>/<serialNumber>/<topic>, got ${levels.length}` };
   }
   const [interfaceName, version, manufacturer, serialNumber, subtopic] = levels as [string, string, string, string, string];
-  const problem =
-    levelProblem('interfaceName', interfaceName) ?? levelProblem('manufacturer', manufacturer) ?? serialProblem(serialNumber);
+  const problem = levelProblem('interfaceName', interfaceName) ?? levelProblem('manufacturer', manufacturer) ?? serialProblem(serialNumber);
   if (problem !== undefined) return { ok: false, error: problem };
   const major = MAJOR_VERSION.exec(version);
   if (!major) return { ok: false, error: `majorVersion ${JSON.stringify(version)} is not v<number>` };

@@ -120,7 +120,19 @@ function Wall({ scenes, running, controls, stats }: { scenes: readonly Scene[]; 
 }
 
 /** The 3D view of the zone on screen, flown through the tour; drawing stops while the tab is hidden. */
-function ZoneView({ scene, source, stop, running, stats }: { scene: Scene; source?: SimSource; stop?: PlannedStop; running: boolean; stats: RenderStats }) {
+function ZoneView({
+  scene,
+  source,
+  stop,
+  running,
+  stats,
+}: {
+  scene: Scene;
+  source?: SimSource;
+  stop?: PlannedStop;
+  running: boolean;
+  stats: RenderStats;
+}) {
   const { t } = useTranslation();
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
   // The view is given the frames only: each zone's controller steps its simulation, on screen or not.

@@ -21,7 +21,9 @@ function snapshot(hourly: HourRow[], kpis: Partial<SimKpis>): SimSnapshot {
 
 describe('zoneFigures', () => {
   it('takes the pace from the last completed hour and draws the trend hour by hour', () => {
-    const f = zoneFigures(snapshot([row(0, 10), row(1, 4), row(2, 130)], { cleared: 144, agvs: 40, timeInSystemP50S: 1500, utilisation: { 'agv-fleet': 0.625 } }));
+    const f = zoneFigures(
+      snapshot([row(0, 10), row(1, 4), row(2, 130)], { cleared: 144, agvs: 40, timeInSystemP50S: 1500, utilisation: { 'agv-fleet': 0.625 } }),
+    );
     expect(f.pace).toBe(130 * 24);
     expect(f.paceHour).toBe(2);
     expect(f.trend.slice(0, 4)).toEqual([240, 96, 3120, null]);

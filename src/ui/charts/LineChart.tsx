@@ -78,7 +78,17 @@ export function LineChart({ x, series, xLabel, yLabel, height, bands = [], xForm
         y: { range: (_u: uPlot, _min: number, max: number) => [0, Math.max(max, ...bandsRef.current.map((b) => b.to), 1) * 1.08] },
       },
       axes: [axis(xLabel, xFormat ?? number), axis(yLabel, number)],
-      series: [{ label: xLabel, ...(xFormat ? { value: (_u: uPlot, v: number) => (v == null ? '' : xFormat(v)) } : {}) }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash ? [...s.dash] : undefined, spanGaps: false, points: { show: false } }))],
+      series: [
+        { label: xLabel, ...(xFormat ? { value: (_u: uPlot, v: number) => (v == null ? '' : xFormat(v)) } : {}) },
+        ...series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: 2,
+          dash: s.dash ? [...s.dash] : undefined,
+          spanGaps: false,
+          points: { show: false },
+        })),
+      ],
       hooks: {
         drawClear: [
           (u: uPlot) => {

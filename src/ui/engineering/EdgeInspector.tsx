@@ -21,8 +21,18 @@ export function EdgeInspector({ editor, e }: { editor: LayoutEditor; e: LaneEdge
         </button>
       </p>
       <div className="fields">
-        <NumberField label={t('engineering.inspector.laneWidth')} unit="m" value={e.widthM} onCommit={(v) => editor.setLaneEdgeField(e.id, 'widthM', v).ok} />
-        <NumberField label={t('engineering.inspector.speedLimit')} unit="m/s" value={e.speedLimitMps} onCommit={(v) => editor.setLaneEdgeField(e.id, 'speedLimitMps', v).ok} />
+        <NumberField
+          label={t('engineering.inspector.laneWidth')}
+          unit="m"
+          value={e.widthM}
+          onCommit={(v) => editor.setLaneEdgeField(e.id, 'widthM', v).ok}
+        />
+        <NumberField
+          label={t('engineering.inspector.speedLimit')}
+          unit="m/s"
+          value={e.speedLimitMps}
+          onCommit={(v) => editor.setLaneEdgeField(e.id, 'speedLimitMps', v).ok}
+        />
         <label className="number-field">
           <span>{t('engineering.inspector.crossBorder')}</span>
           <input type="checkbox" checked={e.crossBorder} onChange={(ev) => editor.setLaneEdgeField(e.id, 'crossBorder', ev.target.checked)} />
@@ -34,4 +44,3 @@ export function EdgeInspector({ editor, e }: { editor: LayoutEditor; e: LaneEdge
     </section>
   );
 }
-

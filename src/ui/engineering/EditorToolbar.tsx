@@ -28,7 +28,14 @@ export function EditorToolbar({ editor, onSave, onGeoJson }: Props) {
     <div className="panel editor-toolbar" role="toolbar" aria-label={t('engineering.tool.label')} data-testid="editor-toolbar">
       <div className="group">
         {TOOLS.map((k) => (
-          <button key={k} type="button" aria-pressed={tool === k} data-testid={`tool-${k}`} title={t(`engineering.tool.${k}Title`)} onClick={() => editor.setTool(k)}>
+          <button
+            key={k}
+            type="button"
+            aria-pressed={tool === k}
+            data-testid={`tool-${k}`}
+            title={t(`engineering.tool.${k}Title`)}
+            onClick={() => editor.setTool(k)}
+          >
             {t(`engineering.tool.${k}`)}
           </button>
         ))}
@@ -46,10 +53,22 @@ export function EditorToolbar({ editor, onSave, onGeoJson }: Props) {
             </option>
           ))}
         </select>
-        <button type="button" aria-pressed={tool === 'place'} data-testid="tool-place" title={t('engineering.tool.placeTitle')} onClick={() => editor.setTool('place')}>
+        <button
+          type="button"
+          aria-pressed={tool === 'place'}
+          data-testid="tool-place"
+          title={t('engineering.tool.placeTitle')}
+          onClick={() => editor.setTool('place')}
+        >
           {t('engineering.tool.place')}
         </button>
-        <button type="button" disabled={!hasSelection} data-testid="tool-delete" title={t('engineering.tool.deleteTitle')} onClick={() => editor.deleteSelection()}>
+        <button
+          type="button"
+          disabled={!hasSelection}
+          data-testid="tool-delete"
+          title={t('engineering.tool.deleteTitle')}
+          onClick={() => editor.deleteSelection()}
+        >
           {t('engineering.tool.delete')}
         </button>
       </div>

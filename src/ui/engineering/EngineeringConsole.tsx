@@ -49,15 +49,20 @@ export function EngineeringConsole({ scene, maxPixelRatio, stats }: { scene: Sce
 
   return (
     <div className="engineering" data-testid="engineering-console">
-      <TwinCanvas scene={edited} fleet={fleet} stats={stats} hidden={hidden} maxPixelRatio={maxPixelRatio} sideNames={sideNames} onPick={TOOLS_PICK} onMiss={TOOLS_PICK}>
+      <TwinCanvas
+        scene={edited}
+        fleet={fleet}
+        stats={stats}
+        hidden={hidden}
+        maxPixelRatio={maxPixelRatio}
+        sideNames={sideNames}
+        onPick={TOOLS_PICK}
+        onMiss={TOOLS_PICK}
+      >
         <EditLayer editor={editor} />
       </TwinCanvas>
       <Legend scene={edited} />
-      <EditorToolbar
-        editor={editor}
-        onSave={() => setFileError(saveSceneFile(editor.scene))}
-        onGeoJson={() => exportGeoJson(editor.scene)}
-      />
+      <EditorToolbar editor={editor} onSave={() => setFileError(saveSceneFile(editor.scene))} onGeoJson={() => exportGeoJson(editor.scene)} />
       <aside className={tab === 'study' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
         <DraftBanner session={session} />
         {(error || fileError) && (

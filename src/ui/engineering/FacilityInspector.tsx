@@ -32,12 +32,48 @@ export function FacilityInspector({ editor, scene, f }: { editor: LayoutEditor; 
         {t(`kind.${f.kind}`)} · <code>{f.id}</code>
       </p>
       <div className="fields">
-        <NumberField label={t('engineering.inspector.east')} unit="m" value={position[0]} testId="field-east" onCommit={(v) => ok(editor.moveFacility(f.id, [v, position[1]], { snap: false }))} />
-        <NumberField label={t('engineering.inspector.north')} unit="m" value={position[1]} testId="field-north" onCommit={(v) => ok(editor.moveFacility(f.id, [position[0], v], { snap: false }))} />
-        <NumberField label={t('engineering.inspector.rotation')} unit="°" value={toDeg(rotation)} testId="field-rotation" onCommit={(v) => ok(editor.rotateFacility(f.id, toRad(v), { snap: false }))} />
-        <NumberField label={t('engineering.inspector.width')} unit="m" value={size[0]} testId="field-width" onCommit={(v) => ok(editor.resizeFacility(f.id, [v, size[1]], undefined, { snap: false }))} />
-        <NumberField label={t('engineering.inspector.depth')} unit="m" value={size[1]} testId="field-depth" onCommit={(v) => ok(editor.resizeFacility(f.id, [size[0], v], undefined, { snap: false }))} />
-        <NumberField label={t('engineering.inspector.height')} unit="m" value={height} testId="field-height" onCommit={(v) => ok(editor.resizeFacility(f.id, size, v, { snap: false }))} />
+        <NumberField
+          label={t('engineering.inspector.east')}
+          unit="m"
+          value={position[0]}
+          testId="field-east"
+          onCommit={(v) => ok(editor.moveFacility(f.id, [v, position[1]], { snap: false }))}
+        />
+        <NumberField
+          label={t('engineering.inspector.north')}
+          unit="m"
+          value={position[1]}
+          testId="field-north"
+          onCommit={(v) => ok(editor.moveFacility(f.id, [position[0], v], { snap: false }))}
+        />
+        <NumberField
+          label={t('engineering.inspector.rotation')}
+          unit="°"
+          value={toDeg(rotation)}
+          testId="field-rotation"
+          onCommit={(v) => ok(editor.rotateFacility(f.id, toRad(v), { snap: false }))}
+        />
+        <NumberField
+          label={t('engineering.inspector.width')}
+          unit="m"
+          value={size[0]}
+          testId="field-width"
+          onCommit={(v) => ok(editor.resizeFacility(f.id, [v, size[1]], undefined, { snap: false }))}
+        />
+        <NumberField
+          label={t('engineering.inspector.depth')}
+          unit="m"
+          value={size[1]}
+          testId="field-depth"
+          onCommit={(v) => ok(editor.resizeFacility(f.id, [size[0], v], undefined, { snap: false }))}
+        />
+        <NumberField
+          label={t('engineering.inspector.height')}
+          unit="m"
+          value={height}
+          testId="field-height"
+          onCommit={(v) => ok(editor.resizeFacility(f.id, size, v, { snap: false }))}
+        />
         <label className="number-field">
           <span>{t('panel.side')}</span>
           <select value={f.side} onChange={(e) => editor.setFacilityField(f.id, 'side', e.target.value)}>
@@ -95,4 +131,3 @@ export function FacilityInspector({ editor, scene, f }: { editor: LayoutEditor; 
     </section>
   );
 }
-

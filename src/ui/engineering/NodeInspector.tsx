@@ -18,8 +18,20 @@ export function NodeInspector({ editor, scene, n }: { editor: LayoutEditor; scen
         <code>{n.id}</code>
       </p>
       <div className="fields">
-        <NumberField label={t('engineering.inspector.east')} unit="m" value={n.position[0]} testId="field-east" onCommit={(v) => editor.moveLaneNode(n.id, [v, n.position[1]], { snap: false }).ok} />
-        <NumberField label={t('engineering.inspector.north')} unit="m" value={n.position[1]} testId="field-north" onCommit={(v) => editor.moveLaneNode(n.id, [n.position[0], v], { snap: false }).ok} />
+        <NumberField
+          label={t('engineering.inspector.east')}
+          unit="m"
+          value={n.position[0]}
+          testId="field-east"
+          onCommit={(v) => editor.moveLaneNode(n.id, [v, n.position[1]], { snap: false }).ok}
+        />
+        <NumberField
+          label={t('engineering.inspector.north')}
+          unit="m"
+          value={n.position[1]}
+          testId="field-north"
+          onCommit={(v) => editor.moveLaneNode(n.id, [n.position[0], v], { snap: false }).ok}
+        />
         <label className="number-field">
           <span>{t('engineering.inspector.role')}</span>
           <select value={n.role} onChange={(e) => editor.setLaneNodeField(n.id, 'role', e.target.value)}>
@@ -58,4 +70,3 @@ export function NodeInspector({ editor, scene, n }: { editor: LayoutEditor; scen
     </section>
   );
 }
-

@@ -24,7 +24,8 @@ export function facilityFields(kind: FacilityKind): FieldSpec[] {
     if (COMMON.has(name)) continue;
     const s = unwrap(raw);
     if (s instanceof z.ZodEnum) out.push({ name, type: 'choice', options: s.options as string[] });
-    else if (s instanceof z.ZodNumber) out.push({ name, type: 'number', integer: s.format === 'safeint' || s.isInt === true, radians: name.endsWith('Rad') });
+    else if (s instanceof z.ZodNumber)
+      out.push({ name, type: 'number', integer: s.format === 'safeint' || s.isInt === true, radians: name.endsWith('Rad') });
     else if (s instanceof z.ZodObject) out.push({ name, type: 'sourced' });
     else if (name === 'serves') out.push({ name, type: 'facility' });
   }

@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import type { LayoutEditor } from '../../store/layout/LayoutEditor';
 
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
+  );
 }
 
 /**

@@ -11,7 +11,8 @@ const BROWSER_TIME = {
   now: () => Date.now(),
 };
 
-const open = (scene: Scene, startStudy: StartStudy | undefined) => openLayoutSession(scene, { storage: window.localStorage, time: BROWSER_TIME, startStudy });
+const open = (scene: Scene, startStudy: StartStudy | undefined) =>
+  openLayoutSession(scene, { storage: window.localStorage, time: BROWSER_TIME, startStudy });
 
 /**
  * The console's layout session (src/store/layout/LayoutSession.ts) for the opened scene, with the browser's

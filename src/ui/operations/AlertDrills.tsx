@@ -15,7 +15,19 @@ export interface DrillTarget {
  * plan (it drives on into the others: near misses, contacts; ended, it rejoins the plan), or mark a barrier or scanner out of service (reported
  * as an alert; the simulation still serves trucks there). A failure is shown with its reason.
  */
-export function AlertDrills({ target, scene, agvs, down, rogue }: { target: DrillTarget; scene: Scene; agvs: number; down: readonly string[]; rogue?: number | undefined }) {
+export function AlertDrills({
+  target,
+  scene,
+  agvs,
+  down,
+  rogue,
+}: {
+  target: DrillTarget;
+  scene: Scene;
+  agvs: number;
+  down: readonly string[];
+  rogue?: number | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'vi' ? 'vi' : 'en';
   const checkpoints = useMemo(() => checkpointsOf(scene), [scene]);

@@ -13,7 +13,14 @@ const MARK = { warning: '▲', critical: '◆' } as const;
  * source said; still active or cleared when; acknowledged by whom, or the button to acknowledge. Clicking the
  * alert flies the camera to its place. Vehicle names and details come from the wire: rendered as text.
  */
-export function AlertItem({ alert, scene, clock, operatorName, onFly, onAcknowledge }: {
+export function AlertItem({
+  alert,
+  scene,
+  clock,
+  operatorName,
+  onFly,
+  onAcknowledge,
+}: {
   alert: Alert;
   scene: Scene;
   clock: SourceKind;
@@ -29,7 +36,11 @@ export function AlertItem({ alert, scene, clock, operatorName, onFly, onAcknowle
   const serials = alert.vehicles.map((v) => v.slice(v.indexOf('/') + 1)).join(' · ');
   // A lost connection stands for every vehicle gone silent: counted, each named in the tooltip.
   const connection = alert.kind === 'connection';
-  const who = facility ? (facility.name?.[lang === 'vi' ? 'vi' : 'en'] ?? facility.id) : connection ? t('alerts.silentUnder', { count: alert.vehicles.length }) : serials;
+  const who = facility
+    ? (facility.name?.[lang === 'vi' ? 'vi' : 'en'] ?? facility.id)
+    : connection
+      ? t('alerts.silentUnder', { count: alert.vehicles.length })
+      : serials;
   return (
     <li
       className={`alert-item level-${alert.level}${alert.active ? '' : ' cleared'}${alert.ack ? ' acked' : ''}`}

@@ -57,11 +57,21 @@ export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSo
         </button>
       </header>
       <div className="alerts-filters">
-        <select value={all ? 'all' : 'open'} onChange={(e) => setAll(e.target.value === 'all')} aria-label={t('alerts.filter.show')} data-testid="alerts-filter-ack">
+        <select
+          value={all ? 'all' : 'open'}
+          onChange={(e) => setAll(e.target.value === 'all')}
+          aria-label={t('alerts.filter.show')}
+          data-testid="alerts-filter-ack"
+        >
           <option value="open">{t('alerts.filter.unacknowledged')}</option>
           <option value="all">{t('alerts.filter.all')}</option>
         </select>
-        <select value={kind} onChange={(e) => setKind(e.target.value as AlertKind | '')} aria-label={t('alerts.filter.kind')} data-testid="alerts-filter-kind">
+        <select
+          value={kind}
+          onChange={(e) => setKind(e.target.value as AlertKind | '')}
+          aria-label={t('alerts.filter.kind')}
+          data-testid="alerts-filter-kind"
+        >
           <option value="">{t('alerts.filter.anyKind')}</option>
           {ALERT_KINDS.map((k) => (
             <option key={k} value={k}>

@@ -73,7 +73,13 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
       </div>
       {selected && (
         <div className="ops-selected">
-          <button type="button" aria-pressed={s.follow} title={t('operations.fleet.followHint')} onClick={() => s.setFollow(!s.follow)} data-testid="ops-follow">
+          <button
+            type="button"
+            aria-pressed={s.follow}
+            title={t('operations.fleet.followHint')}
+            onClick={() => s.setFollow(!s.follow)}
+            data-testid="ops-follow"
+          >
             {s.follow ? t('operations.fleet.following', { id: selected.serialNumber }) : `${t('operations.fleet.follow')} ${selected.serialNumber}`}
           </button>
           <button type="button" onClick={() => s.select(undefined)} data-testid="ops-clear">
@@ -88,7 +94,13 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
             <tr>
               {SORT_COLUMNS.map((c) => (
                 <th key={c} aria-sort={s.sortColumn === c ? (s.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="link" title={t('operations.fleet.sortBy', { column: t(`operations.fleet.col.${c}`) })} onClick={() => s.sortBy(c)} data-testid={`ops-sort-${c}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    title={t('operations.fleet.sortBy', { column: t(`operations.fleet.col.${c}`) })}
+                    onClick={() => s.sortBy(c)}
+                    data-testid={`ops-sort-${c}`}
+                  >
                     {t(`operations.fleet.col.${c}`)}
                     {s.sortColumn === c ? (s.sortDirection === 'asc' ? ' ▲' : ' ▼') : ''}
                   </button>
@@ -99,40 +111,48 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
           <tbody>
             {shown.slice(0, ROWS_SHOWN).map((r) => (
               <Fragment key={r.key}>
-              <tr
-                className={`state-${r.operatingState}${r.key === s.selectedKey ? ' selected' : ''}`}
-                aria-selected={r.key === s.selectedKey}
-                onClick={() => s.select(r.key)}
-                data-testid={`ops-row-${r.serialNumber}`}
-              >
-                {SORT_COLUMNS.map((c) => (
-                  <td
-                    key={c}
-                    className={`col-${c}${c === 'errors' && r.errors > 0 ? (r.fatals ? ' fatal' : ' warning') : ''}`}
-                    title={c === 'errors' && r.errors > 0 ? [t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals }), r.topError ?? ''].filter(Boolean).join(' · ') : undefined}
-                  >
-                    {c === 'id' ? (
-                      <button type="button" className="link" aria-pressed={r.key === s.selectedKey}>
-                        {r.serialNumber}
-                      </button>
-                    ) : (
-                      cell(r, c)
-                    )}
-                  </td>
-                ))}
-              </tr>
-              {commands && r.key === s.selectedKey && (
-                <tr className="ops-commands">
-                  <td colSpan={SORT_COLUMNS.length}>
-                    <VehicleCommands vehicleKey={r.key} serial={r.serialNumber} commands={commands} />
-                  </td>
+                <tr
+                  className={`state-${r.operatingState}${r.key === s.selectedKey ? ' selected' : ''}`}
+                  aria-selected={r.key === s.selectedKey}
+                  onClick={() => s.select(r.key)}
+                  data-testid={`ops-row-${r.serialNumber}`}
+                >
+                  {SORT_COLUMNS.map((c) => (
+                    <td
+                      key={c}
+                      className={`col-${c}${c === 'errors' && r.errors > 0 ? (r.fatals ? ' fatal' : ' warning') : ''}`}
+                      title={
+                        c === 'errors' && r.errors > 0
+                          ? [t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals }), r.topError ?? ''].filter(Boolean).join(' · ')
+                          : undefined
+                      }
+                    >
+                      {c === 'id' ? (
+                        <button type="button" className="link" aria-pressed={r.key === s.selectedKey}>
+                          {r.serialNumber}
+                        </button>
+                      ) : (
+                        cell(r, c)
+                      )}
+                    </td>
+                  ))}
                 </tr>
-              )}
+                {commands && r.key === s.selectedKey && (
+                  <tr className="ops-commands">
+                    <td colSpan={SORT_COLUMNS.length}>
+                      <VehicleCommands vehicleKey={r.key} serial={r.serialNumber} commands={commands} />
+                    </td>
+                  </tr>
+                )}
               </Fragment>
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="hint">{t('operations.fleet.none')}</p> : shown.length === 0 && <p className="hint">{t('operations.fleet.noneMatch')}</p>}
+        {rows.length === 0 ? (
+          <p className="hint">{t('operations.fleet.none')}</p>
+        ) : (
+          shown.length === 0 && <p className="hint">{t('operations.fleet.noneMatch')}</p>
+        )}
       </div>
     </div>
   );

@@ -70,9 +70,15 @@ export function OpsMapLayers({ ops }: { ops: OpsStore }) {
     <div className="ops-layers" data-testid="ops-layers">
       <div className="row">
         <label>
-          <input type="checkbox" checked={s.heatMap} onChange={(e) => s.setHeatMap(e.target.checked)} data-testid="ops-heatmap" /> {t('operations.layers.heatMap')}
+          <input type="checkbox" checked={s.heatMap} onChange={(e) => s.setHeatMap(e.target.checked)} data-testid="ops-heatmap" />{' '}
+          {t('operations.layers.heatMap')}
         </label>
-        <select value={s.heatWindowMin} aria-label={t('operations.layers.window')} onChange={(e) => s.setHeatWindow(Number(e.target.value))} data-testid="ops-heat-window">
+        <select
+          value={s.heatWindowMin}
+          aria-label={t('operations.layers.window')}
+          onChange={(e) => s.setHeatWindow(Number(e.target.value))}
+          data-testid="ops-heat-window"
+        >
           {HEAT_WINDOWS_MIN.map((n) => (
             <option key={n} value={n}>
               {t('operations.layers.windowMin', { n })}

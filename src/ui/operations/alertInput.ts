@@ -24,7 +24,9 @@ export function alertInputOf(s: SourceState, checkpoints: readonly FacilityStatu
 
 /** The scene's barriers and scanner bays, in service, at their places. */
 export function checkpointsOf(scene: Scene): FacilityStatus[] {
-  return scene.facilities.filter((f) => CHECKPOINT_KINDS.includes(f.kind)).map((f) => ({ id: f.id, down: false, x: f.footprint.position[0], y: f.footprint.position[1] }));
+  return scene.facilities
+    .filter((f) => CHECKPOINT_KINDS.includes(f.kind))
+    .map((f) => ({ id: f.id, down: false, x: f.footprint.position[0], y: f.footprint.position[1] }));
 }
 
 /** Where AGVs rest: the scene's park and charge lane nodes. */

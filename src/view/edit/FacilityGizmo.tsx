@@ -21,7 +21,17 @@ type Hovered = { readonly axis: string | null } | null;
  * the current tool as gizmo pointer events (the tool marks, updates and ends the gesture, and Escape returns to
  * the mark). The proxy follows the facility after every change, so the gizmo shows the snapped result.
  */
-export function FacilityGizmo({ editor, facility, mode, grip }: { editor: LayoutEditor; facility: Facility; mode: GizmoMode; grip: RefObject<GizmoGrip | null> }) {
+export function FacilityGizmo({
+  editor,
+  facility,
+  mode,
+  grip,
+}: {
+  editor: LayoutEditor;
+  facility: Facility;
+  mode: GizmoMode;
+  grip: RefObject<GizmoGrip | null>;
+}) {
   const proxy = useRef<Group>(null);
   const controls = useRef<unknown>(null);
   const { position, rotation } = facility.footprint;
@@ -44,7 +54,12 @@ export function FacilityGizmo({ editor, facility, mode, grip }: { editor: Layout
   const event = (): ToolPointerEvent => {
     const g = proxy.current!;
     const at: [number, number] = [g.position.x, -g.position.z];
-    return { point: at, screen: { x: 0, y: 0 }, button: 0, target: { kind: 'gizmo', pose: { position: at, rotation: yawOf(g), scale: [g.scale.x, g.scale.z] } } };
+    return {
+      point: at,
+      screen: { x: 0, y: 0 },
+      button: 0,
+      target: { kind: 'gizmo', pose: { position: at, rotation: yawOf(g), scale: [g.scale.x, g.scale.z] } },
+    };
   };
 
   return (

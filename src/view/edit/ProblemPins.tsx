@@ -55,10 +55,11 @@ export function ProblemPins({ scene, subjects, colour }: { scene: Scene; subject
   const texture = useMemo(() => pinTexture(colour), [colour]);
   useEffect(() => () => texture.dispose(), [texture]);
   const anchors = useMemo(
-    () => subjects.flatMap((s) => {
-      const a = anchorOf(scene, s);
-      return a ? [{ key: `${s.kind}:${s.id}`, at: a }] : [];
-    }),
+    () =>
+      subjects.flatMap((s) => {
+        const a = anchorOf(scene, s);
+        return a ? [{ key: `${s.kind}:${s.id}`, at: a }] : [];
+      }),
     [scene, subjects],
   );
   return (

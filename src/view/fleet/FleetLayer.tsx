@@ -41,7 +41,17 @@ function tintTable(): Float32Array {
  * `useFrame`, with no allocation and no React state per frame. AGVs take the source's data-rule colours
  * ({@link AgvTint}) when it has them, copied only when they change; while a rule is on, so do their containers.
  */
-export function FleetLayer({ scene, source, stats: renderStats, method = 'direct' }: { scene: Scene; source: FleetSource; stats: RenderStats; method?: MatrixMethod }) {
+export function FleetLayer({
+  scene,
+  source,
+  stats: renderStats,
+  method = 'direct',
+}: {
+  scene: Scene;
+  source: FleetSource;
+  stats: RenderStats;
+  method?: MatrixMethod;
+}) {
   const agv = useModel('agv');
   const truck = useModel('truck');
   const box = useModel('container');
@@ -82,14 +92,7 @@ export function FleetLayer({ scene, source, stats: renderStats, method = 'direct
     const matrices = c.instanceMatrix.array as Float32Array;
     const tint = source.agvTint;
     const onAgvs = writeLoadMatrices(agvs, CONTAINER, sizes.agvDeck, tints, matrices, colors, tint?.active ? tint.colours : undefined);
-    const onTrucks = writeLoadMatrices(
-      trucks,
-      CONTAINER,
-      sizes.truckDeck,
-      tints,
-      matrices.subarray(onAgvs * 16),
-      colors.subarray(onAgvs * 3),
-    );
+    const onTrucks = writeLoadMatrices(trucks, CONTAINER, sizes.truckDeck, tints, matrices.subarray(onAgvs * 16), colors.subarray(onAgvs * 3));
     c.count = onAgvs + onTrucks;
     if (tint && tint.version !== tintSeen.current) {
       tintSeen.current = tint.version;
@@ -112,8 +115,21 @@ export function FleetLayer({ scene, source, stats: renderStats, method = 'direct
 
   return (
     <group name="fleet">
-      <instancedMesh key={`agv${agvs.x.length}`} ref={agvRef} args={[agv.geometry, agv.material, Math.max(1, agvs.x.length)]} instanceColor={agvColors} frustumCulled={false} name="agvs" />
-      <instancedMesh key={`truck${trucks.x.length}`} ref={truckRef} args={[truck.geometry, truck.material, Math.max(1, trucks.x.length)]} frustumCulled={false} name="trucks" />
+      <instancedMesh
+        key={`agv${agvs.x.length}`}
+        ref={agvRef}
+        args={[agv.geometry, agv.material, Math.max(1, agvs.x.length)]}
+        instanceColor={agvColors}
+        frustumCulled={false}
+        name="agvs"
+      />
+      <instancedMesh
+        key={`truck${trucks.x.length}`}
+        ref={truckRef}
+        args={[truck.geometry, truck.material, Math.max(1, trucks.x.length)]}
+        frustumCulled={false}
+        name="trucks"
+      />
       <instancedMesh
         key={`load${loadCapacity}`}
         ref={loadRef}

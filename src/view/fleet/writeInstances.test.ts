@@ -4,7 +4,6 @@ import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, vehicleBuffers } from '../../domai
 import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D } from './writeInstances';
 import { seededRandom as rng } from '../../domain/random';
 
-
 const SIZE = { length: 15.6, height: 1.6, width: 3 };
 
 describe('writeVehicleMatrices', () => {

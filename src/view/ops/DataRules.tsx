@@ -17,7 +17,19 @@ const EVERY_S = 0.5;
  * the fleet layer copies into its instance colours (and, while a rule is on, into the containers they carry). With
  * no rule the colours are written white once and left.
  */
-export function DataRules({ frame, rows, ops, tint, clock }: { frame: FleetFrame; rows: FleetRowsRef; ops: OpsStore; tint: AgvTint; clock: () => number }) {
+export function DataRules({
+  frame,
+  rows,
+  ops,
+  tint,
+  clock,
+}: {
+  frame: FleetFrame;
+  rows: FleetRowsRef;
+  ops: OpsStore;
+  tint: AgvTint;
+  clock: () => number;
+}) {
   const capacity = frame.agvs.x.length;
   const tracker = useMemo(() => new MotionTracker(capacity, view.colourRule.movingSpeedMps.value), [capacity]);
   const values = useMemo<RuleValues>(

@@ -67,7 +67,12 @@ export function HeatMapLayer({ scene, frame, clock, ops }: { scene: Scene; frame
   const on = useStore(ops, (s) => s.heatMap);
   const heat = useMemo(() => heatGeometry(scene), [scene]);
   const acc = useMemo(
-    () => new CongestionAccumulator(heat.segments, { binS: H.binS.value, bins: Math.ceil((Math.max(...H.windowsMin.value) * 60) / H.binS.value), maxDistanceM: H.maxDistanceM.value }),
+    () =>
+      new CongestionAccumulator(heat.segments, {
+        binS: H.binS.value,
+        bins: Math.ceil((Math.max(...H.windowsMin.value) * 60) / H.binS.value),
+        maxDistanceM: H.maxDistanceM.value,
+      }),
     [heat],
   );
   const stops = useMemo(() => H.colours.value.map((c) => new Color(c)), []);

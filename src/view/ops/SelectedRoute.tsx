@@ -45,7 +45,19 @@ const same = (a: Drawn, b: Drawn) => JSON.stringify(a) === JSON.stringify(b);
  * its goal, or a vehicle that sends none) falls back to the source's planned paths when it has them (the simulation): the chain starting
  * where the AGV stands, dashed. Refreshed twice a second; React state only when the route changes.
  */
-export function SelectedRoute({ scene, frame, rows, ops, source }: { scene: Scene; frame: FleetFrame; rows: FleetRowsRef; ops: OpsStore; source: RouteSource }) {
+export function SelectedRoute({
+  scene,
+  frame,
+  rows,
+  ops,
+  source,
+}: {
+  scene: Scene;
+  frame: FleetFrame;
+  rows: FleetRowsRef;
+  ops: OpsStore;
+  source: RouteSource;
+}) {
   const key = useStore(ops, (s) => s.selectedKey);
   const lanes = useMemo(() => laneIndex(scene), [scene]);
   const [drawn, setDrawn] = useState<Drawn>(NONE);

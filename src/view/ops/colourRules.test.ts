@@ -1,7 +1,19 @@
 import { Color } from 'three';
 import { describe, expect, it } from 'vitest';
 import { opsDefaults } from '../../store/ops/opsStore';
-import { batteryLevel, delayLevel, LEVEL_ACT, LEVEL_GOOD, LEVEL_HEX, LEVEL_UNKNOWN, LEVEL_WATCH, STATE_HEX, STATE_UNKNOWN, stateCode, writeRuleColours } from './colourRules';
+import {
+  batteryLevel,
+  delayLevel,
+  LEVEL_ACT,
+  LEVEL_GOOD,
+  LEVEL_HEX,
+  LEVEL_UNKNOWN,
+  LEVEL_WATCH,
+  STATE_HEX,
+  STATE_UNKNOWN,
+  stateCode,
+  writeRuleColours,
+} from './colourRules';
 import { MotionTracker } from './motionTracker';
 
 const t = { batteryLowPercent: 20, batteryMediumPercent: 50, delayWarnS: 60, delayAlarmS: 180 };

@@ -36,7 +36,11 @@ describe('route of the selected AGV', () => {
     const place = (mapId: string, x: number, y: number) => (mapId === 'm1' ? ([x + 100, y] as const) : undefined);
     const r = routeSegments(
       {
-        nodeStates: [node('a', 0, true), { ...node('x', 2, true), nodePosition: { x: 5, y: 5, mapId: 'm1' } }, { ...node('y', 4, false), nodePosition: { x: 1, y: 1, mapId: 'other' } }],
+        nodeStates: [
+          node('a', 0, true),
+          { ...node('x', 2, true), nodePosition: { x: 5, y: 5, mapId: 'm1' } },
+          { ...node('y', 4, false), nodePosition: { x: 1, y: 1, mapId: 'other' } },
+        ],
         edgeStates: [],
       },
       lanes,

@@ -56,7 +56,8 @@ export function routeSegments(
     if (a && b) (released ? out.released : out.planned).push(a[0], a[1], b[0], b[1]);
   };
   if (state.edgeStates.length === 0) {
-    for (let k = 1; k < nodes.length; k++) push(at.get(nodes[k - 1]!.sequenceId), at.get(nodes[k]!.sequenceId), nodes[k - 1]!.released && nodes[k]!.released);
+    for (let k = 1; k < nodes.length; k++)
+      push(at.get(nodes[k - 1]!.sequenceId), at.get(nodes[k]!.sequenceId), nodes[k - 1]!.released && nodes[k]!.released);
     return out;
   }
   for (const e of [...state.edgeStates].sort((a, b) => a.sequenceId - b.sequenceId)) {

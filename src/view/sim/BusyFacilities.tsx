@@ -18,7 +18,11 @@ export function BusyFacilities({ scene, busy }: { scene: Scene; busy: Uint8Array
     const m = new Matrix4();
     chosen.forEach((i, k) => {
       const { position, rotation, size, height } = scene.facilities[i]!.footprint;
-      m.compose(new Vector3(position[0], 0, -position[1]), new Quaternion().setFromEuler(new Euler(0, rotation, 0)), new Vector3(size[0] + 2, height + 1.5, size[1] + 2));
+      m.compose(
+        new Vector3(position[0], 0, -position[1]),
+        new Quaternion().setFromEuler(new Euler(0, rotation, 0)),
+        new Vector3(size[0] + 2, height + 1.5, size[1] + 2),
+      );
       m.toArray(out, k * 16);
     });
     return { matrices: out, indices: Int32Array.from(chosen) };

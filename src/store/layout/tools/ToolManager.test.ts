@@ -22,7 +22,10 @@ function ev(target: PointerTarget, point?: Vec2, button = 0): ToolPointerEvent {
   const at = point ?? [0, 0];
   return { target, point, screen: { x: at[0], y: -at[1] }, button };
 }
-const gizmo = (position: Vec2, rotation = 0, scale: Vec2 = [1, 1]): PointerTarget => ({ kind: 'gizmo', pose: { position, rotation, scale } satisfies GizmoPose });
+const gizmo = (position: Vec2, rotation = 0, scale: Vec2 = [1, 1]): PointerTarget => ({
+  kind: 'gizmo',
+  pose: { position, rotation, scale } satisfies GizmoPose,
+});
 const ground: PointerTarget = { kind: 'ground' };
 
 function withCustomsSelected(): LayoutEditor {
@@ -121,14 +124,20 @@ describe('editor tools', () => {
     const e = new LayoutEditor(PROPOSED);
     e.setTool('add-node');
     const before = e.scene.lanes.nodes.length;
-    for (const p of [[300.4, 300], [340, 299.6]] as Vec2[]) {
+    for (const p of [
+      [300.4, 300],
+      [340, 299.6],
+    ] as Vec2[]) {
       e.tools.pointerDown(ev(ground, p));
       e.tools.pointerUp(ev(ground, p));
     }
     e.tools.pointerDown(ev(ground, [400, 300]));
     e.tools.pointerMove(ev(ground, [420, 300]));
     e.tools.pointerUp(ev(ground, [420, 300]));
-    expect(e.scene.lanes.nodes.slice(before).map((x) => x.position)).toEqual([[300, 300], [340, 300]]);
+    expect(e.scene.lanes.nodes.slice(before).map((x) => x.position)).toEqual([
+      [300, 300],
+      [340, 300],
+    ]);
     e.tools.keyDown({ key: 'Escape', mod: false, shift: false });
     expect(e.getState().tool).toBe('move');
     expect(e.tools.path).toBe('move.idle');
@@ -137,7 +146,13 @@ describe('editor tools', () => {
   it('the add-edge tool draws a path node after node, one step per lane', () => {
     const e = new LayoutEditor(PROPOSED);
     e.setTool('add-node');
-    const ids = ([[300, 300], [340, 300], [380, 300]] as Vec2[]).map((p) => {
+    const ids = (
+      [
+        [300, 300],
+        [340, 300],
+        [380, 300],
+      ] as Vec2[]
+    ).map((p) => {
       e.tools.pointerDown(ev(ground, p));
       e.tools.pointerUp(ev(ground, p));
       return e.getState().selection!.id;

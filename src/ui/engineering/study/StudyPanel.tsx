@@ -133,7 +133,12 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
         </button>
         <button
           type="button"
-          onClick={() => start([{ layout: 'baseline', scene: baseline }, { layout: 'edited', scene }])}
+          onClick={() =>
+            start([
+              { layout: 'baseline', scene: baseline },
+              { layout: 'edited', scene },
+            ])
+          }
           disabled={running || !available}
           data-testid="study-compare-run"
         >
@@ -145,7 +150,12 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
           </button>
         )}
         <span className="spacer" />
-        <button type="button" disabled={shown.length === 0} onClick={() => downloadText(`${base}.csv`, studyCsv(shown), 'text/csv')} data-testid="study-export-csv">
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => downloadText(`${base}.csv`, studyCsv(shown), 'text/csv')}
+          data-testid="study-export-csv"
+        >
           {t('study.action.csv')}
         </button>
         <button
@@ -158,7 +168,14 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
         </button>
       </div>
       {running && (
-        <div className="study-progress" data-testid="study-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(state.fraction * 100)}>
+        <div
+          className="study-progress"
+          data-testid="study-progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(state.fraction * 100)}
+        >
           <div className="bar" style={{ width: `${state.fraction * 100}%` }} />
           <span>
             {state.runs === 0
@@ -191,7 +208,14 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
       {shown.length === 2 && <StudyCompareTable a={shown[0]!.result} b={shown[1]!.result} scene={scene} lang={lang} />}
       <div className={`study-results ${shown.length === 2 ? 'side-by-side' : ''} ${running ? 'stale' : ''}`}>
         {shown.map((r) => (
-          <StudyResultView key={r.layout} result={r.result} scene={r.layout === 'baseline' ? baseline : scene} title={title(r.layout)} lang={lang} testId={`study-result-${r.layout}`} />
+          <StudyResultView
+            key={r.layout}
+            result={r.result}
+            scene={r.layout === 'baseline' ? baseline : scene}
+            title={title(r.layout)}
+            lang={lang}
+            testId={`study-result-${r.layout}`}
+          />
         ))}
       </div>
     </div>

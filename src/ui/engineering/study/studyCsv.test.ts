@@ -8,7 +8,9 @@ const proposed = loadScene('scenes/1119-1120/proposed.json');
 describe('studyCsv', () => {
   it('writes one row per run and mean / ci95 rows per point, with a column per resource', { timeout: 60_000 }, () => {
     const result = runStudy(proposed, { vehiclesPerDay: 2000, hours: 1, replications: 2, sweep: { parameter: 'agvs', from: 20, to: 40, step: 20 } });
-    const lines = studyCsv([{ layout: 'edited', result }]).trimEnd().split('\n');
+    const lines = studyCsv([{ layout: 'edited', result }])
+      .trimEnd()
+      .split('\n');
     const header = lines[0]!.split(',');
     expect(header.slice(0, 6)).toEqual(['layout', 'scene', 'vehiclesPerDay', 'agvs', 'hours', 'seed']);
     expect(header).toContain('utilisation:agv-fleet');
