@@ -114,12 +114,13 @@ test('replay: a truncated recording from the disk plays up to the damage and say
   await expect(page.getByTestId('replay-status')).toHaveText('End of recording', { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/screenshots/replay-damaged.png' });
 
-  // A file that is not a recording at all: an error naming it, the twin still up.
+  // A file that is not a recording at all: an error naming it in the problem panel, the replay still up.
   await page
     .getByTestId('replay-hud')
     .locator('input[type=file]')
     .setInputFiles({ name: 'notes.mcap', mimeType: 'text/plain', buffer: Buffer.from('not a recording') });
-  await expect(page.getByTestId('replay-error')).toContainText('notes.mcap');
+  await expect(page.getByTestId('problem-panel')).toContainText('notes.mcap');
+  await expect(page.getByTestId('replay-hud')).toBeVisible();
   expect(await page.evaluate(() => window.__TWIN__.ready)).toBe(true);
   expect(errors).toEqual([]);
 });

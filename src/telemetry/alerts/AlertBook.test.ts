@@ -208,4 +208,19 @@ describe('AlertBook', () => {
     book.update({ clockS: 3, rows: [row('A'), row('B')] });
     expect(book.list().map((a) => [a.kind, a.active])).toEqual([['connection', false]]);
   });
+  it('after a seek lists what held at the new time: forward, what cleared on the way stays listed; back, what came later is gone', () => {
+    const book = new AlertBook(LIMITS);
+    const silent = row('A', { stale: true, operatingState: 'stale' });
+    feed(book, { clockS: 95, rows: [silent] });
+    book.seek(120);
+    const forward = feed(book, { clockS: 120, rows: [row('A')] }, 'stale');
+    expect(forward.map((a) => [a.openedS, a.active, a.clearedS])).toEqual([[95, false, 120]]);
+    book.seek(40);
+    expect(feed(book, { clockS: 40, rows: [row('A')] })).toEqual([]);
+    // Back to a time when the condition held: it opens again from that snapshot, once.
+    book.seek(100);
+    feed(book, { clockS: 100, rows: [silent] });
+    book.seek(96);
+    expect(feed(book, { clockS: 96, rows: [silent] }, 'stale').map((a) => [a.openedS, a.active])).toEqual([[96, true]]);
+  });
 });

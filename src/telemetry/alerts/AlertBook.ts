@@ -161,6 +161,27 @@ export class AlertBook {
     this.trim();
   }
 
+  /**
+   * The source jumped to `clockS` (a replay's scrub, step or jump); the next snapshot is the state there. Back in
+   * time, what began or ended after `clockS` is forgotten (a condition still holding then opens again from that
+   * snapshot); forward, the book goes on as if it had played there, so what cleared on the way is listed as cleared.
+   */
+  seek(clockS: number): void {
+    if (clockS < this.lastClockS) {
+      const held = (r: Alert) => r.openedS <= clockS && (r.active || r.clearedS! <= clockS);
+      this.records = this.records.filter(held);
+      for (const [key, r] of this.open) if (!held(r)) this.open.delete(key);
+      this.deadlocks = this.deadlocks.filter(held);
+      for (const [key, since] of this.standingSince) if (since > clockS) this.standingSince.delete(key);
+      if (this.eventsUpToS > clockS) {
+        this.eventsUpToS = clockS;
+        this.eventsAtLast.clear();
+      }
+    }
+    this.lastClockS = clockS;
+    this.touch();
+  }
+
   /** The source clock of the latest snapshot taken (s); -Infinity before the first. */
   get clockS(): number {
     return this.lastClockS;

@@ -21,31 +21,29 @@ export interface AlertBookHandle {
 }
 
 /**
- * One alert book per source and scene, fed every state the source publishes, and started afresh after each seek
- * (a replay's scrub, step or jump), so what it lists is what held at the new time; re-renders when the book
- * changed, never per frame.
+ * One alert book per source and scene, fed every state the source publishes and told of each seek (a replay's
+ * scrub, step or jump) before the state at the new time, so what it lists is what held then; re-renders when the
+ * book changed, never per frame.
  */
 export function useAlertBook(source: AlertSource, scene: Scene): AlertBookHandle {
   const checkpoints = useMemo(() => checkpointsOf(scene), [scene]);
-  const current = useMemo(() => ({ book: new AlertBook(ALERT_THRESHOLDS, restPlacesOf(scene)), seeks: source.state$.value.seeks }), [source, scene]);
-  // Counts changes across books too: a fresh book's own version starts again.
+  const book = useMemo(() => new AlertBook(ALERT_THRESHOLDS, restPlacesOf(scene)), [source, scene]);
+  // Mutable on purpose: the seek marker last seen, compared in the subscription, never rendered.
+  const seen = useMemo(() => ({ seeks: source.state$.value.seeks }), [source]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     const sub = source.state$.subscribe((state) => {
-      if (state.seeks !== current.seeks) {
-        current.seeks = state.seeks;
-        current.book = new AlertBook(ALERT_THRESHOLDS, restPlacesOf(scene));
-        setVersion((v) => v + 1);
+      const before = book.version;
+      if (state.seeks !== seen.seeks) {
+        seen.seeks = state.seeks;
+        book.seek(state.clockS);
       }
       const input = alertInputOf(state, checkpoints);
-      if (!input) return;
-      const before = current.book.version;
-      current.book.update(input);
-      if (current.book.version !== before) setVersion((v) => v + 1);
+      if (input) book.update(input);
+      if (book.version !== before) setVersion((v) => v + 1);
     });
     return () => sub.unsubscribe();
-  }, [source, scene, current, checkpoints]);
-  const book = current.book;
+  }, [source, book, seen, checkpoints]);
   return useMemo(
     () => ({
       book,
