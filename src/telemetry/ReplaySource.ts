@@ -49,6 +49,12 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private clock: number;
   private inFlight = false;
   private pendingSeek: number | undefined;
+  /**
+   * The time of the fleet on show (the last request carried out). States carry this, not the playhead: a seek's
+   * playhead runs ahead of the fleet until the engine has rebuilt it, and a state pairing the new time with the old
+   * fleet would file that fleet's alerts at the wrong time.
+   */
+  private shownS: number;
   private seeks = 0;
   private lastEmitAt = -Infinity;
   private lastSnapshotAt = -Infinity;
@@ -64,6 +70,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     this.busy = new Uint8Array(info.layout.facilityCount);
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(info.layout)));
     this.clock = info.startS;
+    this.shownS = info.startS;
     const problems = info.damage ? [{ severity: 'warning' as const, message: info.damage }] : [];
     this.state$ = new BehaviorSubject<ReplaySourceState>({
       status: 'paused',
@@ -178,8 +185,9 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private request(done: Promise<number>, seeks?: number): void {
     this.inFlight = true;
     done
-      .then(() => {
+      .then((atS) => {
         if (this.disposed) return;
+        this.shownS = atS;
         this.unpack();
         return seeks === undefined ? this.refresh(false) : this.refresh(true, seeks);
       })
@@ -192,7 +200,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   private unpack(): void {
     unpackFrame(this.info.layout, this.shared, this.frame, this.busy, this.alerts);
     this.frame.version++;
-    this.metrics.replay.clockS = this.clock;
+    this.metrics.replay.clockS = this.shownS;
     this.metrics.telemetry.agvs = this.frame.agvs.count;
   }
 
@@ -207,7 +215,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
       this.metrics.telemetry.dropped = { ...snapshot.dropped };
       this.lastEmitAt = now;
       if (seeks !== undefined) this.speedMeter.restart();
-      const achievedSpeed = this.speedMeter.measure(this.clock, this.status === 'playing', now);
+      const achievedSpeed = this.speedMeter.measure(this.shownS, this.status === 'playing', now);
       this.emit({ snapshot, fleet: snapshot, achievedSpeed, ...(seeks === undefined ? {} : { seeks }) });
       return;
     }
@@ -225,7 +233,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
 
   private emit(change: Partial<ReplaySourceState>): void {
     if (this.disposed) return;
-    const next = { ...this.state$.value, ...change, clockS: this.clock };
+    const next = { ...this.state$.value, ...change, clockS: this.shownS };
     this.metrics.telemetry.status = next.status;
     this.state$.next(next);
   }
