@@ -1,0 +1,162 @@
+/**
+ * The fleet as traffic prediction reads it, and the routes in time it writes back: structure-of-arrays views over
+ * one buffer each (a `SharedArrayBuffer` where the page is cross-origin isolated), so that the worker holding the
+ * fleet (telemetry, replay or simulation) packs it once and the planner and collision workers read it where it
+ * lies, with no copy and no structured clone. Indices are the fleet table's (a vehicle keeps its index for the
+ * table's life); the packer hands the vehicle keys alongside, in the same order.
+ *
+ * Two layouts:
+ * - {@link TrafficInput}: per AGV its pose, speed, flags, how long it has stood, and its remaining route on the
+ *   scene's lane network as lane node indices (the first `baseLen` of them released to it, the VDA 5050 base;
+ *   the rest the horizon); written by `telemetry/traffic`, read by `planning/traffic` and `collision/traffic`.
+ * - {@link PredictedRoutes}: per AGV its predicted arrival at each route node and its pose sampled every
+ *   `sampleS` over the horizon; written by `planning/traffic`, read by `collision/traffic` and the view.
+ *
+ * @example
+ *   const input = trafficInput(200, 48); // fresh buffers; trafficInput(200, 48, shared) for views on a shared one
+ *   input.meta[META_COUNT] = 1; input.x[0] = 12; input.route[0 * 48] = 7; input.routeLen[0] = 1;
+ */
+
+/** Lane node index of a route node the scene does not know (neither by position nor by id). */
+export const UNKNOWN_NODE = -1;
+
+/** `TrafficInput.flags` bits. */
+export const FLAG_PLACED = 1;
+export const FLAG_STALE = 2;
+export const FLAG_PAUSED = 4;
+export const FLAG_DRIVING = 8;
+export const FLAG_HAS_ORDER = 16;
+/** The vehicle reports a FATAL or CRITICAL error: it will not move on its own. */
+export const FLAG_FATAL = 32;
+/** Its route was longer than the buffer's route capacity and was cut. */
+export const FLAG_ROUTE_CUT = 64;
+
+/** `meta` slots of both layouts. */
+export const META_COUNT = 0;
+/** Source clock (s) the fleet was packed at. */
+export const META_CLOCK_S = 1;
+/** Bumped by each pack (input) or prediction (output), so a reader can tell a new round from an old one. */
+export const META_ROUND = 2;
+const META_LENGTH = 8;
+
+/** Predicted routes only: the horizon (s), the sample period (s) and the samples per AGV. */
+export const META_HORIZON_S = 3;
+export const META_SAMPLE_S = 4;
+export const META_SAMPLES = 5;
+
+export interface TrafficInput {
+  readonly capacity: number;
+  /** Most route nodes kept per AGV. */
+  readonly routeCap: number;
+  readonly buffer: ArrayBufferLike;
+  /** [count, clockS, round, …]. */
+  readonly meta: Float64Array;
+  /** Zone frame (east, north, m), heading (rad, counter-clockwise from east), ground speed (m/s). */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly heading: Float64Array;
+  readonly speed: Float64Array;
+  /** Source seconds the AGV has stood still (0 while it drives). */
+  readonly standingS: Float64Array;
+  readonly flags: Uint8Array;
+  /** Lane node last passed (or stood on), or -1. */
+  readonly lastNode: Int32Array;
+  /** Route nodes ahead, and how many of them (from the first) are released. */
+  readonly routeLen: Int32Array;
+  readonly baseLen: Int32Array;
+  /** `route[i * routeCap + k]`: the k-th lane node ahead of AGV i, or {@link UNKNOWN_NODE}. */
+  readonly route: Int32Array;
+}
+
+export interface PredictedRoutes {
+  readonly capacity: number;
+  readonly routeCap: number;
+  /** Samples per AGV: the horizon over the sample period, plus the sample at 0. */
+  readonly samples: number;
+  readonly buffer: ArrayBufferLike;
+  /** [count, clockS of the input, round, horizonS, sampleS, samples, …]. */
+  readonly meta: Float64Array;
+  /** Seconds from the packed instant until the AGV leaves its base (Infinity when the whole route is released, 0 without a base). */
+  readonly baseEndS: Float64Array;
+  /** Seconds until the AGV reaches its route's last node (its ETA), NaN without a route. */
+  readonly etaS: Float64Array;
+  /** `nodeS[i * routeCap + k]`: seconds until AGV i reaches its k-th route node (NaN where it never does). */
+  readonly nodeS: Float32Array;
+  /** `px[i * samples + k]`: AGV i's pose at k × sampleS seconds from the packed instant (zone frame). */
+  readonly px: Float32Array;
+  readonly py: Float32Array;
+  readonly heading: Float32Array;
+}
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
+
+/** Bytes of a {@link TrafficInput} buffer. */
+export function trafficInputBytes(capacity: number, routeCap: number): number {
+  return align8(META_LENGTH * 8 + 5 * capacity * 8 + (3 + routeCap) * capacity * 4 + capacity);
+}
+
+/** Views of a traffic input on `buffer` (a fresh ArrayBuffer when absent); throws when the buffer is too small. */
+export function trafficInput(capacity: number, routeCap: number, buffer?: ArrayBufferLike): TrafficInput {
+  const bytes = trafficInputBytes(capacity, routeCap);
+  const b = buffer ?? new ArrayBuffer(bytes);
+  if (b.byteLength < bytes) throw new RangeError(`traffic input buffer of ${b.byteLength} bytes; ${capacity} AGVs × ${routeCap} nodes need ${bytes}`);
+  let at = 0;
+  const f64 = (n: number) => {
+    const v = new Float64Array(b, at, n);
+    at += n * 8;
+    return v;
+  };
+  const i32 = (n: number) => {
+    const v = new Int32Array(b, at, n);
+    at += n * 4;
+    return v;
+  };
+  const meta = f64(META_LENGTH);
+  const x = f64(capacity);
+  const y = f64(capacity);
+  const heading = f64(capacity);
+  const speed = f64(capacity);
+  const standingS = f64(capacity);
+  const lastNode = i32(capacity);
+  const routeLen = i32(capacity);
+  const baseLen = i32(capacity);
+  const route = i32(capacity * routeCap);
+  const flags = new Uint8Array(b, at, capacity);
+  return { capacity, routeCap, buffer: b, meta, x, y, heading, speed, standingS, flags, lastNode, routeLen, baseLen, route };
+}
+
+/** Samples per AGV for a horizon and sample period. */
+export function sampleCount(horizonS: number, sampleS: number): number {
+  return Math.floor(horizonS / sampleS + 1e-9) + 1;
+}
+
+/** Bytes of a {@link PredictedRoutes} buffer. */
+export function predictedRoutesBytes(capacity: number, routeCap: number, samples: number): number {
+  return align8(META_LENGTH * 8 + 2 * capacity * 8 + capacity * routeCap * 4 + 3 * capacity * samples * 4);
+}
+
+/** Views of predicted routes on `buffer` (a fresh ArrayBuffer when absent); throws when the buffer is too small. */
+export function predictedRoutes(capacity: number, routeCap: number, samples: number, buffer?: ArrayBufferLike): PredictedRoutes {
+  const bytes = predictedRoutesBytes(capacity, routeCap, samples);
+  const b = buffer ?? new ArrayBuffer(bytes);
+  if (b.byteLength < bytes) throw new RangeError(`predicted routes buffer of ${b.byteLength} bytes; ${capacity} AGVs × ${samples} samples need ${bytes}`);
+  let at = 0;
+  const f64 = (n: number) => {
+    const v = new Float64Array(b, at, n);
+    at += n * 8;
+    return v;
+  };
+  const f32 = (n: number) => {
+    const v = new Float32Array(b, at, n);
+    at += n * 4;
+    return v;
+  };
+  const meta = f64(META_LENGTH);
+  const baseEndS = f64(capacity);
+  const etaS = f64(capacity);
+  const nodeS = f32(capacity * routeCap);
+  const px = f32(capacity * samples);
+  const py = f32(capacity * samples);
+  const heading = f32(capacity * samples);
+  return { capacity, routeCap, samples, buffer: b, meta, baseEndS, etaS, nodeS, px, py, heading };
+}
