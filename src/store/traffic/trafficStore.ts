@@ -1,0 +1,102 @@
+/**
+ * The operations console's traffic prediction (zustand, React-free): the horizon and whether every AGV's
+ * predicted route is drawn (settings), and the latest prediction round as the page keeps it (a snapshot). The
+ * snapshot is copied out of the shared prediction buffers once a round (about once a second), so the view and the
+ * panels read a consistent round while the workers write the next; nothing here changes per frame.
+ */
+import { createStore } from 'zustand/vanilla';
+import traffic from '../../../data/traffic.json';
+import type { BlockedReason, ConflictKind } from '../../domain/trafficFindings';
+
+export interface ConflictView {
+  /** Vehicle keys (`manufacturer/serial`), from the wire: show as text. */
+  readonly a: string;
+  readonly b: string;
+  readonly kind: ConflictKind;
+  /** Seconds from the snapshot's clock, nominal and its uncertainty. */
+  readonly inS: number;
+  readonly earliestS: number;
+  readonly latestS: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface DeadlockView {
+  readonly agvs: readonly string[];
+  readonly inS: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface BlockedView {
+  readonly agv: string;
+  readonly reason: BlockedReason;
+  /** Lane node id where the route is blocked, or the reported id of a node the scene does not know. */
+  readonly nodeId?: string;
+  readonly by?: string;
+  readonly inS: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * One prediction round, keyed by vehicle. Route arrays are copies in fleet-table order (`keys[i]` is AGV i):
+ * `route[i * routeCap + k]` its k-th lane node ahead (-1: unknown to the scene), `nodeS` the predicted seconds
+ * until it gets there (NaN: never), the first `baseLen[i]` released.
+ */
+export interface TrafficSnapshot {
+  /** Source clock (s) of the fleet the round predicted from. */
+  readonly clockS: number;
+  readonly horizonS: number;
+  readonly keys: readonly string[];
+  readonly routeCap: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly routeLen: Int32Array;
+  readonly baseLen: Int32Array;
+  readonly route: Int32Array;
+  readonly nodeS: Float32Array;
+  /** Seconds until each AGV reaches its route's last node (NaN without a route). */
+  readonly etaS: Float64Array;
+  readonly conflicts: readonly ConflictView[];
+  readonly deadlocks: readonly DeadlockView[];
+  readonly blocked: readonly BlockedView[];
+  /** Wall-clock milliseconds the round took (pack, routes, conflicts), for the diagnostics. */
+  readonly roundMs: number;
+}
+
+export interface TrafficState {
+  readonly horizonS: number;
+  /** Draw every AGV's predicted route, not only the selected one's. */
+  readonly showAll: boolean;
+  readonly snapshot?: TrafficSnapshot;
+  /** Why prediction is not running (a worker failed to start or threw), as text for the problems list. */
+  readonly failure?: string;
+}
+
+export interface TrafficActions {
+  setHorizon(seconds: number): void;
+  setShowAll(on: boolean): void;
+  publish(snapshot: TrafficSnapshot | undefined): void;
+  fail(reason: string | undefined): void;
+}
+
+export type TrafficStore = ReturnType<typeof createTrafficStore>;
+
+/** Horizons offered in the console (s). */
+export const HORIZON_CHOICES: readonly number[] = traffic.horizonChoicesS.value;
+export const DEFAULT_HORIZON_S: number = traffic.horizonS.value;
+
+export function createTrafficStore(initial: Partial<Pick<TrafficState, 'horizonS' | 'showAll'>> = {}) {
+  return createStore<TrafficState & TrafficActions>()((set) => ({
+    horizonS: initial.horizonS ?? DEFAULT_HORIZON_S,
+    showAll: initial.showAll ?? false,
+    setHorizon: (seconds) => {
+      if (!(seconds > 0)) throw new RangeError(`horizon ${seconds} s: expected a positive number of seconds`);
+      set({ horizonS: seconds });
+    },
+    setShowAll: (on) => set({ showAll: on }),
+    publish: (snapshot) => set({ snapshot }),
+    fail: (reason) => set(reason === undefined ? { failure: undefined } : { failure: reason }),
+  }));
+}
