@@ -223,4 +223,64 @@ describe('AlertBook', () => {
     book.seek(96);
     expect(feed(book, { clockS: 96, rows: [silent] }, 'stale').map((a) => [a.openedS, a.active])).toEqual([[96, true]]);
   });
+
+  describe('predictions', () => {
+    const conflict = (inS: number, x = 10) => ({ a: 'acme/B', b: 'acme/A', kind: 'merge', inS, x, y: 20 });
+    const rows = [row('A'), row('B')];
+
+    it('opens one alert per predicted conflict with its pair, place, due time and kind, following the prediction', () => {
+      const book = new AlertBook(LIMITS);
+      let open = feed(book, { clockS: 100, rows, predictions: { clockS: 100, conflicts: [conflict(40)], deadlocks: [], blocked: [] } }, 'predicted-conflict');
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({ vehicles: ['acme/A', 'acme/B'], x: 10, y: 20, dueS: 140, cause: 'merge', active: true, level: 'critical' });
+      const version = book.version;
+      // The same prediction a second later (due 140.2: within the jitter): nothing changes.
+      feed(book, { clockS: 101, rows, predictions: { clockS: 101, conflicts: [conflict(39.2)], deadlocks: [], blocked: [] } });
+      expect(book.version).toBe(version);
+      // It moves: the alert follows, still one.
+      open = feed(book, { clockS: 102, rows, predictions: { clockS: 102, conflicts: [conflict(48, 30)], deadlocks: [], blocked: [] } }, 'predicted-conflict');
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({ x: 30, dueS: 150 });
+    });
+
+    it('clears a prediction that no longer holds after a grace of a round or two, and at once when prediction stops', () => {
+      const book = new AlertBook(LIMITS);
+      const none = { conflicts: [], deadlocks: [], blocked: [] };
+      feed(book, { clockS: 100, rows, predictions: { clockS: 100, ...none, conflicts: [conflict(40)] } });
+      // One round misses it: still open (no close-and-reopen).
+      expect(feed(book, { clockS: 101, rows, predictions: { clockS: 101, ...none } }, 'predicted-conflict')[0]!.active).toBe(true);
+      expect(feed(book, { clockS: 101.5, rows, predictions: { clockS: 101.5, ...none, conflicts: [conflict(38.5)] } }, 'predicted-conflict')).toHaveLength(1);
+      // Gone for longer than the grace: cleared, listed as cleared.
+      feed(book, { clockS: 103, rows, predictions: { clockS: 103, ...none } });
+      const gone = feed(book, { clockS: 104, rows, predictions: { clockS: 104, ...none } }, 'predicted-conflict');
+      expect(gone).toHaveLength(1);
+      expect(gone[0]).toMatchObject({ active: false, clearedS: 104 });
+      // A new prediction of the same pair is a new alert; prediction stopping clears it at once.
+      feed(book, { clockS: 110, rows, predictions: { clockS: 110, ...none, conflicts: [conflict(20)] } });
+      const stopped = feed(book, { clockS: 111, rows }, 'predicted-conflict');
+      expect(stopped.map((a) => a.active)).toEqual([false, false]);
+    });
+
+    it('opens predicted deadlocks and blocked routes with their causes', () => {
+      const book = new AlertBook(LIMITS);
+      const list = feed(book, {
+        clockS: 50,
+        rows,
+        predictions: {
+          clockS: 50,
+          conflicts: [],
+          deadlocks: [{ agvs: ['acme/B', 'acme/A'], inS: 0, x: 1, y: 2 }],
+          blocked: [
+            { agv: 'acme/A', reason: 'unknown-node', nodeId: 'N-99', inS: Number.NaN, x: 3, y: 4 },
+            { agv: 'acme/B', reason: 'stood-still', by: 'acme/C', inS: 12, x: 5, y: 6 },
+          ],
+        },
+      });
+      expect(list.find((a) => a.kind === 'predicted-deadlock')).toMatchObject({ vehicles: ['acme/A', 'acme/B'], dueS: 50 });
+      const unknown = list.find((a) => a.cause === 'unknown-node')!;
+      expect(unknown).toMatchObject({ kind: 'blocked-route', vehicles: ['acme/A'], nodeId: 'N-99', level: 'warning' });
+      expect(unknown.dueS).toBeUndefined();
+      expect(list.find((a) => a.cause === 'stood-still')).toMatchObject({ vehicles: ['acme/B', 'acme/C'], dueS: 62 });
+    });
+  });
 });

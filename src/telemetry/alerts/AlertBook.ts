@@ -7,7 +7,9 @@
  * Kinds: a near miss or contact (an event: active for a while after it happened), an AGV waiting too long (standing
  * longer than a threshold with an order, or away from a park or charge place), a deadlock (two or more AGVs waiting
  * too long near one another: one alert per cluster while it lasts), stale telemetry, low battery (with a margin
- * before it clears), VDA 5050 errors by level, and a barrier or scanner out of service.
+ * before it clears), VDA 5050 errors by level, a barrier or scanner out of service, and what traffic prediction
+foresees: a conflict between two AGVs, a deadlock, a blocked route (each with the time it is due, kept open while
+rounds keep predicting it and for a short grace after, so that one round's miss does not close and reopen it).
  *
  * Times are the source's clock in seconds (simulated seconds since day 1, or epoch seconds for live and replay);
  * the UI turns them into gate time. Pure: no React, no timers; a replay sought backwards starts the book over.
@@ -27,6 +29,9 @@ export const ALERT_KINDS = [
   'vda-fatal',
   'vda-warning',
   'facility-down',
+  'predicted-conflict',
+  'predicted-deadlock',
+  'blocked-route',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertLevel = 'critical' | 'warning';
@@ -42,6 +47,9 @@ const LEVEL: Readonly<Record<AlertKind, AlertLevel>> = {
   'vda-fatal': 'critical',
   'vda-warning': 'warning',
   'facility-down': 'critical',
+  'predicted-conflict': 'critical',
+  'predicted-deadlock': 'critical',
+  'blocked-route': 'warning',
 };
 
 export interface Acknowledgement {
@@ -67,6 +75,14 @@ export interface Alert {
   readonly facilityId?: string;
   /** What the source said (an error's type and text, a battery level): from the wire, show as text. */
   readonly detail?: string;
+  /**
+   * Predicted alerts: the source clock (s) when the conflict, deadlock or block is predicted to happen (the UI
+   * counts down to it), and what kind of meeting or block it is (`merge`, `head-on`, `unknown-node` …).
+   */
+  readonly dueS?: number;
+  readonly cause?: string;
+  /** Blocked routes: the lane node where the route is blocked (a scene id, or the id the vehicle reported). */
+  readonly nodeId?: string;
   readonly ack?: Acknowledgement;
 }
 
@@ -90,13 +106,44 @@ export interface AlertInput {
    * silent under it, instead of one stale alert per vehicle.
    */
   readonly connectionLost?: boolean;
+  /** The latest traffic prediction; its alerts open and clear with it (absent: prediction not running, none open). */
+  readonly predictions?: PredictionInput;
 }
+
+/** What traffic prediction foresees, keyed by vehicle; times in seconds after `clockS` (the source clock predicted from). */
+export interface PredictionInput {
+  readonly clockS: number;
+  readonly conflicts: readonly { readonly a: string; readonly b: string; readonly kind: string; readonly inS: number; readonly x: number; readonly y: number }[];
+  readonly deadlocks: readonly { readonly agvs: readonly string[]; readonly inS: number; readonly x: number; readonly y: number }[];
+  readonly blocked: readonly {
+    readonly agv: string;
+    readonly reason: string;
+    readonly nodeId?: string;
+    readonly by?: string;
+    readonly inS: number;
+    readonly x: number;
+    readonly y: number;
+  }[];
+}
+
+/** A predicted time moving by less than this (s) between rounds is the same prediction: the alert is not touched. */
+const DUE_JITTER_S = 0.5;
+/**
+ * A predicted alert stays open this long (source s) after the last round that predicted it: a round may miss a
+ * pair whose predicted footprints only graze (one sample more or less), and an operator should not see such an
+ * alert close and reopen as a new one.
+ */
+const PREDICTION_GRACE_S = 2;
+const PREDICTED_KINDS: ReadonlySet<AlertKind> = new Set(['predicted-conflict', 'predicted-deadlock', 'blocked-route']);
 
 /** Where AGVs rest (park and charge lane nodes), zone frame. */
 export interface RestPlace {
   readonly x: number;
   readonly y: number;
 }
+
+const movedDue = (was: number | undefined, now: number | undefined) =>
+  was === undefined || now === undefined ? was !== now : Math.abs(was - now) >= DUE_JITTER_S;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -108,6 +155,9 @@ interface Wanted {
   readonly y?: number;
   readonly facilityId?: string;
   readonly detail?: string;
+  readonly dueS?: number;
+  readonly cause?: string;
+  readonly nodeId?: string;
 }
 
 export class AlertBook {
@@ -119,6 +169,8 @@ export class AlertBook {
   private deadlocks: Mutable<Alert>[] = [];
   /** Source clock since which each vehicle has stood (not driving, not stale). */
   private standingSince = new Map<string, number>();
+  /** Source clock of the last snapshot that still predicted each open predicted alert. */
+  private predictedAt = new Map<string, number>();
   private lastClockS = -Infinity;
   /** Collision events taken: the latest event time seen and the events at exactly that time. */
   private eventsUpToS = -Infinity;
@@ -147,15 +199,21 @@ export class AlertBook {
     for (const f of input.facilities ?? []) {
       if (f.down) wanted.set(`facility-down:${f.id}`, { kind: 'facility-down', vehicles: [], x: f.x, y: f.y, facilityId: f.id });
     }
+    if (input.predictions) this.wantPredictions(input.predictions, wanted);
     for (const [key, w] of wanted) {
       const r = this.open.get(key);
       if (!r) this.open.set(key, this.add({ ...w, openedS: now }));
-      else if (r.detail !== w.detail || r.x !== w.x || r.y !== w.y) this.change(r, w);
+      else if (r.detail !== w.detail || r.x !== w.x || r.y !== w.y || r.cause !== w.cause || movedDue(r.dueS, w.dueS)) this.change(r, w);
     }
     for (const [key, r] of this.open) {
-      if (wanted.has(key)) continue;
+      if (wanted.has(key)) {
+        if (PREDICTED_KINDS.has(r.kind)) this.predictedAt.set(key, now);
+        continue;
+      }
+      if (PREDICTED_KINDS.has(r.kind) && input.predictions && now - (this.predictedAt.get(key) ?? r.openedS) <= PREDICTION_GRACE_S) continue;
       this.clear(r, now);
       this.open.delete(key);
+      this.predictedAt.delete(key);
     }
     this.checkDeadlocks(waiting, now);
     this.trim();
@@ -171,6 +229,7 @@ export class AlertBook {
       const held = (r: Alert) => r.openedS <= clockS && (r.active || r.clearedS! <= clockS);
       this.records = this.records.filter(held);
       for (const [key, r] of this.open) if (!held(r)) this.open.delete(key);
+      for (const key of this.predictedAt.keys()) if (!this.open.has(key)) this.predictedAt.delete(key);
       this.deadlocks = this.deadlocks.filter(held);
       for (const [key, since] of this.standingSince) if (since > clockS) this.standingSince.delete(key);
       if (this.eventsUpToS > clockS) {
@@ -215,6 +274,34 @@ export class AlertBook {
     let n = 0;
     for (const r of this.records) if (!r.ack) n++;
     return n;
+  }
+
+  /**
+   * One condition per predicted conflict (by its pair), deadlock (by its AGVs) and blocked route (by AGV and
+   * reason): it opens when first predicted, follows the prediction (place, time, kind) and clears itself when a
+   * round no longer predicts it.
+   */
+  private wantPredictions(p: PredictionInput, wanted: Map<string, Wanted>): void {
+    for (const c of p.conflicts) {
+      const pair = [c.a, c.b].sort();
+      wanted.set(`predicted-conflict:${pair.join('|')}`, { kind: 'predicted-conflict', vehicles: pair, x: c.x, y: c.y, dueS: p.clockS + c.inS, cause: c.kind });
+    }
+    for (const d of p.deadlocks) {
+      const agvs = [...d.agvs].sort();
+      wanted.set(`predicted-deadlock:${agvs.join('|')}`, { kind: 'predicted-deadlock', vehicles: agvs, x: d.x, y: d.y, dueS: p.clockS + d.inS });
+    }
+    for (const b of p.blocked) {
+      const vehicles = b.by ? [b.agv, b.by] : [b.agv];
+      wanted.set(`blocked-route:${b.agv}|${b.reason}`, {
+        kind: 'blocked-route',
+        vehicles,
+        x: b.x,
+        y: b.y,
+        cause: b.reason,
+        ...(Number.isFinite(b.inS) ? { dueS: p.clockS + b.inS } : {}),
+        ...(b.nodeId ? { nodeId: b.nodeId } : {}),
+      });
+    }
   }
 
   /** Folds the stale alerts wanted into one connection alert listing the silent vehicles. */
@@ -327,6 +414,12 @@ export class AlertBook {
     }
     if (w.detail === undefined) delete r.detail;
     else r.detail = w.detail;
+    if (w.dueS === undefined) delete r.dueS;
+    else r.dueS = w.dueS;
+    if (w.cause === undefined) delete r.cause;
+    else r.cause = w.cause;
+    if (w.nodeId === undefined) delete r.nodeId;
+    else r.nodeId = w.nodeId;
     this.touch();
   }
 
@@ -350,6 +443,7 @@ export class AlertBook {
     this.open.clear();
     this.deadlocks = [];
     this.standingSince.clear();
+    this.predictedAt.clear();
     this.eventsUpToS = -Infinity;
     this.eventsAtLast.clear();
     this.touch();

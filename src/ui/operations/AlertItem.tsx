@@ -20,8 +20,11 @@ export function AlertItem({
   operatorName,
   onFly,
   onAcknowledge,
+  now,
 }: {
   alert: Alert;
+  /** The source clock now (s), for the countdown of a predicted alert. */
+  now: number;
   scene: Scene;
   clock: SourceKind;
   operatorName: (by: string) => string;
@@ -71,6 +74,17 @@ export function AlertItem({
           {hasPlace && <span className="alert-xy"> · {t('alerts.at', { x: n(alert.x!), y: n(alert.y!) })}</span>}
         </span>
         {alert.detail && !connection && <span className="alert-detail">{alert.detail}</span>}
+        {alert.cause && (
+          <span className="alert-detail" data-testid="alert-cause">
+            {t(`alerts.cause.${alert.cause}`, { defaultValue: alert.cause })}
+            {alert.nodeId && ` · ${t('alerts.node', { id: alert.nodeId })}`}
+          </span>
+        )}
+        {alert.active && alert.dueS !== undefined && (
+          <span className="alert-due" data-testid="alert-due">
+            {alert.dueS - now > 0.5 ? t('alerts.dueIn', { seconds: n(alert.dueS - now) }) : t('alerts.dueNow')}
+          </span>
+        )}
       </button>
       <div className="alert-status">
         <span>{alert.active ? t('alerts.active') : t('alerts.clearedAt', { time: alertTime(alert.clearedS!, clock, lang, t) })}</span>

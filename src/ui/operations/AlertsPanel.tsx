@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../../domain/sceneSchema';
 import { ALERT_KINDS, type AlertKind } from '../../telemetry/alerts/AlertBook';
+import type { TrafficStore } from '../../store/traffic/trafficStore';
 import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { useTwinStore } from '../../store/useTwin';
 import { AlertDrills, type DrillTarget } from './AlertDrills';
@@ -14,6 +15,8 @@ export type AlertsPanelSource = AlertSource & { readonly kind: SourceKind } & Pa
 
 /** Alerts listed at most: a storm of alerts keeps the panel responsive; the count says how many there are. */
 const SHOWN = 200;
+/** How often a predicted alert's countdown is redrawn (ms). */
+const COUNTDOWN_MS = 1000;
 
 /**
  * The operations room's alerts: newest first, each with its kind and level, time at the gate, place and vehicles;
@@ -21,10 +24,10 @@ const SHOWN = 200;
  * the camera there. A badge counts the unacknowledged, also when the panel is folded. `operator` names who
  * acknowledges (the logged-in user on a live feed); without one, "this console".
  */
-export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSource; scene: Scene; operator?: string }) {
+export function AlertsPanel({ source, scene, operator, traffic }: { source: AlertsPanelSource; scene: Scene; operator?: string; traffic?: TrafficStore }) {
   const { t } = useTranslation();
   const store = useTwinStore();
-  const alerts = useAlertBook(source, scene);
+  const alerts = useAlertBook(source, scene, traffic);
   const [open, setOpen] = useState(true);
   const [all, setAll] = useState(false);
   const [kind, setKind] = useState<AlertKind | ''>('');
@@ -33,6 +36,14 @@ export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSo
   const shown = useMemo(() => list.filter((a) => (all || !a.ack) && (kind === '' || a.kind === kind)), [list, all, kind]);
   const by = operator ?? '';
   const operatorName = (who: string) => who || t('alerts.thisConsole');
+  const counting = list.some((a) => a.active && a.dueS !== undefined);
+  const [, setTick] = useState(0);
+  // Predicted alerts count down between book changes: a re-render a second while one is open (not per frame).
+  useEffect(() => {
+    if (!counting) return;
+    const timer = setInterval(() => setTick((k) => k + 1), COUNTDOWN_MS);
+    return () => clearInterval(timer);
+  }, [counting]);
   const drills = source.kind === 'sim' && source.injectRogueAgv && source.endRogueAgv && source.setFacilityDown ? (source as DrillTarget) : undefined;
 
   const badge = (
@@ -95,6 +106,7 @@ export function AlertsPanel({ source, scene, operator }: { source: AlertsPanelSo
               alert={a}
               scene={scene}
               clock={source.kind}
+              now={source.state$.value.clockS}
               operatorName={operatorName}
               onFly={(x, y) => store.getState().flyTo(x, y)}
               onAcknowledge={(id) => alerts.acknowledge(id, by)}

@@ -3,6 +3,7 @@ import type { BehaviorSubject } from 'rxjs';
 import type { Scene } from '../../domain/sceneSchema';
 import { AlertBook } from '../../telemetry/alerts/AlertBook';
 import { ALERT_THRESHOLDS } from '../../telemetry/alerts/alertThresholds';
+import type { TrafficSnapshot, TrafficStore } from '../../store/traffic/trafficStore';
 import type { SourceState } from '../../telemetry/TelemetrySource';
 import { alertInputOf, checkpointsOf, restPlacesOf } from './alertInput';
 
@@ -21,11 +22,21 @@ export interface AlertBookHandle {
 }
 
 /**
+ * A prediction older than this (source s) against the state it would join is not used: after a seek, or when
+ * prediction has stalled, its alerts would describe another moment.
+ */
+const PREDICTION_MAX_AGE_S = 30;
+
+const current = (snapshot: TrafficSnapshot | undefined, clockS: number) =>
+  snapshot && Math.abs(clockS - snapshot.clockS) <= PREDICTION_MAX_AGE_S ? snapshot : undefined;
+
+/**
  * One alert book per source and scene, fed every state the source publishes and told of each seek (a replay's
  * scrub, step or jump) before the state at the new time, so what it lists is what held then; re-renders when the
- * book changed, never per frame.
+ * book changed, never per frame. With a traffic store, each state also brings the latest prediction round (its
+ * predicted conflicts, deadlocks and blocked routes).
  */
-export function useAlertBook(source: AlertSource, scene: Scene): AlertBookHandle {
+export function useAlertBook(source: AlertSource, scene: Scene, traffic?: TrafficStore): AlertBookHandle {
   const checkpoints = useMemo(() => checkpointsOf(scene), [scene]);
   const book = useMemo(() => new AlertBook(ALERT_THRESHOLDS, restPlacesOf(scene)), [source, scene]);
   // Mutable on purpose: the seek marker last seen, compared in the subscription, never rendered.
@@ -39,11 +50,12 @@ export function useAlertBook(source: AlertSource, scene: Scene): AlertBookHandle
         book.seek(state.clockS);
       }
       const input = alertInputOf(state, checkpoints);
-      if (input) book.update(input);
+      const predictions = current(traffic?.getState().snapshot, state.clockS);
+      if (input) book.update(predictions ? { ...input, predictions } : input);
       if (book.version !== before) setVersion((v) => v + 1);
     });
     return () => sub.unsubscribe();
-  }, [source, book, seen, checkpoints]);
+  }, [source, book, seen, checkpoints, traffic]);
   return useMemo(
     () => ({
       book,
