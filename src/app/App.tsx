@@ -47,6 +47,8 @@ import { openScene } from './openScene';
 import { variantsOf, ZONES, DEFAULT_VARIANT } from './sceneCatalog';
 import { catalogRequest, type UrlState } from './urlState';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
+import type { TrafficStore } from '../store/traffic/trafficStore';
+import { useTrafficPrediction } from './traffic/useTrafficPrediction';
 import { useFileDrop } from './useFileDrop';
 
 const NO_PATHS = { segments: new Float32Array(0), version: 0 };
@@ -64,7 +66,7 @@ function replayStart(scene: Scene, input: ReplayInput, metrics: SourceMetrics) {
     });
 }
 
-export function App({ url, metrics, renderStats }: { url: UrlState; metrics: SourceMetrics; renderStats: RenderStats }) {
+export function App({ url, metrics, renderStats, traffic }: { url: UrlState; metrics: SourceMetrics; renderStats: RenderStats; traffic: TrafficStore }) {
   const { t } = useTranslation();
   const store = useTwinStore();
   const loaded = useTwin((s) => s.loaded);
@@ -125,6 +127,9 @@ export function App({ url, metrics, renderStats }: { url: UrlState; metrics: Sou
   );
   const loginError = wanted === 'live' ? sourceError : undefined;
   const replayError = wanted === 'replay' ? sourceError : undefined;
+
+  // Traffic prediction runs for the operations console's source (the briefing and engineering consoles have none).
+  useTrafficPrediction(operations ? running : undefined, scene, traffic);
 
   const [showPaths, setShowPaths] = useState(false);
   // The operations console's view settings and the AGV colours of its data rule.
@@ -328,7 +333,7 @@ export function App({ url, metrics, renderStats }: { url: UrlState; metrics: Sou
           />
         )}
         {operations && live && <ConnectionBanner source={live} />}
-        {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} />}
+        {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} traffic={traffic} />}
         {operations && (
           <div className="ops-column">
             {scene && <FacilityPanel scene={scene} />}

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createTrafficStore } from '../store/traffic/trafficStore';
 import { createTwinStore } from '../store/twinStore';
 import { TwinStoreContext } from '../store/useTwin';
 import { initI18n } from '../ui/i18n';
@@ -21,13 +22,15 @@ const i18n = initI18n(store.getState().lang);
 const metrics = createSourceMetrics();
 // Likewise the figures the view measures each frame, written by the canvas.
 const renderStats = createRenderStats();
-installTwinProbe(store, metrics, renderStats);
+// Traffic prediction's settings and latest round: the operations console shows it, the probe reports it.
+const traffic = createTrafficStore();
+installTwinProbe(store, { metrics, renderStats, traffic });
 startTwin(store, url, i18n);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <TwinStoreContext.Provider value={store}>
-      <App url={url} metrics={metrics} renderStats={renderStats} />
+      <App url={url} metrics={metrics} renderStats={renderStats} traffic={traffic} />
     </TwinStoreContext.Provider>
   </StrictMode>,
 );

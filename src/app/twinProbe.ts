@@ -3,11 +3,13 @@
  * returns a fresh frozen copy; the app never reads it back.
  */
 import type { FleetFrame } from '../domain/fleetFrame';
+import type { TrafficStore } from '../store/traffic/trafficStore';
 import type { TwinStore } from '../store/twinStore';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
 import type { RenderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
+import { trafficProbe, type TrafficProbe } from './trafficProbe';
 
 export interface TwinSnapshot {
   readonly ready: boolean;
@@ -68,11 +70,20 @@ export interface TwinSnapshot {
     /** Zone-frame [east, north] of every AGV in the frame on screen. */
     readonly agvPoses: readonly (readonly [number, number])[];
   };
+  /** The latest traffic prediction round (see trafficProbe.ts). */
+  readonly traffic: TrafficProbe;
   /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
 
-export function snapshot(store: TwinStore, metrics: SourceMetrics, renderStats: RenderStats): TwinSnapshot {
+/** What the probe reads besides the twin store: the source and render figures, and the traffic prediction. */
+export interface ProbeInputs {
+  readonly metrics: SourceMetrics;
+  readonly renderStats: RenderStats;
+  readonly traffic: TrafficStore;
+}
+
+export function snapshot(store: TwinStore, { metrics, renderStats, traffic }: ProbeInputs, rounds: () => number): TwinSnapshot {
   const { sim, telemetry, replay } = metrics;
   const s = store.getState();
   const scene = s.loaded?.scene;
@@ -112,6 +123,7 @@ export function snapshot(store: TwinStore, metrics: SourceMetrics, renderStats: 
       alerts: replay.alerts,
       agvPoses: Object.freeze(posesOf(replay.frame)),
     }),
+    traffic: trafficProbe(traffic.getState(), rounds()),
     screenOf: (facilityId: string) => {
       const f = scene?.facilities.find((x) => x.id === facilityId);
       return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);
@@ -125,9 +137,13 @@ function posesOf(frame: FleetFrame | undefined): (readonly [number, number])[] {
   return Array.from({ length: count }, (_, i) => Object.freeze([x[i]!, y[i]!] as const));
 }
 
-/** Serves `window.__TWIN__` from the store and the metrics every source the app starts is handed. */
-export function installTwinProbe(store: TwinStore, metrics: SourceMetrics, renderStats: RenderStats): void {
-  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store, metrics, renderStats) });
+/** Serves `window.__TWIN__` from the store, the metrics every source the app starts is handed, and the traffic store. */
+export function installTwinProbe(store: TwinStore, inputs: ProbeInputs): void {
+  let rounds = 0;
+  inputs.traffic.subscribe((s, prev) => {
+    if (s.snapshot && s.snapshot !== prev.snapshot) rounds++;
+  });
+  Object.defineProperty(window, '__TWIN__', { configurable: true, get: () => snapshot(store, inputs, () => rounds) });
 }
 
 declare global {
