@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SpeedProfile } from './SpeedProfile';
 
@@ -152,6 +153,56 @@ describe('SpeedProfile', () => {
     expect(still.durationS).toBe(0);
     still.at(5);
     expect([still.atX, still.atY, still.atHeading]).toEqual([3, 4, 0.7]);
+  });
+
+  it('on any polyline: reaches each point when the distance driven says so, never gains ground backwards, never speeds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -50, max: 50, noNaN: true }),
+            fc.double({ min: -50, max: 50, noNaN: true }),
+            fc.double({ min: 0.5, max: 8, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        (points, v0, acc, dec) => {
+          const p = profileOf(
+            points.map(([x, y]) => [x, y] as const),
+            points.slice(0, -1).map(([, , limit]) => limit),
+            acc,
+            dec,
+          );
+          const n = points.length;
+          p.plan(n, v0, 0);
+          let along = 0;
+          for (let k = 0; k < n; k++) {
+            if (k > 0) {
+              along += Math.hypot(points[k]![0] - points[k - 1]![0], points[k]![1] - points[k - 1]![1]);
+              expect(p.arrivalS[k]).toBeGreaterThanOrEqual(p.arrivalS[k - 1]!);
+            }
+            expect(p.at(p.arrivalS[k]!)).toBeCloseTo(along, 6);
+          }
+          // Between samples the mean speed stays under the fastest allowed (or the start speed while braking from it).
+          const fastest = Math.max(v0, ...points.slice(0, -1).map(([, , limit]) => Math.min(5, limit))) + 1e-6;
+          const dt = p.durationS / 50;
+          let last = 0;
+          for (let s = 1; s <= 50; s++) {
+            const d = p.at(s * dt);
+            expect(d).toBeGreaterThanOrEqual(last - 1e-9);
+            expect(d - last).toBeLessThanOrEqual(fastest * dt + 1e-9);
+            last = d;
+          }
+          expect(last).toBeCloseTo(along, 6);
+        },
+      ),
+    );
   });
 
   it('refuses bad figures, too many points, a non-positive limit and use before planning', () => {
