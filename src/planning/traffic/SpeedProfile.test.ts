@@ -37,6 +37,7 @@ describe('SpeedProfile', () => {
     expect(p.at(22.75)).toBeCloseTo(99, 9); // 1 s before rest: ½·2·1² = 1 m short
     expect(p.at(30)).toBe(100);
     expect(p.atX).toBe(100);
+    expect(p.at(10)).toBeCloseTo(37.5, 9); // asked again, back in time
   });
 
   it('drives a triangle on a segment too short to reach the max speed', () => {

@@ -55,6 +55,8 @@ export class SpeedProfile {
   private readonly phaseA: Float64Array;
   private readonly phaseSeg: Int32Array;
   private phases = 0;
+  /** Phase the last `at` fell in. */
+  private cursor = 0;
   private points = 0;
   private endHeading = 0;
 
@@ -124,6 +126,7 @@ export class SpeedProfile {
     for (let k = 0; k < n - 1; k++) v[k + 1] = Math.min(v[k + 1]!, Math.sqrt(v[k]! ** 2 + 2 * acc * lengthM[k]!));
 
     this.phases = 0;
+    this.cursor = 0;
     let t = 0;
     for (let k = 0; k < n - 1; k++) {
       this.arrivalS[k] = t;
@@ -142,13 +145,20 @@ export class SpeedProfile {
       this.atHeading = this.endHeading;
       return this.startM[last]!;
     }
-    let lo = 0;
-    let hi = this.phases - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.phaseT[mid]! <= tS) lo = mid;
-      else hi = mid - 1;
+    // Samples come in time order, so walk on from the last phase found; search only when asked to go back.
+    let lo = this.cursor;
+    if (this.phaseT[lo]! <= tS) {
+      while (lo + 1 < this.phases && this.phaseT[lo + 1]! <= tS) lo++;
+    } else {
+      let hi = lo - 1;
+      lo = 0;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.phaseT[mid]! <= tS) lo = mid;
+        else hi = mid - 1;
+      }
     }
+    this.cursor = lo;
     const dt = Math.max(0, tS - this.phaseT[lo]!);
     const k = this.phaseSeg[lo]!;
     const start = this.startM[k]!;
