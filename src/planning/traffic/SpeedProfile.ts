@@ -25,8 +25,8 @@ const PHASES_PER_SEGMENT = 4;
  * @example
  *   const profile = new SpeedProfile(8, { maxSpeedMps: 5, accelerationMps2: 1, decelerationMps2: 2 });
  *   profile.x[0] = 0; profile.y[0] = 0; profile.x[1] = 100; profile.y[1] = 0; profile.limitMps[0] = 10;
- *   profile.plan(2, 0, 0); // 5 s to 5 m/s, 81.25 m at 5 m/s, 2.5 s braking: profile.arrivalS[1] === 23.75
- *   profile.at(10); // profile.atX === 37.5
+ *   profile.plan(2, 0, 0); // 5 s to 5 m/s, 81.25 m at 5 m/s, 2.5 s braking: profile.arrivalS[1] is 23.75
+ *   profile.at(10); // profile.atX is 37.5
  */
 export class SpeedProfile {
   readonly capacity: number;
