@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
+import {
+  FLAG_FATAL,
+  FLAG_HAS_ORDER,
+  FLAG_PAUSED,
+  FLAG_PLACED,
+  FLAG_ROUTE_CUT,
+  FLAG_STALE,
+  META_CLOCK_S,
+  META_COUNT,
+  META_HORIZON_S,
+  META_ROUND,
+  META_SAMPLE_S,
+  META_SAMPLES,
+  UNKNOWN_NODE,
+  predictedRoutes,
+  sampleCount,
+  trafficInput,
+  type TrafficInput,
+} from '../../domain/trafficFrame';
+import { RoutePredictor } from './RoutePredictor';
+
+// A (0,0) → B (30,0) → C (60,0) ⇄ D (60,30): limits A→B 5, B→C 2, C→D 5, D→C 1 m/s.
+const node = (id: string, x: number, y: number): LaneNode => ({ id, position: [x, y], role: 'waypoint' });
+const edge = (from: string, to: string, speedLimitMps: number): LaneEdge => ({
+  id: `${from}${to}`,
+  from,
+  to,
+  widthM: 4,
+  speedLimitMps,
+  crossBorder: false,
+});
+const lanes = {
+  nodes: [node('A', 0, 0), node('B', 30, 0), node('C', 60, 0), node('D', 60, 30)],
+  edges: [edge('A', 'B', 5), edge('B', 'C', 2), edge('C', 'D', 5), edge('D', 'C', 1)],
+};
+const [A, B, C, D] = [0, 1, 2, 3];
+const agv = { maxSpeedMps: 5, accelerationMps2: 1, decelerationMps2: 1 };
+const ROUTE_CAP = 3;
+const MOVING = FLAG_PLACED | FLAG_HAS_ORDER;
+
+interface Agv {
+  x: number;
+  y: number;
+  heading?: number;
+  speed?: number;
+  flags?: number;
+  lastNode?: number;
+  route?: number[];
+  baseLen?: number;
+}
+
+function pack(agvs: readonly Agv[]): TrafficInput {
+  const input = trafficInput(16, ROUTE_CAP);
+  input.meta[META_COUNT] = agvs.length;
+  input.meta[META_CLOCK_S] = 3600;
+  agvs.forEach((a, i) => {
+    input.x[i] = a.x;
+    input.y[i] = a.y;
+    input.heading[i] = a.heading ?? 0;
+    input.speed[i] = a.speed ?? 0;
+    input.flags[i] = a.flags ?? MOVING;
+    input.lastNode[i] = a.lastNode ?? UNKNOWN_NODE;
+    const route = a.route ?? [];
+    input.routeLen[i] = route.length;
+    input.baseLen[i] = a.baseLen ?? route.length;
+    input.route.set(route, i * ROUTE_CAP);
+  });
+  return input;
+}
+
+/** Routes buffer sized for the longest horizon the console offers (300 s at 0.5 s: 601 samples). */
+const routesBuffer = () => predictedRoutes(16, ROUTE_CAP, sampleCount(300, 0.5));
+
+describe('RoutePredictor', () => {
+  it('times a route node by node, through a slower edge, and samples the pose', () => {
+    // From A at rest: 30 m at up to 5 m/s braking to B's 2 m/s (5 s up, 1.4 s cruise, 3 s down: 9.4 s), 30 m at
+    // 2 m/s (15 s: 24.4 s), then 30 m north from 2 m/s to rest (3 s up, 1.4 s cruise, 5 s down: 33.8 s).
+    const input = pack([{ x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 2 }]);
+    const out = routesBuffer();
+    expect(new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 60, 0.5)).toBe(1);
+    expect(out.nodeS[0]).toBeCloseTo(9.4, 4);
+    expect(out.nodeS[1]).toBeCloseTo(24.4, 4);
+    expect(out.nodeS[2]).toBeCloseTo(33.8, 4);
+    expect(out.etaS[0]).toBeCloseTo(33.8, 9);
+    expect(out.baseEndS[0]).toBeCloseTo(24.4, 9); // arrival at C, its last released node
+    // t = 10 s (sample 20): 0.6 s at 2 m/s past B.
+    expect([out.px[20], out.py[20], out.heading[20]]).toEqual([expect.closeTo(31.2, 4), 0, 0]);
+    // t = 26.5 s (sample 53): 2.1 s past C accelerating from 2 m/s: 2·2.1 + ½·1·2.1² = 6.405 m north.
+    expect(out.px[53]).toBeCloseTo(60, 4);
+    expect(out.py[53]).toBeCloseTo(6.405, 4);
+    expect(out.heading[53]).toBeCloseTo(Math.PI / 2, 6);
+    // Arrived at D by t = 33.8 s: it stands there, facing along the last lane, to the horizon's end (sample 120).
+    expect([out.px[80], out.py[80], out.px[120], out.py[120]]).toEqual([60, 30, 60, 30]);
+    expect(out.heading[120]).toBeCloseTo(Math.PI / 2, 6);
+  });
+
+  it('limits the way to the first node by the nearest lane edge into it when the last node is unknown', () => {
+    // At (40,0) on B→C at 2 m/s, no last node: the edge into C nearest the AGV is B→C (2 m/s; D→C is 20 m off),
+    // so 20 m at 2 m/s (10 s), then C→D as above (9.4 s). The whole route is released: it never leaves its base.
+    const input = pack([{ x: 40, y: 0, speed: 2, route: [C, D] }]);
+    const out = routesBuffer();
+    new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 60, 0.5);
+    expect(out.nodeS[0]).toBeCloseTo(10, 4);
+    expect(out.nodeS[1]).toBeCloseTo(19.4, 4);
+    expect(out.etaS[0]).toBeCloseTo(19.4, 9);
+    expect(out.baseEndS[0]).toBe(Infinity);
+    // t = 12 s (sample 24): 2 s past C from 2 m/s: 2·2 + ½·1·2² = 6 m north.
+    expect(out.px[24]).toBeCloseTo(60, 4);
+    expect(out.py[24]).toBeCloseTo(6, 4);
+  });
+
+  it('stops at the last known node before an unknown one, and at the last kept node of a cut route, with no ETA', () => {
+    // A → B alone: 30 m at up to 5 m/s (5 s up, 1 s cruise, 5 s down): 11 s; no base, so baseEndS is 0.
+    const input = pack([
+      { x: 0, y: 0, lastNode: A, route: [B, UNKNOWN_NODE, D], baseLen: 0 },
+      { x: 0, y: 0, lastNode: A, route: [B, C, D], flags: MOVING | FLAG_ROUTE_CUT },
+    ]);
+    const out = routesBuffer();
+    new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 60, 0.5);
+    expect(out.nodeS[0]).toBeCloseTo(11, 4);
+    expect([out.nodeS[1], out.nodeS[2], out.etaS[0], out.baseEndS[0]]).toEqual([NaN, NaN, NaN, 0]);
+    expect([out.px[40], out.py[40]]).toEqual([30, 0]); // t = 20 s
+    expect(out.nodeS[ROUTE_CAP + 2]).toBeCloseTo(33.8, 4);
+    expect(out.etaS[1]).toBeNaN();
+    const stride = out.samples;
+    expect([out.px[stride + 120], out.py[stride + 120]]).toEqual([60, 30]);
+  });
+
+  it('leaves an AGV off the map unpredicted and has one with no route, stale, paused or in a fatal error stand', () => {
+    const standing = [FLAG_STALE, FLAG_PAUSED, FLAG_FATAL].map((flag) => ({ x: 10, y: 0, heading: 0.3, speed: 2, route: [B], flags: MOVING | flag }));
+    const input = pack([{ x: 0, y: 0, flags: 0, route: [B] }, { x: 5, y: 5, heading: 1, flags: FLAG_PLACED }, ...standing]);
+    const out = routesBuffer();
+    new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 30, 0.5);
+    const stride = out.samples;
+    const poses = (i: number) => [0, 30, 60].map((s) => [out.px[i * stride + s], out.py[i * stride + s], out.heading[i * stride + s]]);
+    expect(poses(0).flat().every(Number.isNaN)).toBe(true);
+    expect([out.nodeS[0], out.etaS[0], out.baseEndS[0]]).toEqual([NaN, NaN, NaN]);
+    expect(poses(1)).toEqual([
+      [5, 5, expect.closeTo(1, 6)],
+      [5, 5, expect.closeTo(1, 6)],
+      [5, 5, expect.closeTo(1, 6)],
+    ]);
+    expect([out.etaS[1], out.baseEndS[1]]).toEqual([NaN, 0]);
+    for (const i of [2, 3, 4]) {
+      expect(poses(i).map(([x, y]) => [x, y])).toEqual([
+        [10, 0],
+        [10, 0],
+        [10, 0],
+      ]);
+      expect([out.nodeS[i * ROUTE_CAP], out.etaS[i]]).toEqual([NaN, NaN]);
+      expect(out.baseEndS[i]).toBe(Infinity);
+    }
+  });
+
+  it('writes the round, the horizon and the samples used to meta, and refuses what does not fit', () => {
+    const predictor = new RoutePredictor(lanes, agv, ROUTE_CAP);
+    const input = pack([{ x: 0, y: 0, lastNode: A, route: [B] }]);
+    const out = routesBuffer();
+    predictor.predict(input, out, 120, 0.5);
+    predictor.predict(input, out, 30, 0.5);
+    expect([
+      out.meta[META_COUNT],
+      out.meta[META_CLOCK_S],
+      out.meta[META_ROUND],
+      out.meta[META_HORIZON_S],
+      out.meta[META_SAMPLE_S],
+      out.meta[META_SAMPLES],
+    ]).toEqual([1, 3600, 2, 30, 0.5, 61]);
+    expect(() => predictor.predict(input, out, 301, 0.5)).toThrow(/needs 603 samples; the routes buffer holds 601/);
+    expect(() => predictor.predict(input, out, 30, 0)).toThrow(/sample period must be a positive/);
+    expect(() => predictor.predict(trafficInput(16, 4), out, 30, 0.5)).toThrow(/route capacity 3, but the input has 4/);
+    input.route[0] = 9;
+    expect(() => predictor.predict(input, out, 30, 0.5)).toThrow(/AGV 0 has route node 0 9; the lane network has nodes 0 to 3/);
+  });
+});
