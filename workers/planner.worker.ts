@@ -1,4 +1,4 @@
 import * as Comlink from 'comlink';
-import { PlannerEngine } from '../src/planning/PlannerEngine';
+import { TrafficPlannerEngine } from '../src/planning/traffic/TrafficPlannerEngine';
 
-Comlink.expose(new PlannerEngine());
+Comlink.expose(new TrafficPlannerEngine());

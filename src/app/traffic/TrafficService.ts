@@ -11,6 +11,7 @@
  */
 import traffic from '../../../data/traffic.json';
 import type { Scene } from '../../domain/sceneSchema';
+import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';
 import type { BlockedRoute, PredictedConflict, PredictedDeadlock, TrafficFindings } from '../../domain/trafficFindings';
 import {
   predictedRoutes,
@@ -31,17 +32,11 @@ export interface BufferLayout {
   readonly samples: number;
 }
 
-/** The planner worker's engine, as the service calls it (comlink makes every call a promise). */
-export interface RoutePlanner {
-  init(
-    lanes: Pick<Scene['lanes'], 'nodes' | 'edges'>,
-    agv: { maxSpeedMps: number; accelerationMps2: number; decelerationMps2: number },
-    layout: BufferLayout,
-    inputBuffer: SharedArrayBuffer,
-    routesBuffer: SharedArrayBuffer,
-  ): Promise<void>;
-  predict(horizonS: number, sampleS: number): Promise<{ round: number; count: number; ms: number }>;
-}
+/** The planner worker's engine, as the service calls it (through comlink, or in the same thread in tests). */
+export type RoutePlanner = Promisified<TrafficPlannerEngine>;
+
+/** An engine's methods, each answering with a promise (what comlink makes of them). */
+type Promisified<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> | R : never };
 
 /** The collision worker's engine. */
 export interface ConflictFinder {

@@ -13,7 +13,8 @@ import type { TrafficStore } from '../../store/traffic/trafficStore';
 import { ALERT_THRESHOLDS } from '../../telemetry/alerts/alertThresholds';
 import type { SourceState, TrafficPort } from '../../telemetry/TelemetrySource';
 import { checkpointNodes } from './checkpointNodes';
-import { TrafficService, type ConflictFinder, type RoutePlanner } from './TrafficService';
+import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';
+import { TrafficService, type ConflictFinder } from './TrafficService';
 
 const PERIOD_MS = traffic.roundPeriodS.value * 1000;
 
@@ -48,7 +49,7 @@ export function useTrafficPrediction(source: PredictedSource | undefined, scene:
       store.getState().fail('traffic prediction needs a cross-origin isolated page (SharedArrayBuffer)');
       return;
     }
-    const planner = startWorker<RoutePlanner>(new Worker(new URL('../../../workers/planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' }), 'planner');
+    const planner = startWorker<TrafficPlannerEngine>(new Worker(new URL('../../../workers/planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' }), 'planner');
     const collision = startWorker<ConflictFinder>(
       new Worker(new URL('../../../workers/collision.worker.ts', import.meta.url), { type: 'module', name: 'collision' }),
       'collision',
@@ -56,7 +57,7 @@ export function useTrafficPrediction(source: PredictedSource | undefined, scene:
     const service = new TrafficService({
       scene,
       port,
-      planner: planner.remote as unknown as RoutePlanner,
+      planner: planner.remote,
       finder: collision.remote as unknown as ConflictFinder,
       store,
       clearanceM: safety.collision.nearMissClearanceM.value,
