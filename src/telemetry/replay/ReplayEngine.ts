@@ -158,10 +158,11 @@ export class ReplayEngine {
 
   private async rebuildAt(targetNs: bigint): Promise<void> {
     await this.cursor?.return(undefined);
-    this.reset();
     const latest = [...(await this.reader!.latestBefore(targetNs, this.topics)).values()].sort((a, b) =>
       a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0,
     );
+    // Reset only once the messages are read: a traffic pack asked for meanwhile sees the old fleet, not an empty one.
+    this.reset();
     for (const m of latest) this.apply(m);
     this.cursor = this.reader!.messages({ start: targetNs + 1n, topics: this.topics });
     this.next = (await this.cursor.next()).value ?? undefined;

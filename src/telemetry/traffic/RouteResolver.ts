@@ -57,8 +57,8 @@ export class RouteResolver {
   }
 
   /**
-   * The route of table slot `i` from its latest state (none: an empty route); `x`, `y` its zone-frame position,
-   * for the last node when its id is not the scene's. Re-resolved only when the state is a new one.
+   * The route of table slot `i` from its latest state (none: an empty route); `x`, `y` its zone-frame position
+   * (NaN when unknown), for the last node when its id is not the scene's. Re-resolved only when the state is a new one.
    */
   resolve(i: number, state: AgvReport | undefined, x: number, y: number): ResolvedRoute {
     const r = this.routeOf(i);

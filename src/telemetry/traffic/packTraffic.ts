@@ -39,7 +39,8 @@ export function packTraffic(table: FleetTable, resolver: RouteResolver, input: T
   const cap = input.routeCap;
   for (let i = 0; i < n; i++) {
     const state = table.latest[i];
-    const r = resolver.resolve(i, state, table.x[i]!, table.y[i]!);
+    // An AGV not yet placed has no position to find the lane node it stands on.
+    const r = table.placed[i] ? resolver.resolve(i, state, table.x[i]!, table.y[i]!) : resolver.resolve(i, state, Number.NaN, Number.NaN);
     input.x[i] = table.x[i]!;
     input.y[i] = table.y[i]!;
     input.heading[i] = table.heading[i]!;
