@@ -46,6 +46,7 @@ export function startLive(
         staleAfterMs: staleAfterS * 1000,
         facilityCount: scene.facilities.length,
         collision: collisionOptionsFor(scene),
+        laneNodes: scene.lanes.nodes,
       },
       metrics,
     );

@@ -24,6 +24,7 @@ export function startReplay(scene: Scene, name: string, source: RecordingBytes, 
         staleAfterMs: DEFAULT_STALE_AFTER_S * 1000,
         facilityCount: scene.facilities.length,
         collision: collisionOptionsFor(scene),
+        laneNodes: scene.lanes.nodes,
       },
       metrics,
     );

@@ -8,12 +8,16 @@ import { SampleRing } from '../domain/SampleRing';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, packFrame, type FrameLayout } from '../domain/packedFrame';
 import type { MapPlacement } from '../domain/sceneSchema';
+import { META_ROUND, trafficInput, type TrafficInput } from '../domain/trafficFrame';
 import { FeedCollisions, type FeedCollisionOptions } from './FeedCollisions';
 import { FleetTable } from './live/FleetTable';
 import type { SourceFleet } from './TelemetrySource';
 import type { AgvReport } from './vda5050/agvReport';
 import type { Decoded, DropReason } from './vda5050/decode';
 import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
+import type { LaneNodePoint } from './traffic/LaneNodeGrid';
+import { packTraffic } from './traffic/packTraffic';
+import { RouteResolver } from './traffic/RouteResolver';
 import { operatingStateOf, type VehicleDetail, type VehicleRow } from './vehicleRow';
 
 export interface FleetFeedOptions {
@@ -26,6 +30,15 @@ export interface FleetFeedOptions {
   readonly facilityCount: number;
   /** AGV size and safety figures for collision checks on the incoming fleet; none when absent. */
   readonly collision?: FeedCollisionOptions;
+  /** The scene's lane nodes (zone frame), on which vehicles' routes are resolved for traffic prediction; none: no {@link FleetFeed.packTraffic}. */
+  readonly laneNodes?: readonly LaneNodePoint[];
+}
+
+/** What a traffic pack hands back beside the shared buffer: the vehicle keys in input order, the round and its clock. */
+export interface TrafficPack {
+  readonly keys: string[];
+  readonly round: number;
+  readonly clockS: number;
 }
 
 /** The feed's counts for the HUD and `window.__TWIN__.telemetry`: the common fleet part and the wire's figures. */
@@ -56,8 +69,13 @@ export class FleetFeed {
   private buffer: Float32Array | undefined;
   private readonly collisions: FeedCollisions | undefined;
   private readonly latency = new SampleRing(LATENCY_SAMPLES);
+  private readonly maps: readonly MapPlacement[];
+  private readonly laneNodes: readonly LaneNodePoint[] | undefined;
+  private traffic: { readonly input: TrafficInput; readonly resolver: RouteResolver } | undefined;
 
   constructor(o: FleetFeedOptions) {
+    this.maps = o.maps;
+    this.laneNodes = o.laneNodes;
     this.table = new FleetTable({ maps: o.maps, capacity: o.capacity, staleAfterMs: o.staleAfterMs });
     this.layout = { agvCapacity: o.capacity, truckCapacity: 0, facilityCount: o.facilityCount };
     this.frame = fleetFrame(o.capacity, 0);
@@ -69,6 +87,28 @@ export class FleetFeed {
   attach(buffer: Float32Array): void {
     if (buffer.length !== packedLength(this.layout)) throw new RangeError(`frame buffer of ${buffer.length} floats does not fit this feed`);
     this.buffer = buffer;
+  }
+
+  /**
+   * The buffer the fleet is packed into for traffic prediction (`trafficInputBytes` of `capacity` and
+   * `routeCap`; shared with the planner and collision workers). Throws when it is too small.
+   */
+  attachTraffic(buffer: ArrayBufferLike, capacity: number, routeCap: number): void {
+    if (!this.laneNodes) throw new Error('traffic prediction needs the scene’s lane nodes: give laneNodes to the fleet feed');
+    this.traffic = { input: trafficInput(capacity, routeCap, buffer), resolver: new RouteResolver(this.maps, this.laneNodes, routeCap) };
+  }
+
+  /**
+   * Marks silent AGVs stale and packs the fleet into the traffic buffer at `nowMs` on the feed's clock, stamped
+   * `clockS`. The round goes on from the buffer's last one, so it keeps rising when a replay's seek rebuilds the feed.
+   */
+  packTraffic(nowMs: number, clockS: number): TrafficPack {
+    if (!this.laneNodes) throw new Error('traffic prediction needs the scene’s lane nodes: give laneNodes to the fleet feed');
+    if (!this.traffic) throw new Error('no traffic buffer: call attachTraffic() first');
+    this.table.markStale(nowMs);
+    const { input, resolver } = this.traffic;
+    const n = packTraffic(this.table, resolver, input, nowMs, clockS);
+    return { keys: this.table.keys.slice(0, n), round: input.meta[META_ROUND]!, clockS };
   }
 
   /**

@@ -13,9 +13,10 @@ import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import type { VehicleDetail } from './vehicleRow';
 import { ScreenLatency } from './ScreenLatency';
 import { createSourceMetrics, type TelemetryMetrics } from './SourceMetrics';
-import type { Capability, Recordable, SourceState, TelemetrySource } from './TelemetrySource';
+import { trafficPort, type TrafficEngineHandle } from './trafficPort';
+import type { Capability, Recordable, SourceState, TelemetrySource, TrafficPort } from './TelemetrySource';
 
-export interface LiveEngineHandle {
+export interface LiveEngineHandle extends TrafficEngineHandle {
   connect(o: LiveConnectOptions): Promise<FrameLayout>;
   attach(buffer: Float32Array): Promise<void>;
   advance(): Promise<number>;
@@ -40,6 +41,8 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();
+  /** The fleet for traffic prediction, packed in the worker; absent without shared memory ({@link trafficPort}). */
+  readonly traffic: TrafficPort | undefined;
   readonly state$ = new BehaviorSubject<LiveSourceState>({ status: 'connecting', clockS: 0, speed: 1, problems: [] });
   private readonly shared: Float32Array;
   private inFlight = false;
@@ -52,6 +55,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     private readonly layout: FrameLayout,
     private readonly metrics: TelemetryMetrics,
   ) {
+    this.traffic = trafficPort(engine);
     this.screen = new ScreenLatency(metrics);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);

@@ -13,10 +13,11 @@ import type { ReplayAlert } from './replay/findAlerts';
 import type { VehicleDetail } from './vehicleRow';
 import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
 import { SpeedMeter } from './SpeedMeter';
-import type { Capability, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
+import { trafficPort, type TrafficEngineHandle } from './trafficPort';
+import type { Capability, SourceState, SourceStatus, TelemetrySource, TrafficPort } from './TelemetrySource';
 
 /** The engine as seen from the main thread: every call may cross to the worker. */
-export interface ReplayEngineHandle {
+export interface ReplayEngineHandle extends TrafficEngineHandle {
   open(o: ReplayOpenOptions): Promise<ReplayInfo>;
   attach(buffer: Float32Array): Promise<void>;
   advanceTo(clockS: number): Promise<number>;
@@ -44,6 +45,8 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();
+  /** The fleet for traffic prediction, packed in the worker; absent without shared memory ({@link trafficPort}). */
+  readonly traffic: TrafficPort | undefined;
   readonly state$: BehaviorSubject<ReplaySourceState>;
   private readonly shared: Float32Array;
   private clock: number;
@@ -66,6 +69,7 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
     readonly info: ReplayInfo,
     private readonly metrics: SourceMetrics,
   ) {
+    this.traffic = trafficPort(engine);
     this.frame = fleetFrame(info.layout.agvCapacity, 0);
     this.busy = new Uint8Array(info.layout.facilityCount);
     this.shared = new Float32Array(new SharedArrayBuffer(4 * packedLength(info.layout)));

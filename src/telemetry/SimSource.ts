@@ -15,10 +15,11 @@ import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
 import { SpeedMeter } from './SpeedMeter';
 import type { SimOperations, SimRecordingOptions } from './recording/RecordingSimEngine';
 import type { VehicleDetail } from './vehicleRow';
-import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource } from './TelemetrySource';
+import { trafficPort, type TrafficEngineHandle } from './trafficPort';
+import type { Capability, Recordable, SourceState, SourceStatus, TelemetrySource, TrafficPort } from './TelemetrySource';
 
 /** The engine as seen from here: every call may cross to a worker, so every answer is a promise. */
-export interface SimEngineHandle {
+export interface SimEngineHandle extends TrafficEngineHandle {
   load(scene: Scene, options: SimOptions): Promise<EngineLayout>;
   attach(buffer: Float32Array): Promise<void>;
   advance(clockS: number): Promise<number>;
@@ -61,6 +62,8 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   /** Planned paths as line segments (x1, y1, x2, y2, …), refreshed while {@link showPaths} is on. */
   paths: { segments: Float32Array<ArrayBufferLike>; version: number } = { segments: new Float32Array(0), version: 0 };
   showPaths = false;
+  /** The fleet for traffic prediction, packed in the worker; absent without shared memory ({@link trafficPort}). */
+  readonly traffic: TrafficPort | undefined;
   readonly state$: BehaviorSubject<SimSourceState>;
   private readonly shared: Float32Array;
   private readonly isShared: boolean;
@@ -79,6 +82,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     speed: number,
     private readonly metrics: SourceMetrics,
   ) {
+    this.traffic = trafficPort(engine);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
     this.isShared = typeof SharedArrayBuffer !== 'undefined';

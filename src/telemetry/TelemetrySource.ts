@@ -8,6 +8,7 @@
 import type { BehaviorSubject } from 'rxjs';
 import type { FleetFrame } from '../domain/fleetFrame';
 import type { CollisionEvent } from './FeedCollisions';
+import type { TrafficPack } from './FleetFeed';
 import type { AuditEntry, OperatorCommand } from './live/operatorCommands';
 import type { VehicleRow } from './vehicleRow';
 
@@ -63,6 +64,16 @@ export interface SourceState {
   readonly canCommand?: boolean;
 }
 
+/**
+ * The source's fleet handed to traffic prediction: the worker holding the fleet packs it into a `TrafficInput`
+ * shared buffer (`trafficInputBytes(capacity, routeCap)`, created by the page and handed to the planner and
+ * collision workers as well) once a round, and answers with the vehicle keys in input order.
+ */
+export interface TrafficPort {
+  attach(buffer: SharedArrayBuffer, capacity: number, routeCap: number): Promise<void>;
+  pack(): Promise<TrafficPack>;
+}
+
 export interface TelemetrySource<S extends SourceState = SourceState> {
   readonly kind: SourceKind;
   readonly capabilities: readonly Capability[];
@@ -81,6 +92,11 @@ export interface TelemetrySource<S extends SourceState = SourceState> {
   seek?(clockS: number): void;
   /** Pauses and moves to the next (+1) or previous (−1) message, with the `step` capability. */
   stepBy?(direction: 1 | -1): Promise<void>;
+  /**
+   * The fleet for traffic prediction; absent where the page is not cross-origin isolated: without
+   * `SharedArrayBuffer` the three workers cannot read one fleet buffer, and copying it each round is not offered.
+   */
+  readonly traffic?: TrafficPort;
   /** Sends an operator's command to vehicle `key` (a live feed); the result shows in the audit log. */
   command?(key: string, c: OperatorCommand): Promise<AuditEntry>;
   /** The fleet packed for traffic prediction, where the source can (see {@link TrafficPort}). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScene } from '../sim/testScenes';
 import { sceneMaps } from '../domain/mapPlacement';
 import { packedLength } from '../domain/packedFrame';
+import { FLAG_HAS_ORDER, FLAG_PLACED, META_COUNT, trafficInput, trafficInputBytes, UNKNOWN_NODE } from '../domain/trafficFrame';
 import { inThreadEngine } from './fixtures/inThreadEngine';
 import { ReplayEngine } from './replay/ReplayEngine';
 import { SimSource } from './SimSource';
@@ -92,6 +93,29 @@ describe('SimSource on the simulation engine', { timeout: 60_000 }, () => {
     await source.setFacilityDown(scanner, true);
     expect(source.state$.value.facilitiesDown).toEqual([scanner]);
     await expect(source.setFacilityDown('nowhere', true)).rejects.toThrow(/no barrier or scanner "nowhere"/);
+    source.dispose();
+  });
+
+  it('packs the simulated fleet for traffic prediction through its port: every AGV placed, its route on the scene’s lane nodes', async () => {
+    const source = await SimSource.start(inThreadEngine(), scene, { seed: 2 }, 9 * 3600, 10);
+    const n = scene.fleet.agv.count.value;
+    const buffer = new SharedArrayBuffer(trafficInputBytes(64, 48));
+    await source.traffic!.attach(buffer, 64, 48);
+    const pack = await source.traffic!.pack();
+    expect(pack.keys).toHaveLength(n);
+    expect(pack.keys[0]).toBe('smartgate/AGV-001');
+    expect(pack).toMatchObject({ round: 1, clockS: 9 * 3600 });
+    const input = trafficInput(64, 48, buffer);
+    expect(input.meta[META_COUNT]).toBe(n);
+    let routed = 0;
+    for (let i = 0; i < n; i++) {
+      expect(input.flags[i]! & FLAG_PLACED).toBe(FLAG_PLACED);
+      expect(input.baseLen[i]).toBeLessThanOrEqual(input.routeLen[i]!);
+      for (let k = 0; k < input.routeLen[i]!; k++) expect(input.route[i * 48 + k]).not.toBe(UNKNOWN_NODE);
+      if (input.flags[i]! & FLAG_HAS_ORDER) routed++;
+    }
+    expect(routed).toBeGreaterThan(0);
+    expect((await source.traffic!.pack()).round).toBe(2);
     source.dispose();
   });
 

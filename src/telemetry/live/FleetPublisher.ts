@@ -8,18 +8,21 @@
  *
  * Each state carries the AGV's remaining route on the scene's lane network ({@link LaneRoutes}): `lastNodeId` the
  * lane node it last passed (sequence id 0), then the lane edges (odd sequence ids) and nodes (even) still ahead,
- * numbered afresh in every state; the first `vdaReleasedNodes` nodes (data/simulation.json) and the edges into
- * them are released, the rest is the horizon. Node and edge ids are the scene's, so the console draws the route
- * on the lanes.
+ * numbered afresh in every state. What is released (the base; the rest is the horizon) is what a master control
+ * would release ({@link RouteReleases}): up to the next `vdaReleasedNodes` nodes (data/simulation.json) that no
+ * other AGV holds, with the edges into them; an AGV on an operator's order, and the drill's rogue AGV, report their
+ * whole route released. Node and edge ids are the scene's, so the console draws the route on the lanes.
  */
 import { z } from 'zod';
 import simulation from '../../../data/simulation.json';
 import type { MapPlacement } from '../../domain/sceneSchema';
+import { AGV_MANUAL } from '../../sim/AgvFleet';
 import type { Simulation } from '../../sim/Simulation';
 import type { ActionStateReport, ConnectionState, ErrorReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeConnection, encodeState, encodeVisualization, type WireMessage } from '../vda5050/encode';
 import { formatTopic, parseTopic } from '../vda5050/topic';
 import { LaneRoutes, type LaneRouteOut } from './laneRoute';
+import { RouteReleases, type ReleaseMode } from './RouteReleases';
 
 export type Publish = (topic: string, message: WireMessage, retain: boolean) => void;
 
@@ -63,8 +66,15 @@ export class FleetPublisher {
   private readonly lanes: LaneRoutes | undefined;
   /** Scratch for one AGV's way through the cells. */
   private readonly path: Int32Array;
-  /** Each AGV's lane route as of its last signature. */
+  /** Each AGV's lane route as of the last tick. */
   private readonly routes: LaneRouteOut[];
+  private readonly releases: RouteReleases;
+  /** Per AGV: how many of its route's nodes are released to it, as of the last tick. */
+  private readonly released: Int32Array;
+  /** Per AGV: where it is, what it stands on and how its route is released, handed to {@link releases} each tick. */
+  private readonly requests: { x: number; y: number; route: number[]; onNodes: number[]; mode: ReleaseMode }[];
+  /** Per planner vertex: the lane nodes on it. */
+  private readonly nodesAt: number[][];
 
   constructor(
     private readonly sim: Simulation,
@@ -85,6 +95,11 @@ export class FleetPublisher {
     this.lanes = m && new LaneRoutes(nodes, edges, m.graph, m.vertexOfNode);
     this.path = new Int32Array(m?.graph.nodeCount ?? 0);
     this.routes = this.serials.map(() => ({ lastNode: -1, nodes: [], edges: [] }));
+    this.releases = new RouteReleases(nodes, RELEASED_NODES);
+    this.released = new Int32Array(n);
+    this.requests = this.routes.map((r) => ({ x: 0, y: 0, route: r.nodes, onNodes: [], mode: 'planned' }));
+    this.nodesAt = Array.from({ length: m?.graph.nodeCount ?? 0 }, () => []);
+    m?.vertexOfNode.forEach((v, k) => this.nodesAt[v]!.push(k));
   }
 
   topic(i: number, subtopic: 'state' | 'visualization' | 'connection' | 'order' | 'instantActions'): string {
@@ -104,6 +119,7 @@ export class FleetPublisher {
 
   /** Publishes every vehicle's visualization, and the states that are due. */
   tick(nowMs: number, publish: Publish): void {
+    if (this.serials.length > 0) this.release();
     for (let i = 0; i < this.serials.length; i++) {
       const position = this.position(i);
       publish(
@@ -208,8 +224,27 @@ export class FleetPublisher {
    */
   private signature(i: number): string {
     const m = this.sim.motion!;
-    const r = this.route(i);
-    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}|${r.lastNode}>${r.edges.join('>')}`;
+    const r = this.routes[i]!;
+    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}|${r.lastNode}>${r.edges.join('>')}|${this.released[i]}`;
+  }
+
+  /** Every AGV's lane route from where it is now, and what of it the master control releases. */
+  private release(): void {
+    const m = this.sim.motion!;
+    const fleet = this.sim.fleet!;
+    const now = this.sim.now;
+    for (let i = 0; i < this.serials.length; i++) {
+      this.route(i);
+      const q = this.requests[i]!;
+      m.pose(i, now, this.pose);
+      q.x = this.pose[0]!;
+      q.y = this.pose[1]!;
+      q.onNodes.length = 0;
+      q.onNodes.push(...this.nodesAt[m.vertex[i]!]!);
+      if (m.isMoving(i, now)) q.onNodes.push(...this.nodesAt[m.fromVertex[i]!]!);
+      q.mode = m.rogue === i ? 'rogue' : fleet.state[i] === AGV_MANUAL ? 'ordered' : 'planned';
+    }
+    this.releases.allocate(this.requests, this.released);
   }
 
   /** Recomputes AGV i's lane route from where it is now. */
@@ -231,10 +266,10 @@ export class FleetPublisher {
       nodeStates: r.nodes.map((k, j) => ({
         nodeId: nodes[k]!.id,
         sequenceId: 2 * (j + 1),
-        released: j < RELEASED_NODES,
+        released: j < this.released[i]!,
         nodePosition: this.toMap(nodes[k]!.position[0], nodes[k]!.position[1]),
       })),
-      edgeStates: r.edges.map((k, j) => ({ edgeId: edges[k]!.id, sequenceId: 2 * j + 1, released: j < RELEASED_NODES })),
+      edgeStates: r.edges.map((k, j) => ({ edgeId: edges[k]!.id, sequenceId: 2 * j + 1, released: j < this.released[i]! })),
     };
   }
 

@@ -6,6 +6,7 @@
  * An AGV is stale when nothing has come from it for `staleAfterMs`, or when its `connection` says it is offline or
  * broken (the broker publishes the last will when its link drops); a message from it makes it fresh again.
  */
+import traffic from '../../../data/traffic.json';
 import { LOAD_EXPORT, LOAD_NONE, type VehicleBuffers } from '../../domain/fleetFrame';
 import { mapToZone } from '../../domain/mapPlacement';
 import type { MapPlacement } from '../../domain/sceneSchema';
@@ -17,6 +18,8 @@ export const ERROR_WARNING = 1;
 export const ERROR_URGENT = 2;
 export const ERROR_CRITICAL = 3;
 export const ERROR_FATAL = 4;
+
+const STANDING_MPS: number = traffic.standingSpeedMps.value;
 
 const LEVEL: Readonly<Record<ErrorLevel, number>> = { WARNING: ERROR_WARNING, URGENT: ERROR_URGENT, CRITICAL: ERROR_CRITICAL, FATAL: ERROR_FATAL };
 
@@ -39,6 +42,11 @@ export class FleetTable {
    * optional), else estimated from the distance between its last two positions over the time between them.
    */
   readonly speed: Float64Array;
+  /**
+   * Feed time (ms) since which the AGV's speed has been below `standingSpeedMps` (data/traffic.json), NaN while it
+   * drives: how long it has stood, for traffic prediction's blocked routes.
+   */
+  readonly standingSinceMs: Float64Array;
   /** 1 when the AGV has reported a position in a map the scene places. */
   readonly placed: Uint8Array;
   /**
@@ -73,6 +81,7 @@ export class FleetTable {
     this.vx = new Float64Array(n);
     this.vy = new Float64Array(n);
     this.speed = new Float64Array(n);
+    this.standingSinceMs = new Float64Array(n).fill(Number.NaN);
     this.placedAtMs = new Float64Array(n).fill(Number.NaN);
     this.placed = new Uint8Array(n);
     this.drawSlot = new Int32Array(n).fill(-1);
@@ -103,6 +112,7 @@ export class FleetTable {
     this.latest[i] = r;
     if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta, r.receivedMs, r.velocity !== undefined);
     this.setVelocity(i, r);
+    this.trackStanding(i, r.receivedMs);
     if (r.loads) this.loaded[i] = r.loads.length > 0 ? 1 : 0;
     if (r.battery) this.battery[i] = r.battery.chargePercent;
     let worst = ERROR_NONE;
@@ -116,6 +126,7 @@ export class FleetTable {
     this.version[i] = r.version;
     if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta, r.receivedMs, r.velocity !== undefined);
     this.setVelocity(i, r);
+    this.trackStanding(i, r.receivedMs);
   }
 
   applyConnection(r: ConnectionReport): void {
@@ -170,6 +181,12 @@ export class FleetTable {
     if (alive) this.offline[i] = 0;
     if (!this.offline[i]) this.stale[i] = 0;
     return i;
+  }
+
+  /** Starts AGV i's standing clock when its speed falls below the standing speed, stops it when it drives. */
+  private trackStanding(i: number, atMs: number): void {
+    if (this.speed[i]! >= STANDING_MPS) this.standingSinceMs[i] = Number.NaN;
+    else if (Number.isNaN(this.standingSinceMs[i]!)) this.standingSinceMs[i] = atMs;
   }
 
   /** VDA 5050 gives velocity in the vehicle's frame (vx ahead, vy to the left): turned into the zone frame. */

@@ -8,7 +8,7 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FrameLayout } from '../../domain/packedFrame';
-import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions, type TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
 import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
@@ -132,6 +132,19 @@ export class LiveEngine {
   attach(buffer: Float32Array): void {
     if (!this.feed) throw new Error('not connected: call connect() first');
     this.feed.attach(buffer);
+  }
+
+  /** The buffer the fleet is packed into for traffic prediction (shared with the planner and collision workers). */
+  attachTraffic(buffer: ArrayBufferLike, capacity: number, routeCap: number): void {
+    if (!this.feed) throw new Error('not connected: call connect() first');
+    this.feed.attachTraffic(buffer, capacity, routeCap);
+  }
+
+  /** Packs the fleet now (wall clock) into the traffic buffer; the keys are the vehicles in input order. */
+  packTraffic(): TrafficPack {
+    if (!this.feed) throw new Error('not connected: call connect() and attachTraffic() first');
+    const nowMs = this.now();
+    return this.feed.packTraffic(nowMs, nowMs / 1000);
   }
 
   /** Marks silent AGVs stale and packs the current fleet into the attached buffer; returns the clock (s). */

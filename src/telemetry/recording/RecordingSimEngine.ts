@@ -8,10 +8,11 @@
 import operations from '../../../data/operations.json';
 import { sceneMaps } from '../../domain/mapPlacement';
 import type { Scene } from '../../domain/sceneSchema';
+import { META_CLOCK_S, META_COUNT, META_ROUND, trafficInput } from '../../domain/trafficFrame';
 import { SimulationEngine, type EngineLayout } from '../../sim/SimulationEngine';
 import type { SimOptions } from '../../sim/simParams';
 import { CHECKPOINT_KINDS } from '../alerts/checkpoints';
-import type { FeedCounts } from '../FleetFeed';
+import type { FeedCounts, TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
 import { SimFeed } from './SimFeed';
 import { SimRecorder } from './SimRecorder';
@@ -40,6 +41,7 @@ export class RecordingSimEngine extends SimulationEngine {
   private recorder: SimRecorder | undefined;
   private simFeed: SimFeed | undefined;
   private readonly down = new Set<string>();
+  private traffic: { readonly buffer: ArrayBufferLike; readonly capacity: number; readonly routeCap: number } | undefined;
 
   override load(scene: Scene, options: SimOptions = {}): EngineLayout {
     const layout = super.load(scene, options);
@@ -48,7 +50,28 @@ export class RecordingSimEngine extends SimulationEngine {
     this.simFeed = sim.fleet
       ? new SimFeed(sim, { maps: sceneMaps(scene), periodS: operations.simFeed.periodS.value, staleAfterMs: operations.simFeed.staleAfterS.value * 1000 })
       : undefined;
+    if (this.traffic) this.simFeed?.feed.attachTraffic(this.traffic.buffer, this.traffic.capacity, this.traffic.routeCap);
     return layout;
+  }
+
+  /** The buffer the simulated fleet is packed into for traffic prediction; kept across loads. */
+  attachTraffic(buffer: ArrayBufferLike, capacity: number, routeCap: number): void {
+    this.need();
+    trafficInput(capacity, routeCap, buffer);
+    this.simFeed?.feed.attachTraffic(buffer, capacity, routeCap);
+    this.traffic = { buffer, capacity, routeCap };
+  }
+
+  /** Packs the simulated fleet now for traffic prediction; a layout without AGVs packs none. */
+  packTraffic(): TrafficPack {
+    const sim = this.need();
+    if (this.simFeed) return this.simFeed.packTraffic();
+    if (!this.traffic) throw new Error('no traffic buffer: call attachTraffic() first');
+    const { meta } = trafficInput(this.traffic.capacity, this.traffic.routeCap, this.traffic.buffer);
+    meta[META_COUNT] = 0;
+    meta[META_CLOCK_S] = sim.now;
+    meta[META_ROUND] = meta[META_ROUND]! + 1;
+    return { keys: [], round: meta[META_ROUND]!, clockS: sim.now };
   }
 
   /** The fleet's rows and counts, and the checkpoints out of service: read at the console's 2 Hz, not per frame. */

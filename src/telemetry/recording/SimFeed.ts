@@ -16,7 +16,7 @@
 import type { MapPlacement } from '../../domain/sceneSchema';
 import type { Simulation } from '../../sim/Simulation';
 import { RECENT_EVENTS, type CollisionEvent } from '../FeedCollisions';
-import { FleetFeed, type FeedCounts } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
 import { FleetPublisher } from '../live/FleetPublisher';
 
@@ -49,7 +49,13 @@ export class SimFeed {
   ) {
     const n = sim.fleet?.n ?? 0;
     this.publisher = new FleetPublisher(sim, { version: 2, manufacturer: SIM_MANUFACTURER, map: o.maps[0]! });
-    this.feed = new FleetFeed({ maps: o.maps, capacity: Math.max(1, n), staleAfterMs: o.staleAfterMs, facilityCount: 0 });
+    this.feed = new FleetFeed({
+      maps: o.maps,
+      capacity: Math.max(1, n),
+      staleAfterMs: o.staleAfterMs,
+      facilityCount: 0,
+      laneNodes: sim.scene.lanes.nodes,
+    });
     this.period = o.periodS;
     this.logged = sim.logged;
     const ms = this.nowMs();
@@ -80,6 +86,12 @@ export class SimFeed {
       contacts: watch?.contacts ?? 0,
       collisionEvents: this.events.slice(),
     };
+  }
+
+  /** Packs the fleet (published afresh when a period has passed) for traffic prediction, on the simulated clock. */
+  packTraffic(): TrafficPack {
+    this.tick();
+    return this.feed.packTraffic(this.nowMs(), this.sim.now);
   }
 
   vehicle(key: string): VehicleDetail | undefined {

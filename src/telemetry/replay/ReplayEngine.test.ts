@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fleetFrame } from '../../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame } from '../../domain/packedFrame';
+import { META_CLOCK_S, META_COUNT, trafficInput, trafficInputBytes } from '../../domain/trafficFrame';
 import { recordSyntheticTraffic, syntheticMessages } from '../recording/fixtures/syntheticTraffic';
 import { ReplayEngine } from './ReplayEngine';
 
@@ -89,6 +90,25 @@ describe('ReplayEngine', () => {
     expect(d.state?.operatingMode).toBe('AUTOMATIC');
     expect(d.row.serialNumber).toBe('AGV-2');
     expect(engine.vehicle('acme/nobody')).toBeUndefined();
+  });
+
+  it('packs the fleet at the playhead for traffic prediction, into the same buffer after a seek rebuilds the fleet', async () => {
+    const engine = new ReplayEngine();
+    const laneNodes = [{ id: 'n0', position: [1000, 2000] as [number, number] }];
+    const info = await engine.open({ source: file, name: 'sample.mcap', maps: MAPS, capacity: 10, staleAfterMs: 2000, facilityCount: 0, laneNodes });
+    engine.attach(new Float32Array(packedLength(info.layout)));
+    const buffer = new ArrayBuffer(trafficInputBytes(10, 8));
+    engine.attachTraffic(buffer, 10, 8);
+    await engine.advanceTo(info.startS + 10);
+    const first = engine.packTraffic();
+    expect([first.round, [...first.keys].sort()]).toEqual([1, ['acme/AGV-1', 'acme/AGV-2', 'acme/AGV-3']]);
+    await engine.seek(info.startS + 2);
+    const pack = engine.packTraffic();
+    const input = trafficInput(10, 8, buffer);
+    expect(pack.round).toBe(2);
+    expect(pack.keys).toHaveLength(3);
+    expect(input.meta[META_COUNT]).toBe(3);
+    expect(input.meta[META_CLOCK_S]).toBeCloseTo(info.startS + 2, 3);
   });
 
   it('steps from message to message', async () => {

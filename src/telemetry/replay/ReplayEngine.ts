@@ -9,7 +9,7 @@
  * the recording's nanosecond `bigint`s stay inside.
  */
 import type { FrameLayout } from '../../domain/packedFrame';
-import { FleetFeed, type FeedCounts, type FleetFeedOptions } from '../FleetFeed';
+import { FleetFeed, type FeedCounts, type FleetFeedOptions, type TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
 import type { RecordingBytes } from '../recording/byteSource';
 import { openRecording } from '../recording/openRecording';
@@ -52,6 +52,7 @@ export class ReplayEngine {
   private topics: readonly string[] = [];
   private feed: FleetFeed | undefined;
   private buffer: Float32Array | undefined;
+  private traffic: { readonly buffer: ArrayBufferLike; readonly capacity: number; readonly routeCap: number } | undefined;
   /** Messages from the playhead on, and the first one not yet applied. */
   private cursor: AsyncGenerator<RecordedMessage, void, void> | undefined;
   private next: RecordedMessage | undefined;
@@ -88,6 +89,19 @@ export class ReplayEngine {
   attach(buffer: Float32Array): void {
     this.need().attach(buffer);
     this.buffer = buffer;
+  }
+
+  /** The buffer the fleet is packed into for traffic prediction; a seek's new fleet packs into it too. */
+  attachTraffic(buffer: ArrayBufferLike, capacity: number, routeCap: number): void {
+    this.need().attachTraffic(buffer, capacity, routeCap);
+    this.traffic = { buffer, capacity, routeCap };
+  }
+
+  /** Packs the fleet at the playhead (the last `advanceTo` or `seek`) into the traffic buffer. */
+  packTraffic(): TrafficPack {
+    const feed = this.need();
+    const ms = toMs(this.appliedNs < 0n ? this.startNs : this.appliedNs);
+    return feed.packTraffic(ms, ms / 1000);
   }
 
   /**
@@ -144,10 +158,11 @@ export class ReplayEngine {
 
   private async rebuildAt(targetNs: bigint): Promise<void> {
     await this.cursor?.return(undefined);
-    this.reset();
     const latest = [...(await this.reader!.latestBefore(targetNs, this.topics)).values()].sort((a, b) =>
       a.logTimeNs < b.logTimeNs ? -1 : a.logTimeNs > b.logTimeNs ? 1 : 0,
     );
+    // Reset only once the messages are read: a traffic pack asked for meanwhile sees the old fleet, not an empty one.
+    this.reset();
     for (const m of latest) this.apply(m);
     this.cursor = this.reader!.messages({ start: targetNs + 1n, topics: this.topics });
     this.next = (await this.cursor.next()).value ?? undefined;
@@ -158,10 +173,11 @@ export class ReplayEngine {
     this.feed!.receive(m.topic, m.data, toMs(m.logTimeNs));
   }
 
-  /** A fresh fleet (a seek forgets what was seen), on the same frame buffer. */
+  /** A fresh fleet (a seek forgets what was seen), on the same frame and traffic buffers. */
   private reset(): void {
     this.feed = new FleetFeed(this.options!);
     if (this.buffer) this.feed.attach(this.buffer);
+    if (this.traffic) this.feed.attachTraffic(this.traffic.buffer, this.traffic.capacity, this.traffic.routeCap);
     this.cursor = undefined;
     this.next = undefined;
     this.appliedNs = -1n;

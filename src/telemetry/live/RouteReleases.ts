@@ -1,0 +1,115 @@
+/**
+ * What the simulated fleet's master control releases (the VDA 5050 base): of each AGV's route, the next nodes up to
+ * a limit, but only nodes no other AGV holds — a node is held by the AGV released it, and by an AGV standing on it
+ * (on its lane cell). Where two AGVs want one node the nearer along its route gets it; an AGV's base stops at its
+ * first node held by another, so it may be empty. Releases are not taken back: a node released in the last round
+ * and still next on the AGV's route stays its own, as VDA 5050 forbids changing the base.
+ *
+ * Two kinds of AGV take their whole route: one driving on an operator's order (the twin sends orders fully
+ * released, so the order released it; its nodes are held against the others), and the rogue AGV of the fault drill,
+ * modelled as a vehicle whose controller drives a route nobody released: it reports the whole route released, but
+ * the master control's ledger holds none of it beyond the node it stands on, so the others are released nodes on its
+ * way — the situation traffic prediction must foresee (the drill measures that foresight).
+ *
+ * @example
+ *   const releases = new RouteReleases(scene.lanes.nodes, 3);
+ *   releases.allocate([{ x, y, route: [4, 5, 6], onNodes: [3], mode: 'planned' }, …], out); // out[i]: nodes released to AGV i
+ */
+import type { LaneNodePoint } from '../traffic/LaneNodeGrid';
+
+/** How an AGV's route is released: by the master control, by an operator's order, or by nobody (the rogue). */
+export type ReleaseMode = 'planned' | 'ordered' | 'rogue';
+
+export interface ReleaseRequest {
+  /** Zone-frame position now. */
+  readonly x: number;
+  readonly y: number;
+  /** Lane node indices ahead, in order. */
+  readonly route: readonly number[];
+  /** Lane nodes the AGV stands on (those of its lane cell, or of both cells while it moves between two). */
+  readonly onNodes: readonly number[];
+  readonly mode: ReleaseMode;
+}
+
+export class RouteReleases {
+  /** Per lane node: the AGV holding it this round, or -1. */
+  private readonly holder: Int32Array;
+  private readonly touched: number[] = [];
+  /** Per AGV: the nodes released to it last round, in route order. */
+  private previous: number[][] = [];
+  private readonly claims: { agv: number; k: number; aheadM: number }[] = [];
+
+  constructor(
+    private readonly nodes: readonly LaneNodePoint[],
+    /** Most nodes released ahead of an AGV on a planned route (data/simulation.json `vdaReleasedNodes`). */
+    private readonly limit: number,
+  ) {
+    this.holder = new Int32Array(nodes.length).fill(-1);
+  }
+
+  /** Writes into `out[i]` how many of AGV i's route nodes, from the first, are released to it. */
+  allocate(agvs: readonly ReleaseRequest[], out: Int32Array): void {
+    for (const k of this.touched) this.holder[k] = -1;
+    this.touched.length = 0;
+    while (this.previous.length < agvs.length) this.previous.push([]);
+    agvs.forEach((a, i) => {
+      for (const k of a.onNodes) this.hold(k, i);
+    });
+    agvs.forEach((a, i) => {
+      out[i] = 0;
+      if (a.mode === 'rogue') out[i] = a.route.length;
+      else if (a.mode === 'ordered') {
+        for (const k of a.route) this.hold(k, i);
+        out[i] = a.route.length;
+      }
+    });
+    // Last round's releases first: a base is never taken back while it lies ahead on the route.
+    agvs.forEach((a, i) => {
+      if (a.mode !== 'planned') return;
+      const before = this.previous[i]!;
+      while (out[i]! < Math.min(this.limit, a.route.length, before.length) && a.route[out[i]!] === before[out[i]!] && this.free(a.route[out[i]!]!, i)) {
+        this.hold(a.route[out[i]!]!, i);
+        out[i]!++;
+      }
+    });
+    this.claims.length = 0;
+    agvs.forEach((a, i) => {
+      if (a.mode !== 'planned') return;
+      let aheadM = 0;
+      let x = a.x;
+      let y = a.y;
+      for (let k = 0; k < Math.min(this.limit, a.route.length); k++) {
+        const p = this.nodes[a.route[k]!]!.position;
+        aheadM += Math.hypot(p[0] - x, p[1] - y);
+        x = p[0];
+        y = p[1];
+        if (k >= out[i]!) this.claims.push({ agv: i, k, aheadM });
+      }
+    });
+    // Nearer first; an AGV's own claims come in route order, so a denied node ends its base.
+    this.claims.sort((a, b) => a.aheadM - b.aheadM || a.agv - b.agv || a.k - b.k);
+    const stopped = new Uint8Array(agvs.length);
+    for (const c of this.claims) {
+      if (stopped[c.agv] || out[c.agv] !== c.k) continue;
+      const node = agvs[c.agv]!.route[c.k]!;
+      if (!this.free(node, c.agv)) {
+        stopped[c.agv] = 1;
+        continue;
+      }
+      this.hold(node, c.agv);
+      out[c.agv]!++;
+    }
+    this.previous = agvs.map((a, i) => (a.mode === 'planned' ? a.route.slice(0, out[i]) : []));
+  }
+
+  private free(node: number, agv: number): boolean {
+    const h = this.holder[node]!;
+    return h < 0 || h === agv;
+  }
+
+  private hold(node: number, agv: number): void {
+    if (this.holder[node]! >= 0) return;
+    this.holder[node] = agv;
+    this.touched.push(node);
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FLAG_DRIVING,
+  FLAG_FATAL,
+  FLAG_HAS_ORDER,
+  FLAG_PAUSED,
+  FLAG_PLACED,
+  FLAG_ROUTE_CUT,
+  META_CLOCK_S,
+  META_COUNT,
+  META_ROUND,
+  trafficInput,
+  trafficInputBytes,
+} from '../../domain/trafficFrame';
+import { FleetFeed } from '../FleetFeed';
+import type { AgvReport, StateFields } from '../vda5050/agvReport';
+
+const maps = [{ mapId: 'site', origin: [0, 0] as [number, number], rotation: 0 }];
+const laneNodes = ['A', 'B', 'C', 'D', 'E'].map((id, k) => ({ id, position: [10 * k, 0] as [number, number] }));
+const T0 = Date.UTC(2026, 10, 23, 1);
+
+function feed() {
+  return new FleetFeed({ maps, capacity: 4, staleAfterMs: 35_000, facilityCount: 0, laneNodes });
+}
+
+let headerId = 0;
+function report(serial: string, atS: number, x: number, vx: number, more: Partial<StateFields> = {}): AgvReport {
+  headerId++;
+  return {
+    key: `acme/${serial}`,
+    version: 2,
+    manufacturer: 'acme',
+    serialNumber: serial,
+    headerId,
+    timestampMs: T0 + atS * 1000,
+    receivedMs: T0 + atS * 1000,
+    position: { mapId: 'site', x, y: 0, theta: 0, localized: true },
+    velocity: { vx, vy: 0, omega: 0 },
+    errors: [],
+    nodeStates: [],
+    edgeStates: [],
+    actionStates: [],
+    ...more,
+  };
+}
+
+const node = (nodeId: string, sequenceId: number, released: boolean) => ({ nodeId, sequenceId, released });
+
+describe('packing the fleet for traffic prediction', () => {
+  it('writes pose, speed, flags and route at the table’s indices and hands back the keys in that order', () => {
+    const f = feed();
+    const buffer = new ArrayBuffer(trafficInputBytes(4, 3));
+    f.attachTraffic(buffer, 4, 3);
+    f.table.applyState(
+      report('1', 0, 5, 2, {
+        driving: true,
+        lastNodeId: 'A',
+        nodeStates: [node('B', 2, true), node('C', 4, true), node('D', 6, false), node('E', 8, false)],
+      }),
+    );
+    f.table.applyState(report('2', 0, 30, 0, { paused: true, errors: [{ errorType: 'motor', errorLevel: 'FATAL' }] }));
+    const pack = f.packTraffic(T0 + 1000, 1);
+    const input = trafficInput(4, 3, buffer);
+    expect(pack).toEqual({ keys: ['acme/1', 'acme/2'], round: 1, clockS: 1 });
+    expect([input.meta[META_COUNT], input.meta[META_CLOCK_S], input.meta[META_ROUND]]).toEqual([2, 1, 1]);
+    expect([input.x[0], input.speed[0], input.lastNode[0]]).toEqual([5, 2, 0]);
+    expect([...input.route.subarray(0, 3)]).toEqual([1, 2, 3]);
+    expect([input.routeLen[0], input.baseLen[0]]).toEqual([3, 2]);
+    expect(input.flags[0]).toBe(FLAG_PLACED | FLAG_DRIVING | FLAG_HAS_ORDER | FLAG_ROUTE_CUT);
+    expect(input.flags[1]).toBe(FLAG_PLACED | FLAG_PAUSED | FLAG_FATAL);
+    expect([input.routeLen[1], input.lastNode[1]]).toEqual([0, 3]);
+  });
+
+  it('counts standing time on the feed’s clock from when the speed fell below the standing speed, 0 while driving', () => {
+    const f = feed();
+    const input = (at: number) => {
+      const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
+      f.attachTraffic(buffer, 4, 8);
+      f.packTraffic(T0 + at * 1000, at);
+      return trafficInput(4, 8, buffer);
+    };
+    f.table.applyState(report('1', 0, 0, 3));
+    expect(input(1).standingS[0]).toBe(0);
+    f.table.applyState(report('1', 2, 6, 0.05));
+    f.table.applyState(report('1', 5, 6, 0));
+    expect(input(12).standingS[0]).toBe(10);
+    f.table.applyState(report('1', 13, 6, 1));
+    expect(input(14).standingS[0]).toBe(0);
+  });
+
+  it('goes on counting rounds from the buffer’s last one when another feed takes it over (a replay’s seek)', () => {
+    const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
+    const a = feed();
+    a.attachTraffic(buffer, 4, 8);
+    a.packTraffic(T0, 0);
+    a.packTraffic(T0, 0);
+    const b = feed();
+    b.attachTraffic(buffer, 4, 8);
+    expect(b.packTraffic(T0, 0).round).toBe(3);
+  });
+
+  it('refuses to pack without lane nodes or before a buffer is attached, saying what is missing', () => {
+    const bare = new FleetFeed({ maps, capacity: 4, staleAfterMs: 35_000, facilityCount: 0 });
+    expect(() => bare.attachTraffic(new ArrayBuffer(trafficInputBytes(4, 8)), 4, 8)).toThrow(/lane nodes/);
+    expect(() => bare.packTraffic(T0, 0)).toThrow(/lane nodes/);
+    expect(() => feed().packTraffic(T0, 0)).toThrow(/attachTraffic/);
+    expect(() => feed().attachTraffic(new ArrayBuffer(64), 4, 8)).toThrow(/buffer of 64 bytes/);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The fleet table packed for traffic prediction: each vehicle's pose, speed, how long it has stood, its flags and
+ * its remaining route on the lane network ({@link RouteResolver}) into a {@link TrafficInput}, at the table's
+ * indices. Runs in the worker that holds the fleet (telemetry, replay, simulation), once a round; allocates
+ * nothing per vehicle beyond what a changed state costs the resolver.
+ *
+ * A fleet larger than the input's capacity is packed up to the capacity: the rest are left out of prediction.
+ * `FLAG_HAS_ORDER` means nodes still to traverse: the simulated fleet reports its routes without an `orderId`,
+ * and a finished order keeps its id with no nodes left. `FLAG_DRIVING` is the state's `driving`, or for a
+ * vehicle seen only on `visualization`, its speed at or above the standing speed.
+ *
+ * @example
+ *   const input = trafficInput(200, 48, shared);
+ *   const n = packTraffic(feed.table, resolver, input, Date.now(), Date.now() / 1000); // input.meta[META_ROUND] bumped
+ */
+import {
+  FLAG_DRIVING,
+  FLAG_FATAL,
+  FLAG_HAS_ORDER,
+  FLAG_PAUSED,
+  FLAG_PLACED,
+  FLAG_ROUTE_CUT,
+  FLAG_STALE,
+  META_CLOCK_S,
+  META_COUNT,
+  META_ROUND,
+  type TrafficInput,
+} from '../../domain/trafficFrame';
+import { ERROR_CRITICAL, type FleetTable } from '../live/FleetTable';
+import type { RouteResolver } from './RouteResolver';
+
+/**
+ * Packs `table` into `input` at `nowMs` on the feed's clock, stamped `clockS`; bumps the round. Returns how many
+ * vehicles were packed (the table's first ones, up to the input's capacity).
+ */
+export function packTraffic(table: FleetTable, resolver: RouteResolver, input: TrafficInput, nowMs: number, clockS: number): number {
+  if (resolver.routeCap !== input.routeCap) throw new RangeError(`route resolver keeps ${resolver.routeCap} nodes; the traffic input ${input.routeCap}`);
+  const n = Math.min(table.count, input.capacity);
+  const cap = input.routeCap;
+  for (let i = 0; i < n; i++) {
+    const state = table.latest[i];
+    // An AGV not yet placed has no position to find the lane node it stands on.
+    const r = table.placed[i] ? resolver.resolve(i, state, table.x[i]!, table.y[i]!) : resolver.resolve(i, state, Number.NaN, Number.NaN);
+    input.x[i] = table.x[i]!;
+    input.y[i] = table.y[i]!;
+    input.heading[i] = table.heading[i]!;
+    input.speed[i] = table.speed[i]!;
+    const since = table.standingSinceMs[i]!;
+    input.standingS[i] = Number.isNaN(since) ? 0 : Math.max(0, (nowMs - since) / 1000);
+    input.flags[i] =
+      (table.placed[i] ? FLAG_PLACED : 0) |
+      (table.stale[i] ? FLAG_STALE : 0) |
+      (state?.paused ? FLAG_PAUSED : 0) |
+      ((state?.driving ?? Number.isNaN(since)) ? FLAG_DRIVING : 0) |
+      (r.length > 0 ? FLAG_HAS_ORDER : 0) |
+      (table.errorLevel[i]! >= ERROR_CRITICAL ? FLAG_FATAL : 0) |
+      (r.cut ? FLAG_ROUTE_CUT : 0);
+    input.lastNode[i] = r.lastNode;
+    input.routeLen[i] = r.length;
+    input.baseLen[i] = r.baseLen;
+    for (let k = 0, at = i * cap; k < r.length; k++) input.route[at + k] = r.route[k]!;
+  }
+  input.meta[META_COUNT] = n;
+  input.meta[META_CLOCK_S] = clockS;
+  input.meta[META_ROUND] = input.meta[META_ROUND]! + 1;
+  return n;
+}
