@@ -186,15 +186,16 @@ function expected(routes: PredictedRoutes, n: number): Map<string, number> {
 }
 
 describe('ConflictPredictor against the collision checker at every sampled time', () => {
+  // Whole numbers scaled down: fast-check's doubles crowd at the bounds, where few trajectories meet.
   const leg = fc.record({
-    heading: fc.double({ min: -Math.PI, max: Math.PI, noNaN: true }),
-    speed: fc.double({ min: 0, max: 8, noNaN: true }),
+    heading: fc.integer({ min: 0, max: 359 }).map((d) => (d * Math.PI) / 180),
+    speed: fc.integer({ min: 0, max: 80 }).map((v) => v / 10),
   });
   const trajectory = fc.record({
-    x: fc.double({ min: -60, max: 60, noNaN: true }),
-    y: fc.double({ min: -60, max: 60, noNaN: true }),
+    x: fc.integer({ min: -500, max: 500 }).map((v) => v / 10),
+    y: fc.integer({ min: -500, max: 500 }).map((v) => v / 10),
     first: leg,
-    turnS: fc.double({ min: 0, max: 10, noNaN: true }),
+    turnS: fc.integer({ min: 0, max: 100 }).map((v) => v / 10),
     second: fc.option(leg, { nil: undefined }),
   });
 
