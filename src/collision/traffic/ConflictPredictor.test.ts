@@ -31,10 +31,7 @@ describe('ConflictPredictor on hand-made cases', () => {
   ];
 
   it('predicts a merge where two lanes join, before both reach the node', () => {
-    const found = predict([
-      onRoute(CROSS, CROSS[1]!, [0, 3], 5, { lastNode: 1 }),
-      onRoute(CROSS, CROSS[2]!, [0, 3], 5, { lastNode: 2 }),
-    ]);
+    const found = predict([onRoute(CROSS, CROSS[1]!, [0, 3], 5, { lastNode: 1 }), onRoute(CROSS, CROSS[2]!, [0, 3], 5, { lastNode: 2 })]);
     expect(found).toHaveLength(1);
     const c = found[0]!;
     expect([c.a, c.b, c.kind]).toEqual([0, 1, 'merge']);
@@ -46,26 +43,17 @@ describe('ConflictPredictor on hand-made cases', () => {
   });
 
   it('predicts two AGVs crossing at a point no lane joins', () => {
-    const found = predict([
-      onRoute(CROSS, CROSS[1]!, [3], 5, { lastNode: 1 }),
-      onRoute(CROSS, CROSS[2]!, [4], 5, { lastNode: 2 }),
-    ]);
+    const found = predict([onRoute(CROSS, CROSS[1]!, [3], 5, { lastNode: 1 }), onRoute(CROSS, CROSS[2]!, [4], 5, { lastNode: 2 })]);
     expect(found.map((c) => c.kind)).toEqual(['crossing']);
   });
 
   it('does not flag AGVs following at their normal spacing', () => {
-    const found = predict([
-      onRoute(CROSS, [-70, 0], [0, 3], 5, { lastNode: 1 }),
-      onRoute(CROSS, CROSS[1]!, [0, 3], 5, { lastNode: 1 }),
-    ]);
+    const found = predict([onRoute(CROSS, [-70, 0], [0, 3], 5, { lastNode: 1 }), onRoute(CROSS, CROSS[1]!, [0, 3], 5, { lastNode: 1 })]);
     expect(found).toEqual([]);
   });
 
   it('flags a follower running into a leader that stops at its route end, as follow', () => {
-    const found = predict([
-      onRoute(CROSS, [-50, 0], [0], 5, { lastNode: 1 }),
-      onRoute(CROSS, CROSS[1]!, [0, 3], 5, { lastNode: 1 }),
-    ]);
+    const found = predict([onRoute(CROSS, [-50, 0], [0], 5, { lastNode: 1 }), onRoute(CROSS, CROSS[1]!, [0, 3], 5, { lastNode: 1 })]);
     expect(found).toHaveLength(1);
     expect(found[0]!.kind).toBe('follow');
     // The leader stands at 0 from 10 s; the follower's nose (7.8 m ahead) reaches the leader's tail (7.8 m
@@ -110,16 +98,23 @@ describe('ConflictPredictor on hand-made cases', () => {
     ];
     const a = onRoute(ends, ends[0]!, [1], 5, { lastNode: 0 });
     const b = onRoute(ends, ends[1]!, [0], 5, { lastNode: 1 });
-    expect(predict([{ ...a, baseEndS: 5 }, { ...b, baseEndS: 5 }])).toEqual([]);
+    expect(
+      predict([
+        { ...a, baseEndS: 5 },
+        { ...b, baseEndS: 5 },
+      ]),
+    ).toEqual([]);
     expect(predict([a, { ...b, baseEndS: 5 }])).toEqual([]);
-    expect(predict([{ ...a, baseEndS: 30 }, { ...b, baseEndS: 30 }])).toHaveLength(1);
+    expect(
+      predict([
+        { ...a, baseEndS: 30 },
+        { ...b, baseEndS: 30 },
+      ]),
+    ).toHaveLength(1);
   });
 
   it('counts an unreleased AGV that stands still as firm (standing)', () => {
-    const found = predict([
-      { pose: standing(50, 0), baseEndS: 0 },
-      onRoute(CROSS, CROSS[1]!, [3], 5, { lastNode: 1 }),
-    ]);
+    const found = predict([{ pose: standing(50, 0), baseEndS: 0 }, onRoute(CROSS, CROSS[1]!, [3], 5, { lastNode: 1 })]);
     expect(found.map((c) => [c.a, c.b, c.kind])).toEqual([[0, 1, 'standing']]);
   });
 

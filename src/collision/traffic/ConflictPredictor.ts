@@ -116,16 +116,7 @@ export class ConflictPredictor {
     return t <= routes.baseEndS[i]! || standsAt(routes, i, k, used, this.standStep(routes));
   }
 
-  private conflict(
-    input: TrafficInput,
-    routes: PredictedRoutes,
-    a: number,
-    b: number,
-    k: number,
-    used: number,
-    dt: number,
-    t: number,
-  ): PredictedConflict {
+  private conflict(input: TrafficInput, routes: PredictedRoutes, a: number, b: number, k: number, used: number, dt: number, t: number): PredictedConflict {
     const { fixedS, perSecondAhead } = this.params;
     const u = fixedS + perSecondAhead * t;
     const { px, py, samples } = routes;

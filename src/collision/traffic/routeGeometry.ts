@@ -77,3 +77,37 @@ export function segmentEntersBox(
   }
   return t0;
 }
+
+/**
+ * Does the strip `halfWidth` either side of the segment (x0, y0) → (x1, y1) (the ground an AGV covers driving it)
+ * overlap the box centred on (cx, cy), heading cos c, sin s, half extents hl × hw? Separating axes of the two
+ * rectangles.
+ */
+export function stripMeetsBox(
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  halfWidth: number,
+  cx: number,
+  cy: number,
+  c: number,
+  s: number,
+  hl: number,
+  hw: number,
+): boolean {
+  const len = Math.hypot(x1 - x0, y1 - y0);
+  const half = len / 2;
+  const sc = len > 0 ? (x1 - x0) / len : c;
+  const ss = len > 0 ? (y1 - y0) / len : s;
+  const dx = cx - (x0 + x1) / 2;
+  const dy = cy - (y0 + y1) / 2;
+  const cAB = Math.abs(sc * c + ss * s);
+  const sAB = Math.abs(sc * s - ss * c);
+  return (
+    Math.abs(dx * sc + dy * ss) <= half + hl * cAB + hw * sAB &&
+    Math.abs(-dx * ss + dy * sc) <= halfWidth + hl * sAB + hw * cAB &&
+    Math.abs(dx * c + dy * s) <= hl + half * cAB + halfWidth * sAB &&
+    Math.abs(-dx * s + dy * c) <= hw + half * sAB + halfWidth * cAB
+  );
+}

@@ -38,3 +38,26 @@ export function checkTrafficSetup(agv: TrafficAgv, params: TrafficParams): void 
     if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`params.${name} must be a finite number ≥ 0, got ${v}`);
   }
 }
+
+/** The set-up every traffic pass reads: lane node positions unpacked once, the AGV's size and the figures. */
+export interface TrafficSetup {
+  readonly nodeX: Float64Array;
+  readonly nodeY: Float64Array;
+  readonly agv: TrafficAgv;
+  readonly params: TrafficParams;
+}
+
+/** Checks and packs the set-up; throws naming the first bad figure or lane node. */
+export function trafficSetup(lanes: TrafficLanes, agv: TrafficAgv, params: TrafficParams): TrafficSetup {
+  checkTrafficSetup(agv, params);
+  const n = lanes.nodes.length;
+  const nodeX = new Float64Array(n);
+  const nodeY = new Float64Array(n);
+  lanes.nodes.forEach((node, i) => {
+    const [x, y] = node.position;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) throw new RangeError(`lanes.nodes[${i}].position must be two finite numbers, got [${x}, ${y}]`);
+    nodeX[i] = x;
+    nodeY[i] = y;
+  });
+  return { nodeX, nodeY, agv, params };
+}
