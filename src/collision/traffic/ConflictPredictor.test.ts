@@ -147,7 +147,15 @@ describe('ConflictPredictor on hand-made cases', () => {
   });
 });
 
-/** The pairs and first times the plain all-pairs checker finds at each sampled time, as the predictor should. */
+/** Inside its base at t, or standing still from sample k (at the last sample: since the one before). */
+function firm(routes: PredictedRoutes, i: number, k: number, t: number): boolean {
+  if (t <= routes.baseEndS[i]!) return true;
+  const used = routes.meta[META_SAMPLES]!;
+  const o = i * routes.samples + (k + 1 < used ? k : k - 1);
+  return Math.hypot(routes.px[o + 1]! - routes.px[o]!, routes.py[o + 1]! - routes.py[o]!) <= PARAMS.standingSpeedMps * routes.meta[META_SAMPLE_S]!;
+}
+
+/** The pairs and first firm times the plain all-pairs checker finds at each sampled time, as the predictor should. */
 function expected(routes: PredictedRoutes, n: number): Map<string, number> {
   const used = routes.meta[META_SAMPLES]!;
   const sampleS = routes.meta[META_SAMPLE_S]!;
@@ -173,7 +181,8 @@ function expected(routes: PredictedRoutes, n: number): Map<string, number> {
       if (k === 0) {
         if (events.kind[e] === CONTACT || events.kind[e] === NEAR_MISS) met.add(key);
       } else if (!met.has(key) && !first.has(key)) {
-        first.set(key, k * sampleS + (events.kind[e] === PREDICTED ? events.ttc[e]! : 0));
+        const t = k * sampleS + (events.kind[e] === PREDICTED ? events.ttc[e]! : 0);
+        if (firm(routes, events.a[e]!, k, t) && firm(routes, events.b[e]!, k, t)) first.set(key, t);
       }
     }
   }
@@ -192,9 +201,13 @@ describe('ConflictPredictor against the collision checker at every sampled time'
     first: leg,
     turnS: fc.integer({ min: 0, max: 100 }).map((v) => v / 10),
     second: fc.option(leg, { nil: undefined }),
+    baseEndS: fc.option(
+      fc.integer({ min: 0, max: 100 }).map((v) => v / 10),
+      { nil: undefined },
+    ),
   });
 
-  it('finds exactly the pairs the checker reports, at the first sampled time they meet (whole routes released)', () => {
+  it('finds exactly the pairs the checker reports, at the first sampled time they meet firmly', () => {
     fc.assert(
       fc.property(fc.array(trajectory, { minLength: 2, maxLength: 7 }), (ts) => {
         const agvs: FakeAgv[] = ts.map((t) => {
@@ -207,7 +220,7 @@ describe('ConflictPredictor against the collision checker at every sampled time'
             const d = t.second.speed * (s - end);
             return [x + Math.cos(t.second.heading) * d, y + Math.sin(t.second.heading) * d, t.second.heading];
           };
-          return { pose };
+          return { pose, baseEndS: t.baseEndS };
         });
         const { input, routes } = fakeRound(agvs, { horizonS: 10 });
         const out: PredictedConflict[] = [];

@@ -62,7 +62,9 @@ export class ConflictPredictor {
     const used = routes.meta[META_SAMPLES]!;
     const sampleS = routes.meta[META_SAMPLE_S]!;
     if (n > this.capacity) throw new RangeError(`${n} AGVs exceed the conflict predictor's capacity of ${this.capacity}`);
-    if (used > routes.samples) throw new RangeError(`${used} valid samples exceed the routes' ${routes.samples}`);
+    if (!(Number.isInteger(used) && used >= 0 && used <= routes.samples)) {
+      throw new RangeError(`the predicted routes give ${used} valid samples; their layout holds 0 to ${routes.samples}`);
+    }
     if (used < 2) return;
     if (!(sampleS > 0)) throw new RangeError(`the predicted routes' sample period is ${sampleS} s; it must be positive`);
     const checker = this.checkerFor(sampleS);
@@ -88,16 +90,22 @@ export class ConflictPredictor {
     }
   }
 
-  /** The boxes at sample k: AGVs with a pose there, moving towards sample k + 1 (standing at the last sample). */
+  /**
+   * The boxes at sample k: AGVs with a pose there, moving towards sample k + 1 (standing at the last sample).
+   * An AGV past its base and moving at k cannot be firm at any time this sample's events give (k × sampleS or
+   * later), so it is left out: in a fleet whose bases reach a few nodes ahead most AGVs leave the checks early.
+   */
   private fill(routes: PredictedRoutes, n: number, k: number, used: number, sampleS: number): BoxSet {
     const { boxes, agvOf } = this;
-    const { px, py, heading, samples } = routes;
+    const { px, py, heading, samples, baseEndS } = routes;
+    const eps = this.standStep(routes);
     let count = 0;
     for (let i = 0; i < n; i++) {
       const o = i * samples + k;
       const x = px[o]!;
       const y = py[o]!;
       if (Number.isNaN(x) || Number.isNaN(y)) continue;
+      if (k * sampleS > baseEndS[i]! && !standsAt(routes, i, k, used, eps)) continue;
       agvOf[count] = i;
       boxes.x[count] = x;
       boxes.y[count] = y;
