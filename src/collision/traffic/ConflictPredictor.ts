@@ -46,7 +46,7 @@ export class ConflictPredictor {
 
   constructor(
     readonly capacity: number,
-    private readonly agv: TrafficAgv,
+    agv: TrafficAgv,
     private readonly params: TrafficParams,
   ) {
     this.boxes = boxSet(capacity);
