@@ -11,7 +11,7 @@
  *   const blocked: BlockedRoute[] = [];
  *   findBlockedRoutes(input, routes, setup, downNodes, scratch, blocked);
  */
-import { META_COUNT, UNKNOWN_NODE, type PredictedRoutes, type TrafficInput } from '../../domain/trafficFrame';
+import { FLAG_PLACED, META_COUNT, UNKNOWN_NODE, type PredictedRoutes, type TrafficInput } from '../../domain/trafficFrame';
 import type { BlockedRoute } from '../../domain/trafficFindings';
 import { segmentEntersBox, stripMeetsBox } from './routeGeometry';
 import type { TrafficSetup } from './trafficParams';
@@ -33,8 +33,7 @@ export function findBlockedRoutes(
   const { standingSpeedMps, waitingTooLongS } = setup.params;
   let stoodCount = 0;
   for (let i = 0; i < n; i++) {
-    const placed = Number.isFinite(input.x[i]!) && Number.isFinite(input.y[i]!);
-    if (placed && input.standingS[i]! > waitingTooLongS && input.speed[i]! < standingSpeedMps) stood[stoodCount++] = i;
+    if (placed(input, i) && input.standingS[i]! > waitingTooLongS && input.speed[i]! < standingSpeedMps) stood[stoodCount++] = i;
   }
   for (let i = 0; i < n; i++) {
     if (input.routeLen[i]! > 0) route(input, routes, setup, downNodes, stood, stoodCount, i, out);
@@ -57,8 +56,9 @@ function route(
   let unknown = false;
   let down = false;
   let blockedBy = stoodCount === 0;
-  let x0 = input.x[i]!;
-  let y0 = input.y[i]!;
+  // An unplaced AGV's route is traced from its first node.
+  let x0 = placed(input, i) ? input.x[i]! : Number.NaN;
+  let y0 = placed(input, i) ? input.y[i]! : Number.NaN;
   let t0 = 0;
   for (let k = 0; k < len; k++) {
     const node = input.route[o + k]!;
@@ -72,8 +72,8 @@ function route(
           reason: 'unknown-node',
           node: UNKNOWN_NODE,
           inS: k > 0 ? routes.nodeS[o + k - 1]! : Number.NaN,
-          x: known ? nodeX[before]! : input.x[i]!,
-          y: known ? nodeY[before]! : input.y[i]!,
+          x: known ? nodeX[before]! : x0,
+          y: known ? nodeY[before]! : y0,
         });
       }
       blockedBy = true;
@@ -142,4 +142,8 @@ function stoodStill(
     y: y0 + (y1 - y0) * first,
   });
   return true;
+}
+
+function placed(input: TrafficInput, i: number): boolean {
+  return (input.flags[i]! & FLAG_PLACED) !== 0 && Number.isFinite(input.x[i]!) && Number.isFinite(input.y[i]!);
 }
