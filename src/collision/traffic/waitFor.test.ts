@@ -34,6 +34,11 @@ describe('findDeadlocks', () => {
     expect(found).toEqual([{ agvs: [0, 2], inS: 0, x: 8.5, y: 0 }]);
   });
 
+  it('counts a footprint that reaches into the way ahead from the side, and not one a lane away', () => {
+    expect(deadlocks([waiting(0, 0, 0, [0]), waiting(17, 2.5, Math.PI, [1])]).map((d) => d.agvs)).toEqual([[0, 1]]);
+    expect(deadlocks([waiting(0, 0, 0, [0]), waiting(17, 6, Math.PI, [1])])).toEqual([]);
+  });
+
   it('finds a cycle of three', () => {
     const found = deadlocks([waiting(20, 20, (-3 * Math.PI) / 4, [3]), waiting(0, 0, 0, [0]), waiting(20, 0, Math.PI / 2, [2])]);
     expect(found).toHaveLength(1);
