@@ -1,4 +1,4 @@
 import * as Comlink from 'comlink';
-import { CollisionEngine } from '../src/collision/CollisionEngine';
+import { TrafficCollisionEngine } from '../src/collision/traffic/TrafficCollisionEngine';
 
-Comlink.expose(CollisionEngine);
+Comlink.expose(new TrafficCollisionEngine());

@@ -31,6 +31,8 @@ export interface AgvMotionParams {
 export class AgvMotion {
   readonly graph: PlanGraph;
   readonly vertexOfNode: Int32Array;
+  /** Per planner vertex: the lane edge whose inside it lies on, or -1 for a vertex at lane nodes. */
+  readonly edgeOfVertex: Int32Array;
   readonly stepS: number;
   /** Steps a move into each vertex takes (≥ 1): cell length over the edge's speed limit. */
   readonly entrySteps: Int32Array;
@@ -72,6 +74,7 @@ export class AgvMotion {
     const cells = laneCells(nodes, edges, params.cellLengthM);
     this.graph = cells.graph;
     this.vertexOfNode = cells.vertexOfNode;
+    this.edgeOfVertex = cells.edgeOfVertex;
     this.cellHeading = cells.heading;
     this.stepS = params.cellLengthM / params.maxSpeedMps;
     this.entrySteps = entrySteps(cells.graph, cells.edgeOfVertex, cells.vertexOfNode, edges, nodes, params.maxSpeedMps, this.stepS);

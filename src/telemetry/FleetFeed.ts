@@ -36,6 +36,10 @@ export interface FleetFeedOptions {
 
 /** What a traffic pack hands back beside the shared buffer: the vehicle keys in input order, the round and its clock. */
 export interface TrafficPack {
+  /**
+   * Every vehicle's key, in input order: the first `capacity` of them are packed; more keys than that tell the
+   * page the fleet has outgrown the buffer (it hands over a larger one).
+   */
   readonly keys: string[];
   readonly round: number;
   readonly clockS: number;
@@ -107,8 +111,8 @@ export class FleetFeed {
     if (!this.traffic) throw new Error('no traffic buffer: call attachTraffic() first');
     this.table.markStale(nowMs);
     const { input, resolver } = this.traffic;
-    const n = packTraffic(this.table, resolver, input, nowMs, clockS);
-    return { keys: this.table.keys.slice(0, n), round: input.meta[META_ROUND]!, clockS };
+    packTraffic(this.table, resolver, input, nowMs, clockS);
+    return { keys: this.table.keys.slice(), round: input.meta[META_ROUND]!, clockS };
   }
 
   /**

@@ -99,19 +99,7 @@ export interface TelemetrySource<S extends SourceState = SourceState> {
   readonly traffic?: TrafficPort;
   /** Sends an operator's command to vehicle `key` (a live feed); the result shows in the audit log. */
   command?(key: string, c: OperatorCommand): Promise<AuditEntry>;
-  /** The fleet packed for traffic prediction, where the source can (see {@link TrafficPort}). */
-  readonly traffic?: TrafficPort;
   dispose(): void;
-}
-
-/**
- * How traffic prediction reads a source's fleet: the page hands the source's worker a shared buffer once, then
- * asks it to pack the fleet into it (a `TrafficInput`, domain/trafficFrame.ts) once a round; the keys come back in
- * the buffer's order.
- */
-export interface TrafficPort {
-  attach(buffer: SharedArrayBuffer, capacity: number, routeCap: number): Promise<void>;
-  pack(): Promise<{ readonly keys: string[]; readonly round: number; readonly clockS: number }>;
 }
 
 /** A source whose data can be recorded to an MCAP file from the app (the simulation and the live feed). */

@@ -11,6 +11,7 @@
  */
 import traffic from '../../../data/traffic.json';
 import type { Scene } from '../../domain/sceneSchema';
+import type { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';
 import type { BlockedRoute, PredictedConflict, PredictedDeadlock, TrafficFindings } from '../../domain/trafficFindings';
 import {
@@ -39,17 +40,7 @@ export type RoutePlanner = Promisified<TrafficPlannerEngine>;
 type Promisified<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> | R : never };
 
 /** The collision worker's engine. */
-export interface ConflictFinder {
-  init(
-    lanes: Pick<Scene['lanes'], 'nodes' | 'edges'>,
-    agv: { lengthM: number; widthM: number },
-    params: { clearanceM: number; fixedS: number; perSecondAhead: number; standingSpeedMps: number; waitingTooLongS: number },
-    layout: BufferLayout,
-    inputBuffer: SharedArrayBuffer,
-    routesBuffer: SharedArrayBuffer,
-  ): Promise<void>;
-  check(downNodes: Uint8Array): Promise<TrafficFindings>;
-}
+export type ConflictFinder = Promisified<TrafficCollisionEngine>;
 
 export interface TrafficServiceOptions {
   readonly scene: Scene;
@@ -65,6 +56,8 @@ export interface TrafficServiceOptions {
   facilitiesDown(): readonly string[];
   /** Wall-clock milliseconds, for the round's duration. */
   now(): number;
+  /** AGVs the buffers first hold (default {@link FIRST_CAPACITY}). */
+  readonly firstCapacity?: number;
 }
 
 const ROUTE_CAP: number = traffic.routeCap.value;
@@ -97,7 +90,7 @@ export class TrafficService {
     this.busy = true;
     const began = this.o.now();
     try {
-      let buffers = this.buffers ?? (await this.allocate(FIRST_CAPACITY));
+      let buffers = this.buffers ?? (await this.allocate(this.o.firstCapacity ?? FIRST_CAPACITY));
       let { keys, clockS } = await this.o.port.pack();
       if (keys.length > buffers.input.capacity) {
         let capacity = buffers.input.capacity;

@@ -13,8 +13,9 @@ import type { TrafficStore } from '../../store/traffic/trafficStore';
 import { ALERT_THRESHOLDS } from '../../telemetry/alerts/alertThresholds';
 import type { SourceState, TrafficPort } from '../../telemetry/TelemetrySource';
 import { checkpointNodes } from './checkpointNodes';
+import type { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';
-import { TrafficService, type ConflictFinder } from './TrafficService';
+import { TrafficService } from './TrafficService';
 
 const PERIOD_MS = traffic.roundPeriodS.value * 1000;
 
@@ -50,7 +51,7 @@ export function useTrafficPrediction(source: PredictedSource | undefined, scene:
       return;
     }
     const planner = startWorker<TrafficPlannerEngine>(new Worker(new URL('../../../workers/planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' }), 'planner');
-    const collision = startWorker<ConflictFinder>(
+    const collision = startWorker<TrafficCollisionEngine>(
       new Worker(new URL('../../../workers/collision.worker.ts', import.meta.url), { type: 'module', name: 'collision' }),
       'collision',
     );
@@ -58,7 +59,7 @@ export function useTrafficPrediction(source: PredictedSource | undefined, scene:
       scene,
       port,
       planner: planner.remote,
-      finder: collision.remote as unknown as ConflictFinder,
+      finder: collision.remote,
       store,
       clearanceM: safety.collision.nearMissClearanceM.value,
       waitingTooLongS: ALERT_THRESHOLDS.waitingTooLongS,

@@ -147,12 +147,14 @@ describe('ConflictPredictor on hand-made cases', () => {
   });
 });
 
-/** Inside its base at t, or standing still from sample k (at the last sample: since the one before). */
+/** Inside its base at t, or standing where it stands now through sample k + 1 (the last sample, if k is the last). */
 function firm(routes: PredictedRoutes, i: number, k: number, t: number): boolean {
   if (t <= routes.baseEndS[i]!) return true;
   const used = routes.meta[META_SAMPLES]!;
-  const o = i * routes.samples + (k + 1 < used ? k : k - 1);
-  return Math.hypot(routes.px[o + 1]! - routes.px[o]!, routes.py[o + 1]! - routes.py[o]!) <= PARAMS.standingSpeedMps * routes.meta[META_SAMPLE_S]!;
+  const o = i * routes.samples;
+  const eps = PARAMS.standingSpeedMps * routes.meta[META_SAMPLE_S]!;
+  for (let j = 1; j <= Math.min(k + 1, used - 1); j++) if (Math.hypot(routes.px[o + j]! - routes.px[o]!, routes.py[o + j]! - routes.py[o]!) > eps) return false;
+  return true;
 }
 
 /** The pairs and first firm times the plain all-pairs checker finds at each sampled time, as the predictor should. */

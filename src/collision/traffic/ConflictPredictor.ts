@@ -42,6 +42,8 @@ export class ConflictPredictor {
   /** Pairs settled this round: met at sample 0, or reported. */
   private readonly settled: PairSet;
   private readonly edgeA = new Int32Array(2);
+  /** Per AGV this round: the first sample at which it has moved from where it stands now (`used` if never). */
+  private readonly firstMove: Int32Array;
   private readonly edgeB = new Int32Array(2);
 
   constructor(
@@ -52,6 +54,7 @@ export class ConflictPredictor {
     this.boxes = boxSet(capacity);
     this.agvOf = new Int32Array(capacity);
     this.settled = new PairSet(capacity);
+    this.firstMove = new Int32Array(capacity);
     this.boxes.halfLength.fill(agv.lengthM / 2);
     this.boxes.halfWidth.fill(agv.widthM / 2);
   }
@@ -70,6 +73,7 @@ export class ConflictPredictor {
     const checker = this.checkerFor(sampleS);
     const settled = this.settled;
     settled.clear();
+    this.findFirstMoves(routes, n, used);
     const events = checker.check(this.fill(routes, n, 0, used, 0));
     for (let e = 0; e < events.count; e++) {
       const kind = events.kind[e]!;
@@ -83,7 +87,7 @@ export class ConflictPredictor {
         if (settled.has(a, b)) continue;
         const dt = ev.kind[e] === PREDICTED ? ev.ttc[e]! : 0;
         const t = k * sampleS + dt;
-        if (!this.firm(routes, a, k, used, t) || !this.firm(routes, b, k, used, t)) continue;
+        if (!this.firm(routes, a, k, t) || !this.firm(routes, b, k, t)) continue;
         settled.add(a, b);
         out.push(this.conflict(input, routes, a, b, k, used, dt, t));
       }
@@ -98,14 +102,13 @@ export class ConflictPredictor {
   private fill(routes: PredictedRoutes, n: number, k: number, used: number, sampleS: number): BoxSet {
     const { boxes, agvOf } = this;
     const { px, py, heading, samples, baseEndS } = routes;
-    const eps = this.standStep(routes);
     let count = 0;
     for (let i = 0; i < n; i++) {
       const o = i * samples + k;
       const x = px[o]!;
       const y = py[o]!;
       if (Number.isNaN(x) || Number.isNaN(y)) continue;
-      if (k * sampleS > baseEndS[i]! && !standsAt(routes, i, k, used, eps)) continue;
+      if (k * sampleS > baseEndS[i]! && this.firstMove[i]! <= k) continue;
       agvOf[count] = i;
       boxes.x[count] = x;
       boxes.y[count] = y;
@@ -119,9 +122,21 @@ export class ConflictPredictor {
     return boxes;
   }
 
-  /** Inside its released base at t, or standing still around sample k. */
-  private firm(routes: PredictedRoutes, i: number, k: number, used: number, t: number): boolean {
-    return t <= routes.baseEndS[i]! || standsAt(routes, i, k, used, this.standStep(routes));
+  /** Inside its released base at t, or standing where it stands now until past sample k. */
+  private firm(routes: PredictedRoutes, i: number, k: number, t: number): boolean {
+    return t <= routes.baseEndS[i]! || this.firstMove[i]! > k + 1 || (this.firstMove[i]! > k && k + 1 >= routes.meta[META_SAMPLES]!);
+  }
+
+  /** Each AGV's first sample away from its pose at sample 0 (farther than a standing AGV's jitter). */
+  private findFirstMoves(routes: PredictedRoutes, n: number, used: number): void {
+    const { px, py, samples } = routes;
+    const eps = this.standStep(routes);
+    for (let i = 0; i < n; i++) {
+      const o = i * samples;
+      let k = 1;
+      while (k < used && Math.hypot(px[o + k]! - px[o]!, py[o + k]! - py[o]!) <= eps) k++;
+      this.firstMove[i] = k;
+    }
   }
 
   private conflict(input: TrafficInput, routes: PredictedRoutes, a: number, b: number, k: number, used: number, dt: number, t: number): PredictedConflict {

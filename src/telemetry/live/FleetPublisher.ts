@@ -72,7 +72,7 @@ export class FleetPublisher {
   /** Per AGV: how many of its route's nodes are released to it, as of the last tick. */
   private readonly released: Int32Array;
   /** Per AGV: where it is, what it stands on and how its route is released, handed to {@link releases} each tick. */
-  private readonly requests: { x: number; y: number; route: number[]; onNodes: number[]; mode: ReleaseMode }[];
+  private readonly requests: { x: number; y: number; route: number[]; routeEdges: number[]; onNodes: number[]; onEdges: number[]; mode: ReleaseMode }[];
   /** Per planner vertex: the lane nodes on it. */
   private readonly nodesAt: number[][];
 
@@ -95,9 +95,14 @@ export class FleetPublisher {
     this.lanes = m && new LaneRoutes(nodes, edges, m.graph, m.vertexOfNode);
     this.path = new Int32Array(m?.graph.nodeCount ?? 0);
     this.routes = this.serials.map(() => ({ lastNode: -1, nodes: [], edges: [] }));
-    this.releases = new RouteReleases(nodes, RELEASED_NODES);
+    const nodeIndex = new Map(nodes.map((node, k) => [node.id, k]));
+    this.releases = new RouteReleases(
+      nodes,
+      edges.map((e) => nodeIndex.get(e.to) ?? -1),
+      RELEASED_NODES,
+    );
     this.released = new Int32Array(n);
-    this.requests = this.routes.map((r) => ({ x: 0, y: 0, route: r.nodes, onNodes: [], mode: 'planned' }));
+    this.requests = this.routes.map((r) => ({ x: 0, y: 0, route: r.nodes, routeEdges: r.edges, onNodes: [], onEdges: [], mode: 'planned' }));
     this.nodesAt = Array.from({ length: m?.graph.nodeCount ?? 0 }, () => []);
     m?.vertexOfNode.forEach((v, k) => this.nodesAt[v]!.push(k));
   }
@@ -241,7 +246,12 @@ export class FleetPublisher {
       q.y = this.pose[1]!;
       q.onNodes.length = 0;
       q.onNodes.push(...this.nodesAt[m.vertex[i]!]!);
-      if (m.isMoving(i, now)) q.onNodes.push(...this.nodesAt[m.fromVertex[i]!]!);
+      q.onEdges.length = 0;
+      if (m.edgeOfVertex[m.vertex[i]!]! >= 0) q.onEdges.push(m.edgeOfVertex[m.vertex[i]!]!);
+      if (m.isMoving(i, now)) {
+        q.onNodes.push(...this.nodesAt[m.fromVertex[i]!]!);
+        if (m.edgeOfVertex[m.fromVertex[i]!]! >= 0) q.onEdges.push(m.edgeOfVertex[m.fromVertex[i]!]!);
+      }
       q.mode = m.rogue === i ? 'rogue' : fleet.state[i] === AGV_MANUAL ? 'ordered' : 'planned';
     }
     this.releases.allocate(this.requests, this.released);

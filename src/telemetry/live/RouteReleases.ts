@@ -1,8 +1,10 @@
 /**
  * What the simulated fleet's master control releases (the VDA 5050 base): of each AGV's route, the next nodes up to
  * a limit, but only nodes no other AGV holds — a node is held by the AGV released it, and by an AGV standing on it
- * (on its lane cell). Where two AGVs want one node the nearer along its route gets it; an AGV's base stops at its
- * first node held by another, so it may be empty. Releases are not taken back: a node released in the last round
+ * (on its lane cell) — and only over lane edges clear of other AGVs ahead (one standing in a queue inside an edge, or
+ * driving along it in front): a master control releases a way, not a point, and a node beyond an AGV standing on
+ * the edge before it is not free to drive to. Where two AGVs want one node the nearer along its route gets it; an
+ * AGV's base stops at its first node held by another or behind another, so it may be empty. Releases are not taken back: a node released in the last round
  * and still next on the AGV's route stays its own, as VDA 5050 forbids changing the base.
  *
  * Two kinds of AGV take their whole route: one driving on an operator's order (the twin sends orders fully
@@ -26,6 +28,10 @@ export interface ReleaseRequest {
   readonly y: number;
   /** Lane node indices ahead, in order. */
   readonly route: readonly number[];
+  /** The lane edge leading into each route node (`routeEdges[k]` into `route[k]`), or -1 where none is known. */
+  readonly routeEdges: readonly number[];
+  /** Lane edges the AGV is inside of (those of its lane cell, or of both cells while it moves between two). */
+  readonly onEdges: readonly number[];
   /** Lane nodes the AGV stands on (those of its lane cell, or of both cells while it moves between two). */
   readonly onNodes: readonly number[];
   readonly mode: ReleaseMode;
@@ -39,8 +45,13 @@ export class RouteReleases {
   private previous: number[][] = [];
   private readonly claims: { agv: number; k: number; aheadM: number }[] = [];
 
+  /** Per lane edge: the AGVs inside it this round, with their distance to the edge's far node (m). */
+  private readonly inside = new Map<number, { agv: number; toEndM: number }[]>();
+
   constructor(
     private readonly nodes: readonly LaneNodePoint[],
+    /** Each lane edge's far node (lane node index), for how far an AGV inside it is from its end. */
+    private readonly edgeEnd: readonly number[],
     /** Most nodes released ahead of an AGV on a planned route (data/simulation.json `vdaReleasedNodes`). */
     private readonly limit: number,
   ) {
@@ -52,8 +63,16 @@ export class RouteReleases {
     for (const k of this.touched) this.holder[k] = -1;
     this.touched.length = 0;
     while (this.previous.length < agvs.length) this.previous.push([]);
+    this.inside.clear();
     agvs.forEach((a, i) => {
       for (const k of a.onNodes) this.hold(k, i);
+      for (const e of a.onEdges) {
+        const end = this.nodes[this.edgeEnd[e]!];
+        if (!end) continue;
+        const list = this.inside.get(e) ?? [];
+        list.push({ agv: i, toEndM: Math.hypot(end.position[0] - a.x, end.position[1] - a.y) });
+        this.inside.set(e, list);
+      }
     });
     agvs.forEach((a, i) => {
       out[i] = 0;
@@ -67,7 +86,12 @@ export class RouteReleases {
     agvs.forEach((a, i) => {
       if (a.mode !== 'planned') return;
       const before = this.previous[i]!;
-      while (out[i]! < Math.min(this.limit, a.route.length, before.length) && a.route[out[i]!] === before[out[i]!] && this.free(a.route[out[i]!]!, i)) {
+      while (
+        out[i]! < Math.min(this.limit, a.route.length, before.length) &&
+        a.route[out[i]!] === before[out[i]!] &&
+        this.free(a.route[out[i]!]!, i) &&
+        this.clearWay(a, out[i]!, i)
+      ) {
         this.hold(a.route[out[i]!]!, i);
         out[i]!++;
       }
@@ -92,7 +116,7 @@ export class RouteReleases {
     for (const c of this.claims) {
       if (stopped[c.agv] || out[c.agv] !== c.k) continue;
       const node = agvs[c.agv]!.route[c.k]!;
-      if (!this.free(node, c.agv)) {
+      if (!this.free(node, c.agv) || !this.clearWay(agvs[c.agv]!, c.k, c.agv)) {
         stopped[c.agv] = 1;
         continue;
       }
@@ -100,6 +124,20 @@ export class RouteReleases {
       out[c.agv]!++;
     }
     this.previous = agvs.map((a, i) => (a.mode === 'planned' ? a.route.slice(0, out[i]) : []));
+  }
+
+  /**
+   * Whether the lane edge into route node k of AGV `agv` is clear of other AGVs ahead of it: for the edge it is on
+   * (k = 0) those nearer the far node than itself, for an edge further on any AGV inside it.
+   */
+  private clearWay(a: ReleaseRequest, k: number, agv: number): boolean {
+    const e = a.routeEdges[k];
+    if (e === undefined || e < 0) return true;
+    const list = this.inside.get(e);
+    if (!list) return true;
+    const end = this.nodes[this.edgeEnd[e]!];
+    const mine = k === 0 && end ? Math.hypot(end.position[0] - a.x, end.position[1] - a.y) : Infinity;
+    return list.every((o) => o.agv === agv || o.toEndM >= mine);
   }
 
   private free(node: number, agv: number): boolean {
