@@ -19,15 +19,15 @@ const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0
 const SEMVER = /^(\d+)\.\d+\.\d+$/;
 
 /**
- * The version written in `h`'s header: `h.protocolVersion`, or the twin's own for the major. Throws a RangeError
- * for one that is not `[Major].[Minor].[Patch]` of `h.version`'s major, which no vehicle of that major would take.
+ * The version a header says: `protocolVersion`, or the twin's own for the major. Throws a RangeError for one that
+ * is not `[Major].[Minor].[Patch]` of that major, which no vehicle of the major would take.
  */
-export function versionString(h: MessageHeader): string {
-  const v = h.protocolVersion;
-  if (v === undefined) return VERSION_STRING[h.version];
-  const major = SEMVER.exec(v);
-  if (!major) throw new RangeError(`VDA 5050 version ${JSON.stringify(v)} is not [Major].[Minor].[Patch]`);
-  if (Number(major[1]) !== h.version) throw new RangeError(`VDA 5050 version ${v} is not of major version ${h.version}`);
+export function versionString(major: VdaMajor, protocolVersion?: string): string {
+  const v = protocolVersion;
+  if (v === undefined) return VERSION_STRING[major];
+  const m = SEMVER.exec(v);
+  if (!m) throw new RangeError(`VDA 5050 version ${JSON.stringify(v)} is not [Major].[Minor].[Patch]`);
+  if (Number(m[1]) !== major) throw new RangeError(`VDA 5050 version ${v} is not of major version ${major}`);
   return v;
 }
 
@@ -65,14 +65,14 @@ function header(h: MessageHeader): Record<string, unknown> {
   return {
     headerId: h.headerId,
     timestamp: new Date(h.timestampMs).toISOString(),
-    version: versionString(h),
+    version: versionString(h.version, h.protocolVersion),
     manufacturer: h.manufacturer,
     serialNumber: h.serialNumber,
   };
 }
 
 function unsayable(what: string, value: unknown, h: MessageHeader): never {
-  throw new RangeError(`VDA 5050 ${versionString(h)} cannot say ${what} ${JSON.stringify(value)}`);
+  throw new RangeError(`VDA 5050 ${versionString(h.version, h.protocolVersion)} cannot say ${what} ${JSON.stringify(value)}`);
 }
 
 /** Both versions bound theta to [-π, π] (3.0 in its schema, 2.1 in its text); wrap what lies outside. */
