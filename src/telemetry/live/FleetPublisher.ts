@@ -4,7 +4,8 @@
  * operator sees changes (moving or not, load, pause, an action's result) and at least every 30 s, `connection`
  * retained. `order` and `instantActions` sent to a vehicle are carried out by the simulation (pause, resume,
  * cancel, drive to a node) and answered in the vehicle's next state: the action's FINISHED or FAILED with the
- * reason, an order's id, or an `orderError`.
+ * reason, an order's id, or an `orderError`. The vehicles speak one exact version (2.0.0, 2.1.0 or 3.0.0) under one
+ * interface name (`uagv`, or 3.0's `vda5050`), and take commands only in their own major.minor version.
  *
  * Each state carries the AGV's remaining route on the scene's lane network ({@link LaneRoutes}): `lastNodeId` the
  * lane node it last passed (sequence id 0), then the lane edges (odd sequence ids) and nodes (even) still ahead,

@@ -1,5 +1,5 @@
 /**
- * What the twin keeps about an AGV from its VDA 5050 messages, the same for 2.1 and 3.0: the codec renames 3.0's
+ * What the twin keeps about an AGV from its VDA 5050 messages, the same for 2.0, 2.1 and 3.0: the codec renames 3.0's
  * fields (`mobileRobotPosition`, `powerSupply`, `activeEmergencyStop`, `localized`, `stateOfCharge`,
  * `actionResult`, `TEACH_IN`, `CONNECTION_BROKEN`) into one vocabulary, so that nothing above `telemetry/` knows
  * which version a vehicle speaks.
