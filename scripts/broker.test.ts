@@ -136,6 +136,23 @@ describe('the broker policy (broker/acl) on a real Mosquitto', { timeout: 30_000
     expect(await box.next()).toEqual({ topic: STATE, payload: 'from vehicle' });
   });
 
+  it("grants 3.0's vda5050 prefix as uagv: viewer reads, operator commands, fleet speaks for vehicles only", async () => {
+    const viewer = await connect(broker.urls.ws, 'viewer', broker.users.viewer);
+    const seen = inbox(viewer);
+    await viewer.subscribeAsync(['+/+/+/+/state'], { qos: 1 });
+    const vehicle = await connect(broker.urls.tcp, 'fleet', broker.users.fleet);
+    const commands = inbox(vehicle);
+    await vehicle.subscribeAsync('vda5050/#', { qos: 1 });
+    const operator = await connect(broker.urls.tcp, 'operator', broker.users.operator);
+    await expect(operator.publishAsync('vda5050/v3/acme/AGV-1/state', 'from operator', { qos: 1 })).rejects.toMatchObject({ code: NOT_AUTHORIZED });
+    await expect(viewer.publishAsync('vda5050/v3/acme/AGV-1/order', 'from viewer', { qos: 1 })).rejects.toMatchObject({ code: NOT_AUTHORIZED });
+    await expect(vehicle.publishAsync('vda5050/v3/acme/AGV-1/order', 'from fleet', { qos: 1 })).rejects.toMatchObject({ code: NOT_AUTHORIZED });
+    await operator.publishAsync('vda5050/v3/acme/AGV-1/order', '{"orderId":"o-3"}', { qos: 1 });
+    await vehicle.publishAsync('vda5050/v3/acme/AGV-1/state', '{"headerId":1}', { qos: 1 });
+    expect(await commands.next()).toEqual({ topic: 'vda5050/v3/acme/AGV-1/order', payload: '{"orderId":"o-3"}' });
+    expect(await seen.next()).toEqual({ topic: 'vda5050/v3/acme/AGV-1/state', payload: '{"headerId":1}' });
+  });
+
   it('restart() brings the broker back on the same ports with the same users', async () => {
     const before = await connect(broker.urls.tcp, 'viewer', broker.users.viewer);
     const dropped = new Promise<void>((resolve) => before.once('close', () => resolve()));

@@ -7,6 +7,8 @@ import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
 import { LiveEngine } from '../src/telemetry/live/LiveEngine';
 import { encodeInstantAction } from '../src/telemetry/vda5050/encode';
+import { fieldsOutside20 } from '../src/telemetry/vda5050/fixtures/fields20';
+import type { Subtopic } from '../src/telemetry/vda5050/topic';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSX = 'node_modules/.bin/tsx';
@@ -123,6 +125,29 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     expect(output).toMatch(/publishing 5 vehicles/);
   });
 
+  it.each([
+    { vda: '2.0', iface: 'uagv', prefix: 'uagv/v2', version: '2.0.0' },
+    { vda: '3', iface: 'vda5050', prefix: 'vda5050/v3', version: '3.0.0' },
+  ])('--vda $vda --interface $iface: the twin sees the vehicles and commands them in $version under $prefix', async ({ vda, iface, prefix, version }) => {
+    // A broker of its own: the first test's retained connections would be vehicles of the same keys.
+    const own = await startBroker();
+    try {
+      await commandFleet(own, vda, iface, prefix, version);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('refuses a version it cannot speak and an interface name no topic can hold (exit 2)', async () => {
+    const base = ['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2'];
+    const vda = await runFleet([...base, '--vda', '2.2'], envWith(broker.users.fleet));
+    expect(vda.code).toBe(2);
+    expect(vda.output).toMatch(/--vda 2\.2: expected 2\.0, 2\.1 \(or 2\), 3\.0 \(or 3\)/);
+    const iface = await runFleet([...base, '--interface', 'a/b'], envWith(broker.users.fleet));
+    expect(iface.code).toBe(2);
+    expect(iface.output).toMatch(/--interface a\/b: .*interfaceName contains '\/'/);
+  });
+
   it('takes its password from standard input when the environment has none', async () => {
     const r = await runFleet(
       ['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2', '--duration', '2'],
@@ -147,3 +172,61 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     expect(none.output).toMatch(/no password for fleet: set TWIN_FLEET_PASSWORD, or pipe it on standard input/);
   });
 });
+
+/**
+ * Runs the fleet tool with `--vda` and `--interface` against `broker`; an operator's LiveEngine must see its three
+ * vehicles and command one in `version` under `prefix`, and everything on the wire must say `version`.
+ */
+async function commandFleet(on: RunningBroker, vda: string, iface: string, prefix: string, version: string): Promise<void> {
+  const args = ['--broker', on.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '3', '--hz', '5', '--duration', '20', '--start', '08:00'];
+  const run = spawn(TSX, ['scripts/fleet.ts', ...args, '--vda', vda, '--interface', iface], {
+    cwd: ROOT,
+    env: envWith(on.users.fleet),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  fleet = run;
+  let output = '';
+  run.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  run.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+
+  const watcher = await mqtt.connectAsync(on.urls.tcp, { username: 'viewer', password: on.users.viewer, protocolVersion: 5 });
+  const wire: { topic: string; message: Record<string, unknown> }[] = [];
+  watcher.on('message', (topic, payload) => wire.push({ topic, message: JSON.parse(payload.toString()) as Record<string, unknown> }));
+  await watcher.subscribeAsync(`${prefix}/smartgate/AGV-002/#`);
+  const console = new LiveEngine();
+  await console.connect({
+    url: on.urls.ws,
+    username: 'operator',
+    password: on.users.operator,
+    maps: [{ mapId: '1088-2-1089-proposed', origin: [0, 0], rotation: 0 }],
+    capacity: 20,
+    staleAfterMs: 5000,
+    facilityCount: 0,
+  });
+  await expect.poll(() => console.snapshot().agvs, { timeout: 30_000 }).toBe(3);
+  expect(Object.values(console.snapshot().dropped).reduce((a, b) => a + b, 0)).toBe(0);
+
+  // A vehicle that takes only its own version answers both commands: the pause done, the order refused by name.
+  const pause = await console.command('smartgate/AGV-002', { kind: 'pause' });
+  const order = await console.command('smartgate/AGV-002', { kind: 'goto', nodeId: 'nowhere' });
+  await expect.poll(() => console.snapshot().audit.find((e) => e.id === pause.id)?.result, { timeout: 30_000 }).toBe('finished');
+  await expect.poll(() => console.snapshot().audit.find((e) => e.id === order.id)?.detail, { timeout: 30_000 }).toMatch(/no lane node "nowhere"/);
+  expect(console.snapshot().vehicles.find((v) => v.key === 'smartgate/AGV-002')?.paused).toBe(true);
+  console.disconnect();
+  await watcher.endAsync();
+
+  const commands = wire.filter((w) => /\/(order|instantActions)$/.test(w.topic));
+  expect(commands.map((w) => [w.topic, w.message.version])).toEqual([
+    [`${prefix}/smartgate/AGV-002/instantActions`, version],
+    [`${prefix}/smartgate/AGV-002/order`, version],
+  ]);
+  const vehicle = wire.filter((w) => /\/(state|visualization|connection)$/.test(w.topic));
+  expect(new Set(vehicle.map((w) => w.topic.split('/').at(-1)))).toEqual(new Set(['connection', 'visualization', 'state']));
+  for (const { topic, message } of vehicle) {
+    expect(message.version, topic).toBe(version);
+    if (vda === '2.0') expect(fieldsOutside20(topic.split('/').at(-1) as Subtopic, message), topic).toEqual([]);
+  }
+  run.kill('SIGTERM');
+  await new Promise((done) => run.once('exit', done));
+  expect(output).toContain(`publishing 3 vehicles (VDA 5050 ${version} under ${prefix}/…)`);
+}

@@ -1,6 +1,6 @@
 /**
  * `npm run fleet -- --broker ws://127.0.0.1:9001 --username fleet --scene scenes/1119-1120/proposed.json
- *   --agvs 40 --hz 2 [--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]`
+ *   --agvs 40 --hz 2 [--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S]`
  *
  * The password comes from TWIN_FLEET_PASSWORD (the variable `npm run broker` sets the `fleet` user's from), else
  * from standard input (piped, or typed without echo); `--password` is refused, since npm echoes the command line
@@ -8,7 +8,9 @@
  *
  * Runs the simulation headless in (scaled) real time and publishes every AGV as a VDA 5050 vehicle would:
  * `connection` retained with a last will, `visualization` at --hz, `state` on change and at least every 30 s;
- * obeys `order` and `instantActions` sent to its vehicles. Stops after --duration seconds (or on Ctrl-C),
+ * obeys `order` and `instantActions` sent to its vehicles. `--vda` picks the version every header says: 2.0
+ * ("2.0.0", 2.0's fields only, and commands taken only in 2.0.x), 2 or 2.1 ("2.1.0", the default), 3 or 3.0
+ * ("3.0.0"). `--interface` is the topics' first level: `uagv` by default, `vda5050` as 3.0 names it. Stops after --duration seconds (or on Ctrl-C),
  * publishing each vehicle OFFLINE. Exit 2 on wrong usage, 1 when the scene or the broker fails.
  */
 import mqtt from 'mqtt';
@@ -17,24 +19,41 @@ import { formatProblem } from '../src/domain/problem';
 import { Simulation } from '../src/sim/Simulation';
 import { FleetPublisher } from '../src/telemetry/live/FleetPublisher';
 import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
+import { DEFAULT_INTERFACE_NAME, formatTopic } from '../src/telemetry/vda5050/topic';
 import { fail, readCliOptions, readPassword, readSceneText, refusePasswordOption } from './cliOptions';
 
 const USAGE =
   'usage: [TWIN_FLEET_PASSWORD=…] npm run fleet -- --broker <url> --username <user> --scene <scene.json> --agvs N --hz H ' +
-  '[--duration S] [--vda 2|3] [--speed X] [--start HH:MM] [--seed S]';
+  '[--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S]';
+
+/** `--vda` values and the header version each makes the vehicles say. */
+const VDA: Readonly<Record<string, { version: 2 | 3; protocolVersion: string }>> = {
+  '2.0': { version: 2, protocolVersion: '2.0.0' },
+  '2': { version: 2, protocolVersion: '2.1.0' },
+  '2.1': { version: 2, protocolVersion: '2.1.0' },
+  '3': { version: 3, protocolVersion: '3.0.0' },
+  '3.0': { version: 3, protocolVersion: '3.0.0' },
+};
 
 const argv = process.argv.slice(2);
 refusePasswordOption(argv, PASSWORD_ENV.fleet);
 const cli = readCliOptions(argv, {
   usage: USAGE,
-  known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'vda', 'speed', 'start', 'seed'],
+  known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'vda', 'interface', 'speed', 'start', 'seed'],
   required: ['broker', 'username', 'scene', 'agvs', 'hz'],
 });
 const number = cli.number;
 const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 5000);
 const hz = number('hz', 1, (n) => n > 0 && n <= 50);
 const durationS = number('duration', Infinity, (n) => n > 0);
-const version = number('vda', 2, (n) => n === 2 || n === 3) as 2 | 3;
+const vda = VDA[cli.get('vda') ?? '2.1'];
+if (!vda) fail(`--vda ${cli.get('vda')}: expected 2.0, 2.1 (or 2), 3.0 (or 3)\n${USAGE}`, 2);
+const interfaceName = cli.get('interface') ?? DEFAULT_INTERFACE_NAME;
+try {
+  formatTopic({ interfaceName, majorVersion: vda.version, manufacturer: 'smartgate', serialNumber: 'AGV-001', subtopic: 'state' });
+} catch (e) {
+  fail(`--interface ${interfaceName}: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`, 2);
+}
 const speed = number('speed', 1, (n) => n > 0 && n <= 1000);
 const seed = number('seed', 1, Number.isInteger);
 const start = /^(\d{1,2}):(\d{2})$/.exec(cli.get('start') ?? '07:00');
@@ -59,7 +78,7 @@ try {
 }
 sim.advanceTo(startS);
 const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
-const fleet = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map });
+const fleet = new FleetPublisher(sim, { ...vda, interfaceName, manufacturer: 'smartgate', map });
 const willOf = (i: number) => ({
   topic: fleet.topic(i, 'connection'),
   payload: Buffer.from(JSON.stringify(fleet.connection(i, 'CONNECTIONBROKEN', Date.now()))),
@@ -110,7 +129,9 @@ client.once('connect', () => {
     if (err) fail(`subscribing to orders failed: ${err.message}`, 1);
     for (let i = 0; i < fleet.serials.length; i++) publish(fleet.topic(i, 'connection'), fleet.connection(i, 'ONLINE', Date.now()), true);
     const t0 = Date.now();
-    console.log(`publishing ${fleet.serials.length} vehicles (VDA 5050 ${version}) at ${hz} Hz to ${cli.get('broker')}, simulated clock ×${speed}`);
+    console.log(
+      `publishing ${fleet.serials.length} vehicles (VDA 5050 ${vda.protocolVersion} under ${interfaceName}/v${vda.version}/…) at ${hz} Hz to ${cli.get('broker')}, simulated clock ×${speed}`,
+    );
     timer = setInterval(() => {
       const elapsedS = (Date.now() - t0) / 1000;
       if (elapsedS >= durationS) {

@@ -4,7 +4,8 @@
  * operator sees changes (moving or not, load, pause, an action's result) and at least every 30 s, `connection`
  * retained. `order` and `instantActions` sent to a vehicle are carried out by the simulation (pause, resume,
  * cancel, drive to a node) and answered in the vehicle's next state: the action's FINISHED or FAILED with the
- * reason, an order's id, or an `orderError`.
+ * reason, an order's id, or an `orderError`. The vehicles speak one exact version (2.0.0, 2.1.0 or 3.0.0) under one
+ * interface name (`uagv`, or 3.0's `vda5050`), and take commands only in their own major.minor version.
  *
  * Each state carries the AGV's remaining route on the scene's lane network ({@link LaneRoutes}): `lastNodeId` the
  * lane node it last passed (sequence id 0), then the lane edges (odd sequence ids) and nodes (even) still ahead,
@@ -19,8 +20,8 @@ import type { MapPlacement } from '../../domain/sceneSchema';
 import { AGV_MANUAL } from '../../sim/AgvFleet';
 import type { Simulation } from '../../sim/Simulation';
 import type { ActionStateReport, ConnectionState, ErrorReport, VdaMajor } from '../vda5050/agvReport';
-import { encodeConnection, encodeState, encodeVisualization, type WireMessage } from '../vda5050/encode';
-import { formatTopic, parseTopic } from '../vda5050/topic';
+import { encodeConnection, encodeState, encodeVisualization, versionString, type WireMessage } from '../vda5050/encode';
+import { DEFAULT_INTERFACE_NAME, formatTopic, parseTopic } from '../vda5050/topic';
 import { LaneRoutes, type LaneRouteOut } from './laneRoute';
 import { RouteReleases, type ReleaseMode } from './RouteReleases';
 
@@ -28,9 +29,12 @@ export type Publish = (topic: string, message: WireMessage, retain: boolean) => 
 
 export interface FleetPublisherOptions {
   readonly version: VdaMajor;
+  /** The exact version in every header, e.g. "2.0.0"; default the twin's own for the major (2.1.0, 3.0.0). */
+  readonly protocolVersion?: string;
   readonly manufacturer: string;
   /** Where the vehicles' map sits in the zone: positions are published in map coordinates. */
   readonly map: MapPlacement;
+  /** The topics' first level; default `uagv` (3.0's own is `vda5050`). */
   readonly interfaceName?: string;
 }
 
@@ -41,10 +45,13 @@ const ACTIONS_KEPT = 10;
 /** Nodes ahead of an AGV released to it (the VDA 5050 base); those beyond are the horizon. */
 const RELEASED_NODES = simulation.vdaReleasedNodes.value;
 
+/** Commands are checked for their header's version only when they carry one (tests send bare bodies). */
 const InstantActions = z.object({
+  version: z.string().optional(),
   actions: z.array(z.object({ actionId: z.string().min(1), actionType: z.string() })),
 });
 const Order = z.object({
+  version: z.string().optional(),
   orderId: z.string().min(1),
   orderUpdateId: z.number().int().min(0),
   nodes: z.array(z.object({ nodeId: z.string().min(1) })).min(1),
@@ -75,11 +82,16 @@ export class FleetPublisher {
   private readonly requests: { x: number; y: number; route: number[]; routeEdges: number[]; onNodes: number[]; onEdges: number[]; mode: ReleaseMode }[];
   /** Per planner vertex: the lane nodes on it. */
   private readonly nodesAt: number[][];
+  /** The version every header says, and the `major.minor.` a command's header must start with. */
+  private readonly protocolVersion: string;
+  private readonly accepts: string;
 
   constructor(
     private readonly sim: Simulation,
     private readonly o: FleetPublisherOptions,
   ) {
+    this.protocolVersion = versionString(o.version, o.protocolVersion);
+    this.accepts = this.protocolVersion.slice(0, this.protocolVersion.lastIndexOf('.') + 1);
     const n = sim.fleet?.n ?? 0;
     this.serials = Array.from({ length: n }, (_, i) => `AGV-${String(i + 1).padStart(3, '0')}`);
     this.serials.forEach((s, i) => this.index.set(s, i));
@@ -109,7 +121,7 @@ export class FleetPublisher {
 
   topic(i: number, subtopic: 'state' | 'visualization' | 'connection' | 'order' | 'instantActions'): string {
     return formatTopic({
-      interfaceName: this.o.interfaceName ?? 'uagv',
+      interfaceName: this.o.interfaceName ?? DEFAULT_INTERFACE_NAME,
       majorVersion: this.o.version,
       manufacturer: this.o.manufacturer,
       serialNumber: this.serials[i]!,
@@ -167,6 +179,7 @@ export class FleetPublisher {
         });
         return true;
       }
+      if (this.refusesVersion(i, 'instantActions', msg.data.version)) return true;
       for (const a of msg.data.actions) {
         const kind = COMMAND[a.actionType];
         const result = kind ? this.sim.command(i, { kind }) : { ok: false as const, reason: `action type ${a.actionType} is not supported` };
@@ -189,6 +202,7 @@ export class FleetPublisher {
       });
       return true;
     }
+    if (this.refusesVersion(i, 'order', order.data.version)) return true;
     const target = order.data.nodes.at(-1)!.nodeId;
     const result = this.sim.command(i, { kind: 'goto', nodeId: target });
     if (result.ok) {
@@ -199,10 +213,31 @@ export class FleetPublisher {
     return true;
   }
 
+  /**
+   * A vehicle that speaks 2.0 takes 2.0.x only, as strict vehicles do: a command in another version becomes a
+   * validation error in its state rather than something half understood.
+   */
+  private refusesVersion(i: number, subtopic: 'order' | 'instantActions', version: string | undefined): boolean {
+    if (version === undefined || version.startsWith(this.accepts)) return false;
+    this.addError(i, {
+      errorType: 'validationError',
+      errorLevel: 'WARNING',
+      errorDescription: `${subtopic}: version ${version}; this vehicle speaks ${this.accepts}x`,
+    });
+    return true;
+  }
+
   private header(i: number, slot: number, nowMs: number) {
     const k = i * 3 + (slot === 1 ? 1 : slot === 2 ? 2 : 0);
     this.headerId[k]!++;
-    return { version: this.o.version, manufacturer: this.o.manufacturer, serialNumber: this.serials[i]!, headerId: this.headerId[k]!, timestampMs: nowMs };
+    return {
+      version: this.o.version,
+      protocolVersion: this.protocolVersion,
+      manufacturer: this.o.manufacturer,
+      serialNumber: this.serials[i]!,
+      headerId: this.headerId[k]!,
+      timestampMs: nowMs,
+    };
   }
 
   private position(i: number) {

@@ -5,6 +5,8 @@ import { ERROR_FATAL, FleetTable } from './FleetTable';
 
 const header = (serial: string, receivedMs: number) => ({
   version: 2 as const,
+  protocolVersion: '2.1.0',
+  interfaceName: 'uagv',
   manufacturer: 'acme',
   serialNumber: serial,
   key: `acme/${serial}`,

@@ -5,12 +5,16 @@
  * thread, like the simulation's; a snapshot (status, counts, drops by reason, latency) for the UI. It reconnects
  * by itself with a doubling back-off (1 s to 30 s) and keeps the last known fleet meanwhile, marked stale as the
  * vehicles fall silent.
+ *
+ * Vehicles may publish under any interface name (`uagv`, 3.0's `vda5050`; the broker's ACL grants both) and in any
+ * 2.x or 3.x version; each is commanded under the interface name and in the exact version of its latest message,
+ * since some vehicles accept only their own.
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { FrameLayout } from '../../domain/packedFrame';
 import { FleetFeed, type FeedCounts, type FleetFeedOptions, type TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
-import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
+import type { AgvReport, ReportHeader } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder } from '../vda5050/encode';
 import { MessageGate } from '../vda5050/MessageGate';
 import { formatTopic } from '../vda5050/topic';
@@ -40,6 +44,7 @@ export interface LiveSnapshot extends FeedCounts {
 /** A probe no vehicle listens to: publishing it (empty actions) shows whether the ACL lets this user command. */
 const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 
+/** Any interface name: the broker's ACL decides which the twin sees. */
 const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
 const NS_PER_MS = 1_000_000n;
 const FIRST_RETRY_MS = 1000;
@@ -58,6 +63,8 @@ export class LiveEngine {
   private pending: AuditEntry[] = [];
   private commandCount = 0;
   private recorder: McapRecorder | undefined;
+  /** Each vehicle's latest accepted header: the interface name and exact version to command it in. */
+  private readonly speaks = new Map<string, ReportHeader>();
   private recorded = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -70,6 +77,7 @@ export class LiveEngine {
     this.disconnect();
     const feed = new FleetFeed(o);
     this.feed = feed;
+    this.speaks.clear();
     this.status = 'connecting';
     const client = mqtt.connect(o.url, {
       username: o.username,
@@ -182,18 +190,19 @@ export class LiveEngine {
     const client = this.client;
     const i = table ? table.keys.indexOf(key) : -1;
     const state = i >= 0 ? table!.latest[i] : undefined;
+    const speaks = this.speaks.get(key);
     const [manufacturer = '', serialNumber = ''] = key.split('/');
     const nowMs = this.now();
     const id = `twin-${this.user}-${nowMs}-${++this.commandCount}`;
     const entry: AuditEntry = { id, who: this.user, atMs: nowMs, vehicle: key, what: describeCommand(c), result: 'sent' };
     this.audit.push(entry);
-    if (!client || i < 0) {
+    if (!client || i < 0 || !speaks) {
       entry.result = 'failed to send';
       entry.detail = client ? 'no message from this vehicle yet' : 'not connected';
       return entry;
     }
-    const version = table!.version[i] as VdaMajor;
-    const header = { version, manufacturer, serialNumber, headerId: this.commandCount, timestampMs: nowMs };
+    const { version, protocolVersion, interfaceName } = speaks;
+    const header = { version, protocolVersion, manufacturer, serialNumber, headerId: this.commandCount, timestampMs: nowMs };
     const subtopic = c.kind === 'goto' ? 'order' : 'instantActions';
     const message =
       c.kind === 'goto'
@@ -203,7 +212,7 @@ export class LiveEngine {
             nodes: [...(state?.lastNodeId ? [{ nodeId: state.lastNodeId }] : []), { nodeId: c.nodeId }],
           })
         : encodeInstantAction(header, c.kind, id);
-    const topic = formatTopic({ interfaceName: 'uagv', majorVersion: version, manufacturer, serialNumber, subtopic });
+    const topic = formatTopic({ interfaceName, majorVersion: version, manufacturer, serialNumber, subtopic });
     try {
       await client.publishAsync(topic, JSON.stringify(message), { qos: 1 });
       this.pending.push(entry);
@@ -246,7 +255,9 @@ export class LiveEngine {
       this.recorded++;
     }
     const d = this.feed?.receive(topic, payload, nowMs);
-    if (d?.kind === 'state' && this.pending.length > 0) this.settle(d.report);
+    if (d === undefined || d.kind === 'dropped') return;
+    this.speaks.set(d.report.key, d.report);
+    if (d.kind === 'state' && this.pending.length > 0) this.settle(d.report);
   }
 
   private settle(state: AgvReport): void {

@@ -5,15 +5,16 @@ import { Simulation } from '../../sim/Simulation';
 import { loadScene } from '../../sim/testScenes';
 import type { VdaMajor } from '../vda5050/agvReport';
 import { encodeInstantAction, encodeOrder, type WireMessage } from '../vda5050/encode';
+import { fieldsOutside20 } from '../vda5050/fixtures/fields20';
 import { schemaErrors } from '../vda5050/fixtures/officialSchemas';
-import { FleetPublisher } from './FleetPublisher';
+import { FleetPublisher, type FleetPublisherOptions } from './FleetPublisher';
 
 const scene = loadScene('scenes/1088-2-1089/proposed.json');
 const map = scene.telemetry!.maps[0]!;
 
-function run(version: VdaMajor, placement: MapPlacement = map) {
+function run(version: VdaMajor, placement: MapPlacement = map, more: Partial<FleetPublisherOptions> = {}) {
   const sim = new Simulation(scene, { seed: 3, hours: 2, agvs: 6 });
-  const pub = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map: placement });
+  const pub = new FleetPublisher(sim, { version, manufacturer: 'smartgate', map: placement, ...more });
   const sent: { topic: string; message: WireMessage; retain: boolean }[] = [];
   const publish = (topic: string, message: WireMessage, retain: boolean) => sent.push({ topic, message, retain });
   return { sim, pub, sent, publish };
@@ -37,6 +38,57 @@ describe('FleetPublisher (the simulated fleet speaking VDA 5050)', { timeout: 60
     expect(byTopic.get('visualization')).toBe(60 * 6);
     expect(byTopic.get('state')).toBeGreaterThan(6);
     expect(byTopic.get('connection')).toBe(6);
+  });
+
+  it('speaks 2.0 when told: 2.0.0 in every header, 2.0 fields only; takes 2.0.x commands and refuses 2.1 ones', () => {
+    const { sim, pub, sent, publish } = run(2, map, { protocolVersion: '2.0.0' });
+    sent.push({ topic: pub.topic(0, 'connection'), message: pub.connection(0, 'ONLINE', 0), retain: true });
+    sim.advanceTo(600);
+    const h = (serialNumber: string, protocolVersion: string) => ({
+      version: 2 as const,
+      protocolVersion,
+      manufacturer: 'twin',
+      serialNumber,
+      headerId: 1,
+      timestampMs: 0,
+    });
+    expect(pub.handle(pub.topic(0, 'instantActions'), JSON.stringify(encodeInstantAction(h('AGV-001', '2.0.0'), 'pause', 'op-20')))).toBe(true);
+    pub.handle(pub.topic(1, 'instantActions'), JSON.stringify(encodeInstantAction(h('AGV-002', '2.1.0'), 'pause', 'op-21')));
+    pub.handle(pub.topic(2, 'order'), JSON.stringify(encodeOrder(h('AGV-003', '2.1.0'), { orderId: 'o-21', orderUpdateId: 0, nodes: [{ nodeId: 'x' }] })));
+    for (let t = 1; t <= 30; t++) {
+      sim.advanceTo(600 + t * 60);
+      pub.tick(1_772_352_000_000 + t * 1000, publish);
+    }
+    for (const { topic, message } of sent) {
+      const subtopic = topic.split('/').at(-1)! as 'state' | 'visualization' | 'connection';
+      expect(message.version, topic).toBe('2.0.0');
+      expect(schemaErrors(2, subtopic, message), topic).toEqual([]);
+      expect(fieldsOutside20(subtopic, message), topic).toEqual([]);
+    }
+    const stateOf = (serial: string) => sent.filter((s) => s.topic === `uagv/v2/smartgate/${serial}/state`).at(-1)!.message as Record<string, unknown>;
+    expect(stateOf('AGV-001')).toMatchObject({ paused: true, actionStates: [{ actionId: 'op-20', actionStatus: 'FINISHED' }] });
+    for (const [serial, what] of [
+      ['AGV-002', 'instantActions'],
+      ['AGV-003', 'order'],
+    ]) {
+      expect(stateOf(serial!)).toMatchObject({
+        paused: false,
+        actionStates: [],
+        errors: [{ errorType: 'validationError', errorDescription: `${what}: version 2.1.0; this vehicle speaks 2.0.x` }],
+      });
+    }
+  });
+
+  it("publishes under the interface name it is given (3.0's vda5050) and obeys commands sent there", () => {
+    const { sim, pub, sent, publish } = run(3, map, { interfaceName: 'vda5050' });
+    sim.advanceTo(600);
+    expect(pub.topic(0, 'order')).toBe('vda5050/v3/smartgate/AGV-001/order');
+    const h = { version: 3 as const, manufacturer: 'twin', serialNumber: 'AGV-001', headerId: 1, timestampMs: 0 };
+    expect(pub.handle('vda5050/v3/smartgate/AGV-001/instantActions', JSON.stringify(encodeInstantAction(h, 'pause', 'op-3')))).toBe(true);
+    pub.tick(1_772_352_000_000, publish);
+    expect(sent.every((s) => s.topic.startsWith('vda5050/v3/smartgate/AGV-'))).toBe(true);
+    const state = sent.find((s) => s.topic === 'vda5050/v3/smartgate/AGV-001/state')!.message;
+    expect(state).toMatchObject({ version: '3.0.0', paused: true });
   });
 
   it('obeys instantActions and orders and answers in its next state, refusing what it cannot do', () => {

@@ -16,6 +16,8 @@ function state(headerId: number, nodeStates: NodeStateReport[], lastNodeId?: str
   return {
     key: 'acme/1',
     version: 2,
+    protocolVersion: '2.1.0',
+    interfaceName: 'uagv',
     manufacturer: 'acme',
     serialNumber: '1',
     headerId,

@@ -29,6 +29,8 @@ function report(serial: string, atS: number, x: number, vx: number, more: Partia
   return {
     key: `acme/${serial}`,
     version: 2,
+    protocolVersion: '2.1.0',
+    interfaceName: 'uagv',
     manufacturer: 'acme',
     serialNumber: serial,
     headerId,

@@ -1,5 +1,5 @@
 /**
- * What the twin keeps about an AGV from its VDA 5050 messages, the same for 2.1 and 3.0: the codec renames 3.0's
+ * What the twin keeps about an AGV from its VDA 5050 messages, the same for 2.0, 2.1 and 3.0: the codec renames 3.0's
  * fields (`mobileRobotPosition`, `powerSupply`, `activeEmergencyStop`, `localized`, `stateOfCharge`,
  * `actionResult`, `TEACH_IN`, `CONNECTION_BROKEN`) into one vocabulary, so that nothing above `telemetry/` knows
  * which version a vehicle speaks.
@@ -18,6 +18,12 @@ export type VdaMajor = 2 | 3;
 /** The header fields every message carries, as the twin uses them. */
 export interface MessageHeader {
   readonly version: VdaMajor;
+  /**
+   * The exact `[Major].[Minor].[Patch]` written in the header ("2.0.0", "2.1.0", "3.0.0"). Absent when encoding:
+   * the twin's own for the major (2.1.0, 3.0.0). Some master controls and vehicles accept only their own exact
+   * version, so a vehicle is answered in the one it speaks.
+   */
+  readonly protocolVersion?: string;
   readonly manufacturer: string;
   readonly serialNumber: string;
   /** Per vehicle and topic, incremented by 1 with each message sent (uint32). */
@@ -28,6 +34,9 @@ export interface MessageHeader {
 
 /** The header of a decoded message, with where and when the twin got it. */
 export interface ReportHeader extends MessageHeader {
+  readonly protocolVersion: string;
+  /** The topic's first level (`uagv`, or 3.0's `vda5050`): commands to this vehicle go under the same. */
+  readonly interfaceName: string;
   /** `manufacturer/serialNumber`: unique, since `/` can occur in neither (a topic level each). */
   readonly key: string;
   /** The twin's clock when the message arrived, ms since the Unix epoch: compare with it to find silent AGVs. */

@@ -122,6 +122,8 @@ describe('decodeMessage on hostile input', () => {
         manufacturer: 'acme',
         serialNumber: 'AGV-7',
         version: 2,
+        protocolVersion: '2.1.0',
+        interfaceName: 'uagv',
         headerId: 3,
         timestampMs: Date.parse(T0),
         receivedMs: 0,

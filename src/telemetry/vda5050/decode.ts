@@ -1,5 +1,8 @@
 /**
- * Decoding of VDA 5050 2.x and 3.x messages (`state`, `visualization`, `connection`) into the twin's reports.
+ * Decoding of VDA 5050 2.x and 3.x messages (`state`, `visualization`, `connection`) into the twin's reports, each
+ * with the exact version its header names and the topic's interface name (`uagv`, 3.0's `vda5050`, or another),
+ * so that the twin can answer a vehicle in its own version and under its own prefix. 2.0 reads as 2.1 does: the
+ * fields the twin uses are the same in both.
  *
  * Every message from the broker is hostile until checked: it is measured before it is parsed, its topic must name
  * a version we read, its JSON must parse, its fields must have the types of the official schema, and its header
@@ -284,6 +287,7 @@ const CONNECTION_V3: Readonly<Record<z.infer<typeof ConnectionV3>['connectionSta
 interface WireHeader {
   headerId: number;
   timestamp: string;
+  version: string;
   manufacturer: string;
   serialNumber: string;
 }
@@ -308,6 +312,8 @@ function accept<T extends WireHeader>(
     manufacturer: m.manufacturer,
     serialNumber: m.serialNumber,
     version: major,
+    protocolVersion: m.version,
+    interfaceName: address.interfaceName,
     headerId: m.headerId,
     timestampMs: Date.parse(m.timestamp),
     receivedMs,

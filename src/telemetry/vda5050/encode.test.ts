@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ActionStatus, AgvReport, ErrorLevel, MessageHeader, MotionFields, OperatingMode, VdaMajor } from './agvReport';
 import { decodeMessage, type Decoded } from './decode';
-import { encodeConnection, encodeInstantAction, encodeOrder, encodeState, encodeVisualization, type InstantCommand, type StateInput } from './encode';
+import {
+  encodeConnection,
+  encodeInstantAction,
+  encodeOrder,
+  encodeState,
+  encodeVisualization,
+  type InstantCommand,
+  type StateInput,
+  type WireMessage,
+} from './encode';
+import { fieldsOutside20 } from './fixtures/fields20';
 import { officialSchema, schemaErrors, SCHEMA_DIR } from './fixtures/officialSchemas';
 import { formatTopic, type Subtopic } from './topic';
 
@@ -27,9 +37,11 @@ const id = fc.string({ minLength: 1, maxLength: 10 });
 const manufacturer = fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constant('Acme <b>&amp;</b> "Co"')).filter((s) => !/[/+#$\u0000]/.test(s));
 const serialNumber = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,12}$/);
 
+/** 2.x headers say 2.0.0 or 2.1.0: the twin reads and writes both. */
 const headerOf = (version: VdaMajor) =>
   fc.record({
     version: fc.constant(version),
+    protocolVersion: version === 2 ? fc.constantFrom('2.0.0', '2.1.0') : fc.constant('3.0.0'),
     manufacturer,
     serialNumber,
     headerId: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
@@ -153,7 +165,13 @@ describe.each(VERSIONS)('encode for VDA 5050 v%i', (version) => {
         const message = encodeState(input);
         expectValid(version, 'state', message);
         const d = decodeAs(version, 'state', input, message, receivedMs);
-        const expected: AgvReport = { ...input, key: `${input.manufacturer}/${input.serialNumber}`, receivedMs };
+        const expected: AgvReport = {
+          ...input,
+          protocolVersion: input.protocolVersion!,
+          interfaceName: 'uagv',
+          key: `${input.manufacturer}/${input.serialNumber}`,
+          receivedMs,
+        };
         expect(d).toEqual({ kind: 'state', report: expected });
       }),
       RUNS,
@@ -165,7 +183,7 @@ describe.each(VERSIONS)('encode for VDA 5050 v%i', (version) => {
       fc.property(headerOf(version), motionOf(version), fc.nat(), (h, motion, ref) => {
         const message = encodeVisualization({ ...h, ...motion, referenceStateHeaderId: ref });
         expectValid(version, 'visualization', message);
-        const report = { ...h, ...motion, key: `${h.manufacturer}/${h.serialNumber}`, receivedMs: 5 };
+        const report = { ...h, ...motion, interfaceName: 'uagv', key: `${h.manufacturer}/${h.serialNumber}`, receivedMs: 5 };
         expect(decodeAs(version, 'visualization', h, message)).toEqual({
           kind: 'visualization',
           report: version === 3 ? { ...report, referenceStateHeaderId: ref } : report,
@@ -229,9 +247,9 @@ describe('3.0 renamed fields', () => {
     fc.assert(
       fc.property(stateOf(2, true), (input) => {
         const v2 = decodeAs(2, 'state', input, encodeState(input));
-        const v3 = decodeAs(3, 'state', input, encodeState({ ...input, version: 3 }));
+        const v3 = decodeAs(3, 'state', input, encodeState({ ...input, version: 3, protocolVersion: '3.0.0' }));
         expect(v2.kind).toBe('state');
-        expect(v3).toEqual({ ...v2, report: { ...(v2 as { report: AgvReport }).report, version: 3 } });
+        expect(v3).toEqual({ ...v2, report: { ...(v2 as { report: AgvReport }).report, version: 3, protocolVersion: '3.0.0' } });
       }),
       RUNS,
     );
@@ -288,6 +306,8 @@ describe('3.0 renamed fields', () => {
         manufacturer: 'acme',
         serialNumber: 'AGV-7',
         version: 2,
+        protocolVersion: '2.1.0',
+        interfaceName: 'uagv',
         headerId: 7,
         timestampMs: Date.UTC(2026, 2, 1, 8, 0, 0, 120),
         receivedMs: 9,
@@ -309,7 +329,7 @@ describe('3.0 renamed fields', () => {
         actionStates: [{ actionId: 'pick-1', actionType: 'pick', actionStatus: 'FINISHED', resultDescription: 'MSCU1234565' }],
       },
     });
-    expect(b).toEqual({ kind: 'state', report: { ...(a as { report: AgvReport }).report, version: 3 } });
+    expect(b).toEqual({ kind: 'state', report: { ...(a as { report: AgvReport }).report, version: 3, protocolVersion: '3.0.0' } });
   });
 
   it('3.0 CONNECTION_BROKEN is 2.1 CONNECTIONBROKEN; 3.0 instantActionStates come after the order actions, marked', () => {
@@ -318,7 +338,7 @@ describe('3.0 renamed fields', () => {
     const a = decodeMessage('uagv/v2/acme/AGV-7/connection', conn('2.1.0', 'CONNECTIONBROKEN'), 0);
     const b = decodeMessage('uagv/v3/acme/AGV-7/connection', conn('3.0.0', 'CONNECTION_BROKEN'), 0);
     expect(a.kind === 'connection' && a.report.connectionState).toBe('CONNECTIONBROKEN');
-    expect(b).toEqual({ ...a, report: { ...(a as { report: object }).report, version: 3 } });
+    expect(b).toEqual({ ...a, report: { ...(a as { report: object }).report, version: 3, protocolVersion: '3.0.0' } });
     const withInstant = { ...v30, instantActionStates: [{ actionId: 'p-1', actionType: 'startPause', actionStatus: 'FINISHED' }] };
     const d = decodeMessage('uagv/v3/acme/AGV-7/state', JSON.stringify(withInstant), 0);
     expect(d.kind === 'state' && d.report.actionStates.map((s) => [s.actionId, s.instant])).toEqual([
@@ -329,7 +349,10 @@ describe('3.0 renamed fields', () => {
 });
 
 describe('encode refuses what a version cannot say', () => {
-  const state = (version: VdaMajor) => fc.sample(stateOf(version), { numRuns: 1, seed: 7 })[0]!;
+  const state = (version: VdaMajor): StateInput => ({
+    ...fc.sample(stateOf(version), { numRuns: 1, seed: 7 })[0]!,
+    protocolVersion: version === 2 ? '2.1.0' : '3.0.0',
+  });
 
   it('names the value and the version', () => {
     expect(() => encodeState({ ...state(2), operatingMode: 'STARTUP' })).toThrow(/2\.1\.0 cannot say operatingMode "STARTUP"/);
@@ -342,10 +365,115 @@ describe('encode refuses what a version cannot say', () => {
     expect(() => encodeOrder(h, { orderId: 'o', orderUpdateId: 0, nodes: [] })).toThrow(/at least one node/);
   });
 
+  it('refuses a header version that is not [Major].[Minor].[Patch] of the major it encodes', () => {
+    const h: MessageHeader = { version: 2, manufacturer: 'acme', serialNumber: 'AGV-7', headerId: 0, timestampMs: 0 };
+    expect(() => encodeConnection({ ...h, protocolVersion: '2.0' }, 'ONLINE')).toThrow(/"2\.0" is not \[Major\]\.\[Minor\]\.\[Patch\]/);
+    expect(() => encodeInstantAction({ ...h, protocolVersion: '3.0.0' }, 'pause', 'p')).toThrow(/3\.0\.0 is not of major version 2/);
+    expect(encodeConnection({ ...h, protocolVersion: '2.0.0' }, 'ONLINE').version).toBe('2.0.0');
+    expect(encodeConnection(h, 'ONLINE').version).toBe('2.1.0');
+  });
+
   it('wraps an angle outside [-π, π] instead of writing one the 3.0 schema refuses', () => {
     const s = { ...state(3), position: { mapId: 'gate', x: 0, y: 0, theta: 1.5 * Math.PI, localized: true } };
     const message = encodeState(s);
     expectValid(3, 'state', message);
     expect((message.mobileRobotPosition as { theta: number }).theta).toBeCloseTo(-0.5 * Math.PI, 12);
+  });
+});
+
+describe('VDA 5050 2.0', () => {
+  const header20 = headerOf(2).map((h) => ({ ...h, protocolVersion: '2.0.0' }));
+  /** Valid against 2.1's schema (2.0's types and required fields), with 2.0's names only and its version. */
+  const expect20 = (subtopic: Subtopic, message: WireMessage) => {
+    expectValid(2, subtopic, message);
+    expect(fieldsOutside20(subtopic, message), subtopic).toEqual([]);
+    expect(message.version).toBe('2.0.0');
+  };
+
+  it('the field check names what 2.1 added, so the checks below can fail', () => {
+    const good = encodeState({ ...fc.sample(stateOf(2), { numRuns: 1, seed: 3 })[0]!, protocolVersion: '2.0.0' });
+    expect(fieldsOutside20('state', good)).toEqual([]);
+    const with21 = {
+      ...good,
+      maps: [{ mapId: 'gate', mapVersion: '1', mapStatus: 'ENABLED' }],
+      errors: [{ errorType: 'x', errorLevel: 'WARNING', errorHint: 'clean the scanner' }],
+    };
+    expectValid(2, 'state', with21);
+    expect(fieldsOutside20('state', with21).sort()).toEqual(['errors[].errorHint', 'maps']);
+    const edge21 = {
+      edgeId: 'a_b',
+      sequenceId: 1,
+      released: true,
+      startNodeId: 'a',
+      endNodeId: 'b',
+      actions: [],
+      corridor: { leftWidth: 1, rightWidth: 1 },
+    };
+    expect(fieldsOutside20('order', { nodes: [], edges: [edge21] })).toEqual(['edges[].corridor']);
+  });
+
+  it('states, visualizations and connections a 2.0 vehicle sends hold only 2.0 fields and decode with their version', () => {
+    fc.assert(
+      fc.property(header20, stateBodyOf(2, false), motionOf(2), (h, body, motion) => {
+        const state = encodeState(stateInput(h, body));
+        expect20('state', state);
+        const visualization = encodeVisualization({ ...h, ...motion, referenceStateHeaderId: 0 });
+        expect20('visualization', visualization);
+        expect20('connection', encodeConnection(h, 'ONLINE'));
+        const d = decodeAs(2, 'state', h, state);
+        expect(d.kind === 'state' && [d.report.version, d.report.protocolVersion]).toEqual([2, '2.0.0']);
+      }),
+      RUNS,
+    );
+  });
+
+  it('commands to a 2.0 vehicle say 2.0.0 and hold only 2.0 fields', () => {
+    fc.assert(
+      fc.property(header20, id, fc.array(fc.record({ nodeId: id }), { minLength: 1, maxLength: 4 }), (h, orderId, nodes) => {
+        expect20('instantActions', encodeInstantAction(h, 'pause', orderId));
+        expect20('order', encodeOrder(h, { orderId, orderUpdateId: 0, nodes }));
+      }),
+      RUNS,
+    );
+  });
+
+  it('decodes a hand-written 2.0 state, its 2.0-only fields ignored, under uagv and vda5050 alike', () => {
+    const v20 = {
+      headerId: 4,
+      timestamp: '2026-03-01T08:00:00.12Z',
+      version: '2.0.0',
+      manufacturer: 'acme',
+      serialNumber: 'AGV-7',
+      orderId: '',
+      orderUpdateId: 0,
+      lastNodeId: '',
+      lastNodeSequenceId: 0,
+      nodeStates: [],
+      edgeStates: [],
+      driving: false,
+      newBaseRequest: false,
+      distanceSinceLastNode: 0.4,
+      agvPosition: { x: 1, y: 2, theta: 0, mapId: 'gate', positionInitialized: true },
+      actionStates: [],
+      batteryState: { batteryCharge: 80, charging: false, reach: 4000 },
+      operatingMode: 'AUTOMATIC',
+      errors: [],
+      safetyState: { eStop: 'NONE', fieldViolation: false },
+    };
+    expect(fieldsOutside20('state', v20)).toEqual([]);
+    for (const interfaceName of ['uagv', 'vda5050']) {
+      const d = decodeMessage(`${interfaceName}/v2/acme/AGV-7/state`, JSON.stringify(v20), 1);
+      expect(d).toMatchObject({
+        kind: 'state',
+        report: {
+          key: 'acme/AGV-7',
+          version: 2,
+          protocolVersion: '2.0.0',
+          interfaceName,
+          position: { x: 1, y: 2, localized: true },
+          battery: { chargePercent: 80 },
+        },
+      });
+    }
   });
 });

@@ -1,18 +1,35 @@
 /**
- * Building VDA 5050 2.1 and 3.0 messages from the twin's data: what a vehicle publishes (`state`,
+ * Building VDA 5050 2.0, 2.1 and 3.0 messages from the twin's data: what a vehicle publishes (`state`,
  * `visualization`, `connection`; our fleet simulator uses these) and what an operator publishes (`instantActions`
  * to pause, resume or cancel; `order` to drive to a node). Every message validates against the official schema of
  * its version (see encode.test.ts); the caller serialises it with `JSON.stringify`.
  *
  * The header comes from the arguments: nothing here reads a clock or makes up an id. A value that the target
- * version cannot say (operating mode `STARTUP` in 2.1, e-stop `AUTOACK` in 3.0, a charge over 100 % in 3.0) throws a
- * RangeError naming it (also 2.1's PAUSED action status, missing from its schema), rather than being swapped for a near one that would mislead whoever reads the message.
- * Fields a version does not have (3.0's `plannedPath` in 2.1) are left out.
+ * version cannot say (operating mode `STARTUP` in 2.x, e-stop `AUTOACK` in 3.0, a charge over 100 % in 3.0) throws a
+ * RangeError naming it (also 2.x's PAUSED action status, missing from its schema), rather than being swapped for a near one that would mislead whoever reads the message.
+ * Fields a version does not have (3.0's `plannedPath` in 2.x) are left out.
+ *
+ * 2.0 and 2.1 differ, for what is written here, in the header's version only: every field below is in 2.0, and
+ * what 2.1 added (state `maps`, error `errorHint`, edge `corridor`, the map actions) is never written.
  */
 import type { ActionStateReport, ConnectionState, MessageHeader, MotionFields, StateFields, VdaMajor } from './agvReport';
 
-/** The version string each major version writes in its header. */
+/** The version string each major version writes in its header unless the header names another. */
 const VERSION_STRING: Readonly<Record<VdaMajor, string>> = { 2: '2.1.0', 3: '3.0.0' };
+const SEMVER = /^(\d+)\.\d+\.\d+$/;
+
+/**
+ * The version a header says: `protocolVersion`, or the twin's own for the major. Throws a RangeError for one that
+ * is not `[Major].[Minor].[Patch]` of that major, which no vehicle of the major would take.
+ */
+export function versionString(major: VdaMajor, protocolVersion?: string): string {
+  const v = protocolVersion;
+  if (v === undefined) return VERSION_STRING[major];
+  const m = SEMVER.exec(v);
+  if (!m) throw new RangeError(`VDA 5050 version ${JSON.stringify(v)} is not [Major].[Minor].[Patch]`);
+  if (Number(m[1]) !== major) throw new RangeError(`VDA 5050 version ${v} is not of major version ${major}`);
+  return v;
+}
 
 /** A message ready for `JSON.stringify`. */
 export type WireMessage = Readonly<Record<string, unknown>>;
@@ -48,14 +65,14 @@ function header(h: MessageHeader): Record<string, unknown> {
   return {
     headerId: h.headerId,
     timestamp: new Date(h.timestampMs).toISOString(),
-    version: VERSION_STRING[h.version],
+    version: versionString(h.version, h.protocolVersion),
     manufacturer: h.manufacturer,
     serialNumber: h.serialNumber,
   };
 }
 
-function unsayable(what: string, value: unknown, version: VdaMajor): never {
-  throw new RangeError(`VDA 5050 ${VERSION_STRING[version]} cannot say ${what} ${JSON.stringify(value)}`);
+function unsayable(what: string, value: unknown, h: MessageHeader): never {
+  throw new RangeError(`VDA 5050 ${versionString(h.version, h.protocolVersion)} cannot say ${what} ${JSON.stringify(value)}`);
 }
 
 /** Both versions bound theta to [-π, π] (3.0 in its schema, 2.1 in its text); wrap what lies outside. */
@@ -89,10 +106,11 @@ function motion(m: MotionFields, version: VdaMajor): Record<string, unknown> {
   return out;
 }
 
-function actionState(a: ActionStateReport, version: VdaMajor): Record<string, unknown> {
+function actionState(a: ActionStateReport, h: MessageHeader): Record<string, unknown> {
+  const version = h.version;
   // 2.1's text defines PAUSED (6.11) but its schema does not list it; we write what the schema accepts.
   if (version === 2 && (a.actionStatus === 'RETRIABLE' || a.actionStatus === 'PAUSED')) {
-    unsayable('actionStatus', a.actionStatus, version);
+    unsayable('actionStatus', a.actionStatus, h);
   }
   const out: Record<string, unknown> = { actionId: a.actionId, actionStatus: a.actionStatus };
   if (a.actionType !== undefined) out.actionType = a.actionType;
@@ -112,18 +130,18 @@ function actionState(a: ActionStateReport, version: VdaMajor): Record<string, un
 export function encodeState(s: StateInput): WireMessage {
   const v = s.version;
   if (v === 2 && (s.operatingMode === 'STARTUP' || s.operatingMode === 'INTERVENED')) {
-    unsayable('operatingMode', s.operatingMode, v);
+    unsayable('operatingMode', s.operatingMode, s);
   }
-  if (v === 3 && s.safety.emergencyStop === 'AUTOACK') unsayable('emergencyStop', s.safety.emergencyStop, v);
+  if (v === 3 && s.safety.emergencyStop === 'AUTOACK') unsayable('emergencyStop', s.safety.emergencyStop, s);
   if (v === 3 && !(s.battery.chargePercent >= 0 && s.battery.chargePercent <= 100)) {
-    unsayable('chargePercent', s.battery.chargePercent, v);
+    unsayable('chargePercent', s.battery.chargePercent, s);
   }
   for (const e of s.errors) {
-    if (v === 2 && e.errorLevel !== 'WARNING' && e.errorLevel !== 'FATAL') unsayable('errorLevel', e.errorLevel, v);
+    if (v === 2 && e.errorLevel !== 'WARNING' && e.errorLevel !== 'FATAL') unsayable('errorLevel', e.errorLevel, s);
   }
   const orderActions: Record<string, unknown>[] = [];
   const instantActions: Record<string, unknown>[] = [];
-  for (const a of s.actionStates) (v === 3 && a.instant ? instantActions : orderActions).push(actionState(a, v));
+  for (const a of s.actionStates) (v === 3 && a.instant ? instantActions : orderActions).push(actionState(a, s));
 
   const out: Record<string, unknown> = {
     ...header(s),
@@ -173,7 +191,7 @@ export function encodeVisualization(m: VisualizationInput): WireMessage {
 
 /** The `connection` message (retained; the last will carries CONNECTIONBROKEN). 2.1 has no HIBERNATING. */
 export function encodeConnection(h: MessageHeader, state: ConnectionState): WireMessage {
-  if (h.version === 2 && state === 'HIBERNATING') unsayable('connectionState', state, h.version);
+  if (h.version === 2 && state === 'HIBERNATING') unsayable('connectionState', state, h);
   return {
     ...header(h),
     connectionState: h.version === 3 && state === 'CONNECTIONBROKEN' ? 'CONNECTION_BROKEN' : state,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SUBTOPICS, formatTopic, parseTopic } from './topic';
+import { DEFAULT_INTERFACE_NAME, SUBTOPICS, formatTopic, parseTopic } from './topic';
 
 describe('VDA 5050 topics', () => {
   it('parses the spec example', () => {
@@ -8,6 +8,13 @@ describe('VDA 5050 topics', () => {
       ok: true,
       address: { interfaceName: 'uagv', majorVersion: 2, manufacturer: 'KIT', serialNumber: '0001', subtopic: 'order' },
     });
+  });
+
+  it("parses and formats 3.0's prefix vda5050 as it does uagv", () => {
+    const address = { interfaceName: 'vda5050', majorVersion: 3, manufacturer: 'acme', serialNumber: 'AGV-7', subtopic: 'state' } as const;
+    expect(formatTopic(address)).toBe('vda5050/v3/acme/AGV-7/state');
+    expect(parseTopic('vda5050/v3/acme/AGV-7/state')).toEqual({ ok: true, address });
+    expect(formatTopic({ ...address, interfaceName: DEFAULT_INTERFACE_NAME, majorVersion: 2, subtopic: 'order' })).toBe('uagv/v2/acme/AGV-7/order');
   });
 
   it('says what is wrong with a bad topic', () => {

@@ -1,11 +1,16 @@
 /**
  * VDA 5050 MQTT topics: `<interfaceName>/<majorVersion>/<manufacturer>/<serialNumber>/<topic>`, for example
- * `uagv/v2/acme/AGV-7/state` (VDA 5050 2.1, section 6.3; unchanged in 3.0).
+ * `uagv/v2/acme/AGV-7/state` (VDA 5050 2.1, section 6.3). 3.0 keeps the levels and names `vda5050` as its
+ * interface name (`vda5050/v3/acme/AGV-7/state`); the interface name is free text, so the twin reads any and
+ * answers each vehicle under the one it publishes on.
  *
  * The spec forbids `/` inside a level (it separates levels) and `$` (brokers reserve it); MQTT forbids the
  * wildcards `+` and `#` in the name a message is published on. The serial number is further limited to
  * `A-Z a-z 0-9 _ . : -`, so a serial number can never carry markup into the twin through a topic.
  */
+
+/** The interface name 2.x uses, and ours unless told otherwise. */
+export const DEFAULT_INTERFACE_NAME = 'uagv';
 
 /** The subtopics of VDA 5050 2.1 and 3.0 (3.0 adds `responses` and `zoneSet`). */
 export const SUBTOPICS = ['order', 'instantActions', 'state', 'visualization', 'connection', 'factsheet', 'responses', 'zoneSet'] as const;
