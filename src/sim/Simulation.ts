@@ -159,7 +159,7 @@ export class Simulation {
     for (let i = 0; i < n; i++) {
       this.itin[i] = itineraryKey(a.flow[i]!, a.twoWay[i]!, a.preDeclared[i]!, a.channel[i]!);
       this.truckLoad[i] = a.flow[i] === FLOW_EXPORT ? LOAD_EXPORT : LOAD_NONE;
-      if (a.time[i]! >= p.arrivalsFromS) this.queue.push(a.time[i]!, EV_ARRIVE, i);
+      this.queue.push(a.time[i]!, EV_ARRIVE, i);
     }
 
     const agvs = this.layout.usesAgvs ? p.agvs : 0;
@@ -241,10 +241,14 @@ export class Simulation {
     return this.clearedCount;
   }
 
-  /** Trucks standing in a queue now: before a barrier, a scanner bay or a yard's loading slots. */
-  get trucksQueued(): number {
+  /**
+   * Trucks waiting now: in a queue before a barrier, a scanner bay or a yard's loading slots, or for their import
+   * container to come across by AGV.
+   */
+  get trucksWaiting(): number {
     let n = 0;
     for (const q of this.truckQueues) n += q.queueLength;
+    for (let k = 0; k < this.insideCount; k++) if (this.truckWait[this.inside[k]!] === WAIT_CONTAINER) n++;
     return n;
   }
 
@@ -499,7 +503,7 @@ export class Simulation {
     const a = this.arrivals;
     const declare = this.scene.process.serviceTimes.declarationAtGateS.value;
     for (let i = 0; i < a.count; i++) {
-      if ((a.flow[i] === FLOW_EXPORT && !a.twoWay[i]) || a.time[i]! < this.params.arrivalsFromS) continue;
+      if (a.flow[i] === FLOW_EXPORT && !a.twoWay[i]) continue;
       const k = newContainer(this.containers, LEG_IMPORT, i);
       this.containerOfTruck[i] = k;
       const ready = a.preDeclared[i] ? Math.max(0, a.time[i]! - this.params.importPreAdviceS) : a.time[i]! + declare;

@@ -68,22 +68,6 @@ describe('Simulation.placeAgvs', { timeout: 60_000 }, () => {
   });
 });
 
-describe('Simulation arrivalsFromS', () => {
-  it('leaves out the trucks drawn before it, and no more', () => {
-    const all = new Simulation(proposed, { seed: 4, hours: 4 });
-    const late = new Simulation(proposed, { seed: 4, hours: 4, arrivalsFromS: 2 * 3600 });
-    all.advanceTo(4 * 3600);
-    late.advanceTo(4 * 3600);
-    const before = Array.from(all.arrivals.time).filter((t) => t < 2 * 3600).length;
-    expect(late.hourly.slice(0, 2).map((h) => h.arrived)).toEqual([0, 0]);
-    expect(late.arrived).toBe(all.arrived - before);
-  });
-
-  it('is checked', () => {
-    expect(() => new Simulation(proposed, { arrivalsFromS: -1 })).toThrow(/arrivals from/);
-  });
-});
-
 describe('containers on board', () => {
   it('AGVs the warm-up had loaded, placed empty, leave their containers to be fetched again', () => {
     const sim = new Simulation(proposed, { seed: 3, hours: 6 });

@@ -12,11 +12,6 @@ export interface SimOptions {
   readonly vehiclesPerDay?: number;
   readonly agvs?: number;
   readonly hours?: number;
-  /**
-   * Trucks drawn to arrive before this time (s) are left out, so a run can start empty a few hours before the
-   * time it is about (a forecast's warm-up) without simulating the whole day before; 0, the default, keeps all.
-   */
-  readonly arrivalsFromS?: number;
 }
 
 export interface SimParams {
@@ -24,7 +19,6 @@ export interface SimParams {
   readonly vehiclesPerDay: number;
   readonly agvs: number;
   readonly hours: number;
-  readonly arrivalsFromS: number;
   readonly cellLengthM: number;
   readonly truckSpeedMps: number;
   readonly truckQueueSpacingM: number;
@@ -41,13 +35,11 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
   const agvs = options.agvs ?? scene.fleet.agv.count.value;
   const hours = options.hours ?? 24;
   const seed = options.seed ?? 1;
-  const arrivalsFromS = options.arrivalsFromS ?? 0;
   const bad = [
     !(vehiclesPerDay >= 0 && Number.isFinite(vehiclesPerDay)) && `vehicles per day must be a number ≥ 0 (got ${vehiclesPerDay})`,
     !(Number.isInteger(agvs) && agvs >= 0) && `AGVs must be a whole number ≥ 0 (got ${agvs})`,
     !(hours > 0 && hours <= 24 * 14) && `hours must be in (0, 336] (got ${hours})`,
     !Number.isInteger(seed) && `seed must be a whole number (got ${seed})`,
-    !(arrivalsFromS >= 0 && Number.isFinite(arrivalsFromS)) && `arrivals from must be a number of seconds ≥ 0 (got ${arrivalsFromS})`,
   ].filter((m): m is string => typeof m === 'string');
   if (bad.length > 0) throw new Error(bad.join('; '));
   return {
@@ -55,7 +47,6 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     vehiclesPerDay,
     agvs,
     hours,
-    arrivalsFromS,
     cellLengthM: scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value,
     truckSpeedMps: simulation.truckSpeedMps.value,
     truckQueueSpacingM: simulation.truckQueueSpacingM.value,

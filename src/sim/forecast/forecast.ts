@@ -1,6 +1,6 @@
 /**
  * The next hours at the gate, forked from what a source knows now (see {@link forkSimulation} for what is
- * assumed), run once per seed: per 5-minute bin the trucks cleared, containers moved across, trucks queued, the
+ * assumed), run once per seed: per 5-minute bin the trucks cleared, containers moved across, trucks waiting, the
  * AGVs' busy share and planner waits, and every AGV's position at +5 and +15 minutes. Same scene, input and
  * seed, same result.
  *
@@ -68,7 +68,7 @@ function forecastSeed(scene: Scene, input: ForecastInput, seed: number, horizonS
     const now = { cleared: sim.cleared, containers: sim.containersMoved, busyS: fleet.totals().busySeconds, waits: fleet.motion.waits };
     cleared.push(now.cleared - last.cleared);
     containers.push(now.containers - last.containers);
-    trucksWaiting.push(sim.trucksQueued);
+    trucksWaiting.push(sim.trucksWaiting);
     // Busy time accrues a 2.9 s planner step at a time, and steps straddle the bin's edges: cap at 1.
     agvBusyShare.push(Math.min(1, (now.busyS - last.busyS) / (fleet.n * (binEnd - binStart))));
     plannerWaits.push(now.waits - last.waits);

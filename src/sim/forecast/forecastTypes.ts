@@ -33,7 +33,10 @@ export const FORECAST_BIN_S = 300;
 /** Times ahead (s) at which every AGV's position is kept, for scoring against a recording. */
 export const FORECAST_POSITION_AFTER_S = [300, 900] as const;
 
-/** Per bin: trucks cleared and containers moved across in it; at its end, trucks queued; AGV busy share and planner waits over it. */
+/**
+ * Per bin: trucks cleared and containers moved across in it; at its end, trucks waiting (queued at a checkpoint or
+ * loading slots, or for their import container); AGV busy share and planner waits over it.
+ */
 export interface ForecastBins {
   readonly cleared: readonly number[];
   readonly containers: readonly number[];
