@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGV_IDLE, AGV_TO_DROP, AGV_TO_PARK, AGV_TO_PICK, type AgvPlacement } from './AgvFleet';
+import { AGV_CHARGING, AGV_IDLE, AGV_TO_DROP, AGV_TO_PARK, AGV_TO_PICK, type AgvPlacement } from './AgvFleet';
 import { ServiceQueue } from './ServiceQueue';
 import { Simulation } from './Simulation';
 import { loadScene } from './testScenes';
@@ -59,6 +59,16 @@ describe('Simulation.placeAgvs', { timeout: 60_000 }, () => {
     expect(m.vertex[3]).toBe(cells[3]);
     const onBoard = new Set(Array.from({ length: m.n }, (_, i) => sim.fleet!.carrying(i)));
     for (const c of carried) expect(onBoard.has(c)).toBe(false);
+  });
+
+  it('ignores a charge-done event for a charge that is not under way (one from before the AGVs were placed)', () => {
+    const sim = warm();
+    const f = sim.fleet!;
+    const i = Array.from(f.state).findIndex((s) => s !== AGV_CHARGING);
+    const battery = f.battery[i]!;
+    expect(battery).toBeLessThan(1);
+    f.chargeDone(i, sim.now);
+    expect(f.battery[i]).toBe(battery);
   });
 
   it('refuses a run without AGVs and a wrong count of placements', () => {

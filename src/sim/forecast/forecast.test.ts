@@ -4,6 +4,7 @@ import { gateLayout } from '../gateLayout';
 import { loadScene } from '../testScenes';
 import { forecast } from './forecast';
 import { forecastBand } from './forecastBand';
+import { ForecastEngine } from './ForecastEngine';
 import type { ForecastAgv, ForecastInput, ForecastResult } from './forecastTypes';
 import { forkSimulation, nearestFreeCells } from './forkSimulation';
 
@@ -150,5 +151,15 @@ describe('forecastBand', () => {
   it('refuses nothing to band and results of different spans', () => {
     expect(() => forecastBand([])).toThrow(/no forecast results/);
     expect(() => forecastBand([result(1, [1]), result(2, [1, 2])])).toThrow(/seed 2/);
+  });
+});
+
+describe('ForecastEngine', { timeout: 60_000 }, () => {
+  it('runs every seed with progress after each, and bands them', () => {
+    const progress: number[] = [];
+    const run = new ForecastEngine().run(scene, { ...input(), timeOfDayS: 2 * 3600 }, { seeds: [7, 8], hours: 1 }, (p) => progress.push(p.fraction));
+    expect(progress).toEqual([0.5, 1]);
+    expect(run.results.map((r) => r.seed)).toEqual([7, 8]);
+    expect(run.band).toEqual(forecastBand(run.results));
   });
 });
