@@ -8,6 +8,7 @@ import { browserBench } from './browserBench';
 import { collisionBench } from './collisionBench';
 import { editorBench } from './editorBench';
 import { fleetWriteBench } from './fleetWriteBench';
+import { forecastBench } from './forecastBench';
 import { liveBench } from './liveBench';
 import { printTable, type Row } from './measure';
 import { planningBench } from './planningBench';
@@ -23,6 +24,7 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   collision: () => collisionBench([1000, 10000]),
   planner: () => planningBench(),
   sim: () => simBench(),
+  forecast: () => forecastBench(),
   // `--only editor`: ms per layout-editor drag step, the view's full rebuild against the memoised one.
   editor: () => editorBench(),
   browser: () => browserBench(COUNTS),

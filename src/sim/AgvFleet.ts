@@ -8,7 +8,7 @@ import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type VehicleBuffers } from '../dom
 import type { Scene } from '../domain/sceneSchema';
 import { AgvMotion } from './AgvMotion';
 import { CollisionWatch } from './CollisionWatch';
-import { C_IN_DESTINATION, C_ON_AGV, LEG_EXPORT, type Containers } from './containers';
+import { C_IN_DESTINATION, C_IN_ORIGIN, C_ON_AGV, LEG_EXPORT, LEG_IMPORT, type Containers } from './containers';
 import type { GateLayout } from './gateLayout';
 import type { FleetTotals } from './simKpis';
 import type { SimParams } from './simParams';
@@ -25,6 +25,17 @@ export const AGV_TO_PARK = 7;
 /** Driving to a node an operator sent it to; it stays there until given something else. */
 export const AGV_MANUAL = 8;
 
+/**
+ * Where a forecast puts AGV i and what it gives it to do (see {@link AgvFleet.place}): its lane cell, whether it
+ * carries a container, the lane node index it drives to (-1 for none) and whether an operator has paused it.
+ */
+export interface AgvPlacement {
+  readonly vertex: number;
+  readonly loaded: boolean;
+  readonly goalNode: number;
+  readonly paused: boolean;
+}
+
 /** What an operator's command came to: done, or refused with the reason (reported back as the action's result). */
 export type CommandResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -36,6 +47,10 @@ export interface FleetHost {
   /** The crane of `yard`, among those with a lane node, with the fewest moves queued. */
   leastBusyCrane(yard: number): number;
   log(t: number, kind: 'contact' | 'near-miss' | 'charging' | 'command', agv: number, detail: string, x?: number, y?: number): void;
+  /** TEU into (+) or out of (−) a yard's stack. */
+  addStock(yard: number, teu: number): void;
+  /** A container of `leg` that belongs to no truck (one a forecast finds on an AGV); its index. */
+  newContainer(leg: number): number;
 }
 
 export class AgvFleet {
@@ -45,6 +60,8 @@ export class AgvFleet {
   readonly battery: Float64Array;
   private readonly container: Int32Array;
   private readonly crane: Int32Array;
+  /** When AGV i's charge ends (NaN when not charging): a charge-done event for another time is stale. */
+  private readonly chargeEnd: Float64Array;
   private readonly chargeVertices: Int32Array;
   private readonly chargeTaken: Int32Array;
   private readonly parkVertices: Int32Array;
@@ -93,6 +110,7 @@ export class AgvFleet {
     this.battery = new Float64Array(count).fill(1);
     this.container = new Int32Array(count).fill(-1);
     this.crane = new Int32Array(count).fill(-1);
+    this.chargeEnd = new Float64Array(count).fill(NaN);
     const vertices = (role: string) => Int32Array.from(scene.lanes.nodes.flatMap((node, k) => (node.role === role ? [this.motion.vertexOfNode[k]!] : [])));
     this.chargeVertices = vertices('charge');
     this.chargeTaken = new Int32Array(this.chargeVertices.length).fill(-1);
@@ -122,13 +140,116 @@ export class AgvFleet {
 
   /** A container waits for an AGV from time t. */
   pushJob(container: number, t: number): void {
+    this.enqueue(container, t);
+    this.dispatch(t);
+  }
+
+  private enqueue(container: number, t: number): void {
     this.account(t);
     const leg = this.containers.leg[container]!;
     const ring = this.jobs[leg as 0 | 1];
     ring[this.jobTail[leg]!++ % ring.length] = container;
     const waiting = this.jobsWaiting();
     if (waiting > this.jobQueueMax) this.jobQueueMax = waiting;
+  }
+
+  /** The oldest container waiting on `leg`, taken off its list, or -1. */
+  private takeJob(leg: number, t: number): number {
+    if (this.jobHead[leg] === this.jobTail[leg]) return -1;
+    this.account(t);
+    const ring = this.jobs[leg as 0 | 1];
+    return ring[this.jobHead[leg]!++ % ring.length]!;
+  }
+
+  /**
+   * Puts every AGV where a forecast says, at time t, and gives it its work (one {@link AgvPlacement} per AGV):
+   * what the AGVs were doing is dropped first (containers not yet loaded wait again; those on board are kept
+   * aside). A loaded AGV then carries a container of the leg whose destination yard its goal node serves (else
+   * the destination yard nearest to it) to that crane: one kept aside, else the oldest waiting on that leg (it
+   * leaves the origin stack), else a new one of no truck. An empty AGV whose goal is a loading crane with
+   * containers waiting goes to pick the oldest up; one with another goal drives there and stays; one without a
+   * goal goes idle (to a parking bay). Containers kept aside and not reused go back to their origin yard. Battery
+   * levels stay as they were. The caller frees the cranes of AGV work first.
+   */
+  place(placements: readonly AgvPlacement[], t: number): void {
+    if (placements.length !== this.n) throw new RangeError(`${placements.length} placements for ${this.n} AGVs`);
+    const m = this.motion;
+    const legs = this.layout.agvLegs!;
+    const aside: [number[], number[]] = [[], []];
+    for (let i = 0; i < this.n; i++) {
+      const c = this.container[i]!;
+      if (c >= 0 && this.containers.state[c] === C_ON_AGV) aside[this.containers.leg[c] as 0 | 1].push(c);
+      else if (c >= 0) this.enqueue(c, t);
+      this.container[i] = -1;
+      this.crane[i] = -1;
+      this.chargeEnd[i] = NaN;
+      this.releaseCharger(i);
+      this.leavePark(i);
+      this.state[i] = AGV_IDLE;
+      m.place(i, placements[i]!.vertex, t);
+      m.paused[i] = placements[i]!.paused ? 1 : 0;
+    }
+    for (let i = 0; i < this.n; i++) {
+      const p = placements[i]!;
+      const at = p.goalNode >= 0 ? this.layout.cranes.findIndex((c) => c.laneNode === p.goalNode) : -1;
+      const yard = at >= 0 ? this.layout.cranes[at]!.yard : -1;
+      if (p.loaded) {
+        const crane = yard === legs.export.to || yard === legs.import.to ? at : this.nearestDropCrane(i);
+        const leg = this.layout.cranes[crane]!.yard === legs.export.to ? LEG_EXPORT : LEG_IMPORT;
+        let c = aside[leg as 0 | 1].shift() ?? this.takeJob(leg, t);
+        if (c >= 0 && this.containers.state[c] !== C_ON_AGV) this.host.addStock(leg === LEG_EXPORT ? legs.export.from : legs.import.from, -2);
+        if (c < 0) c = this.host.newContainer(leg);
+        this.containers.state[c] = C_ON_AGV;
+        this.container[i] = c;
+        this.startLeg(i, AGV_TO_DROP, crane);
+      } else if (yard >= 0 && (yard === legs.export.from || yard === legs.import.from)) {
+        const c = this.takeJob(yard === legs.export.from ? LEG_EXPORT : LEG_IMPORT, t);
+        if (c >= 0) {
+          this.container[i] = c;
+          this.startLeg(i, AGV_TO_PICK, at);
+        } else this.sendTo(i, m.vertexOfNode[p.goalNode]!);
+      } else if (p.goalNode >= 0) this.sendTo(i, m.vertexOfNode[p.goalNode]!);
+      else this.goIdle(i, t);
+    }
+    for (let leg = 0; leg < 2; leg++) {
+      for (const c of aside[leg as 0 | 1]) {
+        this.containers.state[c] = C_IN_ORIGIN;
+        this.host.addStock(leg === LEG_EXPORT ? legs.export.from : legs.import.from, 2);
+        this.enqueue(c, t);
+      }
+    }
     this.dispatch(t);
+    this.ensureStepping(t);
+  }
+
+  private startLeg(i: number, state: typeof AGV_TO_PICK | typeof AGV_TO_DROP, crane: number): void {
+    this.state[i] = state;
+    this.crane[i] = crane;
+    this.motion.goal[i] = this.motion.vertexOfNode[this.layout.cranes[crane]!.laneNode]!;
+  }
+
+  private sendTo(i: number, vertex: number): void {
+    this.state[i] = AGV_MANUAL;
+    this.motion.goal[i] = vertex;
+  }
+
+  /** The crane (with a lane node) of either destination yard nearest to AGV i. */
+  private nearestDropCrane(i: number): number {
+    const legs = this.layout.agvLegs!;
+    const m = this.motion;
+    let best = -1;
+    let bestD = Infinity;
+    for (let c = 0; c < this.layout.cranes.length; c++) {
+      const crane = this.layout.cranes[c]!;
+      if (crane.laneNode < 0 || (crane.yard !== legs.export.to && crane.yard !== legs.import.to)) continue;
+      const d = m.distance(m.vertexOfNode[crane.laneNode]!, m.vertex[i]!);
+      if (d < bestD) {
+        best = c;
+        bestD = d;
+      }
+    }
+    if (best < 0) throw new Error('no destination yard crane on the lanes to deliver a loaded AGV to');
+    return best;
   }
 
   jobsWaiting(): number {
@@ -257,6 +378,8 @@ export class AgvFleet {
   }
 
   chargeDone(i: number, t: number): void {
+    if (this.chargeEnd[i] !== t) return;
+    this.chargeEnd[i] = NaN;
     this.battery[i] = 1;
     this.releaseCharger(i);
     this.motion.hold[i] = 0;
@@ -413,7 +536,8 @@ export class AgvFleet {
         case AGV_TO_CHARGE:
           this.state[i] = AGV_CHARGING;
           m.hold[i] = 1;
-          this.host.scheduleChargeDone(t + this.fullChargeS * (1 - this.battery[i]!), i);
+          this.chargeEnd[i] = t + this.fullChargeS * (1 - this.battery[i]!);
+          this.host.scheduleChargeDone(this.chargeEnd[i]!, i);
           break;
         case AGV_TO_PARK:
           this.state[i] = AGV_IDLE;

@@ -133,6 +133,22 @@ export class AgvMotion {
     this.rogue = -1;
   }
 
+  /**
+   * Puts AGV i on `vertex` at time t, standing with no move under way and no goal elsewhere (a forecast forks a
+   * fleet's reported positions into a running simulation this way). The caller keeps one AGV per vertex.
+   */
+  place(i: number, vertex: number, t: number): void {
+    if (!(vertex >= 0 && vertex < this.graph.nodeCount)) throw new RangeError(`no lane cell ${vertex} to place AGV ${i + 1} on`);
+    this.vertex[i] = vertex;
+    this.fromVertex[i] = vertex;
+    this.goal[i] = vertex;
+    this.moveStart[i] = t;
+    this.moveEnd[i] = t;
+    this.moveLeft[i] = 0;
+    this.hold[i] = 0;
+    this.rejoining[i] = 0;
+  }
+
   distance(goal: number, v: number): number {
     return this.pibt.distance(goal, v);
   }

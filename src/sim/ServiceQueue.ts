@@ -69,6 +69,17 @@ export class ServiceQueue {
     return id;
   }
 
+  /** Takes every waiting entity for which `drop` is true out of the queue at `t`, the others keeping their order. */
+  dropWaiting(t: number, drop: (id: number) => boolean): void {
+    this.account(t);
+    let kept = 0;
+    for (let k = 0; k < this.waiting; k++) {
+      const id = this.waitingAt(k);
+      if (!drop(id)) this.ring[(this.head + kept++) & (this.ring.length - 1)] = id;
+    }
+    this.waiting = kept;
+  }
+
   setOpen(t: number, open: boolean): void {
     this.account(t);
     this.open = open;

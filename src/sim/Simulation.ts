@@ -17,7 +17,7 @@
 import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type FleetFrame } from '../domain/fleetFrame';
 import { seededRandom } from '../domain/random';
 import type { Scene } from '../domain/sceneSchema';
-import { AgvFleet, type CommandResult, type FleetHost } from './AgvFleet';
+import { AgvFleet, type AgvPlacement, type CommandResult, type FleetHost } from './AgvFleet';
 import type { AgvMotion } from './AgvMotion';
 import { C_IN_DESTINATION, C_IN_ORIGIN, containers, LEG_EXPORT, LEG_IMPORT, newContainer, type Containers } from './containers';
 import { EventQueue } from './EventQueue';
@@ -45,6 +45,9 @@ const JOB_TRUCK_DROP = 0;
 const JOB_TRUCK_PICK = 1;
 const JOB_AGV_LOAD = 2;
 const JOB_AGV_UNLOAD = 3;
+
+/** A crane's current job when the AGV it was for has been placed elsewhere by a forecast: it ends with no effect. */
+const JOB_VOID = -2;
 
 const WAIT_NONE = 0;
 const WAIT_CONTAINER = 1;
@@ -149,7 +152,8 @@ export class Simulation {
     this.insideAt = new Int32Array(n).fill(-1);
     this.inside = new Int32Array(n);
     this.timeInSystem = new Float64Array(n);
-    this.containers = containers(2 * n);
+    // Room for one container more per AGV: a forecast may find AGVs loaded with containers of no simulated truck.
+    this.containers = containers(2 * n + p.agvs);
     this.containerOfTruck = new Int32Array(n).fill(-1);
     const a = this.arrivals;
     for (let i = 0; i < n; i++) {
@@ -235,6 +239,40 @@ export class Simulation {
 
   get cleared(): number {
     return this.clearedCount;
+  }
+
+  /**
+   * Trucks waiting now: in a queue before a barrier, a scanner bay or a yard's loading slots, or for their import
+   * container to come across by AGV.
+   */
+  get trucksWaiting(): number {
+    let n = 0;
+    for (const q of this.truckQueues) n += q.queueLength;
+    for (let k = 0; k < this.insideCount; k++) if (this.truckWait[this.inside[k]!] === WAIT_CONTAINER) n++;
+    return n;
+  }
+
+  /** Containers AGVs have delivered across the border so far, both ways. */
+  get containersMoved(): number {
+    return this.containersAcross.export + this.containersAcross.import;
+  }
+
+  /**
+   * Puts every AGV where `placements` says, now, with the work it says (see {@link AgvFleet.place}); what the
+   * AGVs were doing is dropped, crane moves for them included (one under way ends without effect).
+   *
+   * @example sim.placeAgvs(sim.motion!.vertex.map((v) => ({ vertex: v, loaded: false, goalNode: -1, paused: false })));
+   */
+  placeAgvs(placements: readonly AgvPlacement[]): void {
+    const fleet = this.fleet;
+    if (!fleet) throw new RangeError('no AGVs to place: this run has none');
+    const t = this.now;
+    for (let c = 0; c < this.cranes.length; c++) {
+      this.cranes[c]!.dropWaiting(t, (job) => (job & 3) >= JOB_AGV_LOAD);
+      const job = this.craneJob[c]!;
+      if (job >= 0 && (job & 3) >= JOB_AGV_LOAD) this.craneJob[c] = JOB_VOID;
+    }
+    fleet.place(placements, t);
   }
 
   kpis(): SimKpis {
@@ -381,6 +419,11 @@ export class Simulation {
       craneRequest: (crane, agv, job, t) => this.craneRequest(crane, agv * 4 + (job === 'load' ? JOB_AGV_LOAD : JOB_AGV_UNLOAD), t),
       leastBusyCrane: (yard) => this.leastBusyCrane(yard, true),
       log: (t, kind, agv, detail, x, y) => this.pushLog(t, kind, agv, detail, x, y),
+      addStock: (yard, teu) => this.addStock(yard, teu),
+      newContainer: (leg) => {
+        if (this.containers.count === this.containers.leg.length) throw new RangeError('no room for another container in this run');
+        return newContainer(this.containers, leg, -1);
+      },
     };
   }
 
@@ -413,6 +456,7 @@ export class Simulation {
     const job = this.craneJob[c]!;
     this.craneJob[c] = -1;
     this.craneStart(c, this.cranes[c]!.release(t), t);
+    if (job === JOB_VOID) return;
     const who = job >> 2;
     const yard = this.layout.cranes[c]!.yard;
     switch (job & 3) {
@@ -476,7 +520,7 @@ export class Simulation {
     }
     this.containersAcross.import++;
     const truck = this.containers.truck[container]!;
-    if (this.truckWait[truck] === WAIT_CONTAINER) {
+    if (truck >= 0 && this.truckWait[truck] === WAIT_CONTAINER) {
       this.truckWait[truck] = WAIT_NONE;
       this.runOps(truck, t);
     }

@@ -15,6 +15,7 @@ import type { RecordingBytes } from '../recording/byteSource';
 import { openRecording } from '../recording/openRecording';
 import { formatBytes, type RecordedMessage, type RecordingReader } from '../recording/RecordingReader';
 import { findAlerts, type ReplayAlert } from './findAlerts';
+import { recordingTruth, type RecordingTruth } from './recordingTruth';
 
 export interface ReplayOpenOptions extends FleetFeedOptions {
   /** The file: bytes, a `File` from the disk, or the `Blob` of a fetched URL. */
@@ -59,6 +60,7 @@ export class ReplayEngine {
   /** Log time of the last message applied (ns); reading forward from here continues, going back seeks. */
   private appliedNs = -1n;
   private startNs = 0n;
+  private endNs = 0n;
 
   /** Opens the recording and scans it for alerts; never throws for a bad file (damage is reported instead). */
   async open(o: ReplayOpenOptions): Promise<ReplayInfo> {
@@ -68,6 +70,7 @@ export class ReplayEngine {
     // What the live feed subscribes to; commands recorded on `order`/`instantActions` topics are not fleet data.
     this.topics = info.topics.map((t) => t.topic).filter((t) => FEED_TOPIC.test(t));
     this.startNs = info.startNs ?? 0n;
+    this.endNs = info.endNs ?? 0n;
     this.reset();
     const alerts = await findAlerts(reader, this.topics);
     const damage =
@@ -145,6 +148,12 @@ export class ReplayEngine {
     for (const m of (await this.reader!.latestBefore(before, this.topics)).values())
       if (latest === undefined || m.logTimeNs > latest) latest = m.logTimeNs;
     return latest === undefined ? undefined : toMs(latest) / 1000;
+  }
+
+  /** What the recording shows over the hour after `clockS` (s since the epoch), to score a forecast; the playhead stays. */
+  truthAfter(clockS: number): Promise<RecordingTruth> {
+    this.need();
+    return recordingTruth(this.reader!, this.topics, this.options!, toNs(clockS), this.endNs);
   }
 
   /** Everything known of one vehicle at the playhead, for its panel. */
