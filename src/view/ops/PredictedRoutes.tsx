@@ -69,7 +69,7 @@ export function PredictedRoutes({ scene, ops, traffic, simulated }: { scene: Sce
         <pointsMaterial color="#facc15" size={7} sizeAttenuation={false} depthWrite={false} />
       </points>
       {drawn.labels.map((l) => (
-        <Html key={l.text} position={l.at} zIndexRange={[20, 10]}>
+        <Html key={l.text} position={l.at} zIndexRange={[1, 0]}>
           <span style={LABEL_STYLE} data-testid="route-tick">
             {l.text}
           </span>

@@ -22,9 +22,9 @@ function MarkerLabel({ marker, countdown }: { marker: TrafficMarker; countdown: 
   const detail = marker.detail === undefined ? '' : ` (${t(`operations.traffic.detail.${marker.detail}`)})`;
   const names = `${kind}${detail}: ${marker.agvs.join(', ')}`;
   return (
-    <Html position={[marker.x, LIFT, -marker.y]} center zIndexRange={[30, 20]}>
-      <button
-        type="button"
+    <Html position={[marker.x, LIFT, -marker.y]} center zIndexRange={[2, 1]}>
+      <div
+        role="note"
         title={names}
         onClick={() => setOpen(!open)}
         data-testid={`traffic-marker-${marker.kind}`}
@@ -42,7 +42,7 @@ function MarkerLabel({ marker, countdown }: { marker: TrafficMarker; countdown: 
       >
         <span ref={countdown} data-testid="traffic-countdown" />
         {open && <span style={{ display: 'block', fontWeight: 400 }}>{names}</span>}
-      </button>
+      </div>
     </Html>
   );
 }
