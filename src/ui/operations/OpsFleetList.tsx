@@ -112,7 +112,7 @@ export function OpsFleetList({
           <thead>
             <tr>
               {SORT_COLUMNS.map((c) => (
-                <th key={c} aria-sort={s.sortColumn === c ? (s.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <th key={c} className={`col-${c}`} aria-sort={s.sortColumn === c ? (s.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
                   <button
                     type="button"
                     className="link"
