@@ -38,6 +38,7 @@ import type { RenderStats } from '../view/renderStats';
 import { TwinCanvas } from '../view/TwinCanvas';
 import { useStore } from 'zustand';
 import { createOpsStore } from '../store/ops/opsStore';
+import { createTrafficStore } from '../store/traffic/trafficStore';
 import { OpsConsole } from '../ui/operations/OpsConsole';
 import { AgvTint } from '../view/fleet/agvTint';
 import { OpsLayers } from '../view/ops/OpsLayers';
@@ -134,6 +135,7 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
   const [showPaths, setShowPaths] = useState(false);
   // The operations console's view settings and the AGV colours of its data rule.
   const ops = useMemo(() => createOpsStore(), []);
+  const traffic = useMemo(() => createTrafficStore(), []);
   const agvTint = useMemo(() => new AgvTint(0), []);
   const opsSelected = useStore(ops, (s) => s.selectedKey !== undefined);
   useEffect(() => {
@@ -302,7 +304,7 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
                   onPick={(f) => store.getState().select(f.id)}
                   onMiss={() => store.getState().select(undefined)}
                 >
-                  {operations && running && <OpsLayers scene={scene} source={running} ops={ops} tint={agvTint} />}
+                  {operations && running && <OpsLayers scene={scene} source={running} ops={ops} traffic={traffic} tint={agvTint} />}
                   {operations && <FlyToAlert />}
                 </TwinCanvas>
               )
@@ -337,7 +339,7 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
         {operations && (
           <div className="ops-column">
             {scene && <FacilityPanel scene={scene} />}
-            {running && <OpsConsole ops={ops} source={running} nodeIds={nodeIds} />}
+            {running && <OpsConsole ops={ops} traffic={traffic} source={running} nodeIds={nodeIds} />}
             {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
             {replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => openRecording({ kind: 'file', file })} />}
             {live && <LiveHud source={live} scene={scene} />}

@@ -1,5 +1,6 @@
-/** The gate's time zone: times on screen are the border post's, whatever the viewer's machine says. */
-export const GATE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { GATE_TIME_ZONE } from '../domain/gateClock';
+
+export { GATE_TIME_ZONE };
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

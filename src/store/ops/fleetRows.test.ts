@@ -50,6 +50,17 @@ describe('fleet list rows', () => {
     expect(ids(sortRows(rows, 'speed', 'desc'))[0]).toBe('AGV-010');
   });
 
+  it('sorts by predicted arrival both ways, AGVs without one last', () => {
+    const at = new Map([
+      ['acme/AGV-003', 1040],
+      ['acme/AGV-010', 1005],
+      ['acme/AGV-001', 1020],
+    ]);
+    expect(ids(sortRows(rows, 'eta', 'asc', at))).toEqual(['AGV-010', 'AGV-001', 'AGV-003', 'AGV-2']);
+    expect(ids(sortRows(rows, 'eta', 'desc', at))).toEqual(['AGV-003', 'AGV-001', 'AGV-010', 'AGV-2']);
+    expect(ids(sortRows(rows, 'eta', 'asc'))).toEqual(['AGV-001', 'AGV-2', 'AGV-003', 'AGV-010']);
+  });
+
   it('filters by id, key or last node (any case) and by state', () => {
     expect(ids(filterRows(rows, 'agv-01', undefined))).toEqual(['AGV-010']);
     expect(ids(filterRows(rows, '  PARK ', undefined))).toEqual(['AGV-001']);

@@ -8,7 +8,7 @@ import type { SortColumn, SortDirection } from './opsStore';
 const byId = new Intl.Collator('en', { numeric: true });
 
 /** Compares two defined values of a column; vehicles without the value always go last, whatever the direction. */
-function value(r: VehicleRow, column: SortColumn): number | string | undefined {
+function value(r: VehicleRow, column: SortColumn, arrivals: ReadonlyMap<string, number>): number | string | undefined {
   switch (column) {
     case 'id':
       return r.serialNumber;
@@ -20,17 +20,26 @@ function value(r: VehicleRow, column: SortColumn): number | string | undefined {
       return r.batteryPercent;
     case 'speed':
       return r.speedMps;
+    case 'eta':
+      return arrivals.get(r.key);
     case 'errors':
       return r.errors;
   }
 }
 
-/** The rows sorted by `column` (ties by id, ascending), a new array. */
-export function sortRows(rows: readonly VehicleRow[], column: SortColumn, direction: SortDirection): VehicleRow[] {
+const NO_ARRIVALS: ReadonlyMap<string, number> = new Map();
+
+/** The rows sorted by `column` (ties by id, ascending), a new array; `arrivals` (clock s by key) for the ETA. */
+export function sortRows(
+  rows: readonly VehicleRow[],
+  column: SortColumn,
+  direction: SortDirection,
+  arrivals: ReadonlyMap<string, number> = NO_ARRIVALS,
+): VehicleRow[] {
   const sign = direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const va = value(a, column);
-    const vb = value(b, column);
+    const va = value(a, column, arrivals);
+    const vb = value(b, column, arrivals);
     if (va === undefined || vb === undefined) {
       if (va !== vb) return va === undefined ? 1 : -1;
     } else {

@@ -8,7 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import view from '../../../data/operations-view.json';
 import type { OperatingState } from '../../telemetry/vehicleRow';
 
-export const SORT_COLUMNS = ['id', 'state', 'load', 'battery', 'speed', 'errors'] as const;
+export const SORT_COLUMNS = ['id', 'state', 'load', 'battery', 'speed', 'eta', 'errors'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
 

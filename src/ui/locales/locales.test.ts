@@ -8,6 +8,7 @@ import { DROP_REASONS } from '../../telemetry/vda5050/decode';
 import { ID_OWNERS } from '../../domain/checks/checkCode';
 import { JSON_SYNTAX_ERRORS } from '../../domain/jsonSyntaxMessage';
 import { PROBLEM_CODES } from '../problemText';
+import { MARKER_KINDS } from '../../view/ops/trafficMarkers';
 import { STRINGS } from './resources';
 
 type Tree = { [key: string]: string | Tree };
@@ -58,7 +59,7 @@ describe('UI strings', () => {
 
   it('has a string for every key the code asks for by name', () => {
     const missing: string[] = [];
-    for (const file of [...sourceFiles('src/ui'), ...sourceFiles('src/app')]) {
+    for (const file of [...sourceFiles('src/ui'), ...sourceFiles('src/view'), ...sourceFiles('src/app')]) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) if (!EN_BASE.has(m[1]!)) missing.push(`${file}: ${m[1]}`);
     }
@@ -94,6 +95,8 @@ describe('UI strings', () => {
       'operations.state': OPERATING_STATES,
       'operations.fleet.col': SORT_COLUMNS,
       'operations.layers.ruleName': COLOUR_RULES,
+      'operations.traffic.kind': MARKER_KINDS,
+      'operations.traffic.detail': ['follow', 'merge', 'crossing', 'head-on', 'standing', 'unknown-node', 'checkpoint-down', 'stood-still'],
       'problems.code': PROBLEM_CODES,
       'problems.json': JSON_SYNTAX_ERRORS,
       'problems.owner': ID_OWNERS,

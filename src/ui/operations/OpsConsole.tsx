@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Observable } from 'rxjs';
 import { useStore } from 'zustand';
 import type { OpsStore } from '../../store/ops/opsStore';
+import { arrivals } from '../../store/traffic/arrivals';
+import type { TrafficStore } from '../../store/traffic/trafficStore';
 import type { VehicleDetail, VehicleRow } from '../../telemetry/vehicleRow';
 import type { AuditEntry, OperatorCommand } from '../../telemetry/live/operatorCommands';
 import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
@@ -24,10 +26,21 @@ export interface OpsPanelSource {
 
 /**
  * The operations console's panel beside the map: the fleet list (sort, filter, select and follow), the selected
- * vehicle's panel (for the simulation, a word on how its route is drawn), and the map layers (heat map, colour rule). Each part
+ * vehicle's panel (for the simulation, a word on how its route is drawn), and the map layers (heat map, colour rule,
+ * predicted routes). Each part
  * folds away, and the whole panel hides to a single button, so the map stays in view.
  */
-export function OpsConsole({ ops, source, nodeIds }: { ops: OpsStore; source: OpsPanelSource; nodeIds: readonly string[] }) {
+export function OpsConsole({
+  ops,
+  traffic,
+  source,
+  nodeIds,
+}: {
+  ops: OpsStore;
+  traffic: TrafficStore;
+  source: OpsPanelSource;
+  nodeIds: readonly string[];
+}) {
   const { t } = useTranslation();
   // Re-renders on what the source publishes (twice a second at most), never per frame.
   const [state, setState] = useState(() => source.state$.value);
@@ -38,6 +51,8 @@ export function OpsConsole({ ops, source, nodeIds }: { ops: OpsStore; source: Op
   }, [source]);
   const rows = state.fleet?.vehicles ?? NO_ROWS;
   const selectedKey = useStore(ops, (s) => s.selectedKey);
+  const snapshot = useStore(traffic, (s) => s.snapshot);
+  const arrivalAt = useMemo(() => arrivals(snapshot), [snapshot]);
   const [open, setOpen] = useState(true);
   // One object per source, so the vehicle panel keeps its refresh timer across re-renders.
   const details = useMemo(() => (source.vehicle ? { vehicle: (key: string) => source.vehicle!(key) } : undefined), [source]);
@@ -64,7 +79,7 @@ export function OpsConsole({ ops, source, nodeIds }: { ops: OpsStore; source: Op
       </header>
       <details open className="ops-fleet-part">
         <summary>{t('operations.fleet.title')}</summary>
-        <OpsFleetList rows={rows} ops={ops} commands={commands} />
+        <OpsFleetList rows={rows} ops={ops} commands={commands} arrivals={arrivalAt} simulated={source.kind === 'sim'} />
       </details>
       {selectedKey && (
         <>
@@ -74,7 +89,7 @@ export function OpsConsole({ ops, source, nodeIds }: { ops: OpsStore; source: Op
       )}
       <details open>
         <summary>{t('operations.layers.title')}</summary>
-        <OpsMapLayers ops={ops} />
+        <OpsMapLayers ops={ops} traffic={traffic} />
       </details>
     </section>
   );

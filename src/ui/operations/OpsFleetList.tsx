@@ -2,6 +2,7 @@ import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import view from '../../../data/operations-view.json';
+import { gateClock } from '../../domain/gateClock';
 import { filterRows, sortRows } from '../../store/ops/fleetRows';
 import { SORT_COLUMNS, type OpsStore, type SortColumn } from '../../store/ops/opsStore';
 import { OPERATING_STATES, type OperatingState, type VehicleRow } from '../../telemetry/vehicleRow';
@@ -14,16 +15,30 @@ const ROWS_SHOWN = view.list.rowsShown.value;
  * Every vehicle of the running source with its state, load, battery, speed and errors: a click on a header sorts
  * by that column (again: the other way), the text box and the state list filter, a click on a row selects the AGV
  * and the camera follows it; where the source takes commands (a live feed), the selected AGV's commands show under
- * its row. Re-renders on the source's rows (twice a second) and on the operator's settings. Vehicle names and
- * error texts come from the wire: rendered as text.
+ * its row. The ETA is the gate time the traffic prediction has the AGV reach its order's last node (`arrivals`, on
+ * the source's clock; `simulated` for the simulation's day clock). Re-renders on the source's rows (twice a second),
+ * the prediction's rounds and the operator's settings. Vehicle names and error texts come from the wire: rendered as
+ * text.
  */
-export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRow[]; ops: OpsStore; commands?: FleetCommands }) {
+export function OpsFleetList({
+  rows,
+  ops,
+  commands,
+  arrivals,
+  simulated,
+}: {
+  rows: readonly VehicleRow[];
+  ops: OpsStore;
+  commands?: FleetCommands;
+  arrivals: ReadonlyMap<string, number>;
+  simulated: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const s = useStore(ops);
   const shown = useMemo(
-    () => sortRows(filterRows(rows, s.filterText, s.filterState), s.sortColumn, s.sortDirection),
-    [rows, s.filterText, s.filterState, s.sortColumn, s.sortDirection],
+    () => sortRows(filterRows(rows, s.filterText, s.filterState), s.sortColumn, s.sortDirection, arrivals),
+    [rows, s.filterText, s.filterState, s.sortColumn, s.sortDirection, arrivals],
   );
   const selected = rows.find((r) => r.key === s.selectedKey);
   const cell = (r: VehicleRow, c: SortColumn) => {
@@ -38,6 +53,10 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
         return r.batteryPercent === undefined ? '—' : `${formatNumber(r.batteryPercent, lang, 0)} %`;
       case 'speed':
         return `${formatNumber(r.speedMps, lang, 1)} m/s`;
+      case 'eta': {
+        const at = arrivals.get(r.key);
+        return at === undefined ? '—' : gateClock(at, simulated);
+      }
       case 'errors':
         return String(r.errors);
     }
@@ -93,7 +112,7 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
           <thead>
             <tr>
               {SORT_COLUMNS.map((c) => (
-                <th key={c} aria-sort={s.sortColumn === c ? (s.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <th key={c} className={`col-${c}`} aria-sort={s.sortColumn === c ? (s.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
                   <button
                     type="button"
                     className="link"
@@ -124,7 +143,9 @@ export function OpsFleetList({ rows, ops, commands }: { rows: readonly VehicleRo
                       title={
                         c === 'errors' && r.errors > 0
                           ? [t('operations.fleet.errorsTitle', { warnings: r.warnings, fatals: r.fatals }), r.topError ?? ''].filter(Boolean).join(' · ')
-                          : undefined
+                          : c === 'eta'
+                            ? t('operations.fleet.etaTitle')
+                            : undefined
                       }
                     >
                       {c === 'id' ? (

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import view from '../../../data/operations-view.json';
 import { COLOUR_RULES, HEAT_WINDOWS_MIN, type ColourRule, type OpsStore, type RuleThresholds } from '../../store/ops/opsStore';
+import { HORIZON_CHOICES, type TrafficStore } from '../../store/traffic/trafficStore';
 import { OPERATING_STATES } from '../../telemetry/vehicleRow';
 import { LEVEL_ACT, LEVEL_GOOD, LEVEL_HEX, LEVEL_UNKNOWN, LEVEL_WATCH, STATE_HEX } from '../../view/ops/colourRules';
+import { MARKER_HEX } from '../../view/ops/trafficMarkers';
 
 const HEAT_HEX = view.heatMap.colours.value;
 const RED_AT_PERCENT = Math.round(view.heatMap.redAtOccupancy.value * 100);
@@ -19,12 +21,15 @@ function Key({ colour, label }: { colour: string; label: string }) {
 }
 
 /**
- * The map's operator layers: the congestion heat map (on/off, its window, its scale) and the rule colouring AGVs
- * (none, battery, state, delay) with its thresholds and a legend of what each colour means.
+ * The map's operator layers: traffic prediction (every AGV's predicted route or only the selected one's, the
+ * horizon, what the markers' colours mean), the congestion heat map (on/off, its window, its scale) and the rule
+ * colouring AGVs (none, battery, state, delay) with its thresholds and a legend of what each colour means.
  */
-export function OpsMapLayers({ ops }: { ops: OpsStore }) {
+export function OpsMapLayers({ ops, traffic }: { ops: OpsStore; traffic: TrafficStore }) {
   const { t } = useTranslation();
   const s = useStore(ops);
+  const showAll = useStore(traffic, (x) => x.showAll);
+  const horizonS = useStore(traffic, (x) => x.horizonS);
   const th = s.thresholds;
   const threshold = (key: keyof RuleThresholds, label: string) => (
     <label className="threshold">
@@ -68,6 +73,30 @@ export function OpsMapLayers({ ops }: { ops: OpsStore }) {
 
   return (
     <div className="ops-layers" data-testid="ops-layers">
+      <div className="row">
+        <label title={t('operations.layers.routesNote')}>
+          <input type="checkbox" checked={showAll} onChange={(e) => traffic.getState().setShowAll(e.target.checked)} data-testid="ops-routes-all" />{' '}
+          {t('operations.layers.routesAll')}
+        </label>
+        <select
+          value={horizonS}
+          aria-label={t('operations.layers.horizon')}
+          title={t('operations.layers.horizon')}
+          onChange={(e) => traffic.getState().setHorizon(Number(e.target.value))}
+          data-testid="ops-horizon"
+        >
+          {HORIZON_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {t('operations.layers.horizonS', { n })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <ul className="rule-legend traffic-legend" data-testid="ops-traffic-legend">
+        <Key colour={MARKER_HEX.conflict} label={t('operations.traffic.kind.conflict')} />
+        <Key colour={MARKER_HEX.deadlock} label={t('operations.traffic.kind.deadlock')} />
+        <Key colour={MARKER_HEX.blocked} label={t('operations.traffic.kind.blocked')} />
+      </ul>
       <div className="row">
         <label>
           <input type="checkbox" checked={s.heatMap} onChange={(e) => s.setHeatMap(e.target.checked)} data-testid="ops-heatmap" />{' '}
