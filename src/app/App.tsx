@@ -38,7 +38,6 @@ import type { RenderStats } from '../view/renderStats';
 import { TwinCanvas } from '../view/TwinCanvas';
 import { useStore } from 'zustand';
 import { createOpsStore } from '../store/ops/opsStore';
-import { createTrafficStore } from '../store/traffic/trafficStore';
 import { OpsConsole } from '../ui/operations/OpsConsole';
 import { AgvTint } from '../view/fleet/agvTint';
 import { OpsLayers } from '../view/ops/OpsLayers';
@@ -135,7 +134,6 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
   const [showPaths, setShowPaths] = useState(false);
   // The operations console's view settings and the AGV colours of its data rule.
   const ops = useMemo(() => createOpsStore(), []);
-  const traffic = useMemo(() => createTrafficStore(), []);
   const agvTint = useMemo(() => new AgvTint(0), []);
   const opsSelected = useStore(ops, (s) => s.selectedKey !== undefined);
   useEffect(() => {
