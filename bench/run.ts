@@ -14,6 +14,7 @@ import { printTable, type Row } from './measure';
 import { planningBench } from './planningBench';
 import { sceneBench } from './sceneBench';
 import { simBench } from './simBench';
+import { trafficBench } from './trafficBench';
 
 const COUNTS = [100, 1000, 10000];
 
@@ -25,6 +26,8 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   planner: () => planningBench(),
   sim: () => simBench(),
   forecast: () => forecastBench(),
+  // Traffic prediction: a round for 200 and 2,000 AGVs, false alarms over a day, foresight in the rogue drill.
+  traffic: () => trafficBench(),
   // `--only editor`: ms per layout-editor drag step, the view's full rebuild against the memoised one.
   editor: () => editorBench(),
   browser: () => browserBench(COUNTS),

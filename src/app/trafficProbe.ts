@@ -11,7 +11,14 @@ export interface TrafficProbe {
   readonly clockS?: number;
   readonly roundMs?: number;
   readonly failure?: string;
-  readonly conflicts: readonly { readonly a: string; readonly b: string; readonly inS: number; readonly x: number; readonly y: number; readonly kind: string }[];
+  readonly conflicts: readonly {
+    readonly a: string;
+    readonly b: string;
+    readonly inS: number;
+    readonly x: number;
+    readonly y: number;
+    readonly kind: string;
+  }[];
   readonly deadlocks: readonly { readonly agvs: readonly string[] }[];
   readonly blocked: readonly { readonly agv: string; readonly reason: string }[];
   /** Seconds until each AGV with a route reaches its last node, by vehicle key. */

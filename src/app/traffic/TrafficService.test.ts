@@ -78,7 +78,11 @@ describe('TrafficService', () => {
     const cap = before.routeCap;
     const ahead = (i: number) => [...before.route.subarray(i * cap, i * cap + before.routeLen[i]!)].map((n, k) => ({ n, t: before.nodeS[i * cap + k]! }));
     const choice = free
-      .flatMap((i) => ahead(i).filter((p) => p.t > 20 && p.t < 80).map((p) => ({ i, ...p })))
+      .flatMap((i) =>
+        ahead(i)
+          .filter((p) => p.t > 20 && p.t < 80)
+          .map((p) => ({ i, ...p })),
+      )
       .flatMap((p) => free.filter((j) => j !== p.i && ahead(j).some((q) => q.n === p.n && q.t > p.t + 10 && q.t < 110)).map((j) => ({ ...p, j })))[0];
     expect(choice, 'two free AGVs bound through one node').toBeDefined();
     const sent = [choice!.i, choice!.j].sort((x, y) => x - y);

@@ -171,17 +171,15 @@ export class TrafficService {
     const key = (i: number) => keys[i] ?? `#${i}`;
     const conflicts = f.conflicts.map((c: PredictedConflict): ConflictView => ({ ...c, a: key(c.a), b: key(c.b) }));
     const deadlocks = f.deadlocks.map((d: PredictedDeadlock): DeadlockView => ({ ...d, agvs: d.agvs.map(key) }));
-    const blocked = f.blocked.map(
-      (b: BlockedRoute): BlockedView => ({
-        agv: key(b.agv),
-        reason: b.reason,
-        ...(b.node !== UNKNOWN_NODE && nodes[b.node] ? { nodeId: nodes[b.node]!.id } : {}),
-        ...(b.by === undefined ? {} : { by: key(b.by) }),
-        inS: b.inS,
-        x: b.x,
-        y: b.y,
-      }),
-    );
+    const blocked = f.blocked.map((b: BlockedRoute): BlockedView => ({
+      agv: key(b.agv),
+      reason: b.reason,
+      ...(b.node !== UNKNOWN_NODE && nodes[b.node] ? { nodeId: nodes[b.node]!.id } : {}),
+      ...(b.by === undefined ? {} : { by: key(b.by) }),
+      inS: b.inS,
+      x: b.x,
+      y: b.y,
+    }));
     return {
       clockS,
       horizonS,

@@ -12,7 +12,15 @@ function barrierOn(edge: number): { scene: Scene; barrier: string; far: number }
   const a = scene.lanes.nodes[k(e.from)]!.position;
   const b = scene.lanes.nodes[k(e.to)]!.position;
   const barrier = scene.facilities.find((f) => f.kind === 'barrier')!;
-  const moved = { ...barrier, footprint: { ...barrier.footprint, position: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as [number, number], size: [5, 5] as [number, number], rotation: 0 } };
+  const moved = {
+    ...barrier,
+    footprint: {
+      ...barrier.footprint,
+      position: [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as [number, number],
+      size: [5, 5] as [number, number],
+      rotation: 0,
+    },
+  };
   return { scene: { ...scene, facilities: scene.facilities.map((f) => (f.id === barrier.id ? moved : f)) }, barrier: barrier.id, far: k(e.to) };
 }
 

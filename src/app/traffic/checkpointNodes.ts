@@ -23,7 +23,11 @@ export function checkpointNodes(scene: Scene): Map<string, number[]> {
       if (a === undefined || b === undefined) continue;
       if (polylineTouchesConvex([nodes[a]!.position, nodes[b]!.position], corners)) hit.add(b);
     }
-    if (hit.size > 0) out.set(f.id, [...hit].sort((x, y) => x - y));
+    if (hit.size > 0)
+      out.set(
+        f.id,
+        [...hit].sort((x, y) => x - y),
+      );
   }
   return out;
 }

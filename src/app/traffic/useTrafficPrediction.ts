@@ -50,7 +50,10 @@ export function useTrafficPrediction(source: PredictedSource | undefined, scene:
       store.getState().fail('traffic prediction needs a cross-origin isolated page (SharedArrayBuffer)');
       return;
     }
-    const planner = startWorker<TrafficPlannerEngine>(new Worker(new URL('../../../workers/planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' }), 'planner');
+    const planner = startWorker<TrafficPlannerEngine>(
+      new Worker(new URL('../../../workers/planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' }),
+      'planner',
+    );
     const collision = startWorker<TrafficCollisionEngine>(
       new Worker(new URL('../../../workers/collision.worker.ts', import.meta.url), { type: 'module', name: 'collision' }),
       'collision',

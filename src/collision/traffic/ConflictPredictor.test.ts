@@ -153,7 +153,8 @@ function firm(routes: PredictedRoutes, i: number, k: number, t: number): boolean
   const used = routes.meta[META_SAMPLES]!;
   const o = i * routes.samples;
   const eps = PARAMS.standingSpeedMps * routes.meta[META_SAMPLE_S]!;
-  for (let j = 1; j <= Math.min(k + 1, used - 1); j++) if (Math.hypot(routes.px[o + j]! - routes.px[o]!, routes.py[o + j]! - routes.py[o]!) > eps) return false;
+  for (let j = 1; j <= Math.min(k + 1, used - 1); j++)
+    if (Math.hypot(routes.px[o + j]! - routes.px[o]!, routes.py[o + j]! - routes.py[o]!) > eps) return false;
   return true;
 }
 

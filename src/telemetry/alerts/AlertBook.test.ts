@@ -230,7 +230,11 @@ describe('AlertBook', () => {
 
     it('opens one alert per predicted conflict with its pair, place, due time and kind, following the prediction', () => {
       const book = new AlertBook(LIMITS);
-      let open = feed(book, { clockS: 100, rows, predictions: { clockS: 100, conflicts: [conflict(40)], deadlocks: [], blocked: [] } }, 'predicted-conflict');
+      let open = feed(
+        book,
+        { clockS: 100, rows, predictions: { clockS: 100, conflicts: [conflict(40)], deadlocks: [], blocked: [] } },
+        'predicted-conflict',
+      );
       expect(open).toHaveLength(1);
       expect(open[0]).toMatchObject({ vehicles: ['acme/A', 'acme/B'], x: 10, y: 20, dueS: 140, cause: 'merge', active: true, level: 'critical' });
       const version = book.version;
@@ -238,7 +242,11 @@ describe('AlertBook', () => {
       feed(book, { clockS: 101, rows, predictions: { clockS: 101, conflicts: [conflict(39.2)], deadlocks: [], blocked: [] } });
       expect(book.version).toBe(version);
       // It moves: the alert follows, still one.
-      open = feed(book, { clockS: 102, rows, predictions: { clockS: 102, conflicts: [conflict(48, 30)], deadlocks: [], blocked: [] } }, 'predicted-conflict');
+      open = feed(
+        book,
+        { clockS: 102, rows, predictions: { clockS: 102, conflicts: [conflict(48, 30)], deadlocks: [], blocked: [] } },
+        'predicted-conflict',
+      );
       expect(open).toHaveLength(1);
       expect(open[0]).toMatchObject({ x: 30, dueS: 150 });
     });
@@ -249,7 +257,9 @@ describe('AlertBook', () => {
       feed(book, { clockS: 100, rows, predictions: { clockS: 100, ...none, conflicts: [conflict(40)] } });
       // One round misses it: still open (no close-and-reopen).
       expect(feed(book, { clockS: 101, rows, predictions: { clockS: 101, ...none } }, 'predicted-conflict')[0]!.active).toBe(true);
-      expect(feed(book, { clockS: 101.5, rows, predictions: { clockS: 101.5, ...none, conflicts: [conflict(38.5)] } }, 'predicted-conflict')).toHaveLength(1);
+      expect(feed(book, { clockS: 101.5, rows, predictions: { clockS: 101.5, ...none, conflicts: [conflict(38.5)] } }, 'predicted-conflict')).toHaveLength(
+        1,
+      );
       // Gone for longer than the grace: cleared, listed as cleared.
       feed(book, { clockS: 103, rows, predictions: { clockS: 103, ...none } });
       const gone = feed(book, { clockS: 104, rows, predictions: { clockS: 104, ...none } }, 'predicted-conflict');

@@ -113,7 +113,14 @@ export interface AlertInput {
 /** What traffic prediction foresees, keyed by vehicle; times in seconds after `clockS` (the source clock predicted from). */
 export interface PredictionInput {
   readonly clockS: number;
-  readonly conflicts: readonly { readonly a: string; readonly b: string; readonly kind: string; readonly inS: number; readonly x: number; readonly y: number }[];
+  readonly conflicts: readonly {
+    readonly a: string;
+    readonly b: string;
+    readonly kind: string;
+    readonly inS: number;
+    readonly x: number;
+    readonly y: number;
+  }[];
   readonly deadlocks: readonly { readonly agvs: readonly string[]; readonly inS: number; readonly x: number; readonly y: number }[];
   readonly blocked: readonly {
     readonly agv: string;
@@ -284,7 +291,14 @@ export class AlertBook {
   private wantPredictions(p: PredictionInput, wanted: Map<string, Wanted>): void {
     for (const c of p.conflicts) {
       const pair = [c.a, c.b].sort();
-      wanted.set(`predicted-conflict:${pair.join('|')}`, { kind: 'predicted-conflict', vehicles: pair, x: c.x, y: c.y, dueS: p.clockS + c.inS, cause: c.kind });
+      wanted.set(`predicted-conflict:${pair.join('|')}`, {
+        kind: 'predicted-conflict',
+        vehicles: pair,
+        x: c.x,
+        y: c.y,
+        dueS: p.clockS + c.inS,
+        cause: c.kind,
+      });
     }
     for (const d of p.deadlocks) {
       const agvs = [...d.agvs].sort();

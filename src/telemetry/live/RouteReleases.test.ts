@@ -27,7 +27,15 @@ const edges = [
 const edgeEnd = edges.map(([, to]) => to!);
 /** The lane edges into each node of `route`, the first from `from`. */
 const edgesOf = (from: number, route: number[]) => route.map((to, k) => edges.findIndex(([a, b]) => a === (k === 0 ? from : route[k - 1]) && b === to));
-const reqs = (x: number, y: number, from: number, route: number[], onNodes: number[], onEdges: number[], mode: ReleaseRequest['mode']): ReleaseRequest => ({
+const reqs = (
+  x: number,
+  y: number,
+  from: number,
+  route: number[],
+  onNodes: number[],
+  onEdges: number[],
+  mode: ReleaseRequest['mode'],
+): ReleaseRequest => ({
   x,
   y,
   route,
