@@ -47,6 +47,8 @@ export class FleetTable {
    * drives: how long it has stood, for traffic prediction's blocked routes.
    */
   readonly standingSinceMs: Float64Array;
+  /** Feed time (ms) of each AGV's latest pose, for the standing clock's gap test. */
+  private readonly heardAtMs: Float64Array;
   /** 1 when the AGV has reported a position in a map the scene places. */
   readonly placed: Uint8Array;
   /**
@@ -82,6 +84,7 @@ export class FleetTable {
     this.vy = new Float64Array(n);
     this.speed = new Float64Array(n);
     this.standingSinceMs = new Float64Array(n).fill(Number.NaN);
+    this.heardAtMs = new Float64Array(n).fill(-Infinity);
     this.placedAtMs = new Float64Array(n).fill(Number.NaN);
     this.placed = new Uint8Array(n);
     this.drawSlot = new Int32Array(n).fill(-1);
@@ -183,10 +186,16 @@ export class FleetTable {
     return i;
   }
 
-  /** Starts AGV i's standing clock when its speed falls below the standing speed, stops it when it drives. */
+  /**
+   * Starts AGV i's standing clock when its speed falls below the standing speed, stops it when it drives. After a
+   * silence longer than the stale timeout the clock starts afresh: nobody knows whether it stood all that time (a
+   * simulation fast-forwarded to its start time sends its first poses hours apart).
+   */
   private trackStanding(i: number, atMs: number): void {
+    const gapMs = atMs - this.heardAtMs[i]!;
+    this.heardAtMs[i] = atMs;
     if (this.speed[i]! >= STANDING_MPS) this.standingSinceMs[i] = Number.NaN;
-    else if (Number.isNaN(this.standingSinceMs[i]!)) this.standingSinceMs[i] = atMs;
+    else if (Number.isNaN(this.standingSinceMs[i]!) || gapMs > this.options.staleAfterMs) this.standingSinceMs[i] = atMs;
   }
 
   /** VDA 5050 gives velocity in the vehicle's frame (vx ahead, vy to the left): turned into the zone frame. */

@@ -90,6 +90,19 @@ describe('packing the fleet for traffic prediction', () => {
     expect(input(14).standingS[0]).toBe(0);
   });
 
+  it('starts the standing clock afresh after a silence longer than the stale timeout (nobody saw it stand then)', () => {
+    const f = feed();
+    const input = (at: number) => {
+      const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
+      f.attachTraffic(buffer, 4, 8);
+      f.packTraffic(T0 + at * 1000, at);
+      return trafficInput(4, 8, buffer);
+    };
+    f.table.applyState(report('1', 0, 6, 0));
+    f.table.applyState(report('1', 3600, 6, 0));
+    expect(input(3610).standingS[0]).toBe(10);
+  });
+
   it('goes on counting rounds from the buffer’s last one when another feed takes it over (a replay’s seek)', () => {
     const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
     const a = feed();
