@@ -6,7 +6,7 @@
  * An AGV is stale when nothing has come from it for `staleAfterMs`, or when its `connection` says it is offline or
  * broken (the broker publishes the last will when its link drops); a message from it makes it fresh again.
  */
-import traffic from '../../../data/traffic.json';
+import traffic from '../../../data/traffic.json' with { type: 'json' };
 import { LOAD_EXPORT, LOAD_NONE, type VehicleBuffers } from '../../domain/fleetFrame';
 import { mapToZone } from '../../domain/mapPlacement';
 import type { MapPlacement } from '../../domain/sceneSchema';

@@ -13,7 +13,7 @@
  *   const resolver = new RouteResolver(maps, scene.lanes.nodes, 48);
  *   const r = resolver.resolve(3, table.latest[3], table.x[3], table.y[3]); // r.route[0 … r.length), r.baseLen
  */
-import traffic from '../../../data/traffic.json';
+import traffic from '../../../data/traffic.json' with { type: 'json' };
 import { mapToZone } from '../../domain/mapPlacement';
 import type { MapPlacement } from '../../domain/sceneSchema';
 import { UNKNOWN_NODE } from '../../domain/trafficFrame';
