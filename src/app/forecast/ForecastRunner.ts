@@ -69,10 +69,13 @@ export class ForecastRunner {
     };
     const publish = (view: ForecastView) => run === this.runs && store.getState().setForecast(view);
     publish({ status: 'running', fromS, seedsDone: 0, seeds: CONSOLE_FORECAST.seeds.length });
-    const onProgress = Comlink.proxy((p: ForecastProgress) => publish({ status: 'running', fromS, seedsDone: p.seedsDone, seeds: p.seeds }));
+    // Progress comes over its own message port, so the last of it may arrive after the result: drop it then.
+    let finished = false;
+    const onProgress = Comlink.proxy((p: ForecastProgress) => finished || publish({ status: 'running', fromS, seedsDone: p.seedsDone, seeds: p.seeds }));
     const startedAt = now();
     void Promise.race([remote.run(scene, input, CONSOLE_FORECAST, onProgress), failed])
       .then(async ({ results, band }) => {
+        finished = true;
         if (run !== this.runs) return;
         this.endWorker?.();
         const done = { status: 'done', fromS, toS: fromS + CONSOLE_FORECAST.hours * 3600, band, wallMs: now() - startedAt } as const;
@@ -85,6 +88,7 @@ export class ForecastRunner {
         publish({ ...done, score });
       })
       .catch((e: unknown) => {
+        finished = true;
         if (run !== this.runs) return;
         this.endWorker?.();
         publish({ status: 'failed', reason: messageOf(e) });

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { openTwin, watchErrors } from './twinPage';
+
+const forecast = (page: import('@playwright/test').Page) => page.evaluate(() => window.__TWIN__.traffic.forecast);
+
+test('the operations console forecasts the simulation’s next hour in a worker: a band of containers moved, per 5 minutes in gate time', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await openTwin(page, '?mode=operations&zone=1119-1120&scene=proposed&lang=en&t=08:00&seed=3');
+  const run = page.getByTestId('forecast-run');
+  await expect(run).toBeEnabled({ timeout: 60_000 });
+  expect(await forecast(page)).toBeUndefined();
+  await run.click();
+  await expect(run).toBeDisabled();
+  await expect(page.getByTestId('forecast-result')).toBeVisible({ timeout: 120_000 });
+  const f = (await forecast(page))!;
+  const [lo, hi] = f.containers;
+  expect(lo).toBeLessThanOrEqual(hi);
+  expect(hi).toBeGreaterThan(0);
+  expect(f.toS - f.fromS).toBe(3600);
+  expect(f.error).toBeUndefined();
+  await expect(page.getByTestId('forecast-containers')).toContainText(`${lo}–${hi}`);
+  // Twelve 5-minute rows, the first at the forecast's start in gate time (just after 08:00).
+  const rows = page.getByTestId('forecast-bins').locator('tbody tr');
+  await expect(rows).toHaveCount(12);
+  await expect(rows.first().locator('td').first()).toHaveText(/^08:0\d$/);
+  await expect(run).toBeEnabled();
+  await page.getByTestId('forecast-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/forecast-sim.png' });
+  expect(errors).toEqual([]);
+});
