@@ -51,15 +51,16 @@ export function trafficProbe(s: TrafficState, predictions: number): TrafficProbe
 
 function forecastProbe(f: Extract<ForecastView, { status: 'done' }>): NonNullable<TrafficProbe['forecast']> {
   const e = f.score?.error;
-  const error = e && {
-    ...(e.positionM5 === undefined ? {} : { positionM5: e.positionM5 }),
-    ...(e.positionM15 === undefined ? {} : { positionM15: e.positionM15 }),
-    ...(e.containers === undefined ? {} : { containers: e.containers }),
+  const error = {
+    ...(e?.positionM5 === undefined ? {} : { positionM5: e.positionM5 }),
+    ...(e?.positionM15 === undefined ? {} : { positionM15: e.positionM15 }),
+    ...(e?.containers === undefined ? {} : { containers: e.containers }),
   };
   return Object.freeze({
     fromS: f.fromS,
     toS: f.toS,
     containers: Object.freeze([...f.band.totals.containers] as const),
-    ...(error ? { error: Object.freeze(error) } : {}),
+    // A recording too short to score anything gives no error at all (the console says why).
+    ...(Object.keys(error).length > 0 ? { error: Object.freeze(error) } : {}),
   });
 }

@@ -95,29 +95,32 @@ function BinTable({ band, fromS, simulated, num }: { band: ForecastBand; fromS: 
   const { t } = useTranslation();
   const c = band.bins.containers;
   return (
-    <table className="ops-forecast-bins" data-testid="forecast-bins">
-      <caption>{t('operations.forecast.binsTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('operations.forecast.binFrom')}</th>
-          <th scope="col">{t('operations.forecast.binRange')}</th>
-          <th scope="col">{t('operations.forecast.binMedian')}</th>
-          <th scope="col">{t('operations.forecast.binWaiting')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {c.median.map((m, b) => (
-          <tr key={b}>
-            <td>{gateClock(fromS + b * band.binS, simulated).slice(0, 5)}</td>
-            <td>
-              {num(c.min[b]!)}–{num(c.max[b]!)}
-            </td>
-            <td>{num(m)}</td>
-            <td>{num(band.bins.trucksWaiting.median[b]!)}</td>
+    // Folded by default: twelve rows would crowd the fleet list out of the console.
+    <details>
+      <summary>{t('operations.forecast.binsTitle')}</summary>
+      <table className="ops-forecast-bins" data-testid="forecast-bins">
+        <thead>
+          <tr>
+            <th scope="col">{t('operations.forecast.binFrom')}</th>
+            <th scope="col">{t('operations.forecast.binRange')}</th>
+            <th scope="col">{t('operations.forecast.binMedian')}</th>
+            <th scope="col">{t('operations.forecast.binWaiting')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {c.median.map((m, b) => (
+            <tr key={b}>
+              <td>{gateClock(fromS + b * band.binS, simulated).slice(0, 5)}</td>
+              <td>
+                {num(c.min[b]!)}–{num(c.max[b]!)}
+              </td>
+              <td>{num(m)}</td>
+              <td>{num(band.bins.trucksWaiting.median[b]!)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
