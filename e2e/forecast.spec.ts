@@ -12,6 +12,13 @@ test('the operations console forecasts the simulation’s next hour in a worker:
   const run = page.getByTestId('forecast-run');
   await expect(run).toBeEnabled({ timeout: 60_000 });
   expect(await forecast(page)).toBeUndefined();
+  // A cancel ends the run at once: nothing shown, the button free again.
+  await run.click();
+  // Dispatched, not clicked: the progress bar moves, and waiting for a still button could outlast the run.
+  await page.getByTestId('forecast-cancel').dispatchEvent('click');
+  await expect(run).toBeEnabled();
+  await expect(page.getByTestId('forecast-result')).toHaveCount(0);
+  expect(await forecast(page)).toBeUndefined();
   await run.click();
   await expect(run).toBeDisabled();
   await expect(page.getByTestId('forecast-result')).toBeVisible({ timeout: 120_000 });
