@@ -12,7 +12,7 @@
 import * as Comlink from 'comlink';
 import type { Scene } from '../../domain/sceneSchema';
 import type { ForecastEngine, ForecastProgress } from '../../sim/forecast/ForecastEngine';
-import type { ForecastOptions } from '../../sim/forecast/forecastTypes';
+import type { ForecastInput, ForecastOptions } from '../../sim/forecast/forecastTypes';
 import type { ForecastView, TrafficStore } from '../../store/traffic/trafficStore';
 import type { RecordingTruth } from '../../telemetry/replay/recordingTruth';
 import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
@@ -56,8 +56,15 @@ export class ForecastRunner {
     const { source, scene, store } = this.o;
     const now = this.o.now ?? (() => performance.now());
     const fromS = snapshot.clockS;
-    const input = forecastInput(snapshot, source.state$.value.fleet?.vehicles ?? [], source.kind === 'sim');
-    const worker = this.o.createWorker();
+    let input: ForecastInput;
+    let worker: Worker;
+    try {
+      input = forecastInput(snapshot, source.state$.value.fleet?.vehicles ?? [], source.kind === 'sim');
+      worker = this.o.createWorker();
+    } catch (e) {
+      store.getState().setForecast({ status: 'failed', reason: messageOf(e) });
+      return;
+    }
     const remote = Comlink.wrap<ForecastEngine>(worker);
     const failed = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (e) => reject(new Error(`forecast worker failed: ${e.message || 'could not load'}`)));
