@@ -49,6 +49,7 @@ import { catalogRequest, type UrlState } from './urlState';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { TrafficStore } from '../store/traffic/trafficStore';
 import { useTrafficPrediction } from './traffic/useTrafficPrediction';
+import { useForecast } from './forecast/useForecast';
 import { useFileDrop } from './useFileDrop';
 
 const NO_PATHS = { segments: new Float32Array(0), version: 0 };
@@ -130,6 +131,7 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
 
   // Traffic prediction runs for the operations console's source (the briefing and engineering consoles have none).
   useTrafficPrediction(operations ? running : undefined, scene, traffic);
+  const forecast = useForecast(operations ? running : undefined, scene, traffic);
 
   const [showPaths, setShowPaths] = useState(false);
   // The operations console's view settings and the AGV colours of its data rule.
@@ -337,7 +339,7 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
         {operations && (
           <div className="ops-column">
             {scene && <FacilityPanel scene={scene} />}
-            {running && <OpsConsole ops={ops} traffic={traffic} source={running} nodeIds={nodeIds} />}
+            {running && <OpsConsole ops={ops} traffic={traffic} source={running} nodeIds={nodeIds} forecast={forecast} />}
             {scene && sim && <SimHud scene={scene} source={sim} showPaths={showPaths} onShowPaths={setShowPaths} />}
             {replay && <ReplayHud source={replay} name={replayLabel ?? ''} onOpen={(file) => openRecording({ kind: 'file', file })} />}
             {live && <LiveHud source={live} scene={scene} />}

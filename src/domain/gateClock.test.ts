@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gateClock } from './gateClock';
+import { gateClock, gateTimeOfDayS } from './gateClock';
 
 describe('gate clock', () => {
   it('reads epoch seconds in the gate time zone (UTC+7), whatever the machine says', () => {
@@ -15,5 +15,12 @@ describe('gate clock', () => {
 
   it('refuses a time that is not a number', () => {
     expect(() => gateClock(Number.NaN, true)).toThrow(/NaN s/);
+  });
+
+  it('gives the time of day at the gate in seconds: simulated since midnight, epoch in UTC+7', () => {
+    expect(gateTimeOfDayS(86400 + 8 * 3600 + 0.5, true)).toBe(8 * 3600 + 0.5);
+    expect(gateTimeOfDayS(Date.UTC(2026, 2, 1, 1, 2, 3) / 1000 + 0.25, false)).toBe(8 * 3600 + 2 * 60 + 3.25);
+    expect(gateTimeOfDayS(Date.UTC(2026, 2, 1, 17, 0, 0) / 1000, false)).toBe(0);
+    expect(() => gateTimeOfDayS(Number.POSITIVE_INFINITY, false)).toThrow(/Infinity s/);
   });
 });

@@ -18,3 +18,14 @@ export function gateClock(s: number, simulated: boolean): string {
   const secs = ((Math.floor(s) % 86400) + 86400) % 86400;
   return `${pad(Math.floor(secs / 3600))}:${pad(Math.floor((secs % 3600) / 60))}:${pad(secs % 60)}`;
 }
+
+const parts = new Intl.DateTimeFormat('en-GB', { timeZone: GATE_TIME_ZONE, hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+
+/** Seconds since the gate's local midnight, in [0, 86400), for clock seconds `s` read as {@link gateClock} reads them. */
+export function gateTimeOfDayS(s: number, simulated: boolean): number {
+  if (!Number.isFinite(s)) throw new RangeError(`gate time of day of ${s} s: expected a finite number of seconds`);
+  if (simulated) return ((s % 86400) + 86400) % 86400;
+  const whole = Math.floor(s);
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.formatToParts(new Date(whole * 1000)).find((p) => p.type === type)!.value);
+  return field('hour') * 3600 + field('minute') * 60 + field('second') + (s - whole);
+}

@@ -10,6 +10,7 @@ import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame } from '../domain/packedFrame';
 import type { ReplayInfo, ReplayOpenOptions, ReplaySnapshot } from './replay/ReplayEngine';
 import type { ReplayAlert } from './replay/findAlerts';
+import type { RecordingTruth } from './replay/recordingTruth';
 import type { VehicleDetail } from './vehicleRow';
 import { createSourceMetrics, type SourceMetrics } from './SourceMetrics';
 import { SpeedMeter } from './SpeedMeter';
@@ -26,6 +27,7 @@ export interface ReplayEngineHandle extends TrafficEngineHandle {
   previousTimeBefore(clockS: number): Promise<number | undefined>;
   snapshot(): Promise<ReplaySnapshot>;
   vehicle(key: string): Promise<VehicleDetail | undefined>;
+  truthAfter(clockS: number): Promise<RecordingTruth>;
 }
 
 export interface ReplaySourceState extends SourceState {
@@ -177,6 +179,11 @@ export class ReplaySource implements TelemetrySource<ReplaySourceState> {
   /** Everything known of one vehicle now, for its panel. */
   vehicle(key: string): Promise<VehicleDetail | undefined> {
     return this.engine.vehicle(key);
+  }
+
+  /** What the recording shows over the hour after `clockS`, to score a forecast made then; playback is not disturbed. */
+  truthAfter(clockS: number): Promise<RecordingTruth> {
+    return this.engine.truthAfter(clockS);
   }
 
   dispose(): void {

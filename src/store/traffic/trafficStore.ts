@@ -7,6 +7,8 @@
 import { createStore } from 'zustand/vanilla';
 import traffic from '../../../data/traffic.json';
 import type { BlockedReason, ConflictKind } from '../../domain/trafficFindings';
+import type { ForecastBand } from '../../sim/forecast/forecastTypes';
+import type { ForecastError } from '../../telemetry/replay/forecastError';
 
 export interface ConflictView {
   /** Vehicle keys (`manufacturer/serial`), from the wire: show as text. */
@@ -65,6 +67,32 @@ export interface TrafficSnapshot {
   readonly roundMs: number;
 }
 
+/** A replayed forecast's score against the recording after its start. */
+export interface ForecastScore {
+  /** Figures the recording could not score are absent. */
+  readonly error?: ForecastError;
+  /** Seconds after the forecast's start the recording covers; absent when it could not be read. */
+  readonly coveredS?: number;
+  /** Why a figure is missing (the recording ends too soon, or reading it failed), as text. */
+  readonly reason?: string;
+}
+
+/** The console's one-hour forecast: running (with progress), done (the band over the seeds), or failed. */
+export type ForecastView =
+  | { readonly status: 'running'; readonly fromS: number; readonly seedsDone: number; readonly seeds: number }
+  | {
+      readonly status: 'done';
+      /** Source clock (s) the forecast starts from and ends at. */
+      readonly fromS: number;
+      readonly toS: number;
+      readonly band: ForecastBand;
+      /** Wall-clock milliseconds the run took. */
+      readonly wallMs: number;
+      /** Replay only: the score, once the recording has been read. */
+      readonly score?: ForecastScore;
+    }
+  | { readonly status: 'failed'; readonly reason: string };
+
 export interface TrafficState {
   readonly horizonS: number;
   /** Draw every AGV's predicted route, not only the selected one's. */
@@ -72,6 +100,7 @@ export interface TrafficState {
   readonly snapshot?: TrafficSnapshot;
   /** Why prediction is not running (a worker failed to start or threw), as text for the problems list. */
   readonly failure?: string;
+  readonly forecast?: ForecastView;
 }
 
 export interface TrafficActions {
@@ -79,6 +108,7 @@ export interface TrafficActions {
   setShowAll(on: boolean): void;
   publish(snapshot: TrafficSnapshot | undefined): void;
   fail(reason: string | undefined): void;
+  setForecast(forecast: ForecastView | undefined): void;
 }
 
 export type TrafficStore = ReturnType<typeof createTrafficStore>;
@@ -98,5 +128,6 @@ export function createTrafficStore(initial: Partial<Pick<TrafficState, 'horizonS
     setShowAll: (on) => set({ showAll: on }),
     publish: (snapshot) => set({ snapshot }),
     fail: (reason) => set(reason === undefined ? { failure: undefined } : { failure: reason }),
+    setForecast: (forecast) => set({ forecast }),
   }));
 }

@@ -9,6 +9,7 @@ import type { VehicleDetail, VehicleRow } from '../../telemetry/vehicleRow';
 import type { AuditEntry, OperatorCommand } from '../../telemetry/live/operatorCommands';
 import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { VehiclePanel } from '../VehiclePanel';
+import { ForecastPanel, type ForecastControl } from './ForecastPanel';
 import { OpsFleetList } from './OpsFleetList';
 import { OpsMapLayers } from './OpsMapLayers';
 import type { FleetCommands } from './VehicleCommands';
@@ -26,8 +27,8 @@ export interface OpsPanelSource {
 
 /**
  * The operations console's panel beside the map: the fleet list (sort, filter, select and follow), the selected
- * vehicle's panel (for the simulation, a word on how its route is drawn), and the map layers (heat map, colour rule,
- * predicted routes). Each part
+ * vehicle's panel (for the simulation, a word on how its route is drawn), the map layers (heat map, colour rule,
+ * predicted routes) and the next hour's forecast. Each part
  * folds away, and the whole panel hides to a single button, so the map stays in view.
  */
 export function OpsConsole({
@@ -35,11 +36,14 @@ export function OpsConsole({
   traffic,
   source,
   nodeIds,
+  forecast,
 }: {
   ops: OpsStore;
   traffic: TrafficStore;
   source: OpsPanelSource;
   nodeIds: readonly string[];
+  /** Starts the next hour's forecast; absent while the app has none for this source. */
+  forecast?: ForecastControl | undefined;
 }) {
   const { t } = useTranslation();
   // Re-renders on what the source publishes (twice a second at most), never per frame.
@@ -91,6 +95,12 @@ export function OpsConsole({
         <summary>{t('operations.layers.title')}</summary>
         <OpsMapLayers ops={ops} traffic={traffic} />
       </details>
+      {forecast && (
+        <details open>
+          <summary>{t('operations.forecast.title')}</summary>
+          <ForecastPanel traffic={traffic} control={forecast} simulated={source.kind === 'sim'} replayed={source.kind === 'replay'} />
+        </details>
+      )}
     </section>
   );
 }
