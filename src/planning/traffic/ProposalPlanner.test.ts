@@ -6,15 +6,24 @@ import { ProposalPlanner, type Proposal } from './ProposalPlanner';
 // Two lanes of 60 m merge at M and fork again: A → M → G1 (80 m on) and B → M → G2 (60 m on); a side lane C → D.
 // Cells of 20 m at 5 m/s: a step is 4 s, and every move is one step (the limits are the max speed).
 const node = (id: string, x: number, y: number): LaneNode => ({ id, position: [x, y], role: 'waypoint' });
-const nodes: LaneNode[] = [node('A', 0, 0), node('B', 24, 48), node('M', 60, 0), node('G1', 140, 0), node('G2', 108, -36), node('C', 90, 40), node('D', 130, 40)];
+const nodes: LaneNode[] = [
+  node('A', 0, 0),
+  node('B', 24, 48),
+  node('M', 60, 0),
+  node('G1', 140, 0),
+  node('G2', 108, -36),
+  node('C', 90, 40),
+  node('D', 130, 40),
+];
 const edge = (from: string, to: string): LaneEdge => ({ id: from + to, from, to, widthM: 4, speedLimitMps: 5, crossBorder: false });
 const edges: LaneEdge[] = [edge('A', 'M'), edge('B', 'M'), edge('M', 'G1'), edge('M', 'G2'), edge('C', 'D')];
-const at = Object.fromEntries(nodes.map((n, k) => [n.id, k])) as Record<string, number>;
+type Id = 'A' | 'B' | 'M' | 'G1' | 'G2' | 'C' | 'D';
+const at = Object.fromEntries(nodes.map((n, k) => [n.id, k])) as Record<Id, number>;
 const CAP = 8;
 const SAMPLES = 10;
 
 /** AGVs standing on lane nodes with routes (node ids) and hand-set ETAs; each passes M (if at all) at 12 s. */
-function fleet(agvs: { on: string; route: string[]; etaS: number }[]) {
+function fleet(agvs: { on: Id; route: Id[]; etaS: number }[]) {
   const input = trafficInput(CAP, 4);
   const routes = predictedRoutes(CAP, 4, SAMPLES);
   input.meta[META_COUNT] = agvs.length;
@@ -24,12 +33,12 @@ function fleet(agvs: { on: string; route: string[]; etaS: number }[]) {
   routes.px.fill(1e6);
   routes.py.fill(1e6);
   agvs.forEach((a, i) => {
-    const [x, y] = nodes[at[a.on]!]!.position;
+    const [x, y] = nodes[at[a.on]]!.position;
     input.x[i] = x;
     input.y[i] = y;
     input.flags[i] = FLAG_PLACED;
-    input.lastNode[i] = at[a.on]!;
-    a.route.forEach((id, k) => (input.route[i * 4 + k] = at[id]!));
+    input.lastNode[i] = at[a.on];
+    a.route.forEach((id, k) => (input.route[i * 4 + k] = at[id]));
     input.routeLen[i] = a.route.length;
     input.baseLen[i] = a.route.length;
     routes.etaS[i] = a.etaS;
@@ -80,7 +89,7 @@ describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted co
     expect(r1).toMatchObject({ agv: 1, nodes: [at.M, at.G2], nodeS: [16, 28] });
     expect(r1!.waits).toEqual([{ node: at.M, x: 48, y: 16, fromS: 8, toS: 12 }]);
     expect(r2).toEqual({ agv: 2, nodes: [], nodeS: [], waits: [], cells: [planner.cells.vertexOfNode[at.C]!] });
-    // Delays by hand: 28 − 28, 28 − 24, and 0 for the AGV without a route; unresolved the conflict at M (12 s ahead)
+    // Delays by hand: 28 − 28, 28 − 24 (arrival in the plan minus alone), 0 for the AGV without a route; unresolved the conflict at M (12 s ahead)
     // costs at least AGV 0's remaining 28 − 12 = 16 s.
     expect(p.delayS).toEqual([0, 4, 0]);
     expect(p.totalDelayS).toBe(4);
@@ -125,7 +134,10 @@ describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted co
 
     // B cannot be reached from A on the one-way lanes.
     const away = fleet([{ on: 'A', route: ['B'], etaS: 30 }]);
-    expect(planner.propose(away.input, away.routes, [0], 60, 0, options)).toMatchObject({ solved: false, reason: expect.stringMatching(/cannot be reached/) });
+    expect(planner.propose(away.input, away.routes, [0], 60, 0, options)).toMatchObject({
+      solved: false,
+      reason: expect.stringMatching(/cannot be reached/),
+    });
 
     // Two AGVs bound for one cell.
     const same = fleet([

@@ -1,4 +1,13 @@
-import { FLAG_PLACED, META_COUNT, META_ROUND, META_SAMPLE_S, META_SAMPLES, UNKNOWN_NODE, type PredictedRoutes, type TrafficInput } from '../../domain/trafficFrame';
+import {
+  FLAG_PLACED,
+  META_COUNT,
+  META_ROUND,
+  META_SAMPLE_S,
+  META_SAMPLES,
+  UNKNOWN_NODE,
+  type PredictedRoutes,
+  type TrafficInput,
+} from '../../domain/trafficFrame';
 import { solveLacam } from '../lacam';
 import { laneCells, type LaneCells } from '../laneCells';
 import type { PlanGraph } from '../PlanGraph';
@@ -34,7 +43,7 @@ export interface Proposal {
   readonly routes: ProposalRoute[];
   /** Seconds from now at which each plan step ends (0 for the start). */
   readonly stepEndS: number[];
-  /** Per AGV of `agvs`: its arrival in the plan minus its predicted ETA (s; negative where the plan is faster). */
+  /** Per AGV of `agvs`: seconds its waits and detours in the plan add to its ETA (see {@link ProposalPlanner}). */
   readonly delayS: number[];
   readonly totalDelayS: number;
   /** The delay the conflict would cost unresolved (see {@link ProposalPlanner}) minus `totalDelayS`. */
@@ -70,8 +79,11 @@ export const PROPOSAL_DEFAULTS: ProposalOptions = { radiusM: 150, timeLimitMs: 8
  *   ceil(distance / (speed limit × step)) steps of step = cell length / max speed (the slowest lane edge the cell
  *   lies on, as `sim/AgvMotion` times entries), and a plan step lasts as long as the slowest move in it; so AGVs
  *   that move together never overtake the plan's order, and cruise at the limit (no acceleration).
- * - Delay of an AGV: its last arrival at its goal in the plan minus its predicted ETA (0 for an AGV without a route,
- *   so one moved aside and back is charged the time it was away).
+ * - Delay of an AGV: its last arrival at its goal in the plan minus its free arrival, the fastest way there alone on
+ *   the cells under the same timing (0 for an AGV without a route, so one moved aside and back is charged the time it
+ *   was away); that is, its predicted ETA plus this delay is its ETA under the plan. Not the plan's arrival minus the
+ *   ETA itself: the plan cruises at the limits with no acceleration, so that difference would mostly be the two
+ *   timing models' gap (negative for nearly every AGV) rather than what the waits and detours cost.
  * - Saved: unresolved, the conflict stops the AGVs involved at the conflict place; as a lower bound it costs the
  *   largest of their remaining times from there (the predicted sample nearest the place) to their ETA. `savesS` is
  *   that minus the plan's total delay.
@@ -125,7 +137,14 @@ export class ProposalPlanner {
   }
 
   /** A plan for `involved` (fleet-table indices) and the AGVs within `options.radiusM` of (x, y); never throws for a hard instance. */
-  propose(input: TrafficInput, routes: PredictedRoutes, involved: readonly number[], x: number, y: number, options: ProposalOptions = PROPOSAL_DEFAULTS): Proposal {
+  propose(
+    input: TrafficInput,
+    routes: PredictedRoutes,
+    involved: readonly number[],
+    x: number,
+    y: number,
+    options: ProposalOptions = PROPOSAL_DEFAULTS,
+  ): Proposal {
     const t0 = performance.now();
     const count = input.meta[META_COUNT]!;
     for (const i of involved) {
@@ -139,7 +158,18 @@ export class ProposalPlanner {
     }
     const agvs = [...involved, ...[...inPlan].filter((i) => !involved.includes(i)).sort((a, b) => a - b)];
     const id = `proposal-${routes.meta[META_ROUND]}-${[...involved].sort((a, b) => a - b).join('-')}`;
-    const unsolved = (reason: string): Proposal => ({ id, agvs, routes: [], stepEndS: [], delayS: [], totalDelayS: 0, savesS: 0, solved: false, ms: performance.now() - t0, reason });
+    const unsolved = (reason: string): Proposal => ({
+      id,
+      agvs,
+      routes: [],
+      stepEndS: [],
+      delayS: [],
+      totalDelayS: 0,
+      savesS: 0,
+      solved: false,
+      ms: performance.now() - t0,
+      reason,
+    });
 
     // Cells held: first those of the AGVs out of the plan (blocked), then the plan's starts.
     const holder = new Int32Array(g.nodeCount).fill(-1);
@@ -188,12 +218,43 @@ export class ProposalPlanner {
       const i = agvs[a]!;
       const { route, arrivalS } = this.routeOf(input, i, paths[a]!, goals[a]!, stepEnd);
       planned.push(route);
-      const eta = routes.etaS[i]!;
-      delayS.push(arrivalS - (Number.isNaN(eta) ? 0 : eta));
+      delayS.push(arrivalS - this.freeArrivalS(starts[a]!, goals[a]!));
     }
     const totalDelayS = delayS.reduce((s, d) => s + d, 0);
     const unresolvedS = Math.max(0, ...involved.map((i) => this.remainingFrom(routes, i, x, y)));
-    return { id, agvs, routes: planned, stepEndS: Array.from(stepEnd), delayS, totalDelayS, savesS: unresolvedS - totalDelayS, solved: true, ms: performance.now() - t0 };
+    return {
+      id,
+      agvs,
+      routes: planned,
+      stepEndS: Array.from(stepEnd),
+      delayS,
+      totalDelayS,
+      savesS: unresolvedS - totalDelayS,
+      solved: true,
+      ms: performance.now() - t0,
+    };
+  }
+
+  /** Seconds from `start` to `goal` alone on the cells, each move timed by its entry steps (Dijkstra; the steps are whole). */
+  private freeArrivalS(start: number, goal: number): number {
+    const g = this.cells.graph;
+    const steps = new Int32Array(g.nodeCount).fill(-1);
+    const buckets: number[][] = [[start]];
+    steps[start] = 0;
+    for (let d = 0; d < buckets.length; d++) {
+      for (const u of buckets[d] ?? []) {
+        if (steps[u] !== d) continue;
+        if (u === goal) return d * this.stepS;
+        for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
+          const v = g.targets[k]!;
+          const dv = d + this.entrySteps[v]!;
+          if (steps[v]! >= 0 && steps[v]! <= dv) continue;
+          steps[v] = dv;
+          (buckets[dv] ??= []).push(v);
+        }
+      }
+    }
+    return Infinity;
   }
 
   /** The cell nearest (x, y) that `holder` leaves free, or -1. */

@@ -63,7 +63,8 @@ export class TrafficPlannerEngine {
   /** A conflict-free plan for the AGVs `agvs` (fleet-table indices) and those near (x, y), on the last predicted round. */
   propose(agvs: number[], x: number, y: number, options: ProposalOptions = PROPOSAL_DEFAULTS): Proposal {
     const { proposer, input, routes } = this;
-    if (proposer === undefined || input === undefined || routes === undefined) throw new Error('TrafficPlannerEngine: call init and initCells before propose');
+    if (proposer === undefined || input === undefined || routes === undefined)
+      throw new Error('TrafficPlannerEngine: call init and initCells before propose');
     return proposer.propose(input, routes, agvs, x, y, options);
   }
 
