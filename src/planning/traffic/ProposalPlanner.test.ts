@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
-import { FLAG_PLACED, META_COUNT, META_SAMPLE_S, META_SAMPLES, predictedRoutes, trafficInput } from '../../domain/trafficFrame';
+import { FLAG_DRIVING, FLAG_PLACED, META_COUNT, META_SAMPLE_S, META_SAMPLES, predictedRoutes, trafficInput } from '../../domain/trafficFrame';
 import { ProposalPlanner, type Proposal } from './ProposalPlanner';
 
 // Two lanes of 60 m merge at M and fork again: A → M → G1 (80 m on) and B → M → G2 (60 m on); a side lane C → D.
@@ -23,7 +23,7 @@ const CAP = 8;
 const SAMPLES = 10;
 
 /** AGVs standing on lane nodes with routes (node ids) and hand-set ETAs; each passes M (if at all) at 12 s. */
-function fleet(agvs: { on: Id; route: Id[]; etaS: number }[]) {
+function fleet(agvs: { on: Id; route: Id[]; etaS: number; driving?: boolean }[]) {
   const input = trafficInput(CAP, 4);
   const routes = predictedRoutes(CAP, 4, SAMPLES);
   input.meta[META_COUNT] = agvs.length;
@@ -36,7 +36,7 @@ function fleet(agvs: { on: Id; route: Id[]; etaS: number }[]) {
     const [x, y] = nodes[at[a.on]]!.position;
     input.x[i] = x;
     input.y[i] = y;
-    input.flags[i] = FLAG_PLACED;
+    input.flags[i] = FLAG_PLACED | (a.driving ? FLAG_DRIVING : 0);
     input.lastNode[i] = at[a.on];
     a.route.forEach((id, k) => (input.route[i * 4 + k] = at[id]));
     input.routeLen[i] = a.route.length;
@@ -88,7 +88,7 @@ describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted co
     expect(r0).toMatchObject({ agv: 0, nodes: [at.M, at.G1], nodeS: [12, 28], waits: [] });
     expect(r1).toMatchObject({ agv: 1, nodes: [at.M, at.G2], nodeS: [16, 28] });
     expect(r1!.waits).toEqual([{ node: at.M, x: 48, y: 16, fromS: 8, toS: 12 }]);
-    expect(r2).toEqual({ agv: 2, nodes: [], nodeS: [], waits: [], cells: [planner.cells.vertexOfNode[at.C]!] });
+    expect(r2).toEqual({ agv: 2, nodes: [], nodeS: [], waits: [], endsShort: false, cells: [planner.cells.vertexOfNode[at.C]!] });
     // Delays by hand: 28 − 28, 28 − 24 (arrival in the plan minus alone), 0 for the AGV without a route; unresolved the conflict at M (12 s ahead)
     // costs at least AGV 0's remaining 28 − 12 = 16 s.
     expect(p.delayS).toEqual([0, 4, 0]);
@@ -97,15 +97,19 @@ describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted co
     expect(structuredClone(p)).toEqual(p);
   });
 
-  it('leaves AGVs beyond the radius out of the plan and blocks their cells', () => {
-    const { input, routes } = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'B', route: ['M', 'G2'], etaS: 24 },
-      { on: 'D', route: [], etaS: NaN },
-    ]);
-    const p = planner.propose(input, routes, [0, 1], 60, 0, { ...options, radiusM: 50 });
-    expect(p.solved).toBe(true);
-    expect(p.agvs).toEqual([0, 1]);
+  it('leaves AGVs beyond the radius out of the plan and blocks the cells of those standing', () => {
+    // An AGV standing on G1 out of the plan: AGV 0 queues behind it. Driving, it is taken to drive on.
+    for (const driving of [false, true]) {
+      const { input, routes } = fleet([
+        { on: 'A', route: ['M', 'G1'], etaS: 28 },
+        { on: 'B', route: ['M', 'G2'], etaS: 24 },
+        { on: 'G1', route: [], etaS: NaN, driving },
+      ]);
+      const p = planner.propose(input, routes, [0, 1], 60, 0, { ...options, radiusM: 50 });
+      expect(p.solved).toBe(true);
+      expect(p.agvs).toEqual([0, 1]);
+      expect(p.routes[0]!.endsShort).toBe(!driving);
+    }
   });
 
   it('gives the later of two AGVs on one cell the nearest free cell', () => {
@@ -123,14 +127,16 @@ describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted co
   });
 
   it('reports an unsolvable instance with a reason instead of throwing', () => {
-    // G1, AGV 0's goal, is held by a standing AGV out of the plan.
+    // C, AGV 0's goal, is held by a standing AGV out of the plan, and no lane leads into C to queue on.
     const held = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'B', route: ['M', 'G2'], etaS: 24 },
-      { on: 'G1', route: [], etaS: NaN },
+      { on: 'D', route: ['C'], etaS: 16 },
+      { on: 'C', route: [], etaS: NaN },
     ]);
-    const p = planner.propose(held.input, held.routes, [0, 1], 60, 0, { ...options, radiusM: 10 });
-    expect(p).toMatchObject({ solved: false, routes: [], reason: "AGV 0's goal cell is held by AGV 2, which is out of the plan" });
+    expect(planner.propose(held.input, held.routes, [0], 130, 40, { ...options, radiusM: 1 })).toMatchObject({
+      solved: false,
+      routes: [],
+      reason: "AGV 0's goal cell is held by AGV 1, out of the plan, with no free cell to queue on behind it",
+    });
 
     // B cannot be reached from A on the one-way lanes.
     const away = fleet([{ on: 'A', route: ['B'], etaS: 30 }]);
@@ -139,12 +145,56 @@ describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted co
       reason: expect.stringMatching(/cannot be reached/),
     });
 
-    // Two AGVs bound for one cell.
-    const same = fleet([
+    // A goal that is another planned AGV's too, on a lane end no cell leads into (A is the start of its lane).
+    const dead = fleet([
+      { on: 'B', route: ['M', 'G1'], etaS: 28 },
+      { on: 'M', route: ['G1'], etaS: 16 },
+      { on: 'C', route: [], etaS: NaN },
+      { on: 'D', route: ['C'], etaS: 16 },
+    ]);
+    expect(planner.propose(dead.input, dead.routes, [2, 3], 90, 40, { ...options, radiusM: 1 })).toMatchObject({
+      solved: false,
+      reason: "AGV 3's goal cell is AGV 2's goal too, with no free cell to queue on behind it",
+    });
+  });
+
+  it('queues the later of two AGVs bound for one cell on the free cell behind it', () => {
+    const { input, routes } = fleet([
       { on: 'A', route: ['M', 'G1'], etaS: 28 },
       { on: 'B', route: ['M', 'G1'], etaS: 28 },
     ]);
-    expect(planner.propose(same.input, same.routes, [0, 1], 60, 0, options)).toMatchObject({ solved: false, reason: 'AGVs 0 and 1 end on one lane cell' });
+    const p = planner.propose(input, routes, [0, 1], 60, 0, options);
+    expect(p.solved).toBe(true);
+    expectConflictFree(p);
+    const [r0, r1] = p.routes;
+    expect(r0).toMatchObject({ endsShort: false, nodes: [at.M, at.G1] });
+    expect(r1!.endsShort).toBe(true);
+    // 20 m short of G1 on the lane M → G1.
+    const end = r1!.cells[r1!.cells.length - 1]!;
+    expect([planner.cells.graph.x[end], planner.cells.graph.y[end]]).toEqual([120, 0]);
+  });
+
+  it('gives a shared goal cell to the AGV nearest it, whatever the order of the list', () => {
+    const { input, routes } = fleet([
+      { on: 'A', route: ['M', 'G1'], etaS: 28 },
+      { on: 'M', route: ['G1'], etaS: 16 },
+    ]);
+    const p = planner.propose(input, routes, [0, 1], 60, 0, options);
+    expect(p.solved).toBe(true);
+    expectConflictFree(p);
+    expect(p.routes.map((r) => r.endsShort)).toEqual([true, false]);
+    expect(p.routes[1]).toMatchObject({ nodes: [at.G1], nodeS: [16] });
+  });
+
+  it('queues an AGV whose goal an AGV out of the plan holds behind that AGV', () => {
+    const { input, routes } = fleet([
+      { on: 'A', route: ['M', 'G1'], etaS: 28 },
+      { on: 'G1', route: [], etaS: NaN },
+    ]);
+    const p = planner.propose(input, routes, [0], 60, 0, { ...options, radiusM: 10 });
+    expect(p).toMatchObject({ solved: true, agvs: [0], routes: [{ endsShort: true, nodes: [at.M] }] });
+    const end = p.routes[0]!.cells.at(-1)!;
+    expect([planner.cells.graph.x[end], planner.cells.graph.y[end]]).toEqual([120, 0]);
   });
 
   it('names bad input', () => {

@@ -1,4 +1,5 @@
 import {
+  FLAG_DRIVING,
   FLAG_PLACED,
   META_COUNT,
   META_ROUND,
@@ -31,6 +32,11 @@ export interface ProposalRoute {
   /** Seconds from the packed instant until it reaches each of `nodes`. */
   readonly nodeS: number[];
   readonly waits: ProposalWait[];
+  /**
+   * True when its goal cell is a nearer planned AGV's goal too, or held by an AGV out of the plan: it ends queued on
+   * the nearest free cell behind it (its nodes stop short of its route's last node).
+   */
+  readonly endsShort: boolean;
   /** The plan's lane cell at each step, from its start cell to its arrival (steps end at the proposal's `stepEndS`). */
   readonly cells: number[];
 }
@@ -70,11 +76,15 @@ export const PROPOSAL_DEFAULTS: ProposalOptions = { radiusM: 150, timeLimitMs: 8
  * routes' last nodes.
  *
  * Choices and assumptions:
- * - Every other placed AGV is out of the plan and its cell is blocked for the whole plan (removed from the graph),
- *   whether it stands or drives: the plan never asks an AGV outside it to move, and it is honest only while those
- *   AGVs are far enough away, hence the radius. A goal on a blocked cell makes the proposal unsolved.
+ * - Every other placed AGV is out of the plan. One standing (not driving) blocks its cell for the whole plan (the
+ *   cell is removed from the graph), so the plan never asks an AGV outside it to move; one driving is taken to
+ *   drive on out of the plan's way and is not seen (as a wall it would cut every plan AGV behind it on a one-way
+ *   lane from its goal). Both are honest only while those AGVs are far enough away, hence the radius.
  * - Start: the cell nearest the AGV's pose that no other AGV holds (the table's lower index first); the drive from
  *   the pose onto that cell is not timed. Goal: the cell of its route's last known node; without a route, its start.
+ *   Where AGVs share a goal cell (a queue at a checkpoint, lane nodes merged into one cell), the nearest keeps it
+ *   and each farther one queues on the nearest free cell behind it, against the lanes (`endsShort`); so does
+ *   one whose goal cell an AGV out of the plan holds (behind that AGV and any queued behind it).
  * - Time: the plan runs in lockstep, as the simulation's planner does. A move into a cell takes
  *   ceil(distance / (speed limit × step)) steps of step = cell length / max speed (the slowest lane edge the cell
  *   lies on, as `sim/AgvMotion` times entries), and a plan step lasts as long as the slowest move in it; so AGVs
@@ -102,6 +112,9 @@ export class ProposalPlanner {
   private readonly entrySteps: Int32Array;
   private readonly stepS: number;
   private readonly edgeTo: Int32Array;
+  /** Moves into each vertex (`inFrom[inStart[v]] …`), to queue behind a goal. */
+  private readonly inStart: Int32Array;
+  private readonly inFrom: Int32Array;
 
   constructor(lanes: LaneNetwork, cellLengthM: number, maxSpeedMps: number) {
     if (!(maxSpeedMps > 0)) throw new RangeError(`ProposalPlanner: max speed must be positive, got ${maxSpeedMps}`);
@@ -117,6 +130,13 @@ export class ProposalPlanner {
     const fill = this.nodeStart.slice(0, g.nodeCount);
     this.nodeList = new Int32Array(lanes.nodes.length);
     this.cells.vertexOfNode.forEach((v, k) => (this.nodeList[fill[v]!++] = k));
+
+    this.inStart = new Int32Array(g.nodeCount + 1);
+    for (const v of g.targets) this.inStart[v + 1]!++;
+    for (let v = 0; v < g.nodeCount; v++) this.inStart[v + 1]! += this.inStart[v]!;
+    const into = this.inStart.slice(0, g.nodeCount);
+    this.inFrom = new Int32Array(g.targets.length);
+    for (let u = 0; u < g.nodeCount; u++) for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) this.inFrom[into[g.targets[k]!]!++] = u;
 
     const limit = new Float64Array(g.nodeCount).fill(maxSpeedMps);
     this.cells.edgeOfVertex.forEach((e, v) => {
@@ -175,7 +195,7 @@ export class ProposalPlanner {
     const holder = new Int32Array(g.nodeCount).fill(-1);
     const blocked = new Uint8Array(g.nodeCount);
     for (let i = 0; i < count; i++) {
-      if (inPlan.has(i) || !(input.flags[i]! & FLAG_PLACED)) continue;
+      if (inPlan.has(i) || !(input.flags[i]! & FLAG_PLACED) || input.flags[i]! & FLAG_DRIVING) continue;
       const v = this.nearestFree(input.x[i]!, input.y[i]!, holder);
       if (v < 0) return unsolved(`no free lane cell for AGV ${i} out of the plan`);
       holder[v] = i;
@@ -192,12 +212,27 @@ export class ProposalPlanner {
       holder[v] = i;
       starts[a] = v;
     }
-    for (let a = 0; a < n; a++) {
-      const i = agvs[a]!;
+    const short = new Uint8Array(n);
+    const wanted = Int32Array.from(agvs, (i, a) => {
       const last = this.lastKnownNode(input, i);
-      const goal = last < 0 ? starts[a]! : this.cells.vertexOfNode[last]!;
-      if (blocked[goal]) return unsolved(`AGV ${i}'s goal cell is held by AGV ${holder[goal]}, which is out of the plan`);
-      if (goalOf[goal]! >= 0) return unsolved(`AGVs ${agvs[goalOf[goal]!]} and ${i} end on one lane cell`);
+      return last < 0 ? starts[a]! : this.cells.vertexOfNode[last]!;
+    });
+    // Of AGVs bound for one cell, the nearest gets it and the others queue in order of their distance: on a one-way
+    // lane a farther AGV cannot overtake a nearer one to take the cell ahead.
+    const soonest = Float64Array.from(agvs, (_, a) => this.freeArrivalS(starts[a]!, wanted[a]!));
+    const byArrival = Array.from(agvs, (_, a) => a).sort((p, q) => wanted[p]! - wanted[q]! || soonest[p]! - soonest[q]! || p - q);
+    for (const a of byArrival) {
+      const i = agvs[a]!;
+      let goal = wanted[a]!;
+      if (blocked[goal] || goalOf[goal]! >= 0) {
+        const behind = this.queueBehind(goal, goalOf, blocked);
+        if (behind < 0) {
+          const by = blocked[goal] ? `held by AGV ${holder[goal]}, out of the plan` : `AGV ${agvs[goalOf[goal]!]}'s goal too`;
+          return unsolved(`AGV ${i}'s goal cell is ${by}, with no free cell to queue on behind it`);
+        }
+        goal = behind;
+        short[a] = 1;
+      }
       goalOf[goal] = a;
       goals[a] = goal;
     }
@@ -216,7 +251,7 @@ export class ProposalPlanner {
     const delayS: number[] = [];
     for (let a = 0; a < n; a++) {
       const i = agvs[a]!;
-      const { route, arrivalS } = this.routeOf(input, i, paths[a]!, goals[a]!, stepEnd);
+      const { route, arrivalS } = this.routeOf(input, i, paths[a]!, goals[a]!, stepEnd, short[a] === 1);
       planned.push(route);
       delayS.push(arrivalS - this.freeArrivalS(starts[a]!, goals[a]!));
     }
@@ -257,6 +292,26 @@ export class ProposalPlanner {
     return Infinity;
   }
 
+  /**
+   * The nearest cell behind `goal` (breadth-first against the moves, through the cells of AGVs out of the plan, as
+   * a queue forms behind them) that is neither blocked nor a goal, or -1.
+   */
+  private queueBehind(goal: number, goalOf: Int32Array, blocked: Uint8Array): number {
+    const seen = new Set([goal]);
+    const queue = [goal];
+    for (let q = 0; q < queue.length; q++) {
+      const v = queue[q]!;
+      for (let k = this.inStart[v]!; k < this.inStart[v + 1]!; k++) {
+        const u = this.inFrom[k]!;
+        if (seen.has(u)) continue;
+        if (!blocked[u] && goalOf[u]! < 0) return u;
+        seen.add(u);
+        queue.push(u);
+      }
+    }
+    return -1;
+  }
+
   /** The cell nearest (x, y) that `holder` leaves free, or -1. */
   private nearestFree(x: number, y: number, holder: Int32Array): number {
     const g = this.cells.graph;
@@ -295,7 +350,14 @@ export class ProposalPlanner {
     return stepEnd;
   }
 
-  private routeOf(input: TrafficInput, i: number, path: Int32Array, goal: number, stepEnd: Float64Array): { route: ProposalRoute; arrivalS: number } {
+  private routeOf(
+    input: TrafficInput,
+    i: number,
+    path: Int32Array,
+    goal: number,
+    stepEnd: Float64Array,
+    endsShort: boolean,
+  ): { route: ProposalRoute; arrivalS: number } {
     let arrive = path.length - 1;
     while (arrive > 0 && path[arrive - 1] === goal) arrive--;
     const nodes: number[] = [];
@@ -315,7 +377,7 @@ export class ProposalPlanner {
         nodeS.push(stepEnd[t]!);
       }
     }
-    return { route: { agv: i, nodes, nodeS, waits, cells: Array.from(path.subarray(0, arrive + 1)) }, arrivalS: stepEnd[arrive]! };
+    return { route: { agv: i, nodes, nodeS, waits, endsShort, cells: Array.from(path.subarray(0, arrive + 1)) }, arrivalS: stepEnd[arrive]! };
   }
 
   /** The lane node on vertex v, the one on AGV i's route where several were merged into it. */
