@@ -332,7 +332,8 @@ export function proposalRow(): Row {
   const value = timed(() => e.planner.propose([a!, b!], x[centre]!, y[centre]!, options));
   const all = e.planner.propose([a!, b!], x[centre]!, y[centre]!, { ...options, radiusM: Infinity });
   const baseline = all.ms;
-  const outcome = (p: typeof near) => (p.solved ? `solved, ${p.totalDelayS.toFixed(0)} s delay in all` : `unsolved: ${p.reason}`);
+  const outcome = (p: typeof near) =>
+    p.solved ? `solved, ${p.stepEndS.length - 1} steps, ${p.totalDelayS.toFixed(0)} s delay in all` : `unsolved: ${p.reason}`;
   return {
     group: 'traffic (Node)',
     case: `proposal for a ${near.agvs.length}-AGV conflict (LaCAM on 1119–1120 proposed lane cells, 40 simulated AGVs, the rest blocking)`,
