@@ -32,11 +32,19 @@ describe('TrafficPlannerEngine (what the planner worker exposes for traffic)', (
     const routes = predictedRoutes(layout.capacity, layout.routeCap, layout.samples, routesBuffer);
     expect(routes.etaS[0]).toBeCloseTo(8, 9);
     expect(engine.predict(30, 0.5).round).toBe(2);
+
+    // A proposal on the same buffers: the lone AGV drives its two cells of 8 m at 5 m/s (3.2 s), its fastest way: no delay.
+    expect(() => engine.propose([0], 8, 0)).toThrow(/call init and initCells before propose/);
+    engine.initCells(8);
+    const proposal = engine.propose([0], 8, 0);
+    expect(proposal).toMatchObject({ solved: true, agvs: [0], routes: [{ agv: 0, nodes: [1], nodeS: [3.2], waits: [] }] });
+    expect(proposal.delayS).toEqual([0]);
   });
 
   it('refuses to predict before init, a horizon longer than the buffer holds, and a layout that does not fit', () => {
     const engine = new TrafficPlannerEngine();
     expect(() => engine.predict(60, 0.5)).toThrow(/call init before predict/);
+    expect(() => engine.initCells(20)).toThrow(/call init before initCells/);
     const inputBuffer = new ArrayBuffer(trafficInputBytes(layout.capacity, layout.routeCap));
     const routesBuffer = new ArrayBuffer(predictedRoutesBytes(layout.capacity, layout.routeCap, layout.samples));
     engine.init({ nodes, edges }, agv, layout, inputBuffer, routesBuffer);
