@@ -297,7 +297,7 @@ function foresight(): Row {
  * the AGV whose nine nearest neighbours are closest, between it and its nearest, and the radius takes in exactly
  * those ten; the rest of the fleet blocks its cells. Baseline: the same conflict planned for all 40 AGVs.
  */
-export function proposalRow(): Row {
+function proposalRow(): Row {
   const scene = loadScene('scenes/1119-1120/proposed.json');
   const n = 40;
   const sim = new Simulation(scene, { agvs: n, seed: 1, hours: 9 });
