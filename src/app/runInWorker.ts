@@ -4,7 +4,8 @@
  * the source also releases the proxy and ends the worker. The caller creates the Worker itself, with a literal
  * `new URL(…, import.meta.url)`, so that Vite bundles the worker file.
  */
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
+import { workerHandle } from './workerHandle';
 
 export interface RunningSource<S> {
   readonly source: S;
@@ -16,18 +17,14 @@ export async function runInWorker<E, S extends { dispose(): void }>(
   what: string,
   start: (engine: Comlink.Remote<E>) => Promise<S>,
 ): Promise<RunningSource<S>> {
-  const remote = Comlink.wrap<E>(worker);
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`${what} worker failed: ${e.message || 'could not load'}`)));
-  });
+  const { remote, failed, end } = workerHandle<E>(worker, what);
   try {
     const source = await Promise.race([start(remote), failed]);
     return {
       source,
       dispose: () => {
         source.dispose();
-        remote[Comlink.releaseProxy]();
-        worker.terminate();
+        end();
       },
     };
   } catch (e) {

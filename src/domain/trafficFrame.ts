@@ -90,6 +90,19 @@ export interface PredictedRoutes {
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
+/** Typed views cut one after another from the start of `b` (widest first keeps each aligned). */
+function carver(b: ArrayBufferLike) {
+  let at = 0;
+  const cut =
+    <A>(make: new (b: ArrayBufferLike, offset: number, length: number) => A, bytes: number) =>
+    (n: number): A => {
+      const v = new make(b, at, n);
+      at += n * bytes;
+      return v;
+    };
+  return { f64: cut(Float64Array, 8), f32: cut(Float32Array, 4), i32: cut(Int32Array, 4), u8: cut(Uint8Array, 1) };
+}
+
 /** Bytes of a {@link TrafficInput} buffer. */
 export function trafficInputBytes(capacity: number, routeCap: number): number {
   return align8(META_LENGTH * 8 + 5 * capacity * 8 + (3 + routeCap) * capacity * 4 + capacity);
@@ -100,17 +113,7 @@ export function trafficInput(capacity: number, routeCap: number, buffer?: ArrayB
   const bytes = trafficInputBytes(capacity, routeCap);
   const b = buffer ?? new ArrayBuffer(bytes);
   if (b.byteLength < bytes) throw new RangeError(`traffic input buffer of ${b.byteLength} bytes; ${capacity} AGVs × ${routeCap} nodes need ${bytes}`);
-  let at = 0;
-  const f64 = (n: number) => {
-    const v = new Float64Array(b, at, n);
-    at += n * 8;
-    return v;
-  };
-  const i32 = (n: number) => {
-    const v = new Int32Array(b, at, n);
-    at += n * 4;
-    return v;
-  };
+  const { f64, i32, u8 } = carver(b);
   const meta = f64(META_LENGTH);
   const x = f64(capacity);
   const y = f64(capacity);
@@ -121,7 +124,7 @@ export function trafficInput(capacity: number, routeCap: number, buffer?: ArrayB
   const routeLen = i32(capacity);
   const baseLen = i32(capacity);
   const route = i32(capacity * routeCap);
-  const flags = new Uint8Array(b, at, capacity);
+  const flags = u8(capacity);
   return { capacity, routeCap, buffer: b, meta, x, y, heading, speed, standingS, flags, lastNode, routeLen, baseLen, route };
 }
 
@@ -140,17 +143,7 @@ export function predictedRoutes(capacity: number, routeCap: number, samples: num
   const bytes = predictedRoutesBytes(capacity, routeCap, samples);
   const b = buffer ?? new ArrayBuffer(bytes);
   if (b.byteLength < bytes) throw new RangeError(`predicted routes buffer of ${b.byteLength} bytes; ${capacity} AGVs × ${samples} samples need ${bytes}`);
-  let at = 0;
-  const f64 = (n: number) => {
-    const v = new Float64Array(b, at, n);
-    at += n * 8;
-    return v;
-  };
-  const f32 = (n: number) => {
-    const v = new Float32Array(b, at, n);
-    at += n * 4;
-    return v;
-  };
+  const { f64, f32 } = carver(b);
   const meta = f64(META_LENGTH);
   const baseEndS = f64(capacity);
   const etaS = f64(capacity);

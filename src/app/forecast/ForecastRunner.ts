@@ -17,6 +17,7 @@ import type { ForecastView, TrafficStore } from '../../store/traffic/trafficStor
 import type { RecordingTruth } from '../../telemetry/replay/recordingTruth';
 import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { forecastInput } from './forecastInput';
+import { workerHandle } from '../workerHandle';
 import { scoreForecast } from './forecastScore';
 
 /** The console's forecast: five seeds (the band is their spread) of one hour. */
@@ -65,14 +66,10 @@ export class ForecastRunner {
       store.getState().setForecast({ status: 'failed', reason: messageOf(e) });
       return;
     }
-    const remote = Comlink.wrap<ForecastEngine>(worker);
-    const failed = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (e) => reject(new Error(`forecast worker failed: ${e.message || 'could not load'}`)));
-    });
+    const { remote, failed, end } = workerHandle<ForecastEngine>(worker, 'forecast');
     this.endWorker = () => {
       this.endWorker = undefined;
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
+      end();
     };
     const publish = (view: ForecastView) => run === this.runs && store.getState().setForecast(view);
     publish({ status: 'running', fromS, seedsDone: 0, seeds: CONSOLE_FORECAST.seeds.length });

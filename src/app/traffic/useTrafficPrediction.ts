@@ -4,7 +4,6 @@
  * ends both workers when the source or the scene changes. A worker that fails to load, or a round that throws,
  * shows as the store's `failure` (the console lists it), and prediction stops rather than repeat the error.
  */
-import * as Comlink from 'comlink';
 import { useEffect } from 'react';
 import safety from '../../../data/safety.json';
 import traffic from '../../../data/traffic.json';
@@ -12,29 +11,13 @@ import type { Scene } from '../../domain/sceneSchema';
 import type { TrafficStore } from '../../store/traffic/trafficStore';
 import { ALERT_THRESHOLDS } from '../../telemetry/alerts/alertThresholds';
 import type { SourceState, TrafficPort } from '../../telemetry/TelemetrySource';
+import { workerHandle } from '../workerHandle';
 import { checkpointNodes } from './checkpointNodes';
 import type { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';
 import { TrafficService } from './TrafficService';
 
 const PERIOD_MS = traffic.roundPeriodS.value * 1000;
-
-/** Starts a worker and wraps its engine; the error event rejects `failed` so a worker that cannot load is reported. */
-function startWorker<T>(worker: Worker, what: string): { remote: Comlink.Remote<T>; failed: Promise<never>; end(): void } {
-  const remote = Comlink.wrap<T>(worker);
-  const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`${what} worker failed: ${e.message || 'could not load'}`)));
-  });
-  failed.catch(() => undefined);
-  return {
-    remote,
-    failed,
-    end: () => {
-      remote[Comlink.releaseProxy]();
-      worker.terminate();
-    },
-  };
-}
 
 /** A running source as prediction sees it: its fleet port and its latest state (for the checkpoints out of service). */
 export interface PredictedSource {
@@ -50,11 +33,11 @@ export function useTrafficPrediction(source: PredictedSource | undefined, scene:
       store.getState().fail('traffic prediction needs a cross-origin isolated page (SharedArrayBuffer)');
       return;
     }
-    const planner = startWorker<TrafficPlannerEngine>(
+    const planner = workerHandle<TrafficPlannerEngine>(
       new Worker(new URL('../../../workers/planner.worker.ts', import.meta.url), { type: 'module', name: 'planner' }),
       'planner',
     );
-    const collision = startWorker<TrafficCollisionEngine>(
+    const collision = workerHandle<TrafficCollisionEngine>(
       new Worker(new URL('../../../workers/collision.worker.ts', import.meta.url), { type: 'module', name: 'collision' }),
       'collision',
     );

@@ -48,6 +48,14 @@ function report(serial: string, atS: number, x: number, vx: number, more: Partia
 
 const node = (nodeId: string, sequenceId: number, released: boolean) => ({ nodeId, sequenceId, released });
 
+/** The fleet of feed `f` packed at `at` seconds after T0, read back from a fresh buffer. */
+function packedAt(f: FleetFeed, at: number) {
+  const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
+  f.attachTraffic(buffer, 4, 8);
+  f.packTraffic(T0 + at * 1000, at);
+  return trafficInput(4, 8, buffer);
+}
+
 describe('packing the fleet for traffic prediction', () => {
   it('writes pose, speed, flags and route at the table’s indices and hands back the keys in that order', () => {
     const f = feed();
@@ -75,32 +83,20 @@ describe('packing the fleet for traffic prediction', () => {
 
   it('counts standing time on the feed’s clock from when the speed fell below the standing speed, 0 while driving', () => {
     const f = feed();
-    const input = (at: number) => {
-      const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
-      f.attachTraffic(buffer, 4, 8);
-      f.packTraffic(T0 + at * 1000, at);
-      return trafficInput(4, 8, buffer);
-    };
     f.table.applyState(report('1', 0, 0, 3));
-    expect(input(1).standingS[0]).toBe(0);
+    expect(packedAt(f, 1).standingS[0]).toBe(0);
     f.table.applyState(report('1', 2, 6, 0.05));
     f.table.applyState(report('1', 5, 6, 0));
-    expect(input(12).standingS[0]).toBe(10);
+    expect(packedAt(f, 12).standingS[0]).toBe(10);
     f.table.applyState(report('1', 13, 6, 1));
-    expect(input(14).standingS[0]).toBe(0);
+    expect(packedAt(f, 14).standingS[0]).toBe(0);
   });
 
   it('starts the standing clock afresh after a silence longer than the stale timeout (nobody saw it stand then)', () => {
     const f = feed();
-    const input = (at: number) => {
-      const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
-      f.attachTraffic(buffer, 4, 8);
-      f.packTraffic(T0 + at * 1000, at);
-      return trafficInput(4, 8, buffer);
-    };
     f.table.applyState(report('1', 0, 6, 0));
     f.table.applyState(report('1', 3600, 6, 0));
-    expect(input(3610).standingS[0]).toBe(10);
+    expect(packedAt(f, 3610).standingS[0]).toBe(10);
   });
 
   it('goes on counting rounds from the buffer’s last one when another feed takes it over (a replay’s seek)', () => {
