@@ -31,6 +31,7 @@ import {
   trafficInput,
   trafficInputBytes,
   type PredictedRoutes,
+  NO_HOLD,
 } from '../src/domain/trafficFrame';
 import { terminalGrid } from '../src/planning/terminalGrid';
 import { PROPOSAL_DEFAULTS } from '../src/planning/traffic/ProposalPlanner';
@@ -184,6 +185,7 @@ function gridRound(): Row {
     }
     input.routeLen[i] = len;
     input.baseLen[i] = 3;
+    input.holdAt[i] = NO_HOLD;
   }
   input.meta[META_COUNT] = n;
   input.meta[META_CLOCK_S] = 0;

@@ -30,6 +30,13 @@ export const FLAG_HAS_ORDER = 16;
 export const FLAG_FATAL = 32;
 /** Its route was longer than the buffer's route capacity and was cut. */
 export const FLAG_ROUTE_CUT = 64;
+/**
+ * The twin itself releases this AGV's horizon on schedule (an order the twin sent and keeps releasing, see
+ * `telemetry/live/OrderKeeper`): its whole route is as good as released, so a meeting on it is firm.
+ */
+export const FLAG_COMMITTED = 128;
+/** `TrafficInput.holdAt` where the AGV is not held. */
+export const NO_HOLD = -1;
 
 /** `meta` slots of both layouts. */
 export const META_COUNT = 0;
@@ -66,6 +73,13 @@ export interface TrafficInput {
   readonly baseLen: Int32Array;
   /** `route[i * routeCap + k]`: the k-th lane node ahead of AGV i, or {@link UNKNOWN_NODE}. */
   readonly route: Int32Array;
+  /**
+   * A hold of a resolution proposal the operator sent: the master control releases nothing beyond route node
+   * `holdAt[i]` (an index into the AGV's route) until source clock `holdUntilS[i]` (s), so the AGV stops there and
+   * waits; {@link NO_HOLD} where it is not held.
+   */
+  readonly holdAt: Int32Array;
+  readonly holdUntilS: Float64Array;
 }
 
 export interface PredictedRoutes {
@@ -105,7 +119,7 @@ function carver(b: ArrayBufferLike) {
 
 /** Bytes of a {@link TrafficInput} buffer. */
 export function trafficInputBytes(capacity: number, routeCap: number): number {
-  return align8(META_LENGTH * 8 + 5 * capacity * 8 + (3 + routeCap) * capacity * 4 + capacity);
+  return align8(META_LENGTH * 8 + 6 * capacity * 8 + (4 + routeCap) * capacity * 4 + capacity);
 }
 
 /** Views of a traffic input on `buffer` (a fresh ArrayBuffer when absent); throws when the buffer is too small. */
@@ -120,12 +134,14 @@ export function trafficInput(capacity: number, routeCap: number, buffer?: ArrayB
   const heading = f64(capacity);
   const speed = f64(capacity);
   const standingS = f64(capacity);
+  const holdUntilS = f64(capacity);
   const lastNode = i32(capacity);
   const routeLen = i32(capacity);
   const baseLen = i32(capacity);
   const route = i32(capacity * routeCap);
+  const holdAt = i32(capacity);
   const flags = u8(capacity);
-  return { capacity, routeCap, buffer: b, meta, x, y, heading, speed, standingS, flags, lastNode, routeLen, baseLen, route };
+  return { capacity, routeCap, buffer: b, meta, x, y, heading, speed, standingS, flags, lastNode, routeLen, baseLen, route, holdAt, holdUntilS };
 }
 
 /** Samples per AGV for a horizon and sample period. */

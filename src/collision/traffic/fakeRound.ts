@@ -16,6 +16,7 @@ import {
   trafficInput,
   type PredictedRoutes,
   type TrafficInput,
+  NO_HOLD,
 } from '../../domain/trafficFrame';
 
 export type Pose = readonly [x: number, y: number, heading: number];
@@ -71,6 +72,7 @@ export function fakeRound(agvs: readonly FakeAgv[], o: FakeRoundOptions = {}): {
     const route = a.route ?? [];
     input.routeLen[i] = route.length;
     input.baseLen[i] = route.length;
+    input.holdAt[i] = NO_HOLD;
     input.flags[i] = (Number.isNaN(x) ? 0 : FLAG_PLACED) | (route.length > 0 ? FLAG_HAS_ORDER : 0);
     route.forEach((node, k) => {
       input.route[i * routeCap + k] = node;

@@ -20,6 +20,7 @@ import {
   FLAG_PAUSED,
   FLAG_PLACED,
   FLAG_ROUTE_CUT,
+  NO_HOLD,
   FLAG_STALE,
   META_CLOCK_S,
   META_COUNT,
@@ -58,6 +59,7 @@ export function packTraffic(table: FleetTable, resolver: RouteResolver, input: T
     input.lastNode[i] = r.lastNode;
     input.routeLen[i] = r.length;
     input.baseLen[i] = r.baseLen;
+    input.holdAt[i] = NO_HOLD;
     for (let k = 0, at = i * cap; k < r.length; k++) input.route[at + k] = r.route[k]!;
   }
   input.meta[META_COUNT] = n;
