@@ -2,7 +2,7 @@
  * `window.__TWIN__.traffic`: the latest traffic prediction round for automation, in the issue's shape; vehicles as
  * `manufacturer/serial`, times in seconds after the round's clock.
  */
-import type { ForecastView, TrafficState } from '../store/traffic/trafficStore';
+import type { ForecastView, ProposalView, TrafficState } from '../store/traffic/trafficStore';
 
 export interface TrafficProbe {
   readonly horizonS: number;
@@ -21,6 +21,19 @@ export interface TrafficProbe {
   }[];
   readonly deadlocks: readonly { readonly agvs: readonly string[] }[];
   readonly blocked: readonly { readonly agv: string; readonly reason: string }[];
+  /**
+   * The planner's proposal for each conflict and deadlock: the AGVs it involves (those it was checked for), the
+   * delay it saves against the next best plan, and its holds; `ok: false` with the reason where none was found.
+   */
+  readonly proposals: readonly {
+    readonly id: string;
+    readonly ok: boolean;
+    readonly agvs: readonly string[];
+    readonly savesS?: number;
+    readonly totalDelayS?: number;
+    readonly holds?: readonly { readonly agv: string; readonly nodeId: string; readonly untilS: number; readonly committed: boolean }[];
+    readonly reason?: string;
+  }[];
   /** Seconds until each AGV with a route reaches its last node, by vehicle key. */
   readonly etaS: Readonly<Record<string, number>>;
   /** The latest finished forecast: source seconds it covers, containers moved [lo, hi] over the seeds, and in replay its error. */
@@ -44,6 +57,7 @@ export function trafficProbe(s: TrafficState, predictions: number): TrafficProbe
     conflicts: Object.freeze((snap?.conflicts ?? []).map((c) => Object.freeze({ a: c.a, b: c.b, inS: c.inS, x: c.x, y: c.y, kind: c.kind }))),
     deadlocks: Object.freeze((snap?.deadlocks ?? []).map((d) => Object.freeze({ agvs: Object.freeze([...d.agvs]) }))),
     blocked: Object.freeze((snap?.blocked ?? []).map((b) => Object.freeze({ agv: b.agv, reason: b.reason }))),
+    proposals: Object.freeze((snap?.proposals ?? []).map(proposalProbe)),
     etaS: Object.freeze(etaS),
     ...(s.forecast?.status === 'done' ? { forecast: forecastProbe(s.forecast) } : {}),
   });
@@ -62,5 +76,18 @@ function forecastProbe(f: Extract<ForecastView, { status: 'done' }>): NonNullabl
     containers: Object.freeze([...f.band.totals.containers] as const),
     // A recording too short to score anything gives no error at all (the console says why).
     ...(Object.keys(error).length > 0 ? { error: Object.freeze(error) } : {}),
+  });
+}
+
+function proposalProbe(p: ProposalView): TrafficProbe['proposals'][number] {
+  const involved = p.target.kind === 'conflict' ? [p.target.a, p.target.b] : p.target.agvs;
+  if (!p.ok) return Object.freeze({ id: p.id, ok: false, agvs: Object.freeze([...involved]), reason: p.reason });
+  return Object.freeze({
+    id: p.id,
+    ok: true,
+    agvs: Object.freeze(p.agvs.map((a) => a.agv)),
+    savesS: p.savesS,
+    totalDelayS: p.totalDelayS,
+    holds: Object.freeze(p.holds.map((h) => Object.freeze({ ...h }))),
   });
 }

@@ -18,6 +18,7 @@ const round = (clockS: number): TrafficSnapshot => ({
   conflicts: [],
   deadlocks: [],
   blocked: [],
+  proposals: [],
   roundMs: 1,
 });
 

@@ -14,7 +14,9 @@ import type { Scene } from '../../domain/sceneSchema';
 import type { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';
 import type { BlockedRoute, PredictedConflict, PredictedDeadlock, TrafficFindings } from '../../domain/trafficFindings';
+import type { ProposalResult, ProposalTarget } from '../../domain/trafficProposal';
 import {
+  FLAG_COMMITTED,
   predictedRoutes,
   predictedRoutesBytes,
   sampleCount,
@@ -24,7 +26,15 @@ import {
   type PredictedRoutes,
   type TrafficInput,
 } from '../../domain/trafficFrame';
-import type { BlockedView, ConflictView, DeadlockView, TrafficSnapshot, TrafficStore } from '../../store/traffic/trafficStore';
+import type {
+  BlockedView,
+  ConflictView,
+  DeadlockView,
+  ProposalTargetView,
+  ProposalView,
+  TrafficSnapshot,
+  TrafficStore,
+} from '../../store/traffic/trafficStore';
 import type { TrafficPort } from '../../telemetry/TelemetrySource';
 
 export interface BufferLayout {
@@ -102,8 +112,9 @@ export class TrafficService {
       await this.o.planner.predict(Math.min(horizonS, LONGEST_S), SAMPLE_S);
       this.markDown();
       const findings = await this.o.finder.check(this.downNodes);
+      const proposals = await this.propose(findings);
       if (this.disposed) return;
-      this.o.store.getState().publish(this.snapshot(buffers, keys, clockS, horizonS, findings, this.o.now() - began));
+      this.o.store.getState().publish(this.snapshot(buffers, keys, clockS, horizonS, findings, proposals, this.o.now() - began));
       if (this.o.store.getState().failure !== undefined) this.o.store.getState().fail(undefined);
     } catch (e) {
       if (!this.disposed) this.o.store.getState().fail(e instanceof Error ? e.message : String(e));
@@ -157,13 +168,32 @@ export class TrafficService {
     return buffers;
   }
 
+  /** A proposal for every conflict and deadlock of the round (none asked for when there are none). */
+  private async propose(f: TrafficFindings): Promise<readonly ProposalResult[]> {
+    const targets: ProposalTarget[] = [
+      ...f.conflicts.map((c): ProposalTarget => ({ kind: 'conflict', a: c.a, b: c.b })),
+      ...f.deadlocks.map((d): ProposalTarget => ({ kind: 'deadlock', agvs: d.agvs })),
+    ];
+    if (targets.length === 0) return [];
+    const agv = this.o.scene.fleet.agv;
+    return this.o.planner.propose(targets, { clearanceM: this.o.clearanceM, lengthM: agv.lengthM.value, widthM: agv.widthM.value });
+  }
+
   private markDown(): void {
     this.downNodes.fill(0);
     for (const id of this.o.facilitiesDown()) for (const k of this.o.checkpointNodes.get(id) ?? []) this.downNodes[k] = 1;
   }
 
   /** Copies what the view and panels read out of the shared buffers (the workers overwrite them next round). */
-  private snapshot(b: Buffers, keys: readonly string[], clockS: number, horizonS: number, f: TrafficFindings, roundMs: number): TrafficSnapshot {
+  private snapshot(
+    b: Buffers,
+    keys: readonly string[],
+    clockS: number,
+    horizonS: number,
+    f: TrafficFindings,
+    proposed: readonly ProposalResult[],
+    roundMs: number,
+  ): TrafficSnapshot {
     const { input, routes } = b;
     const n = Math.min(keys.length, input.capacity);
     const cap = ROUTE_CAP;
@@ -180,6 +210,28 @@ export class TrafficService {
       x: b.x,
       y: b.y,
     }));
+    const target = (p: ProposalResult): ProposalTargetView =>
+      p.target.kind === 'conflict' ? { kind: 'conflict', a: key(p.target.a), b: key(p.target.b) } : { kind: 'deadlock', agvs: p.target.agvs.map(key) };
+    const proposals = proposed.map((p): ProposalView => {
+      const id = proposalId(target(p));
+      if (!p.ok) return { id, ok: false, target: target(p), reason: p.reason };
+      return {
+        id,
+        ok: true,
+        target: target(p),
+        holds: p.holds.map((h) => ({
+          agv: key(h.agv),
+          nodeId: nodes[h.node]?.id ?? `#${h.node}`,
+          untilS: h.untilS,
+          committed: (input.flags[h.agv]! & FLAG_COMMITTED) !== 0,
+        })),
+        agvs: p.agvs.map((a) => ({ agv: key(a.agv), delayS: a.delayS })),
+        totalDelayS: p.totalDelayS,
+        savesS: p.savesS,
+        sampleS: p.sampleS,
+        ghosts: p.ghosts.map((g) => ({ agv: key(g.agv), px: g.px, py: g.py })),
+      };
+    });
     return {
       clockS,
       horizonS,
@@ -195,7 +247,13 @@ export class TrafficService {
       conflicts,
       deadlocks,
       blocked,
+      proposals,
       roundMs,
     };
   }
+}
+
+/** A proposal's id: what it resolves, by vehicle keys, so that it keeps its id from round to round. */
+export function proposalId(t: ProposalTargetView): string {
+  return t.kind === 'conflict' ? `conflict:${[t.a, t.b].sort().join('|')}` : `deadlock:${[...t.agvs].sort().join('|')}`;
 }

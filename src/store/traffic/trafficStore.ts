@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import traffic from '../../../data/traffic.json';
 import type { BlockedReason, ConflictKind } from '../../domain/trafficFindings';
+import type { ProposalFailureReason } from '../../domain/trafficProposal';
 import type { ForecastBand } from '../../sim/forecast/forecastTypes';
 import type { ForecastError } from '../../telemetry/replay/forecastError';
 
@@ -41,6 +42,37 @@ export interface BlockedView {
   readonly y: number;
 }
 
+/** What a proposal resolves, with vehicle keys. */
+export type ProposalTargetView =
+  { readonly kind: 'conflict'; readonly a: string; readonly b: string } | { readonly kind: 'deadlock'; readonly agvs: readonly string[] };
+
+/** One AGV of a proposal told to wait at a lane node until a source time (s). */
+export interface HoldView {
+  readonly agv: string;
+  readonly nodeId: string;
+  readonly untilS: number;
+  /** Whether the twin releases this AGV's route itself (an order it sent), so that it can carry the hold out. */
+  readonly committed: boolean;
+}
+
+/**
+ * A resolution proposal for one predicted conflict or deadlock, keyed by vehicle: the holds, what each AGV it was
+ * checked for loses (s), and the planned routes to draw as ghosts; or, when none was found, why.
+ */
+export type ProposalView =
+  | {
+      readonly id: string;
+      readonly ok: true;
+      readonly target: ProposalTargetView;
+      readonly holds: readonly HoldView[];
+      readonly agvs: readonly { readonly agv: string; readonly delayS: number }[];
+      readonly totalDelayS: number;
+      readonly savesS: number;
+      readonly sampleS: number;
+      readonly ghosts: readonly { readonly agv: string; readonly px: Float32Array; readonly py: Float32Array }[];
+    }
+  | { readonly id: string; readonly ok: false; readonly target: ProposalTargetView; readonly reason: ProposalFailureReason };
+
 /**
  * One prediction round, keyed by vehicle. Route arrays are copies in fleet-table order (`keys[i]` is AGV i):
  * `route[i * routeCap + k]` its k-th lane node ahead (-1: unknown to the scene), `nodeS` the predicted seconds
@@ -63,6 +95,8 @@ export interface TrafficSnapshot {
   readonly conflicts: readonly ConflictView[];
   readonly deadlocks: readonly DeadlockView[];
   readonly blocked: readonly BlockedView[];
+  /** A proposal (or why there is none) for each conflict and deadlock, in their order. */
+  readonly proposals: readonly ProposalView[];
   /** Wall-clock milliseconds the round took (pack, routes, conflicts), for the diagnostics. */
   readonly roundMs: number;
 }
@@ -101,6 +135,8 @@ export interface TrafficState {
   /** Why prediction is not running (a worker failed to start or threw), as text for the problems list. */
   readonly failure?: string;
   readonly forecast?: ForecastView;
+  /** The proposal whose ghost routes the map shows (its id), if any. */
+  readonly shownProposal?: string;
 }
 
 export interface TrafficActions {
@@ -109,6 +145,7 @@ export interface TrafficActions {
   publish(snapshot: TrafficSnapshot | undefined): void;
   fail(reason: string | undefined): void;
   setForecast(forecast: ForecastView | undefined): void;
+  showProposal(id: string | undefined): void;
 }
 
 export type TrafficStore = ReturnType<typeof createTrafficStore>;
@@ -129,5 +166,6 @@ export function createTrafficStore(initial: Partial<Pick<TrafficState, 'horizonS
     publish: (snapshot) => set({ snapshot }),
     fail: (reason) => set(reason === undefined ? { failure: undefined } : { failure: reason }),
     setForecast: (forecast) => set({ forecast }),
+    showProposal: (id) => set({ shownProposal: id }),
   }));
 }

@@ -12,6 +12,7 @@ import { VehiclePanel } from '../VehiclePanel';
 import { ForecastPanel, type ForecastControl } from './ForecastPanel';
 import { OpsFleetList } from './OpsFleetList';
 import { OpsMapLayers } from './OpsMapLayers';
+import { ProposalsPanel, type ProposalCommands } from './ProposalsPanel';
 import type { FleetCommands } from './VehicleCommands';
 import './operations.css';
 
@@ -28,7 +29,7 @@ export interface OpsPanelSource {
 /**
  * The operations console's panel beside the map: the fleet list (sort, filter, select and follow), the selected
  * vehicle's panel (for the simulation, a word on how its route is drawn), the map layers (heat map, colour rule,
- * predicted routes) and the next hour's forecast. Each part
+ * predicted routes), the planner's proposals for predicted conflicts and the next hour's forecast. Each part
  * folds away, and the whole panel hides to a single button, so the map stays in view.
  */
 export function OpsConsole({
@@ -65,6 +66,10 @@ export function OpsConsole({
     () => (source.command ? { allowed, nodeIds, send: (key, c) => void source.command!(key, c) } : undefined),
     [source, allowed, nodeIds],
   );
+  const proposalCommands = useMemo<ProposalCommands | undefined>(
+    () => (source.command ? { allowed, send: (key, c) => void source.command!(key, c) } : undefined),
+    [source, allowed],
+  );
 
   if (!open) {
     return (
@@ -94,6 +99,10 @@ export function OpsConsole({
       <details open>
         <summary>{t('operations.layers.title')}</summary>
         <OpsMapLayers ops={ops} traffic={traffic} />
+      </details>
+      <details open className="ops-proposals-part">
+        <summary>{t('operations.proposals.title')}</summary>
+        <ProposalsPanel traffic={traffic} commands={proposalCommands} simulated={source.kind === 'sim'} />
       </details>
       {forecast && (
         <details open>

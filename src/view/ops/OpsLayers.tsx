@@ -12,6 +12,7 @@ import { useFleetRowsRef } from './fleetRowsRef';
 import { FollowCamera } from './FollowCamera';
 import { HeatMapLayer } from './HeatMapLayer';
 import { PredictedRoutes } from './PredictedRoutes';
+import { ProposalGhosts } from './ProposalGhosts';
 import { SimPlannedPath, type PlannedPaths } from './SimPlannedPath';
 import { TrafficMarkers } from './TrafficMarkers';
 
@@ -29,7 +30,7 @@ const FOLLOW = { catchUpPerS: view.follow.catchUpPerS.value, distanceM: view.fol
 
 /**
  * The operations console's 3D layers, children of the twin's canvas: the camera following the selected AGV, the
- * predicted routes (the selected AGV's, or all) and the places prediction warns of, the congestion heat map and
+ * predicted routes (the selected AGV's, or all), the shown proposal's ghost routes, the places prediction warns of, the congestion heat map and
  * the data rule colouring the fleet (into `tint`).
  */
 export function OpsLayers({
@@ -52,6 +53,7 @@ export function OpsLayers({
       <FollowCamera frame={source.frame} rows={rows} ops={ops} options={FOLLOW} />
       <PredictedRoutes scene={scene} ops={ops} traffic={traffic} simulated={source.kind === 'sim'} />
       {source.kind === 'sim' && <SimPlannedPath frame={source.frame} rows={rows} ops={ops} traffic={traffic} paths={source} />}
+      <ProposalGhosts scene={scene} traffic={traffic} simulated={source.kind === 'sim'} />
       <TrafficMarkers traffic={traffic} clock={clock} />
       <HeatMapLayer scene={scene} frame={source.frame} clock={clock} ops={ops} />
       <DataRules frame={source.frame} rows={rows} ops={ops} tint={tint} clock={clock} />

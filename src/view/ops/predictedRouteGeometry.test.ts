@@ -36,6 +36,7 @@ function snapshot(agvs: Agv[], clockS = 1000, horizonS = 120): TrafficSnapshot {
     conflicts: [],
     deadlocks: [],
     blocked: [],
+    proposals: [],
     roundMs: 1,
   };
 }
