@@ -49,6 +49,17 @@ test('traffic prediction foresees the rogue AGV of the drill: a predicted confli
   await expect(page.locator('[data-testid="traffic-marker-conflict"]').first()).toBeAttached();
   const t = await traffic(page);
   expect(t.conflicts.some((c) => c.a.endsWith('AGV-001') || c.b.endsWith('AGV-001'))).toBe(true);
+  expect(t.proposals.length).toBe(t.conflicts.length + t.deadlocks.length);
+  // The planner answers every conflict: a plan to show (the simulation takes no orders, so it cannot be sent), or
+  // why there is none (the rogue's meeting lies inside released routes, which only a pause can undo).
+  const proposal = page.getByTestId('proposal').first();
+  await expect(proposal).toBeVisible({ timeout: 30_000 });
+  if ((await proposal.getAttribute('data-ok')) === 'true') {
+    await expect(proposal.getByTestId('proposal-send')).toBeDisabled();
+    await expect(proposal.getByTestId('proposal-refusal')).toContainText('Only a live fleet takes orders');
+    await proposal.getByTestId('proposal-show').click();
+    await expect(page.getByTestId('proposal-ghost-hold').first()).toBeAttached();
+  } else await expect(proposal.getByTestId('proposal-reason')).toContainText('No plan');
   await page.screenshot({ path: 'test-results/screenshots/traffic-rogue.png' });
   expect(errors).toEqual([]);
 });
