@@ -3,11 +3,11 @@ import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 import type { RunningBroker } from '../src/telemetry/live/brokerProcess';
 
 /**
- * `npm run fleet` as the browser tests run it: the proposed 1119–1120 layout from 08:00, publishing at 4 Hz to the
- * test's broker as the `fleet` user (its password in the environment, never on the command line), for `durationS`
- * seconds at simulated speed `speed`. The caller kills it.
+ * `npm run fleet` as the browser tests run it: the proposed 1119–1120 layout from `start` (default 08:00), publishing
+ * at 4 Hz to the test's broker as the `fleet` user (its password in the environment, never on the command line), for
+ * `durationS` seconds at simulated speed `speed`. The caller kills it.
  */
-export function startFleetTool(broker: RunningBroker, o: { agvs: number; durationS: number; speed: number }): ChildProcess {
+export function startFleetTool(broker: RunningBroker, o: { agvs: number; durationS: number; speed: number; start?: string; seed?: number }): ChildProcess {
   return spawn(
     'node_modules/.bin/tsx',
     [
@@ -27,7 +27,8 @@ export function startFleetTool(broker: RunningBroker, o: { agvs: number; duratio
       '--speed',
       String(o.speed),
       '--start',
-      '08:00',
+      o.start ?? '08:00',
+      ...(o.seed === undefined ? [] : ['--seed', String(o.seed)]),
     ],
     { stdio: 'ignore', env: { ...process.env, [PASSWORD_ENV.fleet]: broker.users.fleet } },
   );

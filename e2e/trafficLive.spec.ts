@@ -1,0 +1,91 @@
+import type { ChildProcess } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
+import converging from './fixtures/converging.json' with { type: 'json' };
+import { startFleetTool } from './fleetTool';
+import { openTwin, watchErrors } from './twinPage';
+
+let broker: RunningBroker;
+let fleet: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  broker = await startBroker();
+  fleet = startFleetTool(broker, { agvs: converging.agvs, durationS: 600, speed: 1, start: converging.start, seed: converging.seed });
+});
+
+test.afterAll(async () => {
+  fleet?.kill('SIGKILL');
+  await broker?.stop();
+});
+
+const traffic = (page: Page) => page.evaluate(() => window.__TWIN__.traffic);
+
+async function logIn(page: Page, user: 'operator' | 'viewer'): Promise<void> {
+  await openTwin(page, `?zone=1119-1120&scene=proposed&lang=en&source=live&broker=${encodeURIComponent(broker.urls.ws)}`);
+  await page.getByTestId('login-user').fill(user);
+  await page.getByTestId('login-password').fill(broker.users[user]);
+  await page.getByTestId('login-submit').click();
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBe(converging.agvs);
+}
+
+const keys = converging.orders.map((o) => `smartgate/${o.serial}`);
+const pair = [...keys].sort().join('|');
+const ofPair = (c: { a: string; b: string }) => [c.a, c.b].sort().join('|') === pair;
+
+test('two fleet AGVs sent onto converging routes: foreseen ≥ 30 s ahead, the proposal sent, the fleet obeys, the alert clears, no near miss; a viewer cannot send', async ({
+  browser,
+}) => {
+  test.setTimeout(480_000);
+  const operator = await browser.newPage();
+  const viewer = await browser.newPage();
+  const operatorErrors = watchErrors(operator);
+  const viewerErrors = watchErrors(viewer);
+  await logIn(operator, 'operator');
+  await logIn(viewer, 'viewer');
+
+  // The operator sends both AGVs to their nodes, one after the other, each after confirming.
+  for (const o of converging.orders) {
+    await operator.getByTestId(`ops-row-${o.serial}`).click();
+    await operator.getByTestId(`goto-node-${o.serial}`).selectOption(o.nodeId);
+    await operator.getByTestId(`cmd-goto-${o.serial}`).click();
+    await operator.getByTestId('command-yes').click();
+  }
+  await expect(operator.getByTestId('audit-log')).toContainText(`operator · ${keys[1]} · drive to node ${converging.orders[1]!.nodeId} · finished`, {
+    timeout: 60_000,
+  });
+
+  // Foreseen at least 30 s ahead, in both consoles.
+  await expect.poll(async () => (await traffic(operator)).conflicts.find(ofPair)?.inS ?? -1, { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
+  const alert = operator.locator('[data-testid="alert-item"][data-kind="predicted-conflict"][data-active="true"]').first();
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+
+  const id = `conflict:${pair}`;
+  const viewerCard = viewer.locator(`[data-testid="proposal"][data-id="${id}"]`);
+  await expect(viewerCard).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  await expect(viewerCard.getByTestId('proposal-send')).toBeDisabled();
+  await expect(viewerCard.getByTestId('proposal-refusal')).toContainText('View only');
+
+  const card = operator.locator(`[data-testid="proposal"][data-id="${id}"]`);
+  await expect(card).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  await expect(card.getByTestId('proposal-hold').first()).toContainText('waits at node');
+  await card.getByTestId('proposal-show').click();
+  await expect(operator.getByTestId('proposal-ghost-hold').first()).toBeAttached();
+  await operator.screenshot({ path: 'test-results/screenshots/traffic-proposal.png' });
+  await card.getByTestId('proposal-send').click();
+  await expect(operator.getByTestId('proposal-yes')).toBeFocused();
+  await operator.getByTestId('proposal-yes').click();
+  await expect(operator.getByTestId('audit-log')).toContainText('hold at node', { timeout: 30_000 });
+
+  // The twin withholds the release; the prediction sees the AGV wait, and the conflict and its alert clear.
+  await expect.poll(async () => (await traffic(operator)).conflicts.some(ofPair), { timeout: 60_000 }).toBe(false);
+  await expect(operator.locator('[data-testid="alert-item"][data-kind="predicted-conflict"][data-active="true"]')).toHaveCount(0, { timeout: 30_000 });
+  // The hold ends, its release goes out (the audit entry settles), and both AGVs reach their nodes with no near miss.
+  await expect(operator.getByTestId('audit-log')).toContainText(/hold at node .* · finished/, { timeout: 120_000 });
+  await expect.poll(async () => Object.keys((await traffic(operator)).etaS).filter((k) => keys.includes(k)).length, { timeout: 180_000 }).toBe(0);
+  const nearMisses = operator.locator('[data-testid="alert-item"][data-kind="near-miss"], [data-testid="alert-item"][data-kind="contact"]');
+  await operator.getByTestId('alerts-filter-ack').selectOption('all');
+  for (const serial of converging.orders.map((o) => o.serial)) await expect(nearMisses.filter({ hasText: serial })).toHaveCount(0);
+  await operator.screenshot({ path: 'test-results/screenshots/traffic-proposal-sent.png' });
+  expect(operatorErrors).toEqual([]);
+  expect(viewerErrors).toEqual([]);
+});
