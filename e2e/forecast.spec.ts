@@ -72,6 +72,10 @@ test('a forecast on the 25-minute sample recording is scored: position errors at
   const errors = watchErrors(page);
   await openTwin(page, '?zone=1088/2-1089&scene=proposed&lang=en&source=replay&file=sample:1088-2-1089-forecast');
   await expect(page.getByTestId('replay-hud')).toBeVisible({ timeout: 60_000 });
+  // Paused at the first instant each AGV has one position: a driving one's speed is not known yet, not 0 m/s.
+  const first = page.getByTestId('ops-row-AGV-001');
+  await expect(first.locator('td').nth(1)).toHaveText('driving');
+  await expect(first.locator('td').nth(4)).toHaveText('—');
   const run = page.getByTestId('forecast-run');
   await expect(run).toBeEnabled({ timeout: 60_000 });
   await run.click();
@@ -91,6 +95,10 @@ test('a forecast on the 25-minute sample recording is scored: position errors at
   await expect(score).toContainText('(12 AGVs)');
   await expect(score).toContainText(/recorded over \d+ min, (within|outside) the band/);
   await expect(score).not.toContainText('not scored');
+  // The busy share says which hour it covers (the simulation HUD's is since 00:00), and one figure when the seeds agree.
+  await expect(page.getByTestId('forecast-result')).toContainText('AGV fleet busy in the hour');
+  await expect(page.getByTestId('forecast-agv-busy')).toHaveText(/^\d+(–\d+)? %$/);
+  await expect(page.getByTestId('forecast-agv-busy')).not.toHaveText(/^(\d+)–\1 %$/);
   await page.getByTestId('forecast-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/forecast-replay-scored.png' });
   expect(errors).toEqual([]);
