@@ -38,11 +38,11 @@ export const ZONE_SAMPLES: readonly ZoneSampleSpec[] = [
 /**
  * 25 minutes of 1088/2–1089, long enough to score a forecast made in its first 10 minutes at +15 min (the
  * console's error figures need the recording to reach T + 15 min, and whole 5-minute bins for the containers).
- * Sized for the repository (2.6 MB; the 1119–1120 sample is 2.9 MB): what fills a file is `state`, ≈ 2.3 kB
+ * Sized for the repository (2.5 MiB; the 1119–1120 sample is 2.8 MiB): what fills a file is `state`, ≈ 2.3 kB
  * each (the remaining route with every node's position) and sent whenever the route or its release changes, about
- * every 20 s per AGV whatever the pose rate; so the rate alone cannot shrink it (the zone's 24 AGVs: 6.3 MB at a
- * pose every 5 s, 4.9 MB at one every 10 s). Hence the smaller zone, half its fleet (12 AGVs), and a pose every
- * 10 s (12 AGVs at one every 5 s: 3.3 MB). A forecast made at a pose's time starts from, and is scored against,
+ * every 20 s per AGV whatever the pose rate; so the rate alone cannot shrink it (the zone's 24 AGVs: 6.2 MiB at a
+ * pose every 5 s, 4.8 MiB at one every 10 s). Hence the smaller zone, half its fleet (12 AGVs), and a pose every
+ * 10 s (12 AGVs at one every 5 s: 3.2 MiB). A forecast made at a pose's time starts from, and is scored against,
  * exact positions; between poses a replay shows an AGV up to 70 m behind. The forecast forks the fleet the
  * recording reports, so it runs those 12 AGVs too. Seed 11: the forecast's seeds are 1–5, and one of them would
  * draw the recording's own trucks and flatter the score.
