@@ -64,3 +64,42 @@ test('a forecast on a replayed recording is scored against it, or says why not: 
   await page.screenshot({ path: 'test-results/screenshots/forecast-replay.png' });
   expect(errors).toEqual([]);
 });
+
+test('a forecast on the 25-minute sample recording is scored: position errors at +5 and +15 minutes and containers moved, in the panel and for automation', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await openTwin(page, '?zone=1088/2-1089&scene=proposed&lang=en&source=replay&file=sample:1088-2-1089-forecast');
+  await expect(page.getByTestId('replay-hud')).toBeVisible({ timeout: 60_000 });
+  // Paused at the first instant each AGV has one position: a driving one's speed is not known yet, not 0 m/s.
+  const first = page.getByTestId('ops-row-AGV-001');
+  await expect(first.locator('td').nth(1)).toHaveText('driving');
+  await expect(first.locator('td').nth(4)).toHaveText('—');
+  const run = page.getByTestId('forecast-run');
+  await expect(run).toBeEnabled({ timeout: 60_000 });
+  await run.click();
+  const score = page.getByTestId('forecast-score');
+  await expect(score).toBeVisible({ timeout: 120_000 });
+  const f = (await forecast(page))!;
+  const replay = await page.evaluate(() => window.__TWIN__.replay);
+  expect(replay.endS - replay.startS).toBe(1500);
+  // Made within the recording's first 10 minutes, so it reaches +15 min and whole 5-minute bins after the forecast.
+  expect(f.fromS).toBeGreaterThanOrEqual(replay.startS);
+  expect(f.fromS).toBeLessThanOrEqual(replay.endS - 900);
+  const e = f.error!;
+  for (const v of [e.positionM5, e.positionM15, e.containers]) expect(Number.isFinite(v)).toBe(true);
+  expect(e.positionM5).toBeGreaterThanOrEqual(0);
+  expect(e.positionM15).toBeGreaterThanOrEqual(0);
+  // The panel shows the same figures, for the recording's 12 AGVs, and no reason for a missing one.
+  await expect(score).toContainText('(12 AGVs)');
+  await expect(score).toContainText(/recorded over \d+ min, (within|outside) the band/);
+  await expect(score).not.toContainText('not scored');
+  // The busy share says which hour it covers (the simulation HUD's is since 00:00), and one figure when the seeds agree.
+  await expect(page.getByTestId('forecast-result')).toContainText('AGV fleet busy in the hour');
+  await expect(page.getByTestId('forecast-agv-busy')).toHaveText(/^\d+(–\d+)? %$/);
+  await expect(page.getByTestId('forecast-agv-busy')).not.toHaveText(/^(\d+)–\1 %$/);
+  await page.getByTestId('forecast-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/forecast-replay-scored.png' });
+  expect(errors).toEqual([]);
+});

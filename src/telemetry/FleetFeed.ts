@@ -201,7 +201,8 @@ export class FleetFeed {
       placed: table.placed[i] === 1,
       x: table.x[i]!,
       y: table.y[i]!,
-      speedMps: table.speed[i]!,
+      // One position says nothing of speed: a driving AGV would read 0 m/s.
+      ...(table.speedKnown[i] ? { speedMps: table.speed[i]! } : {}),
       loaded: table.loaded[i] === 1,
       hasOrder: Boolean(s?.orderId),
       errors: s?.errors.length ?? 0,

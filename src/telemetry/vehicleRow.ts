@@ -45,8 +45,8 @@ export interface VehicleRow {
   readonly placed: boolean;
   readonly x: number;
   readonly y: number;
-  /** Ground speed, m/s (reported, or estimated from its last two positions). */
-  readonly speedMps: number;
+  /** Ground speed, m/s (reported, or estimated from its last two positions); undefined until one of those is known. */
+  readonly speedMps?: number;
   readonly batteryPercent?: number;
   readonly charging?: boolean;
   readonly paused?: boolean;

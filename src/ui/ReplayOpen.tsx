@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from './formatNumber';
 
 /** What the panel shows of a shipped sample recording (the app's list says where each one is served). */
 interface SampleChoice {
   readonly id: string;
   readonly zone: string;
   readonly variant: string;
+  readonly minutes: number;
+  /** AGVs recorded, when fewer than the scene's fleet. */
+  readonly agvs?: number;
 }
 
 /**
@@ -27,7 +31,11 @@ export function ReplayOpen<Sample extends SampleChoice>({
   /** Leaves the replay for the simulation. */
   onBack: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = (s: Sample) => {
+    const params = { zone: s.zone, variant: t(`variant.${s.variant}`, { defaultValue: s.variant }), minutes: formatNumber(s.minutes, i18n.language, 1) };
+    return s.agvs === undefined ? t('replay.sample', params) : t('replay.sampleAgvs', { ...params, agvs: s.agvs });
+  };
   return (
     <section className="panel login-form replay-open" data-testid="replay-open" aria-label={t('replay.title')}>
       <h2>{t('replay.title')}</h2>
@@ -38,7 +46,7 @@ export function ReplayOpen<Sample extends SampleChoice>({
       <span className="label">{t('replay.samples')}</span>
       {samples.map((s) => (
         <button key={s.id} type="button" disabled={busy} onClick={() => onSample(s)} data-testid={`replay-sample-${s.id}`}>
-          {t('replay.sample', { zone: s.zone, variant: t(`variant.${s.variant}`, { defaultValue: s.variant }) })}
+          {label(s)}
         </button>
       ))}
       {busy && <p>{t('replay.opening')}</p>}

@@ -102,7 +102,9 @@ export function SimHud({
             <span className="value">{t('hud.p50p95', { p50: fmt(k.timeInSystemP50S / 60), p95: fmt(k.timeInSystemP95S / 60) })}</span>
           </div>
           <div className="kpi">
-            <span className="label">{t('hud.agvUse')}</span>
+            <span className="label" title={t('hud.agvUseHint')}>
+              {t('hud.agvUse')}
+            </span>
             <span className="value">
               {k.agvs > 0 ? `${Math.round((k.utilisation['agv-fleet'] ?? 0) * 100)} % · ${t('hud.agvs', { n: k.agvs })}` : t('hud.noAgvs')}
             </span>

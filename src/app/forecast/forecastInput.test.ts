@@ -43,6 +43,15 @@ describe('forecastInput', () => {
     ]);
   });
 
+  it('takes an AGV whose speed is not known yet (one position) as standing unless its state says it drives', () => {
+    const rows = [
+      row('acme/A', { speedMps: undefined, driving: true }),
+      row('acme/B', { speedMps: undefined, driving: false }),
+      row('acme/C', { speedMps: undefined }),
+    ];
+    expect(forecastInput(round(8 * 3600), rows, true).agvs.map((a) => a.standing)).toEqual([false, true, true]);
+  });
+
   it('reads a simulated clock as seconds since midnight, whatever the day', () => {
     expect(forecastInput(round(86400 * 2 + 8 * 3600 + 12.5), [], true).timeOfDayS).toBe(8 * 3600 + 12.5);
   });

@@ -1,7 +1,8 @@
 /**
  * The fleet handed to a forecast, from the latest prediction round and the source's fleet list: AGV i is the
  * round's `keys[i]` (so a replayed forecast scores against the recording by those keys), at the round's position,
- * heading for its predicted route's last lane node; load and pause come from its row. The time of day is the
+ * heading for its predicted route's last lane node; load, pause and standing come from its row (standing: slower
+ * than {@link STANDING_BELOW_MPS}, or while its speed is not known yet, not driving by its state). The time of day is the
  * round's clock at the gate: simulated seconds since midnight, or epoch seconds in the gate's time zone.
  *
  * @example
@@ -30,7 +31,7 @@ export function forecastInput(round: ForecastRound, rows: readonly VehicleRow[],
       loaded: row?.loaded ?? false,
       goalNode: len > 0 ? round.route[i * round.routeCap + len - 1]! : -1,
       paused: row?.paused ?? false,
-      standing: row ? row.speedMps < STANDING_BELOW_MPS : true,
+      standing: !row || (row.speedMps === undefined ? row.driving !== true : row.speedMps < STANDING_BELOW_MPS),
     };
   });
   return { timeOfDayS: gateTimeOfDayS(round.clockS, simulated), agvs };

@@ -43,6 +43,11 @@ export class FleetTable {
    */
   readonly speed: Float64Array;
   /**
+   * 1 once {@link speed} is measured: the vehicle sent a velocity, or a second position to estimate it from. Until
+   * then `speed` reads 0 and means nothing (a replay paused at its first instant has one position of each AGV).
+   */
+  readonly speedKnown: Uint8Array;
+  /**
    * Feed time (ms) since which the AGV's speed has been below `standingSpeedMps` (data/traffic.json), NaN while it
    * drives: how long it has stood, for traffic prediction's blocked routes.
    */
@@ -83,6 +88,7 @@ export class FleetTable {
     this.vx = new Float64Array(n);
     this.vy = new Float64Array(n);
     this.speed = new Float64Array(n);
+    this.speedKnown = new Uint8Array(n);
     this.standingSinceMs = new Float64Array(n).fill(Number.NaN);
     this.heardAtMs = new Float64Array(n).fill(-Infinity);
     this.placedAtMs = new Float64Array(n).fill(Number.NaN);
@@ -207,13 +213,18 @@ export class FleetTable {
     const left = v?.vy ?? 0;
     this.vx[i] = c * ahead - s * left;
     this.vy[i] = s * ahead + c * left;
-    if (v) this.speed[i] = Math.hypot(ahead, left);
+    if (!v) return;
+    this.speed[i] = Math.hypot(ahead, left);
+    this.speedKnown[i] = 1;
   }
 
   private place(i: number, mapId: string, x: number, y: number, theta: number, atMs: number, hasVelocity: boolean): void {
     if (mapToZone(this.options.maps, mapId, x, y, theta, this.pose)) {
       const dt = (atMs - this.placedAtMs[i]!) / 1000;
-      if (!hasVelocity && dt > 0) this.speed[i] = Math.hypot(this.pose[0]! - this.x[i]!, this.pose[1]! - this.y[i]!) / dt;
+      if (!hasVelocity && dt > 0) {
+        this.speed[i] = Math.hypot(this.pose[0]! - this.x[i]!, this.pose[1]! - this.y[i]!) / dt;
+        this.speedKnown[i] = 1;
+      }
       this.placedAtMs[i] = atMs;
       this.x[i] = this.pose[0]!;
       this.y[i] = this.pose[1]!;

@@ -37,8 +37,8 @@ describe('the simulation as a fleet feed', { timeout: 60_000 }, () => {
     const driving = feed.vehicles.filter((r) => r.driving);
     expect(driving.length).toBeGreaterThan(0);
     expect(driving.length, 'AGVs standing, whose speed must read 0').toBeLessThan(n);
-    expect(Math.max(...driving.map((r) => r.speedMps))).toBeGreaterThan(0.5);
-    expect(Math.max(...driving.map((r) => r.speedMps))).toBeLessThan(scene.fleet.agv.maxSpeedMps.value * 1.01);
+    expect(Math.max(...driving.map((r) => r.speedMps!))).toBeGreaterThan(0.5);
+    expect(Math.max(...driving.map((r) => r.speedMps!))).toBeLessThan(scene.fleet.agv.maxSpeedMps.value * 1.01);
     expect(engine.vehicle('smartgate/AGV-001')?.row).toMatchObject({ key: 'smartgate/AGV-001', speedMps: feed.vehicles[0]!.speedMps });
     expect(engine.vehicle('nobody/AGV-001')).toBeUndefined();
   });

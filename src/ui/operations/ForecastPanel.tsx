@@ -4,6 +4,7 @@ import { gateClock } from '../../domain/gateClock';
 import type { ForecastBand } from '../../sim/forecast/forecastTypes';
 import type { ForecastScore, TrafficStore } from '../../store/traffic/trafficStore';
 import { formatNumber } from '../formatNumber';
+import { forecastBusyShare } from './forecastBusyShare';
 
 /** Starts and cancels the console's forecast (the app's forecast runner). */
 export interface ForecastControl {
@@ -74,8 +75,8 @@ export function ForecastPanel({
             <dd data-testid="forecast-containers">{range(forecast.band.totals.containers, forecast.band.medianTotals.containers)}</dd>
             <dt>{t('operations.forecast.cleared')}</dt>
             <dd>{range(forecast.band.totals.cleared, forecast.band.medianTotals.cleared)}</dd>
-            <dt>{t('operations.forecast.agvBusy')}</dt>
-            <dd>{busyShare(forecast.band, num)}</dd>
+            <dt title={t('operations.forecast.agvBusyHint')}>{t('operations.forecast.agvBusy')}</dt>
+            <dd data-testid="forecast-agv-busy">{forecastBusyShare(forecast.band, num)}</dd>
           </dl>
           <BinTable band={forecast.band} fromS={forecast.fromS} simulated={simulated} num={num} />
           {forecast.score ? <Score score={forecast.score} num={num} /> : replayed && <p className="hint">{t('operations.forecast.scoring')}</p>}
@@ -83,12 +84,6 @@ export function ForecastPanel({
       )}
     </div>
   );
-}
-
-/** The seeds' lowest and highest busy share, each averaged over the hour's bins, in %. */
-function busyShare(band: ForecastBand, num: (v: number, digits?: number) => string): string {
-  const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  return `${num(100 * mean(band.bins.agvBusyShare.min))}–${num(100 * mean(band.bins.agvBusyShare.max))} %`;
 }
 
 function BinTable({ band, fromS, simulated, num }: { band: ForecastBand; fromS: number; simulated: boolean; num: (v: number) => string }) {

@@ -52,7 +52,7 @@ export function OpsFleetList({
       case 'battery':
         return r.batteryPercent === undefined ? '—' : `${formatNumber(r.batteryPercent, lang, 0)} %`;
       case 'speed':
-        return `${formatNumber(r.speedMps, lang, 1)} m/s`;
+        return r.speedMps === undefined ? '—' : `${formatNumber(r.speedMps, lang, 1)} m/s`;
       case 'eta': {
         const at = arrivals.get(r.key);
         return at === undefined ? '—' : gateClock(at, simulated);
