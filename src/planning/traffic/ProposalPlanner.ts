@@ -75,10 +75,12 @@ interface Job {
  * prediction) two plans are tried: b waits until a has cleared the meeting place, and the mirror. The waiting
  * AGV is held at the last route node it reaches before the place that lies at least a footprint plus the
  * clearance from it and at or beyond its base end (route index ≥ baseLen − 1; a committed AGV too: a hold only
- * withholds releases). It is held until the other's centre is that far past the place for good, plus the timing
- * uncertainty of data/traffic.json (±(1 s + 10 % of the time ahead)). For a deadlock, each AGV of the cycle that
- * has not yet reached the space it contests (where its predicted footprint first meets another's) is tried,
- * held until all the others have cleared it.
+ * withholds releases). Each hold comes with two releases, tried in turn: the tight one, timed so that the AGV,
+ * going on from rest, comes that near the place just as the other's centre is that far past it for good, plus
+ * the timing uncertainty of data/traffic.json (±(1 s + 10 % of the time ahead)); and the safe one, only once the
+ * other is past (plus the uncertainty). For a deadlock, each AGV of the cycle that has not yet reached the space
+ * it contests (where its predicted footprint first meets another's) is tried, held until all the others have
+ * cleared it.
  *
  * A plan is checked on the AGVs involved and those near them: predicted within `nearM` of the meeting, or coming
  * within a footprint's reach of the involved AGVs' predicted ways. They are re-predicted with the plan's holds

@@ -42,6 +42,8 @@ export class SampleMeetings {
   private maxX: Float64Array;
   private maxY: Float64Array;
   private firstMove: Int32Array;
+  /** Farthest a row moves between two samples (m). */
+  private maxStep: Float64Array;
   private readonly found: Meeting = { p: -1, q: -1, k: -1, x: 0, y: 0 };
 
   constructor(
@@ -57,12 +59,13 @@ export class SampleMeetings {
     this.maxX = new Float64Array(capacity);
     this.maxY = new Float64Array(capacity);
     this.firstMove = new Int32Array(capacity);
+    this.maxStep = new Float64Array(capacity);
   }
 
   /** Bounds and first moves of rows 0 … count − 1 of `routes`; call before {@link earliest} on them. */
   prepare(routes: PredictedRoutes, count: number): void {
     if (count > this.firstMove.length) {
-      for (const name of ['minX', 'minY', 'maxX', 'maxY'] as const) this[name] = new Float64Array(count);
+      for (const name of ['minX', 'minY', 'maxX', 'maxY', 'maxStep'] as const) this[name] = new Float64Array(count);
       this.firstMove = new Int32Array(count);
     }
     const used = routes.meta[META_SAMPLES]!;
@@ -75,9 +78,11 @@ export class SampleMeetings {
       let x1 = -Infinity;
       let y1 = -Infinity;
       let first = used;
+      let step = 0;
       for (let k = 0; k < used; k++) {
         const x = px[o + k]!;
         const y = py[o + k]!;
+        if (k > 0) step = Math.max(step, Math.hypot(x - px[o + k - 1]!, y - py[o + k - 1]!));
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;
         if (y < y0) y0 = y;
@@ -89,6 +94,7 @@ export class SampleMeetings {
       this.maxX[r] = x1;
       this.maxY[r] = y1;
       this.firstMove[r] = first;
+      this.maxStep[r] = step;
       if (used === 0 || Number.isNaN(px[o]!)) this.minX[r] = NaN;
     }
   }
@@ -111,7 +117,15 @@ export class SampleMeetings {
         if (this.minY[q]! > this.maxY[p]! + reach || this.minY[p]! > this.maxY[q]! + reach) continue;
         if (this.meetsAt(routes, p, q, 0, 1)) continue;
         const last = collect ? used : best;
+        const step = this.maxStep[p]! + this.maxStep[q]!;
         for (let k = 1; k < last; k++) {
+          // Far apart, they cannot meet before they have closed the gap at their top steps: skip those samples.
+          const gap = this.distance(routes, p, q, k) - reach;
+          if (gap > step) {
+            if (step === 0) break;
+            k += Math.floor(gap / step) - 1;
+            continue;
+          }
           if (!this.meetsAt(routes, p, q, k, 1) && !this.meetsAt(routes, p, q, k, 0.5)) continue;
           if (!this.firm(routes, p, k) || !this.firm(routes, q, k)) continue;
           if (collect) collect[p * count + q] = 1;
@@ -137,6 +151,12 @@ export class SampleMeetings {
     const used = routes.meta[META_SAMPLES]!;
     for (let k = 0; k < used; k++) if (this.meetsAt(routes, i, j, k, 1) || (k > 0 && this.meetsAt(routes, i, j, k, 0.5))) return k;
     return -1;
+  }
+
+  private distance(routes: PredictedRoutes, i: number, j: number, k: number): number {
+    const a = i * routes.samples + k;
+    const b = j * routes.samples + k;
+    return Math.hypot(routes.px[b]! - routes.px[a]!, routes.py[b]! - routes.py[a]!);
   }
 
   /** Inside its base at the sample before k, or not yet moved by k + 1. */
