@@ -46,7 +46,15 @@ interface Hold {
   readonly untilS: number;
 }
 
-type HoldsOrWhy = Hold[] | 'inside-base' | 'never-clears' | 'not-near';
+/** Why an AGV cannot wait for the others, in words for a failure's detail. */
+const WHY = {
+  'inside-base': 'its released base reaches the place',
+  'too-close': 'no node of its route lies far enough short of the place',
+  'never-clears': 'what it would wait for has not cleared the place by the horizon',
+  'not-near': 'it does not come near the place',
+} as const;
+type Why = keyof typeof WHY;
+type HoldsOrWhy = Hold[] | Why;
 
 /** Rows copied from the round for the check, their routes without the plan and with it, and one row alone. */
 interface Scratch {
@@ -93,8 +101,10 @@ interface Job {
  *
  * Delay of an AGV: its ETA with the plan less without (for a route cut short of its end, the arrival at its last
  * timed node). Ghosts: the planned poses of the target's AGVs and the held ones. A target that no longer meets
- * in the round gets a plan with no holds. Failures: `inside-bases` when no AGV can be held before the place,
- * `no-plan` when every plan tried met something, or an AGV to wait for never clears the place in the horizon.
+ * in the round gets a plan with no holds. Failures: `inside-bases` when the only nodes an AGV could wait at short
+ * of the place lie inside its released base, for every AGV of the target; `no-plan` when every plan tried met
+ * something, or an AGV has no node far enough short of the place, or what it waits for never clears it within
+ * the horizon (the end of a queue).
  *
  * Deterministic: plans are tried in a fixed order and ties go to the one found first.
  *
@@ -145,7 +155,7 @@ export class ProposalPlanner {
     // First round: each AGV of the target waits for the others (for a conflict: b for a first, then a for b).
     const order = target.kind === 'conflict' ? [1, 0] : agvs.map((_, k) => k);
     let frontier: Hold[][] = [];
-    const why: string[] = [];
+    const why: [number, Why][] = [];
     for (const k of order) {
       const place = places[k];
       const slot = job.involved[k]!;
@@ -153,14 +163,14 @@ export class ProposalPlanner {
       const others = job.involved.filter((s) => s !== slot);
       const h = this.holdFor(input, base, job, slot, others, place[0], place[1], [], o);
       if (typeof h === 'object') frontier.push(...h.map((one) => [one]));
-      else why.push(`AGV ${agvs[k]}: ${h}`);
+      else why.push([agvs[k]!, h]);
     }
     if (frontier.length === 0) {
       const where = places.find((p) => p !== undefined)!;
       const at = `(${where[0].toFixed(1)}, ${where[1].toFixed(1)})`;
-      return why.every((w) => w.endsWith('inside-base') || w.endsWith('not-near'))
+      return why.every(([, w]) => w === 'inside-base')
         ? fail(target, 'inside-bases', `AGVs ${agvs.join(', ')} meet at ${at} inside their released bases: no hold can keep them apart, only a pause`)
-        : fail(target, 'no-plan', `no AGV of ${agvs.join(', ')} can wait at ${at} (${why.join('; ')})`);
+        : fail(target, 'no-plan', `no AGV of ${agvs.join(', ')} can wait short of ${at}: ${why.map(([agv, w]) => `AGV ${agv}: ${WHY[w]}`).join('; ')}`);
     }
 
     const found: { holds: Hold[]; total: number }[] = [];
@@ -268,13 +278,16 @@ export class ProposalPlanner {
     if (reach < 0) return 'not-near';
     const cap = input.routeCap;
     const len = input.routeLen[agv]!;
+    // The last node it reaches before it comes near the place, far enough from it; one inside its base will not do.
+    const baseEnd = Math.max(0, input.baseLen[agv]! - 1);
     let at = -1;
-    for (let k = Math.max(0, input.baseLen[agv]! - 1); k < len; k++) {
+    for (let k = 0; k < len; k++) {
       const node = input.route[agv * cap + k]!;
       if (node === UNKNOWN_NODE || !(routes.nodeS[w * cap + k]! <= reach * sampleS)) break;
       if (Math.hypot(this.nodeX[node]! - x, this.nodeY[node]! - y) >= standoff) at = k;
     }
-    if (at < 0) return 'inside-base';
+    if (at < 0) return 'too-close';
+    if (at < baseEnd) return 'inside-base';
     let clearS = 0;
     for (const f of others) {
       const last = lastWithin(routes, f, x, y, standoff, used);
