@@ -87,6 +87,31 @@ describe('ProposalPlanner (holds that keep predicted AGVs apart)', () => {
     expect(p).toMatchObject({ ok: false, reason: 'inside-bases', detail: expect.stringMatching(/^AGVs 0, 1 meet at \(.*\) inside their released bases/) });
   });
 
+  it('fails with no-plan, saying why, when neither AGV has a node far enough short of the meeting to wait at', () => {
+    // Both next reach M itself, where they meet (A 30 m off at 8.5 s, B 24 m off at 7.3 s): too close to wait short of it.
+    const a: MergeAgv = { x: 90, y: 0, heading: 0, lastNode: N.A1, route: [N.M, N.E1], baseLen: 2 };
+    const b: MergeAgv = {
+      x: 120 - 24 / Math.SQRT2,
+      y: -24 / Math.SQRT2,
+      heading: Math.PI / 4,
+      lastNode: N.B1,
+      route: [N.M, N.E2],
+      baseLen: 0,
+      committed: true,
+    };
+    const r = round([a, b]);
+    expect(r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options)).toEqual([
+      {
+        ok: false,
+        target: { kind: 'conflict', a: 0, b: 1 },
+        reason: 'no-plan',
+        detail: expect.stringMatching(
+          /^no AGV of 0, 1 can wait short of \(.*\): AGV 1: no node of its route lies far enough short of the place; AGV 0: no node of its route/,
+        ),
+      },
+    ]);
+  });
+
   it('gives a neighbour the first hold would run into a hold of its own, and fails when the rounds run out first', () => {
     // The AGV 20 m behind B would drive into B waiting at B1: it waits at B0 until B has gone on.
     const r = round([onA(3), onB(1, true), behindB(1, true)]);
