@@ -3,7 +3,6 @@
  * samples, for the proposal planner. Rows are those of the routes passed.
  */
 import { META_SAMPLES, type PredictedRoutes } from '../../domain/trafficFrame';
-
 import type { Footprint, SampleMeetings } from './sampleMeetings';
 
 /** Where AGV c first meets another of `agvs` in the round (the midpoint of their centres), if it does. */
