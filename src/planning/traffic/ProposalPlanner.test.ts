@@ -1,205 +1,169 @@
 import { describe, expect, it } from 'vitest';
-import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
-import { FLAG_DRIVING, FLAG_PLACED, META_COUNT, META_SAMPLE_S, META_SAMPLES, predictedRoutes, trafficInput } from '../../domain/trafficFrame';
-import { ProposalPlanner, type Proposal } from './ProposalPlanner';
+import { META_COUNT, predictedRoutes, sampleCount, trafficInput, type TrafficInput } from '../../domain/trafficFrame';
+import type { TrafficProposal } from '../../domain/trafficProposal';
+import { MERGE_CLOCK_S, MERGE_KINEMATICS, MERGE_LANES, MERGE_SIZE, N, behindB, onA, onB, packMerge, type MergeAgv } from './mergeFixture';
+import { PROPOSAL_DEFAULTS, ProposalPlanner } from './ProposalPlanner';
+import { RoutePredictor } from './RoutePredictor';
 
-// Two lanes of 60 m merge at M and fork again: A → M → G1 (80 m on) and B → M → G2 (60 m on); a side lane C → D.
-// Cells of 20 m at 5 m/s: a step is 4 s, and every move is one step (the limits are the max speed).
-const node = (id: string, x: number, y: number): LaneNode => ({ id, position: [x, y], role: 'waypoint' });
-const nodes: LaneNode[] = [
-  node('A', 0, 0),
-  node('B', 24, 48),
-  node('M', 60, 0),
-  node('G1', 140, 0),
-  node('G2', 108, -36),
-  node('C', 90, 40),
-  node('D', 130, 40),
-];
-const edge = (from: string, to: string): LaneEdge => ({ id: from + to, from, to, widthM: 4, speedLimitMps: 5, crossBorder: false });
-const edges: LaneEdge[] = [edge('A', 'M'), edge('B', 'M'), edge('M', 'G1'), edge('M', 'G2'), edge('C', 'D')];
-type Id = 'A' | 'B' | 'M' | 'G1' | 'G2' | 'C' | 'D';
-const at = Object.fromEntries(nodes.map((n, k) => [n.id, k])) as Record<Id, number>;
-const CAP = 8;
-const SAMPLES = 10;
+const CAP = 4;
+const HORIZON_S = 60;
+const options = { ...PROPOSAL_DEFAULTS, ...MERGE_SIZE };
 
-/** AGVs standing on lane nodes with routes (node ids) and hand-set ETAs; each passes M (if at all) at 12 s. */
-function fleet(agvs: { on: Id; route: Id[]; etaS: number; driving?: boolean }[]) {
-  const input = trafficInput(CAP, 4);
-  const routes = predictedRoutes(CAP, 4, SAMPLES);
-  input.meta[META_COUNT] = agvs.length;
-  routes.meta[META_COUNT] = agvs.length;
-  routes.meta[META_SAMPLES] = SAMPLES;
-  routes.meta[META_SAMPLE_S] = 4;
-  routes.px.fill(1e6);
-  routes.py.fill(1e6);
-  agvs.forEach((a, i) => {
-    const [x, y] = nodes[at[a.on]]!.position;
-    input.x[i] = x;
-    input.y[i] = y;
-    input.flags[i] = FLAG_PLACED | (a.driving ? FLAG_DRIVING : 0);
-    input.lastNode[i] = at[a.on];
-    a.route.forEach((id, k) => (input.route[i * 4 + k] = at[id]));
-    input.routeLen[i] = a.route.length;
-    input.baseLen[i] = a.route.length;
-    routes.etaS[i] = a.etaS;
-    if (a.route.includes('M')) {
-      routes.px[i * SAMPLES + 3] = 60;
-      routes.py[i * SAMPLES + 3] = 0;
-    }
-  });
-  return { input, routes };
+/** The fleet packed and predicted as a round of the planner worker leaves it. */
+function round(agvs: readonly MergeAgv[]) {
+  const predictor = new RoutePredictor(MERGE_LANES, MERGE_KINEMATICS, CAP);
+  const input = trafficInput(8, CAP);
+  const routes = predictedRoutes(8, CAP, sampleCount(HORIZON_S, 0.5));
+  packMerge(input, agvs);
+  predictor.predict(input, routes, HORIZON_S, 0.5);
+  return { predictor, input, routes, planner: new ProposalPlanner(predictor, MERGE_LANES) };
 }
 
-/** Fails when two planned AGVs are ever on one cell or swap cells (each held at its last cell once arrived). */
-function expectConflictFree(p: Proposal): void {
-  const steps = p.stepEndS.length;
-  const cellAt = (cells: number[], t: number) => cells[Math.min(t, cells.length - 1)]!;
-  for (let t = 0; t < steps; t++) {
-    const here = p.routes.map((r) => cellAt(r.cells, t));
-    expect(new Set(here).size).toBe(here.length);
-    if (t === 0) continue;
-    for (let a = 0; a < p.routes.length; a++) {
-      for (let b = 0; b < p.routes.length; b++) {
-        if (a === b) continue;
-        const swapped = cellAt(p.routes[a]!.cells, t - 1) === here[b] && cellAt(p.routes[b]!.cells, t - 1) === here[a];
-        expect(swapped).toBe(false);
-      }
-    }
+/** Seconds until AGV i reaches route node k, re-predicted with the proposal's holds written into the input. */
+function withHolds(r: ReturnType<typeof round>, p: TrafficProposal): (i: number, k: number) => number {
+  const input: TrafficInput = trafficInput(8, CAP);
+  new Uint8Array(input.buffer).set(new Uint8Array(r.input.buffer));
+  for (const h of p.holds) {
+    input.holdAt[h.agv] = h.routeIndex;
+    input.holdUntilS[h.agv] = h.untilS;
   }
+  const out = predictedRoutes(8, CAP, sampleCount(HORIZON_S, 0.5));
+  r.predictor.predict(input, out, HORIZON_S, 0.5);
+  return (i, k) => out.nodeS[i * CAP + k]!;
 }
 
-describe('ProposalPlanner (a conflict-free plan for the AGVs near a predicted conflict)', () => {
-  const planner = new ProposalPlanner({ nodes, edges }, 20, 5);
-  const options = { radiusM: 150, timeLimitMs: 1000, seed: 0 };
-
-  it('makes one of two AGVs meeting at a merge wait a step, and both arrive; an AGV without a route stays put', () => {
-    // Free: AGV 0 drives 140 m (7 steps, 28 s), AGV 1 120 m (6 steps, 24 s); both would enter M at step 3.
-    const { input, routes } = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'B', route: ['M', 'G2'], etaS: 24 },
-      { on: 'C', route: [], etaS: NaN },
+describe('ProposalPlanner (holds that keep predicted AGVs apart)', () => {
+  it('holds the AGV it can hold short of a merge until the other has passed; the other loses nothing', () => {
+    // A's whole route is released (it cannot be held); B's is the twin's to release (committed), only B1 so far.
+    const r = round([onA(3), onB(1, true)]);
+    const before = new Uint8Array(r.input.buffer).slice();
+    const [p] = r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options);
+    expect(new Uint8Array(r.input.buffer)).toEqual(before); // the shared buffers are read only
+    if (!p?.ok) throw new Error(`expected a proposal, got ${JSON.stringify(p)}`);
+    // B waits at B1 (its base end, 42.4 m short of M), released so that it comes within 7 m (a footprint and the
+    // clearance) of the meeting as A's centre is 7 m past it, plus the timing uncertainty; A passes M at 20.47 s.
+    expect(p.holds).toEqual([{ agv: 1, node: N.B1, routeIndex: 0, untilS: expect.any(Number) }]);
+    const holdS = p.holds[0]!.untilS - MERGE_CLOCK_S;
+    expect(holdS).toBeGreaterThan(13.49); // it reaches B1 at rest at 13.49 s (below), so it does wait
+    expect(holdS).toBeLessThan(20.47);
+    expect(p.agvs).toEqual([
+      { agv: 0, delayS: 0 },
+      { agv: 1, delayS: expect.any(Number) },
     ]);
-    const p = planner.propose(input, routes, [0, 1], 60, 0, options);
-    expect(p.solved).toBe(true);
-    expect(p.agvs).toEqual([0, 1, 2]);
-    expectConflictFree(p);
-    const [r0, r1, r2] = p.routes;
-    // AGV 0 (farther from its goal, so first) goes on; AGV 1 waits one step on its last cell before M.
-    expect(r0).toMatchObject({ agv: 0, nodes: [at.M, at.G1], nodeS: [12, 28], waits: [] });
-    expect(r1).toMatchObject({ agv: 1, nodes: [at.M, at.G2], nodeS: [16, 28] });
-    expect(r1!.waits).toEqual([{ node: at.M, x: 48, y: 16, fromS: 8, toS: 12 }]);
-    expect(r2).toEqual({ agv: 2, nodes: [], nodeS: [], waits: [], endsShort: false, cells: [planner.cells.vertexOfNode[at.C]!] });
-    // Delays by hand: 28 − 28, 28 − 24 (arrival in the plan minus alone), 0 for the AGV without a route; unresolved the conflict at M (12 s ahead)
-    // costs at least AGV 0's remaining 28 − 12 = 16 s.
-    expect(p.delayS).toEqual([0, 4, 0]);
-    expect(p.totalDelayS).toBe(4);
-    expect(p.savesS).toBe(12);
-    expect(structuredClone(p)).toEqual(p);
+    expect(p.agvs[1]!.delayS).toBeGreaterThan(5);
+    expect(p.totalDelayS).toBe(p.agvs[1]!.delayS);
+    // A cannot be held; the next best plan is the same hold released only once A is past the meeting.
+    expect(p.savesS).toBeGreaterThan(5);
+    expect(p.ghosts.map((g) => [g.agv, g.px.length])).toEqual([
+      [0, 121],
+      [1, 121],
+    ]);
+    // With the hold, B reaches M only after A has: by more than the time A's 7 m past it takes.
+    const nodeS = withHolds(r, p);
+    expect(nodeS(1, 1) - nodeS(0, 1)).toBeGreaterThan(7 / 5);
+    // It now brakes to rest at B1, 42.43 m from rest to rest: 5 s up, 3.49 s at 5 m/s, 5 s down.
+    expect(nodeS(1, 0)).toBeCloseTo(13.49, 2);
   });
 
-  it('leaves AGVs beyond the radius out of the plan and blocks the cells of those standing', () => {
-    // An AGV standing on G1 out of the plan: AGV 0 queues behind it. Driving, it is taken to drive on.
-    for (const driving of [false, true]) {
-      const { input, routes } = fleet([
-        { on: 'A', route: ['M', 'G1'], etaS: 28 },
-        { on: 'B', route: ['M', 'G2'], etaS: 24 },
-        { on: 'G1', route: [], etaS: NaN, driving },
-      ]);
-      const p = planner.propose(input, routes, [0, 1], 60, 0, { ...options, radiusM: 50 });
-      expect(p.solved).toBe(true);
-      expect(p.agvs).toEqual([0, 1]);
-      expect(p.routes[0]!.endsShort).toBe(!driving);
-    }
+  it('keeps the cheaper of the two holds when both AGVs can wait, and says what it saves', () => {
+    const r = round([onA(1, true), onB(1, true)]);
+    const [p] = r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options);
+    if (!p?.ok) throw new Error(`expected a proposal, got ${JSON.stringify(p)}`);
+    expect(p.holds).toHaveLength(1);
+    const held = p.holds[0]!.agv;
+    expect(p.agvs.find((a) => a.agv !== held)!.delayS).toBe(0);
+    // The mirror plan (the other AGV held) costs savesS more.
+    const mirror = round([onA(held === 0 ? 3 : 1, held !== 0), onB(held === 1 ? 3 : 1, held !== 1)]);
+    const [q] = mirror.planner.propose(mirror.input, mirror.routes, [{ kind: 'conflict', a: 0, b: 1 }], options);
+    if (!q?.ok) throw new Error(`expected the mirror plan, got ${JSON.stringify(q)}`);
+    expect(q.holds[0]!.agv).not.toBe(held);
+    expect(p.savesS).toBeCloseTo(q.totalDelayS - p.totalDelayS, 9);
+    expect(p.savesS).toBeGreaterThan(0);
   });
 
-  it('gives the later of two AGVs on one cell the nearest free cell', () => {
-    const { input, routes } = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'A', route: ['M', 'G2'], etaS: 24 },
-    ]);
-    const p = planner.propose(input, routes, [0, 1], 60, 0, options);
-    expect(p.solved).toBe(true);
-    expect(p.routes[0]!.cells[0]).toBe(planner.cells.vertexOfNode[at.A]);
-    const second = p.routes[1]!.cells[0]!;
-    expect(second).not.toBe(planner.cells.vertexOfNode[at.A]);
-    expect([planner.cells.graph.x[second], planner.cells.graph.y[second]]).toEqual([20, 0]);
-    expectConflictFree(p);
+  it('fails with inside-bases when the meeting lies inside both released bases', () => {
+    const r = round([onA(3), onB(3)]);
+    const [p] = r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options);
+    expect(p).toMatchObject({ ok: false, reason: 'inside-bases', detail: expect.stringMatching(/^AGVs 0, 1 meet at \(.*\) inside their released bases/) });
   });
 
-  it('reports an unsolvable instance with a reason instead of throwing', () => {
-    // C, AGV 0's goal, is held by a standing AGV out of the plan, and no lane leads into C to queue on.
-    const held = fleet([
-      { on: 'D', route: ['C'], etaS: 16 },
-      { on: 'C', route: [], etaS: NaN },
+  it('fails with no-plan, saying why, when neither AGV has a node far enough short of the meeting to wait at', () => {
+    // Both next reach M itself, where they meet (A 30 m off at 8.5 s, B 24 m off at 7.3 s): too close to wait short of it.
+    const a: MergeAgv = { x: 90, y: 0, heading: 0, lastNode: N.A1, route: [N.M, N.E1], baseLen: 2 };
+    const b: MergeAgv = {
+      x: 120 - 24 / Math.SQRT2,
+      y: -24 / Math.SQRT2,
+      heading: Math.PI / 4,
+      lastNode: N.B1,
+      route: [N.M, N.E2],
+      baseLen: 0,
+      committed: true,
+    };
+    const r = round([a, b]);
+    expect(r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options)).toEqual([
+      {
+        ok: false,
+        target: { kind: 'conflict', a: 0, b: 1 },
+        reason: 'no-plan',
+        detail: expect.stringMatching(
+          /^no AGV of 0, 1 can wait short of \(.*\): AGV 1: no node of its route lies far enough short of the place; AGV 0: no node of its route/,
+        ),
+      },
     ]);
-    expect(planner.propose(held.input, held.routes, [0], 130, 40, { ...options, radiusM: 1 })).toMatchObject({
-      solved: false,
-      routes: [],
-      reason: "AGV 0's goal cell is held by AGV 1, out of the plan, with no free cell to queue on behind it",
-    });
-
-    // B cannot be reached from A on the one-way lanes.
-    const away = fleet([{ on: 'A', route: ['B'], etaS: 30 }]);
-    expect(planner.propose(away.input, away.routes, [0], 60, 0, options)).toMatchObject({
-      solved: false,
-      reason: expect.stringMatching(/cannot be reached/),
-    });
-
-    // A goal that is another planned AGV's too, on a lane end no cell leads into (A is the start of its lane).
-    const dead = fleet([
-      { on: 'B', route: ['M', 'G1'], etaS: 28 },
-      { on: 'M', route: ['G1'], etaS: 16 },
-      { on: 'C', route: [], etaS: NaN },
-      { on: 'D', route: ['C'], etaS: 16 },
-    ]);
-    expect(planner.propose(dead.input, dead.routes, [2, 3], 90, 40, { ...options, radiusM: 1 })).toMatchObject({
-      solved: false,
-      reason: "AGV 3's goal cell is AGV 2's goal too, with no free cell to queue on behind it",
-    });
   });
 
-  it('queues the later of two AGVs bound for one cell on the free cell behind it', () => {
-    const { input, routes } = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'B', route: ['M', 'G1'], etaS: 28 },
+  it('gives a neighbour the first hold would run into a hold of its own, and fails when the rounds run out first', () => {
+    // The AGV 20 m behind B would drive into B waiting at B1: it waits at B0 until B has gone on.
+    const r = round([onA(3), onB(1, true), behindB(1, true)]);
+    const [p] = r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options);
+    if (!p?.ok) throw new Error(`expected a proposal, got ${JSON.stringify(p)}`);
+    expect(p.holds.map((h) => [h.agv, h.node])).toEqual([
+      [1, N.B1],
+      [2, N.B0],
     ]);
-    const p = planner.propose(input, routes, [0, 1], 60, 0, options);
-    expect(p.solved).toBe(true);
-    expectConflictFree(p);
-    const [r0, r1] = p.routes;
-    expect(r0).toMatchObject({ endsShort: false, nodes: [at.M, at.G1] });
-    expect(r1!.endsShort).toBe(true);
-    // 20 m short of G1 on the lane M → G1.
-    const end = r1!.cells[r1!.cells.length - 1]!;
-    expect([planner.cells.graph.x[end], planner.cells.graph.y[end]]).toEqual([120, 0]);
+    expect(p.agvs.map((a) => a.agv)).toEqual([0, 1, 2]);
+    expect(p.agvs[0]!.delayS).toBe(0);
+    // The follower reaches B1 only after B has left it (B goes on from rest: 2 s to cover the first 2 m).
+    const nodeS = withHolds(r, p);
+    expect(nodeS(2, 1)).toBeGreaterThan(p.holds[0]!.untilS - MERGE_CLOCK_S + 2);
+
+    const [q] = r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], { ...options, maxRounds: 1 });
+    expect(q).toMatchObject({ ok: false, reason: 'no-plan', detail: expect.stringMatching(/AGVs 1 and 2 meet in/) });
   });
 
-  it('gives a shared goal cell to the AGV nearest it, whatever the order of the list', () => {
-    const { input, routes } = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'M', route: ['G1'], etaS: 16 },
+  it('for a deadlock, holds an AGV of the cycle short of the contested space until the others have passed', () => {
+    const r = round([onA(3), onB(1, true)]);
+    const [p] = r.planner.propose(r.input, r.routes, [{ kind: 'deadlock', agvs: [0, 1] }], options);
+    expect(p).toMatchObject({ ok: true, holds: [{ agv: 1, node: N.B1 }] });
+    const inside = round([onA(3), onB(3)]);
+    expect(inside.planner.propose(inside.input, inside.routes, [{ kind: 'deadlock', agvs: [0, 1] }], options)).toMatchObject([
+      { ok: false, reason: 'inside-bases' },
     ]);
-    const p = planner.propose(input, routes, [0, 1], 60, 0, options);
-    expect(p.solved).toBe(true);
-    expectConflictFree(p);
-    expect(p.routes.map((r) => r.endsShort)).toEqual([true, false]);
-    expect(p.routes[1]).toMatchObject({ nodes: [at.G1], nodeS: [16] });
   });
 
-  it('queues an AGV whose goal an AGV out of the plan holds behind that AGV', () => {
-    const { input, routes } = fleet([
-      { on: 'A', route: ['M', 'G1'], etaS: 28 },
-      { on: 'G1', route: [], etaS: NaN },
+  it('plans nothing for AGVs that no longer meet, and refuses bad targets and options', () => {
+    const r = round([onA(3), behindB(3)]); // 4 s apart at M: they pass clear of each other
+    expect(r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 1 }], options)).toEqual([
+      {
+        ok: true,
+        target: { kind: 'conflict', a: 0, b: 1 },
+        holds: [],
+        agvs: [
+          { agv: 0, delayS: 0 },
+          { agv: 1, delayS: 0 },
+        ],
+        totalDelayS: 0,
+        savesS: 0,
+        sampleS: 0.5,
+        ghosts: [],
+      },
     ]);
-    const p = planner.propose(input, routes, [0], 60, 0, { ...options, radiusM: 10 });
-    expect(p).toMatchObject({ solved: true, agvs: [0], routes: [{ endsShort: true, nodes: [at.M] }] });
-    const end = p.routes[0]!.cells.at(-1)!;
-    expect([planner.cells.graph.x[end], planner.cells.graph.y[end]]).toEqual([120, 0]);
-  });
-
-  it('names bad input', () => {
-    const { input, routes } = fleet([{ on: 'A', route: ['M'], etaS: 12 }]);
-    expect(() => planner.propose(input, routes, [3], 0, 0, options)).toThrow(/AGV 3 is not in the packed fleet of 1/);
-    expect(() => new ProposalPlanner({ nodes, edges }, 20, 0)).toThrow(/max speed must be positive/);
+    expect(r.input.meta[META_COUNT]).toBe(2);
+    expect(() => r.planner.propose(r.input, r.routes, [{ kind: 'conflict', a: 0, b: 2 }], options)).toThrow(
+      /conflict AGV 2 is not one of the round's AGVs 0 to 1/,
+    );
+    expect(() => r.planner.propose(r.input, r.routes, [{ kind: 'deadlock', agvs: [1, 1] }], options)).toThrow(/names an AGV twice/);
+    expect(() => r.planner.propose(r.input, r.routes, [], { ...options, maxRounds: 0 })).toThrow(/maxRounds must be a whole number ≥ 1, got 0/);
+    expect(() => r.planner.propose(r.input, r.routes, [], { ...options, lengthM: NaN })).toThrow(/lengthM must be a positive number/);
   });
 });

@@ -1,430 +1,445 @@
+import safety from '../../../data/safety.json';
+import traffic from '../../../data/traffic.json';
 import {
-  FLAG_DRIVING,
-  FLAG_PLACED,
+  FLAG_COMMITTED,
+  META_CLOCK_S,
   META_COUNT,
-  META_ROUND,
+  META_HORIZON_S,
   META_SAMPLE_S,
   META_SAMPLES,
+  NO_HOLD,
   UNKNOWN_NODE,
+  predictedRoutes,
+  trafficInput,
   type PredictedRoutes,
   type TrafficInput,
 } from '../../domain/trafficFrame';
-import { solveLacam } from '../lacam';
-import { laneCells, type LaneCells } from '../laneCells';
-import type { PlanGraph } from '../PlanGraph';
-import type { LaneNetwork } from './RoutePredictor';
+import type { GhostRoute, ProposalFailure, ProposalResult, ProposalTarget, ProposedHold, TrafficProposal } from '../../domain/trafficProposal';
+import type { LaneNetwork, RoutePredictor } from './RoutePredictor';
+import { centre, firstPlace, firstWithin, lastWithin, neighbours } from './proposalPlaces';
+import { SampleMeetings, type Footprint } from './sampleMeetings';
 
-/** Where and how long a planned AGV stands still before its goal. */
-export interface ProposalWait {
-  /** The lane node it waits at, or, on a cell inside a lane edge, the edge's end node it waits short of. */
-  readonly node: number;
-  /** The cell's position (zone frame, m). */
-  readonly x: number;
-  readonly y: number;
-  readonly fromS: number;
-  readonly toS: number;
+export interface ProposalOptions extends Footprint {
+  /** AGVs predicted within this distance (m) of the meeting join the check (Infinity: the whole fleet). */
+  readonly nearM: number;
+  /** Rounds of adding holds: the first, then one for each new meeting a hold causes (≥ 1). */
+  readonly maxRounds: number;
 }
-
-export interface ProposalRoute {
-  readonly agv: number;
-  /** Lane nodes the plan drives through, in order, from where the AGV is to its goal (the start cell left out). */
-  readonly nodes: number[];
-  /** Seconds from the packed instant until it reaches each of `nodes`. */
-  readonly nodeS: number[];
-  readonly waits: ProposalWait[];
-  /**
-   * True when its goal cell is a nearer planned AGV's goal too, or held by an AGV out of the plan: it ends queued on
-   * the nearest free cell behind it (its nodes stop short of its route's last node).
-   */
-  readonly endsShort: boolean;
-  /** The plan's lane cell at each step, from its start cell to its arrival (steps end at the proposal's `stepEndS`). */
-  readonly cells: number[];
-}
-
-/** A conflict-free plan for the AGVs near a predicted conflict (plain data, structured-clonable). */
-export interface Proposal {
-  readonly id: string;
-  /** Fleet-table indices of the AGVs in the plan (the involved ones first, then those near them, by index). */
-  readonly agvs: number[];
-  readonly routes: ProposalRoute[];
-  /** Seconds from now at which each plan step ends (0 for the start). */
-  readonly stepEndS: number[];
-  /** Per AGV of `agvs`: seconds its waits and detours in the plan add to its ETA (see {@link ProposalPlanner}). */
-  readonly delayS: number[];
-  readonly totalDelayS: number;
-  /** The delay the conflict would cost unresolved (see {@link ProposalPlanner}) minus `totalDelayS`. */
-  readonly savesS: number;
-  readonly solved: boolean;
-  /** Wall milliseconds the proposal took. */
-  readonly ms: number;
-  readonly reason?: string;
-}
-
-export interface ProposalOptions {
-  /** AGVs within this distance (m) of the conflict place join the plan. */
-  readonly radiusM: number;
-  readonly timeLimitMs: number;
-  readonly seed: number;
-}
-
-/** Assumptions: 150 m is about seven 20 m cells around the place, the queue a conflict backs up in a minute; 80 ms leaves room in a 100 ms goal. */
-export const PROPOSAL_DEFAULTS: ProposalOptions = { radiusM: 150, timeLimitMs: 80, seed: 0 };
 
 /**
- * Resolution proposals: for a predicted conflict or deadlock, a conflict-free plan (LaCAM on the scene's lane
- * cells) for the AGVs involved and every AGV within a radius of the conflict place, from where they are to their
- * routes' last nodes.
+ * Defaults: the near-miss clearance of data/safety.json and the `proposal` block of data/traffic.json (each with
+ * its reason); the footprint is the scene fleet's, so the caller adds `lengthM` and `widthM`.
+ */
+export const PROPOSAL_DEFAULTS = {
+  clearanceM: safety.collision.nearMissClearanceM.value,
+  nearM: traffic.proposal.nearM.value,
+  maxRounds: traffic.proposal.maxRounds.value,
+} as const;
+
+const FIXED_S = traffic.timingUncertainty.fixedS;
+const PER_SECOND_AHEAD = traffic.timingUncertainty.perSecondAhead;
+const STANDING_SPEED_MPS = traffic.standingSpeedMps.value;
+
+/** A hold in a plan, on a row of the scratch buffers. */
+interface Hold {
+  readonly slot: number;
+  readonly routeIndex: number;
+  readonly untilS: number;
+}
+
+/** Why an AGV cannot wait for the others, in words for a failure's detail. */
+const WHY = {
+  'inside-base': 'its released base reaches the place',
+  'too-close': 'no node of its route lies far enough short of the place',
+  'never-clears': 'what it would wait for has not cleared the place by the horizon',
+  'not-near': 'it does not come near the place',
+} as const;
+type Why = keyof typeof WHY;
+type HoldsOrWhy = Hold[] | Why;
+
+/** Rows copied from the round for the check, their routes without the plan and with it, and one row alone. */
+interface Scratch {
+  readonly input: TrafficInput;
+  readonly base: PredictedRoutes;
+  readonly work: PredictedRoutes;
+  readonly one: { readonly input: TrafficInput; readonly routes: PredictedRoutes };
+}
+
+/** One target's working state: the AGVs checked (rows of the scratch buffers) and what their base round showed. */
+interface Job {
+  readonly target: ProposalTarget;
+  /** AGV of each scratch row, ascending. */
+  readonly rows: readonly number[];
+  /** Rows of the target's AGVs. */
+  readonly involved: readonly number[];
+  /** Pairs (p * m + q) that met before any hold and are not the target's: not this plan's to settle. */
+  readonly before: Uint8Array;
+}
+
+/**
+ * Resolution proposals by holds, the one thing a VDA 5050 master control can do to a route it has planned:
+ * withhold the release of the nodes beyond one route node until a time (the base already released stays).
  *
- * Choices and assumptions:
- * - Every other placed AGV is out of the plan. One standing (not driving) blocks its cell for the whole plan (the
- *   cell is removed from the graph), so the plan never asks an AGV outside it to move; one driving is taken to
- *   drive on out of the plan's way and is not seen (as a wall it would cut every plan AGV behind it on a one-way
- *   lane from its goal). Both are honest only while those AGVs are far enough away, hence the radius.
- * - Start: the cell nearest the AGV's pose that no other AGV holds (the table's lower index first); the drive from
- *   the pose onto that cell is not timed. Goal: the cell of its route's last known node; without a route, its start.
- *   Where AGVs share a goal cell (a queue at a checkpoint, lane nodes merged into one cell), the nearest keeps it
- *   and each farther one queues on the nearest free cell behind it, against the lanes (`endsShort`); so does
- *   one whose goal cell an AGV out of the plan holds (behind that AGV and any queued behind it).
- * - Time: the plan runs in lockstep, as the simulation's planner does. A move into a cell takes
- *   ceil(distance / (speed limit × step)) steps of step = cell length / max speed (the slowest lane edge the cell
- *   lies on, as `sim/AgvMotion` times entries), and a plan step lasts as long as the slowest move in it; so AGVs
- *   that move together never overtake the plan's order, and cruise at the limit (no acceleration).
- * - Delay of an AGV: its last arrival at its goal in the plan minus its free arrival, the fastest way there alone on
- *   the cells under the same timing (0 for an AGV without a route, so one moved aside and back is charged the time it
- *   was away); that is, its predicted ETA plus this delay is its ETA under the plan. Not the plan's arrival minus the
- *   ETA itself: the plan cruises at the limits with no acceleration, so that difference would mostly be the two
- *   timing models' gap (negative for nearly every AGV) rather than what the waits and detours cost.
- * - Saved: unresolved, the conflict stops the AGVs involved at the conflict place; as a lower bound it costs the
- *   largest of their remaining times from there (the predicted sample nearest the place) to their ETA. `savesS` is
- *   that minus the plan's total delay.
+ * For a conflict between AGVs a and b (meeting first where their grown footprints touch in the round's
+ * prediction) two plans are tried: b waits until a has cleared the meeting place, and the mirror. The waiting
+ * AGV is held at the last route node it reaches before the place that lies at least a footprint plus the
+ * clearance from it and at or beyond its base end (route index ≥ baseLen − 1; a committed AGV too: a hold only
+ * withholds releases). Each hold comes with two releases, tried in turn: the tight one, timed so that the AGV,
+ * going on from rest, comes that near the place just as the other's centre is that far past it for good, plus
+ * the timing uncertainty of data/traffic.json (±(1 s + 10 % of the time ahead)); and the safe one, only once the
+ * other is past (plus the uncertainty). For a deadlock, each AGV of the cycle that has not yet reached the space
+ * it contests (where its predicted footprint first meets another's) is tried, held until all the others have
+ * cleared it.
+ *
+ * A plan is checked on the AGVs involved and those near them: predicted within `nearM` of the meeting, or coming
+ * within a footprint's reach of the involved AGVs' predicted ways. They are re-predicted with the plan's holds
+ * (a held AGV as committed: the twin releases its route on schedule, so all of it is firm) in scratch buffers,
+ * and checked pairwise with {@link SampleMeetings}; meetings between pairs that met before the plan and that no
+ * hold touches are left to their own proposals. When a plan meets anew, two plans follow from it: one of the
+ * pair waits for the other, then the mirror (an AGV held twice keeps the earlier node and the later time), up to
+ * `maxRounds` rounds; the search stops deepening after the first round with a plan that meets nothing. The plan
+ * kept is the one of least total delay; `savesS` is the next best plan's total less its (0 when alone).
+ *
+ * Delay of an AGV: its ETA with the plan less without (for a route cut short of its end, the arrival at its last
+ * timed node). Ghosts: the planned poses of the target's AGVs and the held ones. A target that no longer meets
+ * in the round gets a plan with no holds. Failures: `inside-bases` when the only nodes an AGV could wait at short
+ * of the place lie inside its released base, for every AGV of the target; `no-plan` when every plan tried met
+ * something, or an AGV has no node far enough short of the place, or what it waits for never clears it within
+ * the horizon (the end of a queue).
+ *
+ * Deterministic: plans are tried in a fixed order and ties go to the one found first.
  *
  * @example
- *   const planner = new ProposalPlanner(scene.lanes, 20, 6.94);
- *   const p = planner.propose(input, routes, [3, 7], 412, -88, PROPOSAL_DEFAULTS);
- *   if (p.solved) p.routes[0].waits; // where AGV 3 waits and for how long
+ *   const planner = new ProposalPlanner(predictor, scene.lanes);
+ *   const [result] = planner.propose(input, routes, [{ kind: 'conflict', a: 3, b: 7 }], { ...PROPOSAL_DEFAULTS, lengthM: 15.6, widthM: 3 });
+ *   if (result.ok) result.holds; // e.g. [{ agv: 7, node: 41, routeIndex: 2, untilS: 29_012.5 }]: AGV 7 waits at lane node 41
  */
 export class ProposalPlanner {
-  readonly cells: LaneCells;
-  /** Per vertex: the lane nodes on it (`nodeList[nodeStart[v]] …`). */
-  private readonly nodeStart: Int32Array;
-  private readonly nodeList: Int32Array;
-  /** Per vertex: steps a move into it takes. */
-  private readonly entrySteps: Int32Array;
-  private readonly stepS: number;
-  private readonly edgeTo: Int32Array;
-  /** Moves into each vertex (`inFrom[inStart[v]] …`), to queue behind a goal. */
-  private readonly inStart: Int32Array;
-  private readonly inFrom: Int32Array;
+  private readonly nodeX: Float64Array;
+  private readonly nodeY: Float64Array;
+  private scratch: Scratch | undefined;
 
-  constructor(lanes: LaneNetwork, cellLengthM: number, maxSpeedMps: number) {
-    if (!(maxSpeedMps > 0)) throw new RangeError(`ProposalPlanner: max speed must be positive, got ${maxSpeedMps}`);
-    this.cells = laneCells(lanes.nodes, lanes.edges, cellLengthM);
-    const g = this.cells.graph;
-    this.stepS = cellLengthM / maxSpeedMps;
-    const nodeIndex = new Map(lanes.nodes.map((n, k) => [n.id, k]));
-    this.edgeTo = Int32Array.from(lanes.edges, (e) => nodeIndex.get(e.to) ?? -1);
-
-    this.nodeStart = new Int32Array(g.nodeCount + 1);
-    for (const v of this.cells.vertexOfNode) this.nodeStart[v + 1]!++;
-    for (let v = 0; v < g.nodeCount; v++) this.nodeStart[v + 1]! += this.nodeStart[v]!;
-    const fill = this.nodeStart.slice(0, g.nodeCount);
-    this.nodeList = new Int32Array(lanes.nodes.length);
-    this.cells.vertexOfNode.forEach((v, k) => (this.nodeList[fill[v]!++] = k));
-
-    this.inStart = new Int32Array(g.nodeCount + 1);
-    for (const v of g.targets) this.inStart[v + 1]!++;
-    for (let v = 0; v < g.nodeCount; v++) this.inStart[v + 1]! += this.inStart[v]!;
-    const into = this.inStart.slice(0, g.nodeCount);
-    this.inFrom = new Int32Array(g.targets.length);
-    for (let u = 0; u < g.nodeCount; u++) for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) this.inFrom[into[g.targets[k]!]!++] = u;
-
-    const limit = new Float64Array(g.nodeCount).fill(maxSpeedMps);
-    this.cells.edgeOfVertex.forEach((e, v) => {
-      if (e >= 0) limit[v] = Math.min(maxSpeedMps, lanes.edges[e]!.speedLimitMps);
-    });
-    lanes.edges.forEach((e, k) => {
-      const to = this.edgeTo[k]!;
-      if (to >= 0) limit[this.cells.vertexOfNode[to]!] = Math.min(limit[this.cells.vertexOfNode[to]!]!, e.speedLimitMps);
-    });
-    this.entrySteps = new Int32Array(g.nodeCount).fill(1);
-    for (let u = 0; u < g.nodeCount; u++) {
-      for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
-        const v = g.targets[k]!;
-        const d = Math.hypot(g.x[v]! - g.x[u]!, g.y[v]! - g.y[u]!);
-        this.entrySteps[v] = Math.max(this.entrySteps[v]!, Math.ceil(d / (limit[v]! * this.stepS) - 1e-9));
-      }
-    }
+  constructor(
+    private readonly predictor: RoutePredictor,
+    lanes: LaneNetwork,
+  ) {
+    this.nodeX = Float64Array.from(lanes.nodes, (n) => n.position[0]);
+    this.nodeY = Float64Array.from(lanes.nodes, (n) => n.position[1]);
   }
 
-  /** A plan for `involved` (fleet-table indices) and the AGVs within `options.radiusM` of (x, y); never throws for a hard instance. */
-  propose(
+  /** A result per target, on the round in `input` and `routes` (left untouched). Throws naming a bad option or target. */
+  propose(input: TrafficInput, routes: PredictedRoutes, targets: readonly ProposalTarget[], options: ProposalOptions): ProposalResult[] {
+    checkOptions(options);
+    const n = routes.meta[META_COUNT]!;
+    if (!(input.meta[META_COUNT]! >= n))
+      throw new RangeError(`ProposalPlanner: the routes hold ${n} AGVs but the packed fleet only ${input.meta[META_COUNT]}`);
+    const meetings = new SampleMeetings(options, STANDING_SPEED_MPS, n);
+    return targets.map((target) => this.proposeOne(input, routes, target, options, meetings, n));
+  }
+
+  private proposeOne(
     input: TrafficInput,
     routes: PredictedRoutes,
-    involved: readonly number[],
+    target: ProposalTarget,
+    o: ProposalOptions,
+    meetings: SampleMeetings,
+    n: number,
+  ): ProposalResult {
+    const agvs = target.kind === 'conflict' ? [target.a, target.b] : [...target.agvs];
+    checkTarget(agvs, target.kind, n);
+    const places = agvs.map((c) => firstPlace(routes, meetings, c, agvs));
+    if (places.every((p) => p === undefined)) return empty(target, agvs, routes.meta[META_SAMPLE_S]!);
+    const [cx, cy] = centre(routes, agvs, places);
+    const job = this.prepare(input, routes, target, agvs, neighbours(routes, n, cx, cy, agvs, o), meetings);
+    const { base } = this.scratch!;
+
+    // First round: each AGV of the target waits for the others (for a conflict: b for a first, then a for b).
+    const order = target.kind === 'conflict' ? [1, 0] : agvs.map((_, k) => k);
+    let frontier: Hold[][] = [];
+    const why: [number, Why][] = [];
+    for (const k of order) {
+      const place = places[k];
+      const slot = job.involved[k]!;
+      if (place === undefined) continue;
+      const others = job.involved.filter((s) => s !== slot);
+      const h = this.holdFor(input, base, job, slot, others, place[0], place[1], [], o);
+      if (typeof h === 'object') frontier.push(...h.map((one) => [one]));
+      else why.push([agvs[k]!, h]);
+    }
+    if (frontier.length === 0) {
+      const where = places.find((p) => p !== undefined)!;
+      const at = `(${where[0].toFixed(1)}, ${where[1].toFixed(1)})`;
+      return why.every(([, w]) => w === 'inside-base')
+        ? fail(target, 'inside-bases', `AGVs ${agvs.join(', ')} meet at ${at} inside their released bases: no hold can keep them apart, only a pause`)
+        : fail(target, 'no-plan', `no AGV of ${agvs.join(', ')} can wait short of ${at}: ${why.map(([agv, w]) => `AGV ${agv}: ${WHY[w]}`).join('; ')}`);
+    }
+
+    const found: { holds: Hold[]; total: number }[] = [];
+    const seen = new Set<string>();
+    let lastMeeting = '';
+    for (let round = 1; round <= o.maxRounds && frontier.length > 0 && found.length === 0; round++) {
+      const next: Hold[][] = [];
+      for (const plan of frontier) {
+        const key = plan.map((h) => `${h.slot}@${h.routeIndex}<${h.untilS}`).join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const meeting = this.evaluate(input, job, plan, meetings);
+        if (meeting === undefined) {
+          found.push({ holds: plan, total: this.totalDelay(input, job) });
+          continue;
+        }
+        const { p, q, x, y } = meeting;
+        lastMeeting = `AGVs ${job.rows[p]} and ${job.rows[q]} meet in ${(meeting.k * routes.meta[META_SAMPLE_S]!).toFixed(1)} s`;
+        if (round === o.maxRounds) continue;
+        for (const [w, f] of [
+          [q, p],
+          [p, q],
+        ] as const) {
+          const h = this.holdFor(input, this.scratch!.work, job, w, [f], x, y, plan, o);
+          if (typeof h === 'object') next.push(...h.map((one) => withHold(plan, one)));
+        }
+      }
+      frontier = next;
+    }
+    if (found.length === 0) return fail(target, 'no-plan', `every plan of holds tried left a meeting (last: ${lastMeeting})`);
+    let best = 0;
+    for (let k = 1; k < found.length; k++) if (found[k]!.total < found[best]!.total) best = k;
+    const second = found.reduce((m, f, k) => (k === best ? m : Math.min(m, f.total)), Infinity);
+    this.evaluate(input, job, found[best]!.holds, meetings);
+    return this.result(input, job, found[best]!.holds, second === Infinity ? 0 : second - found[best]!.total);
+  }
+
+  /** Copies the rows into the scratch input, predicts them as they are, and marks the pairs already meeting. */
+  private prepare(
+    input: TrafficInput,
+    routes: PredictedRoutes,
+    target: ProposalTarget,
+    agvs: readonly number[],
+    rows: readonly number[],
+    meetings: SampleMeetings,
+  ): Job {
+    const s = this.scratchFor(input, routes);
+    const m = rows.length;
+    rows.forEach((i, r) => copyRow(input, i, s.input, r));
+    s.input.meta[META_COUNT] = m;
+    s.input.meta[META_CLOCK_S] = input.meta[META_CLOCK_S]!;
+    this.predictor.predict(s.input, s.base, routes.meta[META_HORIZON_S]!, routes.meta[META_SAMPLE_S]!);
+    meetings.prepare(s.base, m);
+    const before = new Uint8Array(m * m);
+    meetings.earliest(s.base, m, undefined, before);
+    const involved = agvs.map((a) => rows.indexOf(a));
+    for (const p of involved) for (const q of involved) before[p * m + q] = 0;
+    return { target, rows, involved, before };
+  }
+
+  /** Re-predicts the job's rows with the plan's holds into the work buffer; the earliest meeting left, if any. */
+  private evaluate(input: TrafficInput, job: Job, plan: readonly Hold[], meetings: SampleMeetings) {
+    const s = this.scratch!;
+    const m = job.rows.length;
+    job.rows.forEach((i, r) => {
+      s.input.flags[r] = input.flags[i]!;
+      s.input.holdAt[r] = input.holdAt[i]!;
+      s.input.holdUntilS[r] = input.holdUntilS[i]!;
+    });
+    const ignore = job.before.slice();
+    for (const h of plan) {
+      s.input.flags[h.slot] = s.input.flags[h.slot]! | FLAG_COMMITTED;
+      s.input.holdAt[h.slot] = h.routeIndex;
+      s.input.holdUntilS[h.slot] = h.untilS;
+      for (let r = 0; r < m; r++) ignore[h.slot * m + r] = ignore[r * m + h.slot] = 0;
+    }
+    this.predictor.predict(s.input, s.work, s.base.meta[META_HORIZON_S]!, s.base.meta[META_SAMPLE_S]!);
+    meetings.prepare(s.work, m);
+    return meetings.earliest(s.work, m, ignore, undefined);
+  }
+
+  /**
+   * Holds for row `w` to wait for rows `others` to clear the place (x, y), on the routes as the plan so far
+   * predicts them, or why there is none. Two releases, the tight one first: timed so that `w`, going on from
+   * rest at the hold node, comes within a footprint and the clearance of the place just as the last of the others
+   * is that far past it (plus the timing uncertainty); and the safe one, once they are that far past it. Each
+   * merged with the plan's hold of `w` if it has one.
+   */
+  private holdFor(
+    input: TrafficInput,
+    routes: PredictedRoutes,
+    job: Job,
+    w: number,
+    others: readonly number[],
     x: number,
     y: number,
-    options: ProposalOptions = PROPOSAL_DEFAULTS,
-  ): Proposal {
-    const t0 = performance.now();
-    const count = input.meta[META_COUNT]!;
-    for (const i of involved) {
-      if (!(Number.isInteger(i) && i >= 0 && i < count)) throw new RangeError(`ProposalPlanner: AGV ${i} is not in the packed fleet of ${count}`);
-      if (!(input.flags[i]! & FLAG_PLACED)) throw new RangeError(`ProposalPlanner: AGV ${i} is not placed on the map`);
+    plan: readonly Hold[],
+    o: ProposalOptions,
+  ): HoldsOrWhy {
+    const standoff = o.lengthM + o.clearanceM;
+    const sampleS = routes.meta[META_SAMPLE_S]!;
+    const used = routes.meta[META_SAMPLES]!;
+    const agv = job.rows[w]!;
+    const reach = firstWithin(routes, w, x, y, standoff, 0, used);
+    if (reach < 0) return 'not-near';
+    const cap = input.routeCap;
+    const len = input.routeLen[agv]!;
+    // The last node it reaches before it comes near the place, far enough from it; one inside its base will not do.
+    const baseEnd = Math.max(0, input.baseLen[agv]! - 1);
+    let at = -1;
+    for (let k = 0; k < len; k++) {
+      const node = input.route[agv * cap + k]!;
+      if (node === UNKNOWN_NODE || !(routes.nodeS[w * cap + k]! <= reach * sampleS)) break;
+      if (Math.hypot(this.nodeX[node]! - x, this.nodeY[node]! - y) >= standoff) at = k;
     }
-    const g = this.cells.graph;
-    const inPlan = new Set(involved);
-    for (let i = 0; i < count; i++) {
-      if (input.flags[i]! & FLAG_PLACED && Math.hypot(input.x[i]! - x, input.y[i]! - y) <= options.radiusM) inPlan.add(i);
+    if (at < 0) return 'too-close';
+    if (at < baseEnd) return 'inside-base';
+    let clearS = 0;
+    for (const f of others) {
+      const last = lastWithin(routes, f, x, y, standoff, used);
+      if (last === used - 1) return 'never-clears';
+      clearS = Math.max(clearS, (last + 1) * sampleS);
     }
-    const agvs = [...involved, ...[...inPlan].filter((i) => !involved.includes(i)).sort((a, b) => a - b)];
-    const id = `proposal-${routes.meta[META_ROUND]}-${[...involved].sort((a, b) => a - b).join('-')}`;
-    const unsolved = (reason: string): Proposal => ({
-      id,
-      agvs,
-      routes: [],
-      stepEndS: [],
-      delayS: [],
-      totalDelayS: 0,
-      savesS: 0,
-      solved: false,
-      ms: performance.now() - t0,
-      reason,
+    const clock = input.meta[META_CLOCK_S]!;
+    const safe = clock + clearS + FIXED_S + PER_SECOND_AHEAD * clearS;
+    const tight = safe - this.travelS(w, at, safe, x, y, standoff);
+    const held = plan.find((h) => h.slot === w);
+    const hold = (untilS: number): Hold => ({
+      slot: w,
+      routeIndex: held ? Math.min(at, held.routeIndex) : at,
+      untilS: held ? Math.max(untilS, held.untilS) : untilS,
     });
+    return safe - tight > sampleS ? [hold(tight), hold(safe)] : [hold(safe)];
+  }
 
-    // Cells held: first those of the AGVs out of the plan (blocked), then the plan's starts.
-    const holder = new Int32Array(g.nodeCount).fill(-1);
-    const blocked = new Uint8Array(g.nodeCount);
-    for (let i = 0; i < count; i++) {
-      if (inPlan.has(i) || !(input.flags[i]! & FLAG_PLACED) || input.flags[i]! & FLAG_DRIVING) continue;
-      const v = this.nearestFree(input.x[i]!, input.y[i]!, holder);
-      if (v < 0) return unsolved(`no free lane cell for AGV ${i} out of the plan`);
-      holder[v] = i;
-      blocked[v] = 1;
-    }
-    const n = agvs.length;
-    const starts = new Int32Array(n);
-    const goals = new Int32Array(n);
-    const goalOf = new Int32Array(g.nodeCount).fill(-1);
-    for (let a = 0; a < n; a++) {
-      const i = agvs[a]!;
-      const v = this.nearestFree(input.x[i]!, input.y[i]!, holder);
-      if (v < 0) return unsolved(`no free lane cell to start AGV ${i} on`);
-      holder[v] = i;
-      starts[a] = v;
-    }
-    const short = new Uint8Array(n);
-    const wanted = Int32Array.from(agvs, (i, a) => {
-      const last = this.lastKnownNode(input, i);
-      return last < 0 ? starts[a]! : this.cells.vertexOfNode[last]!;
-    });
-    // Of AGVs bound for one cell, the nearest gets it and the others queue in order of their distance: on a one-way
-    // lane a farther AGV cannot overtake a nearer one to take the cell ahead.
-    const soonest = Float64Array.from(agvs, (_, a) => this.freeArrivalS(starts[a]!, wanted[a]!));
-    const byArrival = Array.from(agvs, (_, a) => a).sort((p, q) => wanted[p]! - wanted[q]! || soonest[p]! - soonest[q]! || p - q);
-    for (const a of byArrival) {
-      const i = agvs[a]!;
-      let goal = wanted[a]!;
-      if (blocked[goal] || goalOf[goal]! >= 0) {
-        const behind = this.queueBehind(goal, goalOf, blocked);
-        if (behind < 0) {
-          const by = blocked[goal] ? `held by AGV ${holder[goal]}, out of the plan` : `AGV ${agvs[goalOf[goal]!]}'s goal too`;
-          return unsolved(`AGV ${i}'s goal cell is ${by}, with no free cell to queue on behind it`);
-        }
-        goal = behind;
-        short[a] = 1;
-      }
-      goalOf[goal] = a;
-      goals[a] = goal;
-    }
+  /**
+   * Seconds row `w` of the scratch input (as last evaluated) takes from leaving its route node `at`, held there
+   * until `untilS`, to come within `d` of (x, y); 0 when it would not stop there or never comes that near.
+   */
+  private travelS(w: number, at: number, untilS: number, x: number, y: number, d: number): number {
+    const { input, one, base } = this.scratch!;
+    copyRow(input, w, one.input, 0);
+    one.input.meta[META_COUNT] = 1;
+    one.input.meta[META_CLOCK_S] = input.meta[META_CLOCK_S]!;
+    one.input.flags[0] = one.input.flags[0]! | FLAG_COMMITTED;
+    one.input.holdAt[0] = at;
+    one.input.holdUntilS[0] = untilS;
+    this.predictor.predict(one.input, one.routes, base.meta[META_HORIZON_S]!, base.meta[META_SAMPLE_S]!);
+    const sampleS = one.routes.meta[META_SAMPLE_S]!;
+    const goS = untilS - input.meta[META_CLOCK_S]!;
+    if (!(one.routes.nodeS[at]! < goS)) return 0;
+    const k = firstWithin(one.routes, 0, x, y, d, Math.ceil(goS / sampleS), one.routes.meta[META_SAMPLES]!);
+    return k < 0 ? 0 : Math.max(0, k * sampleS - goS);
+  }
 
-    const result = solveLacam(withoutCells(g, blocked), starts, goals, { timeLimitMs: options.timeLimitMs, seed: options.seed });
-    if (!result.solved) {
-      return unsolved(
-        result.expanded === 0
-          ? 'a goal cannot be reached from its start on the lane cells left free'
-          : `no plan found within ${options.timeLimitMs} ms (${result.expanded} configurations tried)`,
-      );
-    }
-    const paths = result.paths!;
-    const stepEnd = this.stepTimes(paths, result.makespan);
-    const planned: ProposalRoute[] = [];
-    const delayS: number[] = [];
-    for (let a = 0; a < n; a++) {
-      const i = agvs[a]!;
-      const { route, arrivalS } = this.routeOf(input, i, paths[a]!, goals[a]!, stepEnd, short[a] === 1);
-      planned.push(route);
-      delayS.push(arrivalS - this.freeArrivalS(starts[a]!, goals[a]!));
-    }
-    const totalDelayS = delayS.reduce((s, d) => s + d, 0);
-    const unresolvedS = Math.max(0, ...involved.map((i) => this.remainingFrom(routes, i, x, y)));
+  /** Sum of the job's delays on the work routes against the base. */
+  private totalDelay(input: TrafficInput, job: Job): number {
+    let total = 0;
+    for (let r = 0; r < job.rows.length; r++) total += this.delay(input, job, r);
+    return total;
+  }
+
+  private delay(input: TrafficInput, job: Job, r: number): number {
+    const { base, work } = this.scratch!;
+    const len = input.routeLen[job.rows[r]!]!;
+    return lastTimed(work, r, len) - lastTimed(base, r, len);
+  }
+
+  /** The proposal for the plan last evaluated (its routes in the work buffer). */
+  private result(input: TrafficInput, job: Job, plan: readonly Hold[], savesS: number): TrafficProposal {
+    const { work } = this.scratch!;
+    const used = work.meta[META_SAMPLES]!;
+    const cap = input.routeCap;
+    const holds: ProposedHold[] = plan
+      .map((h) => {
+        const agv = job.rows[h.slot]!;
+        return { agv, node: input.route[agv * cap + h.routeIndex]!, routeIndex: h.routeIndex, untilS: h.untilS };
+      })
+      .sort((p, q) => p.agv - q.agv);
+    const agvs = job.rows.map((agv, r) => ({ agv, delayS: this.delay(input, job, r) }));
+    const ghostRows = [...new Set([...job.involved, ...plan.map((h) => h.slot)])].sort((p, q) => p - q);
+    const ghosts: GhostRoute[] = ghostRows.map((r) => ({
+      agv: job.rows[r]!,
+      px: work.px.slice(r * work.samples, r * work.samples + used),
+      py: work.py.slice(r * work.samples, r * work.samples + used),
+    }));
     return {
-      id,
+      ok: true,
+      target: job.target,
+      holds,
       agvs,
-      routes: planned,
-      stepEndS: Array.from(stepEnd),
-      delayS,
-      totalDelayS,
-      savesS: unresolvedS - totalDelayS,
-      solved: true,
-      ms: performance.now() - t0,
+      totalDelayS: agvs.reduce((sum, a) => sum + a.delayS, 0),
+      savesS,
+      sampleS: work.meta[META_SAMPLE_S]!,
+      ghosts,
     };
   }
 
-  /** Seconds from `start` to `goal` alone on the cells, each move timed by its entry steps (Dijkstra; the steps are whole). */
-  private freeArrivalS(start: number, goal: number): number {
-    const g = this.cells.graph;
-    const steps = new Int32Array(g.nodeCount).fill(-1);
-    const buckets: number[][] = [[start]];
-    steps[start] = 0;
-    for (let d = 0; d < buckets.length; d++) {
-      for (const u of buckets[d] ?? []) {
-        if (steps[u] !== d) continue;
-        if (u === goal) return d * this.stepS;
-        for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
-          const v = g.targets[k]!;
-          const dv = d + this.entrySteps[v]!;
-          if (steps[v]! >= 0 && steps[v]! <= dv) continue;
-          steps[v] = dv;
-          (buckets[dv] ??= []).push(v);
-        }
-      }
-    }
-    return Infinity;
-  }
-
-  /**
-   * The nearest cell behind `goal` (breadth-first against the moves, through the cells of AGVs out of the plan, as
-   * a queue forms behind them) that is neither blocked nor a goal, or -1.
-   */
-  private queueBehind(goal: number, goalOf: Int32Array, blocked: Uint8Array): number {
-    const seen = new Set([goal]);
-    const queue = [goal];
-    for (let q = 0; q < queue.length; q++) {
-      const v = queue[q]!;
-      for (let k = this.inStart[v]!; k < this.inStart[v + 1]!; k++) {
-        const u = this.inFrom[k]!;
-        if (seen.has(u)) continue;
-        if (!blocked[u] && goalOf[u]! < 0) return u;
-        seen.add(u);
-        queue.push(u);
-      }
-    }
-    return -1;
-  }
-
-  /** The cell nearest (x, y) that `holder` leaves free, or -1. */
-  private nearestFree(x: number, y: number, holder: Int32Array): number {
-    const g = this.cells.graph;
-    let best = -1;
-    let bestD = Infinity;
-    for (let v = 0; v < g.nodeCount; v++) {
-      if (holder[v]! >= 0) continue;
-      const d = (g.x[v]! - x) ** 2 + (g.y[v]! - y) ** 2;
-      if (d < bestD) {
-        bestD = d;
-        best = v;
-      }
-    }
-    return best;
-  }
-
-  /** The last route node before the first one the scene does not know, or -1 without one. */
-  private lastKnownNode(input: TrafficInput, i: number): number {
-    let last = -1;
-    for (let k = 0; k < input.routeLen[i]!; k++) {
-      const node = input.route[i * input.routeCap + k]!;
-      if (node === UNKNOWN_NODE) break;
-      last = node;
-    }
-    return last;
-  }
-
-  /** stepEnd[t]: seconds from now at which plan step t ends (stepEnd[0] = 0). */
-  private stepTimes(paths: Int32Array[], makespan: number): Float64Array {
-    const stepEnd = new Float64Array(makespan + 1);
-    for (let t = 1; t <= makespan; t++) {
-      let steps = 1;
-      for (const p of paths) if (p[t] !== p[t - 1]) steps = Math.max(steps, this.entrySteps[p[t]!]!);
-      stepEnd[t] = stepEnd[t - 1]! + steps * this.stepS;
-    }
-    return stepEnd;
-  }
-
-  private routeOf(
-    input: TrafficInput,
-    i: number,
-    path: Int32Array,
-    goal: number,
-    stepEnd: Float64Array,
-    endsShort: boolean,
-  ): { route: ProposalRoute; arrivalS: number } {
-    let arrive = path.length - 1;
-    while (arrive > 0 && path[arrive - 1] === goal) arrive--;
-    const nodes: number[] = [];
-    const nodeS: number[] = [];
-    const waits: ProposalWait[] = [];
-    const g = this.cells.graph;
-    for (let t = 1; t <= arrive; t++) {
-      const v = path[t]!;
-      if (v === path[t - 1]) {
-        const last = waits[waits.length - 1];
-        if (last !== undefined && last.toS === stepEnd[t - 1]) waits[waits.length - 1] = { ...last, toS: stepEnd[t]! };
-        else waits.push({ node: this.nodeAhead(input, i, v), x: g.x[v]!, y: g.y[v]!, fromS: stepEnd[t - 1]!, toS: stepEnd[t]! });
-        continue;
-      }
-      if (this.cells.edgeOfVertex[v]! < 0) {
-        nodes.push(this.nodeOn(input, i, v));
-        nodeS.push(stepEnd[t]!);
-      }
-    }
-    return { route: { agv: i, nodes, nodeS, waits, endsShort, cells: Array.from(path.subarray(0, arrive + 1)) }, arrivalS: stepEnd[arrive]! };
-  }
-
-  /** The lane node on vertex v, the one on AGV i's route where several were merged into it. */
-  private nodeOn(input: TrafficInput, i: number, v: number): number {
-    const from = this.nodeStart[v]!;
-    const to = this.nodeStart[v + 1]!;
-    for (let k = from; k < to; k++) {
-      const node = this.nodeList[k]!;
-      for (let r = 0; r < input.routeLen[i]!; r++) if (input.route[i * input.routeCap + r] === node) return node;
-    }
-    return this.nodeList[from]!;
-  }
-
-  private nodeAhead(input: TrafficInput, i: number, v: number): number {
-    const e = this.cells.edgeOfVertex[v]!;
-    return e < 0 ? this.nodeOn(input, i, v) : this.edgeTo[e]!;
-  }
-
-  /** AGV i's predicted seconds from its pass nearest (x, y) to its ETA (0 without an ETA). */
-  private remainingFrom(routes: PredictedRoutes, i: number, x: number, y: number): number {
-    const eta = routes.etaS[i]!;
-    if (Number.isNaN(eta)) return 0;
-    const used = routes.meta[META_SAMPLES]!;
-    let best = 0;
-    let bestD = Infinity;
-    for (let k = 0; k < used; k++) {
-      const o = i * routes.samples + k;
-      const d = (routes.px[o]! - x) ** 2 + (routes.py[o]! - y) ** 2;
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
-    }
-    return Math.max(0, eta - best * routes.meta[META_SAMPLE_S]!);
+  private scratchFor(input: TrafficInput, routes: PredictedRoutes): Scratch {
+    const s = this.scratch;
+    if (s && s.input.capacity >= input.capacity && s.input.routeCap === input.routeCap && s.base.samples === routes.samples) return s;
+    const made = {
+      input: trafficInput(input.capacity, input.routeCap),
+      base: predictedRoutes(input.capacity, input.routeCap, routes.samples),
+      work: predictedRoutes(input.capacity, input.routeCap, routes.samples),
+      one: { input: trafficInput(1, input.routeCap), routes: predictedRoutes(1, input.routeCap, routes.samples) },
+    };
+    made.input.holdAt.fill(NO_HOLD);
+    this.scratch = made;
+    return made;
   }
 }
 
-/** The graph with no move into or out of the blocked vertices (they stay, unreachable, so indices hold). */
-function withoutCells(g: PlanGraph, blocked: Uint8Array): PlanGraph {
-  const offsets = new Int32Array(g.nodeCount + 1);
-  const targets = new Int32Array(g.targets.length);
-  let w = 0;
-  for (let v = 0; v < g.nodeCount; v++) {
-    offsets[v] = w;
-    if (blocked[v]) continue;
-    for (let k = g.offsets[v]!; k < g.offsets[v + 1]!; k++) if (!blocked[g.targets[k]!]) targets[w++] = g.targets[k]!;
+function checkOptions(o: ProposalOptions): void {
+  for (const name of ['lengthM', 'widthM'] as const) {
+    if (!(Number.isFinite(o[name]) && o[name] > 0)) throw new RangeError(`ProposalPlanner: ${name} must be a positive number of metres, got ${o[name]}`);
   }
-  offsets[g.nodeCount] = w;
-  return { nodeCount: g.nodeCount, offsets, targets: targets.subarray(0, w), x: g.x, y: g.y };
+  if (!(Number.isFinite(o.clearanceM) && o.clearanceM >= 0))
+    throw new RangeError(`ProposalPlanner: clearanceM must be a finite number ≥ 0, got ${o.clearanceM}`);
+  if (!(o.nearM >= 0)) throw new RangeError(`ProposalPlanner: nearM must be ≥ 0 (Infinity for the whole fleet), got ${o.nearM}`);
+  if (!(Number.isInteger(o.maxRounds) && o.maxRounds >= 1))
+    throw new RangeError(`ProposalPlanner: maxRounds must be a whole number ≥ 1, got ${o.maxRounds}`);
+}
+
+function checkTarget(agvs: readonly number[], kind: ProposalTarget['kind'], n: number): void {
+  if (agvs.length < 2) throw new RangeError(`ProposalPlanner: a ${kind} needs two AGVs or more, got ${agvs.length}`);
+  for (const a of agvs) {
+    if (!(Number.isInteger(a) && a >= 0 && a < n)) throw new RangeError(`ProposalPlanner: ${kind} AGV ${a} is not one of the round's AGVs 0 to ${n - 1}`);
+  }
+  if (new Set(agvs).size !== agvs.length) throw new RangeError(`ProposalPlanner: a ${kind} names an AGV twice (${agvs.join(', ')})`);
+}
+
+/** AGV i of `from` into row r of `to`. */
+function copyRow(from: TrafficInput, i: number, to: TrafficInput, r: number): void {
+  const cap = from.routeCap;
+  to.x[r] = from.x[i]!;
+  to.y[r] = from.y[i]!;
+  to.heading[r] = from.heading[i]!;
+  to.speed[r] = from.speed[i]!;
+  to.standingS[r] = from.standingS[i]!;
+  to.flags[r] = from.flags[i]!;
+  to.lastNode[r] = from.lastNode[i]!;
+  to.routeLen[r] = from.routeLen[i]!;
+  to.baseLen[r] = from.baseLen[i]!;
+  to.holdAt[r] = from.holdAt[i]!;
+  to.holdUntilS[r] = from.holdUntilS[i]!;
+  to.route.set(from.route.subarray(i * cap, (i + 1) * cap), r * cap);
+}
+
+/** Row r's ETA, or its arrival at its last timed route node, or 0 without one. */
+function lastTimed(routes: PredictedRoutes, r: number, len: number): number {
+  const eta = routes.etaS[r]!;
+  if (Number.isFinite(eta)) return eta;
+  for (let k = len - 1; k >= 0; k--) {
+    const t = routes.nodeS[r * routes.routeCap + k]!;
+    if (Number.isFinite(t)) return t;
+  }
+  return 0;
+}
+
+function withHold(plan: readonly Hold[], h: Hold): Hold[] {
+  return [...plan.filter((p) => p.slot !== h.slot), h].sort((p, q) => p.slot - q.slot);
+}
+
+function empty(target: ProposalTarget, agvs: readonly number[], sampleS: number): TrafficProposal {
+  return { ok: true, target, holds: [], agvs: agvs.map((agv) => ({ agv, delayS: 0 })), totalDelayS: 0, savesS: 0, sampleS, ghosts: [] };
+}
+
+function fail(target: ProposalTarget, reason: ProposalFailure['reason'], detail: string): ProposalFailure {
+  return { ok: false, target, reason, detail };
 }

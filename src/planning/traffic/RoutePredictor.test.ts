@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
 import {
+  FLAG_COMMITTED,
   FLAG_FATAL,
   FLAG_HAS_ORDER,
   FLAG_PAUSED,
@@ -13,6 +14,7 @@ import {
   META_ROUND,
   META_SAMPLE_S,
   META_SAMPLES,
+  NO_HOLD,
   UNKNOWN_NODE,
   predictedRoutes,
   sampleCount,
@@ -49,6 +51,8 @@ interface Agv {
   lastNode?: number;
   route?: number[];
   baseLen?: number;
+  /** A hold: route index and source clock (s). */
+  hold?: readonly [at: number, untilS: number];
 }
 
 function pack(agvs: readonly Agv[]): TrafficInput {
@@ -66,6 +70,8 @@ function pack(agvs: readonly Agv[]): TrafficInput {
     input.routeLen[i] = route.length;
     input.baseLen[i] = a.baseLen ?? route.length;
     input.route.set(route, i * ROUTE_CAP);
+    input.holdAt[i] = a.hold?.[0] ?? NO_HOLD;
+    input.holdUntilS[i] = a.hold?.[1] ?? 0;
   });
   return input;
 }
@@ -173,5 +179,57 @@ describe('RoutePredictor', () => {
     expect(() => predictor.predict(trafficInput(16, 4), out, 30, 0.5)).toThrow(/route capacity 3, but the input has 4/);
     input.route[0] = 9;
     expect(() => predictor.predict(input, out, 30, 0.5)).toThrow(/AGV 0 has route node 0 9; the lane network has nodes 0 to 3/);
+  });
+
+  it('stops at a hold node, waits there until the hold ends, and accelerates on along the rest', () => {
+    // Held at B until 20 s from now (clock 3620): 30 m from rest to rest at up to 5 m/s (5 s up, 1 s cruise, 5 s
+    // down): at B by 11 s, standing until 20 s; then B → C from rest at 2 m/s (2 s, 2 m, then 28 m at 2 m/s:
+    // 16 s, at C by 36 s) and C → D as before (9.4 s: 45.4 s). Only B was released: the base ends when it leaves B.
+    const input = pack([{ x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 1, hold: [0, 3620] }]);
+    const out = routesBuffer();
+    new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 60, 0.5);
+    expect([out.nodeS[0], out.nodeS[1], out.nodeS[2]]).toEqual([expect.closeTo(11, 4), expect.closeTo(36, 4), expect.closeTo(45.4, 4)]);
+    expect(out.etaS[0]).toBeCloseTo(45.4, 4);
+    expect(out.baseEndS[0]).toBe(20);
+    const at = (t: number) => [out.px[t / 0.5], out.py[t / 0.5]];
+    expect(at(5)).toEqual([expect.closeTo(12.5, 4), 0]); // braking not yet: 5 s at 1 m/s²
+    expect(at(11)).toEqual([30, 0]);
+    expect(at(19.5)).toEqual([30, 0]);
+    expect(at(21)).toEqual([expect.closeTo(30.5, 4), 0]); // 1 s from rest at 1 m/s²
+    expect(at(40)).toEqual([expect.closeTo(60, 4), expect.closeTo(15.5, 4)]); // 4 s past C: 3 s up from 2 m/s (10.5 m), 1 s at 5 m/s
+  });
+
+  it('does not stop for a hold that ends before it would pass the node, nor for one on its last node', () => {
+    // Unheld it passes B at 9.4 s: a hold until 5 s from now has ended by then; one on D changes nothing.
+    const unheld = [9.4, 24.4, 33.8];
+    for (const hold of [
+      [0, 3605],
+      [2, 3700],
+    ] as const) {
+      const input = pack([{ x: 0, y: 0, lastNode: A, route: [B, C, D], hold }]);
+      const out = routesBuffer();
+      new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 60, 0.5);
+      expect([out.nodeS[0], out.nodeS[1], out.nodeS[2]]).toEqual(unheld.map((t) => expect.closeTo(t, 4)));
+    }
+    // A hold until 10 s: it would have passed B at 9.4 s, so it brakes for B (at rest there by 11 s) and goes on at once.
+    const late = pack([{ x: 0, y: 0, lastNode: A, route: [B, C, D], hold: [0, 3610] }]);
+    const out = routesBuffer();
+    new RoutePredictor(lanes, agv, ROUTE_CAP).predict(late, out, 60, 0.5);
+    expect([out.nodeS[0], out.nodeS[1], out.etaS[0]]).toEqual([expect.closeTo(11, 4), expect.closeTo(27, 4), expect.closeTo(36.4, 4)]);
+  });
+
+  it('keeps an AGV held at the node it stands on until the hold ends, and counts a committed route as released', () => {
+    // At rest on B, held there until 10 s: B → C from rest (16 s: 26 s), C → D (9.4 s: 35.4 s).
+    const input = pack([
+      { x: 30, y: 0, lastNode: A, route: [B, C, D], baseLen: 1, hold: [0, 3610] },
+      { x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 1, flags: MOVING | FLAG_COMMITTED },
+    ]);
+    const out = routesBuffer();
+    new RoutePredictor(lanes, agv, ROUTE_CAP).predict(input, out, 60, 0.5);
+    expect([out.nodeS[0], out.nodeS[1], out.nodeS[2]]).toEqual([0, expect.closeTo(26, 4), expect.closeTo(35.4, 4)]);
+    expect([out.px[0], out.px[10], out.px[19], out.px[22]]).toEqual([30, 30, 30, expect.closeTo(30.5, 4)]);
+    expect(out.baseEndS[0]).toBe(10);
+    expect(out.baseEndS[1]).toBe(Infinity);
+    expect(out.nodeS[ROUTE_CAP]).toBeCloseTo(9.4, 4);
   });
 });

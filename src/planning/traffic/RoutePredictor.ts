@@ -1,6 +1,7 @@
 import { buildLaneGraph } from '../../domain/laneGraph';
 import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
 import {
+  FLAG_COMMITTED,
   FLAG_FATAL,
   FLAG_PAUSED,
   FLAG_PLACED,
@@ -12,6 +13,7 @@ import {
   META_ROUND,
   META_SAMPLE_S,
   META_SAMPLES,
+  NO_HOLD,
   UNKNOWN_NODE,
   sampleCount,
   type PredictedRoutes,
@@ -44,6 +46,12 @@ const HELD = FLAG_STALE | FLAG_PAUSED | FLAG_FATAL;
  * - Actions at nodes (loading, charging) and other vehicles are not seen: the AGV does not stop on the way.
  * - A route node the scene does not know ({@link UNKNOWN_NODE}) cuts the route there, and so does the packer's
  *   route capacity (`FLAG_ROUTE_CUT`): the AGV is predicted to stop at the last node it knows, and has no ETA.
+ * - A hold (`holdAt[i]`, a resolution proposal the master control enforces by withholding releases): the AGV
+ *   brakes to rest at that route node, stands until `holdUntilS[i]` (source clock) and accelerates on along the
+ *   rest. When it would reach the node no earlier than the hold's end anyway, it does not stop at all; a hold on
+ *   its last known node changes nothing (it stops there in any case). Its base then ends when it leaves the node.
+ * - `FLAG_COMMITTED`: the twin releases the route on schedule, so the whole route counts as released
+ *   (`baseEndS` is Infinity).
  *
  * Lane lookups are built once here; `predict` allocates nothing.
  *
@@ -65,11 +73,14 @@ export class RoutePredictor {
   private readonly inLimit: Float64Array;
   private readonly maxSpeed: number;
   private readonly profile: SpeedProfile;
+  /** The way on from a hold node. */
+  private readonly onward: SpeedProfile;
 
   constructor(lanes: LaneNetwork, agv: AgvKinematics, routeCap: number) {
     if (!Number.isInteger(routeCap) || routeCap < 1) throw new RangeError(`RoutePredictor: route capacity must be a whole number ≥ 1, got ${routeCap}`);
     this.routeCap = routeCap;
     this.profile = new SpeedProfile(routeCap + 1, agv);
+    this.onward = new SpeedProfile(routeCap, agv);
     this.maxSpeed = agv.maxSpeedMps;
     const graph = buildLaneGraph(lanes.nodes, lanes.edges);
     const n = lanes.nodes.length;
@@ -154,7 +165,7 @@ export class RoutePredictor {
     const routeLen = Math.min(Math.max(input.routeLen[i]!, 0), routeCap);
     const baseLen = Math.min(Math.max(input.baseLen[i]!, 0), routeLen);
     if (routeLen === 0 || flags & HELD) {
-      out.baseEndS[i] = baseLen === 0 ? 0 : Infinity;
+      out.baseEndS[i] = baseLen === 0 && !(flags & FLAG_COMMITTED) ? 0 : Infinity;
       out.px.fill(input.x[i]!, first, first + samples);
       out.py.fill(input.y[i]!, first, first + samples);
       out.heading.fill(input.heading[i]!, first, first + samples);
@@ -174,16 +185,82 @@ export class RoutePredictor {
         known === 0 ? this.limitInto(node, input.lastNode[i]!, input.x[i]!, input.y[i]!, i) : this.edgeLimit(input.route[nodeBase + known - 1]!, node);
     }
     profile.plan(known + 1, input.speed[i]!, input.heading[i]!);
-    for (let k = 0; k < known; k++) out.nodeS[nodeBase + k] = profile.arrivalS[k + 1]!;
     const cut = known < routeLen || (flags & FLAG_ROUTE_CUT) !== 0;
+    const released = (flags & FLAG_COMMITTED) !== 0 || (baseLen > 0 && (baseLen === routeLen || baseLen > known));
+    const hold = input.holdAt[i]!;
+    const holdS = input.holdUntilS[i]! - input.meta[META_CLOCK_S]!;
+    if (hold !== NO_HOLD && hold >= 0 && hold < known - 1 && profile.arrivalS[hold + 1]! < holdS) {
+      const goS = this.predictHeld(out, i, samples, sampleS, known, hold, holdS, input.speed[i]!, input.heading[i]!);
+      if (cut) out.etaS[i] = NaN;
+      out.baseEndS[i] = released ? Infinity : baseLen === 0 ? 0 : baseLen - 1 === hold ? goS : out.nodeS[nodeBase + baseLen - 1]!;
+      return;
+    }
+    for (let k = 0; k < known; k++) out.nodeS[nodeBase + k] = profile.arrivalS[k + 1]!;
     out.etaS[i] = cut ? NaN : profile.durationS;
-    out.baseEndS[i] = baseLen === 0 ? 0 : baseLen === routeLen || baseLen > known ? Infinity : profile.arrivalS[baseLen]!;
+    out.baseEndS[i] = released ? Infinity : baseLen === 0 ? 0 : profile.arrivalS[baseLen]!;
     for (let s = 0; s < samples; s++) {
       profile.at(s * sampleS);
       out.px[first + s] = profile.atX;
       out.py[first + s] = profile.atY;
       out.heading[first + s] = profile.atHeading;
     }
+  }
+
+  /**
+   * AGV i (its whole route planned in `profile`) held at route node `hold` until `holdS` seconds from now:
+   * to rest at the node, standing there, then from rest along the rest of its `known` nodes. Returns the
+   * seconds until it leaves the node.
+   */
+  private predictHeld(
+    out: PredictedRoutes,
+    i: number,
+    samples: number,
+    sampleS: number,
+    known: number,
+    hold: number,
+    holdS: number,
+    v0: number,
+    heading0: number,
+  ): number {
+    const { profile, onward, routeCap } = this;
+    const nodeBase = i * routeCap;
+    const first = i * out.samples;
+    profile.plan(hold + 2, v0, heading0);
+    const stopS = profile.durationS;
+    const goS = Math.max(stopS, holdS);
+    profile.at(stopS);
+    const holdX = profile.atX;
+    const holdY = profile.atY;
+    const holdHeading = profile.atHeading;
+    const points = known - hold;
+    for (let j = 0; j < points; j++) {
+      onward.x[j] = profile.x[hold + 1 + j]!;
+      onward.y[j] = profile.y[hold + 1 + j]!;
+      onward.limitMps[j] = profile.limitMps[hold + 1 + j]!;
+    }
+    onward.plan(points, 0, holdHeading);
+    for (let k = 0; k <= hold; k++) out.nodeS[nodeBase + k] = profile.arrivalS[k + 1]!;
+    for (let k = hold + 1; k < known; k++) out.nodeS[nodeBase + k] = goS + onward.arrivalS[k - hold]!;
+    out.etaS[i] = goS + onward.durationS;
+    for (let s = 0; s < samples; s++) {
+      const t = s * sampleS;
+      if (t < stopS) {
+        profile.at(t);
+        out.px[first + s] = profile.atX;
+        out.py[first + s] = profile.atY;
+        out.heading[first + s] = profile.atHeading;
+      } else if (t < goS) {
+        out.px[first + s] = holdX;
+        out.py[first + s] = holdY;
+        out.heading[first + s] = holdHeading;
+      } else {
+        onward.at(t - goS);
+        out.px[first + s] = onward.atX;
+        out.py[first + s] = onward.atY;
+        out.heading[first + s] = onward.atHeading;
+      }
+    }
+    return goS;
   }
 
   /** Limit into the first route node: from the last node passed, else the nearest lane edge into it. */

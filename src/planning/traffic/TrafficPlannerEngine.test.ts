@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
 import { FLAG_PLACED, META_COUNT, predictedRoutes, predictedRoutesBytes, trafficInput, trafficInputBytes } from '../../domain/trafficFrame';
+import { MERGE_KINEMATICS, MERGE_LANES, MERGE_SIZE, N, onA, onB, packMerge } from './mergeFixture';
+import { PROPOSAL_DEFAULTS } from './ProposalPlanner';
 import { TrafficPlannerEngine } from './TrafficPlannerEngine';
 
 const nodes: LaneNode[] = [
@@ -33,18 +35,29 @@ describe('TrafficPlannerEngine (what the planner worker exposes for traffic)', (
     expect(routes.etaS[0]).toBeCloseTo(8, 9);
     expect(engine.predict(30, 0.5).round).toBe(2);
 
-    // A proposal on the same buffers: the lone AGV drives its two cells of 8 m at 5 m/s (3.2 s), its fastest way: no delay.
-    expect(() => engine.propose([0], 8, 0)).toThrow(/call init and initCells before propose/);
-    engine.initCells(8);
-    const proposal = engine.propose([0], 8, 0);
-    expect(proposal).toMatchObject({ solved: true, agvs: [0], routes: [{ agv: 0, nodes: [1], nodeS: [3.2], waits: [] }] });
-    expect(proposal.delayS).toEqual([0]);
+    // Proposals on the same buffers: none asked, none given; a target outside the round is refused.
+    expect(engine.propose([], { ...PROPOSAL_DEFAULTS, lengthM: 6, widthM: 2 })).toEqual([]);
+    expect(() => engine.propose([{ kind: 'conflict', a: 0, b: 1 }], { ...PROPOSAL_DEFAULTS, lengthM: 6, widthM: 2 })).toThrow(
+      /conflict AGV 1 is not one of the round's AGVs 0 to 0/,
+    );
+  });
+
+  it('proposes holds on the last round in the buffers, as plain data', () => {
+    const inputBuffer = new ArrayBuffer(trafficInputBytes(layout.capacity, 4));
+    const routesBuffer = new ArrayBuffer(predictedRoutesBytes(layout.capacity, 4, layout.samples));
+    const engine = new TrafficPlannerEngine();
+    engine.init(MERGE_LANES, MERGE_KINEMATICS, { ...layout, routeCap: 4 }, inputBuffer, routesBuffer);
+    packMerge(trafficInput(layout.capacity, 4, inputBuffer), [onA(3), onB(1, true)]);
+    engine.predict(60, 0.5);
+    const [p] = engine.propose([{ kind: 'conflict', a: 0, b: 1 }], { ...PROPOSAL_DEFAULTS, ...MERGE_SIZE });
+    expect(p).toMatchObject({ ok: true, holds: [{ agv: 1, node: N.B1, routeIndex: 0 }], agvs: [{ agv: 0, delayS: 0 }, { agv: 1 }] });
+    expect(structuredClone(p)).toEqual(p);
   });
 
   it('refuses to predict before init, a horizon longer than the buffer holds, and a layout that does not fit', () => {
     const engine = new TrafficPlannerEngine();
     expect(() => engine.predict(60, 0.5)).toThrow(/call init before predict/);
-    expect(() => engine.initCells(20)).toThrow(/call init before initCells/);
+    expect(() => engine.propose([], { ...PROPOSAL_DEFAULTS, lengthM: 6, widthM: 2 })).toThrow(/call init before propose/);
     const inputBuffer = new ArrayBuffer(trafficInputBytes(layout.capacity, layout.routeCap));
     const routesBuffer = new ArrayBuffer(predictedRoutesBytes(layout.capacity, layout.routeCap, layout.samples));
     engine.init({ nodes, edges }, agv, layout, inputBuffer, routesBuffer);

@@ -1,5 +1,6 @@
 import { META_ROUND, predictedRoutes, trafficInput, type PredictedRoutes, type TrafficInput } from '../../domain/trafficFrame';
-import { PROPOSAL_DEFAULTS, ProposalPlanner, type Proposal, type ProposalOptions } from './ProposalPlanner';
+import type { ProposalResult, ProposalTarget } from '../../domain/trafficProposal';
+import { ProposalPlanner, type ProposalOptions } from './ProposalPlanner';
 import { RoutePredictor, type LaneNetwork } from './RoutePredictor';
 import type { AgvKinematics } from './SpeedProfile';
 
@@ -22,22 +23,19 @@ export interface PredictionRound {
  * Route prediction behind one object for the planner worker: `init` once with the lane network, the AGV figures
  * and the two (shared) buffers, then `predict` each round; the fleet is read from the input buffer and the routes
  * are written into the routes buffer where they lie, so a call moves only a few numbers. Plain data in and out,
- * for comlink. `initCells` once more (the scene's lane cell length) and `propose` gives a resolution proposal
- * for a predicted conflict on the fleet of the last round.
+ * for comlink. `propose` gives resolution proposals (holds) for predicted conflicts and deadlocks on the fleet
+ * and routes of the last round, as they lie in the buffers.
  *
  * @example
  *   const engine = new TrafficPlannerEngine();
  *   engine.init(scene.lanes, { maxSpeedMps: 6.94, accelerationMps2: 0.5, decelerationMps2: 0.8 }, { capacity: 200, routeCap: 48, samples: 601 }, inputSab, routesSab);
  *   const { round, count, ms } = engine.predict(120, 0.5);
- *   engine.initCells(20);
- *   const proposal = engine.propose([3, 7], 412, -88);
+ *   const [proposal] = engine.propose([{ kind: 'conflict', a: 3, b: 7 }], { ...PROPOSAL_DEFAULTS, lengthM: 15.6, widthM: 3 });
  */
 export class TrafficPlannerEngine {
   private predictor: RoutePredictor | undefined;
   private input: TrafficInput | undefined;
   private routes: PredictedRoutes | undefined;
-  private lanes: LaneNetwork | undefined;
-  private maxSpeedMps = 0;
   private proposer: ProposalPlanner | undefined;
 
   init(lanes: LaneNetwork, agv: AgvKinematics, layout: TrafficLayout, inputBuffer: ArrayBufferLike, routesBuffer: ArrayBufferLike): void {
@@ -49,23 +47,17 @@ export class TrafficPlannerEngine {
     this.input = trafficInput(layout.capacity, layout.routeCap, inputBuffer);
     this.routes = predictedRoutes(layout.capacity, layout.routeCap, layout.samples, routesBuffer);
     this.predictor = new RoutePredictor(lanes, agv, layout.routeCap);
-    this.lanes = lanes;
-    this.maxSpeedMps = agv.maxSpeedMps;
-    this.proposer = undefined;
+    this.proposer = new ProposalPlanner(this.predictor, lanes);
   }
 
-  /** Cuts the lanes into planner cells of `cellLengthM` (AGV length plus following gap) for {@link propose}; after init. */
-  initCells(cellLengthM: number): void {
-    if (this.lanes === undefined) throw new Error('TrafficPlannerEngine: call init before initCells');
-    this.proposer = new ProposalPlanner(this.lanes, cellLengthM, this.maxSpeedMps);
-  }
-
-  /** A conflict-free plan for the AGVs `agvs` (fleet-table indices) and those near (x, y), on the last predicted round. */
-  propose(agvs: number[], x: number, y: number, options: ProposalOptions = PROPOSAL_DEFAULTS): Proposal {
+  /**
+   * A proposal (holds, delays, ghost routes) or a failure per target (fleet-table indices), on the last predicted
+   * round; plain data and Float32Arrays, for comlink. The buffers are read, never written.
+   */
+  propose(targets: readonly ProposalTarget[], options: ProposalOptions): ProposalResult[] {
     const { proposer, input, routes } = this;
-    if (proposer === undefined || input === undefined || routes === undefined)
-      throw new Error('TrafficPlannerEngine: call init and initCells before propose');
-    return proposer.propose(input, routes, agvs, x, y, options);
+    if (proposer === undefined || input === undefined || routes === undefined) throw new Error('TrafficPlannerEngine: call init before propose');
+    return proposer.propose(input, routes, targets, options);
   }
 
   /** Predicts the packed fleet over `horizonS`, sampled every `sampleS`; throws when the routes buffer is too short for it. */
