@@ -176,7 +176,13 @@ export class TrafficService {
     ];
     if (targets.length === 0) return [];
     const agv = this.o.scene.fleet.agv;
-    return this.o.planner.propose(targets, { clearanceM: this.o.clearanceM, lengthM: agv.lengthM.value, widthM: agv.widthM.value });
+    return this.o.planner.propose(targets, {
+      clearanceM: this.o.clearanceM,
+      nearM: traffic.proposal.nearM.value,
+      maxRounds: traffic.proposal.maxRounds.value,
+      lengthM: agv.lengthM.value,
+      widthM: agv.widthM.value,
+    });
   }
 
   private markDown(): void {
