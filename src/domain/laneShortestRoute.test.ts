@@ -32,6 +32,18 @@ describe('laneShortestRoute', () => {
     expect(laneShortestRoute(oneWay, 'x', 'a', 5)).toMatchObject({ ok: false, reason: 'no lane node "x" in the scene (where the AGV is)' });
   });
 
+  it('goes by the node the vehicle drives to now when given one it can reach by an edge from its last node', () => {
+    const g = buildLaneGraph(nodes, slow);
+    // Driving a → b already: on to d from b, though a → c → d would be quicker from a.
+    expect(laneShortestRoute(g, 'a', 'd', 6, 'b')).toMatchObject({ ok: true, nodes: [0, 1, 3], edges: [0, 1], seconds: 100 });
+    // No edge a → d: the hint is not a next node, and the quickest way from a is taken.
+    expect(laneShortestRoute(g, 'a', 'd', 6, 'd')).toMatchObject({ ok: true, nodes: [0, 2, 3] });
+    expect(laneShortestRoute(buildLaneGraph(nodes, [edge('a', 'b'), edge('a', 'c'), edge('c', 'd')]), 'a', 'd', 5, 'b')).toEqual({
+      ok: false,
+      reason: 'lane node "d" cannot be reached from "a" by "b" on the lane network (one-way lanes)',
+    });
+  });
+
   it('routes a node to itself as the one node, and refuses a speed that is not positive', () => {
     const g = buildLaneGraph(nodes, slow);
     expect(laneShortestRoute(g, 'c', 'c', 5)).toEqual({ ok: true, nodes: [2], edges: [], seconds: 0 });

@@ -2,7 +2,8 @@
  * The quickest way between two lane nodes on the scene's lane network, as a master control plans an operator's
  * "drive to node" order: Dijkstra over the directed lane edges (one-way edges are driven their way only), each
  * costing its length over the slower of its speed limit and the AGV's top speed. Small networks (tens to a few
- * thousand nodes), called once per order: a binary heap keeps it O(E log V).
+ * thousand nodes), called once per order: a binary heap keeps it O(E log V). A vehicle driving along a lane edge
+ * cannot turn back to its last node's other ways: given `via`, the node it drives to now, the route goes there first.
  *
  * @example
  *   const r = laneShortestRoute(buildLaneGraph(scene.lanes.nodes, scene.lanes.edges), 'yard-3', 'scanner-1', 6.94);
@@ -22,7 +23,19 @@ export type LaneRouteResult =
     }
   | { readonly ok: false; readonly reason: string };
 
-export function laneShortestRoute(graph: LaneGraph, fromId: string, toId: string, maxSpeedMps: number): LaneRouteResult {
+export function laneShortestRoute(graph: LaneGraph, fromId: string, toId: string, maxSpeedMps: number, viaId?: string): LaneRouteResult {
+  const onEdge = viaId === undefined || viaId === fromId ? -1 : graph.edges.findIndex((e) => e.from === fromId && e.to === viaId);
+  if (onEdge >= 0) {
+    const rest = laneShortestRoute(graph, viaId!, toId, maxSpeedMps);
+    if (!rest.ok)
+      return rest.reason.startsWith('no lane node')
+        ? rest
+        : { ok: false, reason: rest.reason.replace(`from "${viaId}"`, `from "${fromId}" by "${viaId}"`) };
+    const a = graph.nodes[graph.indexOf.get(fromId)!]!.position;
+    const b = graph.nodes[graph.indexOf.get(viaId!)!]!.position;
+    const first = Math.hypot(b[0] - a[0], b[1] - a[1]) / Math.min(graph.edges[onEdge]!.speedLimitMps, maxSpeedMps);
+    return { ok: true, nodes: [graph.indexOf.get(fromId)!, ...rest.nodes], edges: [onEdge, ...rest.edges], seconds: first + rest.seconds };
+  }
   if (!(maxSpeedMps > 0)) throw new RangeError(`AGV top speed ${maxSpeedMps} m/s: expected a positive number`);
   const from = graph.indexOf.get(fromId);
   const to = graph.indexOf.get(toId);

@@ -255,11 +255,14 @@ export class LiveEngine {
       });
     } else {
       const { keeper, graph, maxSpeedMps } = this.orders;
-      const from = table!.latest[i]?.lastNodeId ?? this.nearestNode(table!.x[i]!, table!.y[i]!);
+      const state = table!.latest[i];
+      const from = state?.lastNodeId ?? this.nearestNode(table!.x[i]!, table!.y[i]!);
+      // A vehicle driving on is past its last node already: the route goes by the node it drives to.
+      const next = state?.driving ? state.nodeStates[0]?.nodeId : undefined;
       const route =
         from === undefined
           ? { ok: false as const, reason: 'the vehicle has not said where it is' }
-          : laneShortestRoute(graph, from, c.nodeId, maxSpeedMps);
+          : laneShortestRoute(graph, from, c.nodeId, maxSpeedMps, next);
       if (!route.ok) {
         fail(entry, route.reason);
         return entry;
