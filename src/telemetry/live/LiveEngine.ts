@@ -106,6 +106,8 @@ export class LiveEngine {
     const feed = new FleetFeed(o);
     this.feed = feed;
     this.speaks.clear();
+    this.holds.clear();
+    this.updates = [];
     const lanes = o.laneNetwork;
     this.orders = lanes && {
       keeper: new OrderKeeper(lanes.nodes, lanes.edges),

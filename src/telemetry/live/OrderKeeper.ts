@@ -56,6 +56,8 @@ export interface KeptCommitment {
   holdUntilMs: number;
 }
 
+const NONE: readonly never[] = [];
+
 interface Kept {
   readonly orderId: string;
   updateId: number;
@@ -164,17 +166,19 @@ export class OrderKeeper {
   }
 
   /** Releases what is due at `nowMs` (holds that have ended); returns the updates to send. */
-  tick(nowMs: number): KeeperUpdate[] {
-    const out: KeeperUpdate[] = [];
+  tick(nowMs: number): readonly KeeperUpdate[] {
+    // Called every frame: nothing is allocated unless an update is due.
+    let out: KeeperUpdate[] | undefined;
     for (const [key, k] of this.kept) {
       const u = this.release(key, k, nowMs);
-      if (u) out.push(u);
+      if (u) (out ??= []).push(u);
     }
-    return out;
+    return out ?? NONE;
   }
 
   /** The holds settled since the last call, oldest first. */
-  settled(): SettledHold[] {
+  settled(): readonly SettledHold[] {
+    if (this.settledHolds.length === 0) return NONE;
     const out = this.settledHolds;
     this.settledHolds = [];
     return out;
