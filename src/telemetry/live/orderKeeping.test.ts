@@ -4,6 +4,7 @@ import { buildLaneGraph } from '../../domain/laneGraph';
 import { laneShortestRoute } from '../../domain/laneShortestRoute';
 import { sceneMaps } from '../../domain/mapPlacement';
 import { packedLength } from '../../domain/packedFrame';
+import { FLAG_COMMITTED, trafficInput, trafficInputBytes } from '../../domain/trafficFrame';
 import { Simulation } from '../../sim/Simulation';
 import { loadScene } from '../../sim/testScenes';
 import type { WireMessage } from '../vda5050/encode';
@@ -112,6 +113,19 @@ describe('the twin keeps its order to a fleet vehicle over a real Mosquitto: bas
     const refused = await engine.command(key, { kind: 'hold', nodeId: ids[1]!, untilMs });
     expect(refused.result).toBe('failed');
     expect(refused.detail).toMatch(/inside .* released base|not ahead/);
+
+    // Packed for traffic prediction: the twin's own order, held at the node's index in the packed route.
+    const buffer = new ArrayBuffer(trafficInputBytes(10, 48));
+    engine.attachTraffic(buffer, 10, 48);
+    const pack = engine.packTraffic();
+    const input = trafficInput(10, 48, buffer);
+    const slot = pack.keys.indexOf(key);
+    const packed = [...input.route.subarray(slot * 48, slot * 48 + input.routeLen[slot]!)];
+    expect(input.flags[slot]! & FLAG_COMMITTED).toBe(FLAG_COMMITTED);
+    expect(input.holdAt[slot]).toBe(packed.indexOf(r.nodes[4]!));
+    expect(input.holdAt[slot]).toBeGreaterThanOrEqual(0);
+    expect(input.holdUntilS[slot]).toBe(untilMs / 1000);
+    expect(input.flags[pack.keys.indexOf(key === 'smartgate/AGV-001' ? 'smartgate/AGV-002' : 'smartgate/AGV-001')]! & FLAG_COMMITTED).toBe(0);
 
     const releases = () => engine.snapshot().audit.filter((e) => e.what.startsWith('release up to'));
     const index = (e: { what: string }) => ids.indexOf(/release up to node (\S+)/.exec(e.what)![1]!);

@@ -101,6 +101,13 @@ describe('packing the fleet for traffic prediction', () => {
     expect([0, 1, 2, 3].map((i) => input.flags[i]! & FLAG_COMMITTED)).toEqual([FLAG_COMMITTED, FLAG_COMMITTED, FLAG_COMMITTED, 0]);
     expect([...input.holdAt]).toEqual([2, NO_HOLD, NO_HOLD, NO_HOLD]);
     expect(input.holdUntilS[0]).toBe(100);
+    // One held at the node it stands on (its last node, A): not in its route, and waiting at its base end, not committed.
+    f.packTraffic(T0, 2, (i, out) => {
+      out.holdNode = i === 0 ? 0 : -1;
+      out.holdUntilS = 100;
+      return i === 0;
+    });
+    expect([input.flags[0]! & FLAG_COMMITTED, input.holdAt[0]]).toEqual([0, NO_HOLD]);
     // Without the hook (replay, simulation) nobody is committed or held.
     f.packTraffic(T0, 2);
     expect([0, 1, 2, 3].map((i) => input.flags[i]! & FLAG_COMMITTED)).toEqual([0, 0, 0, 0]);

@@ -82,7 +82,9 @@ export function packTraffic(
     input.baseLen[i] = r.baseLen;
     input.holdAt[i] = NO_HOLD;
     input.holdUntilS[i] = 0;
-    if (commitment?.(i, scratch)) {
+    // Held at the node it stands on: its route holds no index for that node, and it waits at its base end until the
+    // hold's time, as an AGV whose horizon is not released does; so it is not marked committed.
+    if (commitment?.(i, scratch) && !(scratch.holdNode >= 0 && scratch.holdNode === r.lastNode)) {
       input.flags[i] = input.flags[i]! | FLAG_COMMITTED;
       for (let k = 0; k < r.length && scratch.holdNode >= 0; k++) {
         if (r.route[k] !== scratch.holdNode) continue;
