@@ -4,21 +4,21 @@
  * operator sees changes (moving or not, load, pause, an action's result) and at least every 30 s, `connection`
  * retained. `order` and `instantActions` sent to a vehicle are carried out by the simulation (pause, resume,
  * cancel, drive to a node) and answered in the vehicle's next state: the action's FINISHED or FAILED with the
- * reason, an order's id, or an `orderError`.
+ * reason, an order's id, or an `orderError`. The vehicles speak one exact version (2.0.0, 2.1.0 or 3.0.0) under one
+ * interface name (`uagv`, or 3.0's `vda5050`), and take commands only in their own major.minor version.
  *
  * Orders are honoured the VDA 5050 way: a new order (new orderId) drives to its base's last node only and reports
  * the route there (released) and the order's horizon beyond (not released), waiting at the base's end for more; an
  * update (same orderId) is taken only with a higher orderUpdateId (an equal one is a duplicate and ignored, a lower
  * one an `orderUpdateError`) and only when it starts at the base's last node (the stitching node), and moves the
- * goal to the new base end. An AGV whose order's whole route has been released and reached goes back to the jobs. The vehicles speak one exact version (2.0.0, 2.1.0 or 3.0.0) under one
- * interface name (`uagv`, or 3.0's `vda5050`), and take commands only in their own major.minor version.
+ * goal to the new base end. An AGV whose order's whole route has been released and reached goes back to the jobs.
  *
  * Each state carries the AGV's remaining route on the scene's lane network ({@link LaneRoutes}): `lastNodeId` the
  * lane node it last passed (sequence id 0), then the lane edges (odd sequence ids) and nodes (even) still ahead,
  * numbered afresh in every state. What is released (the base; the rest is the horizon) is what a master control
  * would release ({@link RouteReleases}): up to the next `vdaReleasedNodes` nodes (data/simulation.json) that no
- * other AGV holds, with the edges into them; an AGV on an operator's order, and the drill's rogue AGV, report their
- * whole route released. Node and edge ids are the scene's, so the console draws the route on the lanes.
+ * other AGV holds, with the edges into them; an AGV on an operator's order reports its route to the order's base end
+ * released (and the order's horizon after it), the drill's rogue AGV its whole route. Node and edge ids are the scene's, so the console draws the route on the lanes.
  */
 import { z } from 'zod';
 import simulation from '../../../data/simulation.json';
