@@ -94,6 +94,12 @@ describe('the twin keeps its order to a fleet vehicle over a real Mosquitto: bas
     const { serial, r } = candidates.filter((c) => c.r.nodes.length >= 9).sort((a, b) => soon(a) - soon(b))[0]!;
     const ids = r.nodes.map((k) => scene.lanes.nodes[k]!.id);
     const key = `smartgate/${serial}`;
+    // No lane route, or no order of the twin's to hold: refused at once with the reason, nothing sent.
+    const nowhere = await engine.command(key, { kind: 'goto', nodeId: 'nowhere' });
+    expect(nowhere).toMatchObject({ result: 'failed', detail: 'no lane node "nowhere" in the scene' });
+    const early = await engine.command(key, { kind: 'hold', nodeId: ids[4]!, untilMs: clock + 60_000 });
+    expect(early).toMatchObject({ result: 'failed', detail: `${key} has no order from the twin to hold` });
+    expect(ordersIn).toBe(0);
     const order = await engine.command(key, { kind: 'goto', nodeId: ids.at(-1)! });
     expect(order).toMatchObject({ result: 'sent', what: `drive to node ${ids.at(-1)}` });
     await expect.poll(() => ordersIn, { timeout: 10_000 }).toBe(1);
