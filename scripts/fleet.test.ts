@@ -148,6 +148,32 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     expect(iface.output).toMatch(/--interface a\/b: .*interfaceName contains '\/'/);
   });
 
+  it('stages AGVs at lane nodes before it publishes (--stage), and refuses a stage it cannot do', async () => {
+    const base = [
+      '--broker',
+      broker.urls.tcp,
+      '--username',
+      'fleet',
+      '--scene',
+      'scenes/1119-1120/proposed.json',
+      '--agvs',
+      '2',
+      '--hz',
+      '2',
+      '--duration',
+      '2',
+    ];
+    const r = await runFleet([...base, '--seed', '1', '--start', '08:00', '--stage', 'AGV-001=vn-imp,AGV-002=vn-park-6'], envWith(broker.users.fleet));
+    expect(r.output).toMatch(/staged AGV-001 at vn-imp, AGV-002 at vn-park-6 by simulated \d+:\d\d/);
+    expect(r.code).toBe(0);
+    const bad = await runFleet([...base, '--stage', 'AGV-003=vn-imp'], envWith(broker.users.fleet));
+    expect(bad.code).toBe(2);
+    expect(bad.output).toMatch(/--stage AGV-003=vn-imp: expected AGV-NNN=lane-node with NNN from 001 to 2/);
+    const nowhere = await runFleet([...base, '--stage', 'AGV-001=nowhere'], envWith(broker.users.fleet));
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.output).toMatch(/--stage: no lane node "nowhere"/);
+  });
+
   it('takes its password from standard input when the environment has none', async () => {
     const r = await runFleet(
       ['--broker', broker.urls.tcp, '--username', 'fleet', ...SCENE, '--agvs', '2', '--hz', '2', '--duration', '2'],

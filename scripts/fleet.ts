@@ -1,6 +1,7 @@
 /**
  * `npm run fleet -- --broker ws://127.0.0.1:9001 --username fleet --scene scenes/1119-1120/proposed.json
- *   --agvs 40 --hz 2 [--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S]`
+ *   --agvs 40 --hz 2 [--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S]
+ *   [--stage AGV-001=node,AGV-002=node]`
  *
  * The password comes from TWIN_FLEET_PASSWORD (the variable `npm run broker` sets the `fleet` user's from), else
  * from standard input (piped, or typed without echo); `--password` is refused, since npm echoes the command line
@@ -10,7 +11,9 @@
  * `connection` retained with a last will, `visualization` at --hz, `state` on change and at least every 30 s;
  * obeys `order` and `instantActions` sent to its vehicles. `--vda` picks the version every header says: 2.0
  * ("2.0.0", 2.0's fields only, and commands taken only in 2.0.x), 2 or 2.1 ("2.1.0", the default), 3 or 3.0
- * ("3.0.0"). `--interface` is the topics' first level: `uagv` by default, `vda5050` as 3.0 names it. Stops after --duration seconds (or on Ctrl-C),
+ * ("3.0.0"). `--interface` is the topics' first level: `uagv` by default, `vda5050` as 3.0 names it. `--stage` runs
+ * the simulation on from --start (headless, at once) until each named AGV stands at its lane node, sent there when
+ * free and kept waiting for an order, and publishes from then on: a test starts from a known fleet. Stops after --duration seconds (or on Ctrl-C),
  * publishing each vehicle OFFLINE. Exit 2 on wrong usage, 1 when the scene or the broker fails.
  */
 import mqtt from 'mqtt';
@@ -19,12 +22,13 @@ import { formatProblem } from '../src/domain/problem';
 import { Simulation } from '../src/sim/Simulation';
 import { FleetPublisher } from '../src/telemetry/live/FleetPublisher';
 import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
+import { stageFleet } from '../src/telemetry/live/stageFleet';
 import { DEFAULT_INTERFACE_NAME, formatTopic } from '../src/telemetry/vda5050/topic';
 import { fail, readCliOptions, readPassword, readSceneText, refusePasswordOption } from './cliOptions';
 
 const USAGE =
   'usage: [TWIN_FLEET_PASSWORD=…] npm run fleet -- --broker <url> --username <user> --scene <scene.json> --agvs N --hz H ' +
-  '[--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S]';
+  '[--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S] [--stage AGV-001=node,…]';
 
 /** `--vda` values and the header version each makes the vehicles say. */
 const VDA: Readonly<Record<string, { version: 2 | 3; protocolVersion: string }>> = {
@@ -39,7 +43,7 @@ const argv = process.argv.slice(2);
 refusePasswordOption(argv, PASSWORD_ENV.fleet);
 const cli = readCliOptions(argv, {
   usage: USAGE,
-  known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'vda', 'interface', 'speed', 'start', 'seed'],
+  known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'vda', 'interface', 'speed', 'start', 'seed', 'stage'],
   required: ['broker', 'username', 'scene', 'agvs', 'hz'],
 });
 const number = cli.number;
@@ -58,7 +62,17 @@ const speed = number('speed', 1, (n) => n > 0 && n <= 1000);
 const seed = number('seed', 1, Number.isInteger);
 const start = /^(\d{1,2}):(\d{2})$/.exec(cli.get('start') ?? '07:00');
 if (!start || Number(start[1]) > 23 || Number(start[2]) > 59) fail(`--start ${cli.get('start')}: expected HH:MM\n${USAGE}`, 2);
-const startS = Number(start[1]) * 3600 + Number(start[2]) * 60;
+let startS = Number(start[1]) * 3600 + Number(start[2]) * 60;
+const stages = (cli.get('stage') ?? '')
+  .split(',')
+  .filter((x) => x !== '')
+  .map((pair) => {
+    const m = /^AGV-(\d+)=(.+)$/.exec(pair);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > agvs) fail(`--stage ${pair}: expected AGV-NNN=lane-node with NNN from 001 to ${agvs}\n${USAGE}`, 2);
+    return { agv: Number(m[1]) - 1, nodeId: m[2]! };
+  });
+/** Staging runs the simulation on from --start; give up after this much simulated time. */
+const STAGE_WITHIN_S = 6 * 3600;
 
 const file = cli.get('scene')!;
 const text = readSceneText(file);
@@ -77,6 +91,14 @@ try {
   fail(`${file}: ${e instanceof Error ? e.message : String(e)}`, 1);
 }
 sim.advanceTo(startS);
+if (stages.length > 0) {
+  const staged = stageFleet(sim, stages, STAGE_WITHIN_S);
+  if (!staged.ok) fail(`--stage: ${staged.reason}`, 1);
+  startS = sim.now;
+  console.log(
+    `staged ${stages.map((s) => `AGV-${String(s.agv + 1).padStart(3, '0')} at ${s.nodeId}`).join(', ')} by simulated ${Math.floor(startS / 3600)}:${String(Math.floor((startS % 3600) / 60)).padStart(2, '0')}`,
+  );
+}
 const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
 const fleet = new FleetPublisher(sim, { ...vda, interfaceName, manufacturer: 'smartgate', map });
 const willOf = (i: number) => ({

@@ -47,6 +47,7 @@ export function startLive(
         facilityCount: scene.facilities.length,
         collision: collisionOptionsFor(scene),
         laneNodes: scene.lanes.nodes,
+        laneNetwork: { nodes: scene.lanes.nodes, edges: scene.lanes.edges, agvMaxSpeedMps: scene.fleet.agv.maxSpeedMps.value },
       },
       metrics,
     );

@@ -77,6 +77,8 @@ export class AgvFleet {
   private loadedMoves = 0;
   private emptyMoves = 0;
   private stepping = false;
+  /** Per AGV on an operator's goal: 1 when it waits there for a further goal rather than going back to the jobs. */
+  private readonly waitAtGoal: Uint8Array;
   /** The time of the step being run (the collision watch reports with it). */
   private now = 0;
   private readonly pose = new Float64Array(3);
@@ -111,6 +113,7 @@ export class AgvFleet {
     this.container = new Int32Array(count).fill(-1);
     this.crane = new Int32Array(count).fill(-1);
     this.chargeEnd = new Float64Array(count).fill(NaN);
+    this.waitAtGoal = new Uint8Array(count);
     const vertices = (role: string) => Int32Array.from(scene.lanes.nodes.flatMap((node, k) => (node.role === role ? [this.motion.vertexOfNode[k]!] : [])));
     this.chargeVertices = vertices('charge');
     this.chargeTaken = new Int32Array(this.chargeVertices.length).fill(-1);
@@ -323,8 +326,11 @@ export class AgvFleet {
     return { ok: true };
   }
 
-  /** Operator: AGV i drives to `vertex` and stays there. Refused while it carries or loads a container. */
-  goTo(i: number, vertex: number, t: number): CommandResult {
+  /**
+   * Operator: AGV i drives to `vertex`, then goes back to the jobs, or with `wait` stays there until it gets a further
+   * goal (a master control releases an order a few nodes at a time). Refused while it carries or loads a container.
+   */
+  goTo(i: number, vertex: number, t: number, wait = false): CommandResult {
     const st = this.state[i]!;
     if (st === AGV_AT_PICK || st === AGV_TO_DROP || st === AGV_AT_DROP || st === AGV_CHARGING) {
       return { ok: false, reason: st === AGV_CHARGING ? 'charging' : 'carrying or loading a container: it is delivered first' };
@@ -336,6 +342,7 @@ export class AgvFleet {
     if (st === AGV_TO_CHARGE) this.releaseCharger(i);
     this.leavePark(i);
     this.state[i] = AGV_MANUAL;
+    this.waitAtGoal[i] = wait ? 1 : 0;
     this.motion.goal[i] = vertex;
     this.host.log(t, 'command', i, 'sent to a node by an operator');
     this.ensureStepping(t);
@@ -443,7 +450,10 @@ export class AgvFleet {
         else this.emptyMoves++;
       }
       if (!m.hold[i] && m.vertex[i] !== m.goal[i]) wants = true;
-      if ((st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK || st === AGV_MANUAL) && m.vertex[i] === m.goal[i])
+      if (
+        (st === AGV_TO_PICK || st === AGV_TO_DROP || st === AGV_TO_CHARGE || st === AGV_TO_PARK || (st === AGV_MANUAL && !this.waitAtGoal[i])) &&
+        m.vertex[i] === m.goal[i]
+      )
         wants = true;
     }
     if (active > 0 || wants) this.host.scheduleStep(t + m.stepS);
@@ -472,6 +482,7 @@ export class AgvFleet {
   private goIdle(i: number, t: number): void {
     const m = this.motion;
     this.state[i] = AGV_IDLE;
+    this.waitAtGoal[i] = 0;
     m.goal[i] = m.vertex[i]!;
     let best = -1;
     let bestD = Infinity;
@@ -543,7 +554,7 @@ export class AgvFleet {
           this.state[i] = AGV_IDLE;
           break;
         case AGV_MANUAL:
-          this.state[i] = AGV_IDLE;
+          if (!this.waitAtGoal[i]) this.state[i] = AGV_IDLE;
           break;
       }
     }

@@ -189,9 +189,13 @@ export class Simulation {
 
   /**
    * An operator's command to AGV i (what a VDA 5050 `instantActions` or `order` asks): pause, resume, cancel its
-   * order, or drive to a lane node. Returns whether it was carried out, or why not.
+   * order, or drive to a lane node (and with `wait`, stay there for a further goal instead of going back to the
+   * jobs). Returns whether it was carried out, or why not.
    */
-  command(i: number, c: { readonly kind: 'pause' | 'resume' | 'cancel' } | { readonly kind: 'goto'; readonly nodeId: string }): CommandResult {
+  command(
+    i: number,
+    c: { readonly kind: 'pause' | 'resume' | 'cancel' } | { readonly kind: 'goto'; readonly nodeId: string; readonly wait?: boolean },
+  ): CommandResult {
     const fleet = this.fleet;
     if (!fleet || !Number.isInteger(i) || i < 0 || i >= fleet.n) return { ok: false, reason: `no AGV ${i + 1} in this run` };
     switch (c.kind) {
@@ -204,7 +208,7 @@ export class Simulation {
       case 'goto': {
         const k = this.scene.lanes.nodes.findIndex((n) => n.id === c.nodeId);
         if (k < 0) return { ok: false, reason: `no lane node "${c.nodeId}"` };
-        return fleet.goTo(i, fleet.motion.vertexOfNode[k]!, this.now);
+        return fleet.goTo(i, fleet.motion.vertexOfNode[k]!, this.now, c.wait ?? false);
       }
     }
   }

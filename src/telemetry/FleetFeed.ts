@@ -16,7 +16,7 @@ import type { AgvReport } from './vda5050/agvReport';
 import type { Decoded, DropReason } from './vda5050/decode';
 import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
 import type { LaneNodePoint } from './traffic/LaneNodeGrid';
-import { packTraffic } from './traffic/packTraffic';
+import { packTraffic, type CommitmentOf } from './traffic/packTraffic';
 import { RouteResolver } from './traffic/RouteResolver';
 import { operatingStateOf, type VehicleDetail, type VehicleRow } from './vehicleRow';
 
@@ -105,13 +105,14 @@ export class FleetFeed {
   /**
    * Marks silent AGVs stale and packs the fleet into the traffic buffer at `nowMs` on the feed's clock, stamped
    * `clockS`. The round goes on from the buffer's last one, so it keeps rising when a replay's seek rebuilds the feed.
+   * `commitment` tells of the orders a master control keeps releasing (the live twin's own), by table index.
    */
-  packTraffic(nowMs: number, clockS: number): TrafficPack {
+  packTraffic(nowMs: number, clockS: number, commitment?: CommitmentOf): TrafficPack {
     if (!this.laneNodes) throw new Error('traffic prediction needs the scene’s lane nodes: give laneNodes to the fleet feed');
     if (!this.traffic) throw new Error('no traffic buffer: call attachTraffic() first');
     this.table.markStale(nowMs);
     const { input, resolver } = this.traffic;
-    packTraffic(this.table, resolver, input, nowMs, clockS);
+    packTraffic(this.table, resolver, input, nowMs, clockS, commitment);
     return { keys: this.table.keys.slice(), round: input.meta[META_ROUND]!, clockS };
   }
 

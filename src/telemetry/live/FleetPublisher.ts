@@ -7,12 +7,18 @@
  * reason, an order's id, or an `orderError`. The vehicles speak one exact version (2.0.0, 2.1.0 or 3.0.0) under one
  * interface name (`uagv`, or 3.0's `vda5050`), and take commands only in their own major.minor version.
  *
+ * Orders are honoured the VDA 5050 way: a new order (new orderId) drives to its base's last node only and reports
+ * the route there (released) and the order's horizon beyond (not released), waiting at the base's end for more; an
+ * update (same orderId) is taken only with a higher orderUpdateId (an equal one is a duplicate and ignored, a lower
+ * one an `orderUpdateError`) and only when it starts at the base's last node (the stitching node), and moves the
+ * goal to the new base end. An AGV whose order's whole route has been released and reached goes back to the jobs.
+ *
  * Each state carries the AGV's remaining route on the scene's lane network ({@link LaneRoutes}): `lastNodeId` the
  * lane node it last passed (sequence id 0), then the lane edges (odd sequence ids) and nodes (even) still ahead,
  * numbered afresh in every state. What is released (the base; the rest is the horizon) is what a master control
  * would release ({@link RouteReleases}): up to the next `vdaReleasedNodes` nodes (data/simulation.json) that no
- * other AGV holds, with the edges into them; an AGV on an operator's order, and the drill's rogue AGV, report their
- * whole route released. Node and edge ids are the scene's, so the console draws the route on the lanes.
+ * other AGV holds, with the edges into them; an AGV on an operator's order reports its route to the order's base end
+ * released (and the order's horizon after it), the drill's rogue AGV its whole route. Node and edge ids are the scene's, so the console draws the route on the lanes.
  */
 import { z } from 'zod';
 import simulation from '../../../data/simulation.json';
@@ -54,8 +60,15 @@ const Order = z.object({
   version: z.string().optional(),
   orderId: z.string().min(1),
   orderUpdateId: z.number().int().min(0),
-  nodes: z.array(z.object({ nodeId: z.string().min(1) })).min(1),
+  nodes: z.array(z.object({ nodeId: z.string().min(1), released: z.boolean().optional() })).min(1),
+  edges: z.array(z.object({ edgeId: z.string().min(1) })).optional(),
 });
+
+/** Of an AGV's order: the base's last node, and the horizon beyond it (each node with the edge leading into it). */
+interface HeldOrder {
+  baseEnd: string;
+  horizon: { readonly nodeId: string; readonly edgeId: string }[];
+}
 
 const COMMAND: Readonly<Record<string, 'pause' | 'resume' | 'cancel'>> = { startPause: 'pause', stopPause: 'resume', cancelOrder: 'cancel' };
 
@@ -69,6 +82,8 @@ export class FleetPublisher {
   private readonly errors: ErrorReport[][];
   private readonly orderId: string[];
   private readonly orderUpdateId: Int32Array;
+  /** Per AGV: its order's base end and horizon (undefined: no order from a master control, or none left). */
+  private readonly held: (HeldOrder | undefined)[];
   private readonly pose = new Float64Array(3);
   private readonly lanes: LaneRoutes | undefined;
   /** Scratch for one AGV's way through the cells. */
@@ -80,6 +95,7 @@ export class FleetPublisher {
   private readonly released: Int32Array;
   /** Per AGV: where it is, what it stands on and how its route is released, handed to {@link releases} each tick. */
   private readonly requests: { x: number; y: number; route: number[]; routeEdges: number[]; onNodes: number[]; onEdges: number[]; mode: ReleaseMode }[];
+  private readonly nodeIndex: ReadonlyMap<string, number>;
   /** Per planner vertex: the lane nodes on it. */
   private readonly nodesAt: number[][];
   /** The version every header says, and the `major.minor.` a command's header must start with. */
@@ -102,12 +118,14 @@ export class FleetPublisher {
     this.errors = this.serials.map(() => []);
     this.orderId = new Array<string>(n).fill('');
     this.orderUpdateId = new Int32Array(n);
+    this.held = new Array<HeldOrder | undefined>(n).fill(undefined);
     const m = sim.motion;
     const { nodes, edges } = sim.scene.lanes;
     this.lanes = m && new LaneRoutes(nodes, edges, m.graph, m.vertexOfNode);
     this.path = new Int32Array(m?.graph.nodeCount ?? 0);
     this.routes = this.serials.map(() => ({ lastNode: -1, nodes: [], edges: [] }));
     const nodeIndex = new Map(nodes.map((node, k) => [node.id, k]));
+    this.nodeIndex = nodeIndex;
     this.releases = new RouteReleases(
       nodes,
       edges.map((e) => nodeIndex.get(e.to) ?? -1),
@@ -203,14 +221,41 @@ export class FleetPublisher {
       return true;
     }
     if (this.refusesVersion(i, 'order', order.data.version)) return true;
-    const target = order.data.nodes.at(-1)!.nodeId;
-    const result = this.sim.command(i, { kind: 'goto', nodeId: target });
-    if (result.ok) {
-      this.errors[i]!.length = 0;
-      this.orderId[i] = order.data.orderId;
-      this.orderUpdateId[i] = order.data.orderUpdateId;
-    } else this.addError(i, { errorType: 'orderError', errorLevel: 'WARNING', errorDescription: `order ${order.data.orderId}: ${result.reason}` });
+    this.takeOrder(i, order.data);
     return true;
+  }
+
+  /** A new order, or an update of the one AGV i drives (same orderId): checked as VDA 5050 asks, then driven to its base end. */
+  private takeOrder(i: number, order: z.infer<typeof Order>): void {
+    const { orderId, orderUpdateId, nodes } = order;
+    const update = orderId === this.orderId[i];
+    if (update && orderUpdateId === this.orderUpdateId[i]) return;
+    const refuse = (why: string) =>
+      this.addError(i, { errorType: 'orderUpdateError', errorLevel: 'WARNING', errorDescription: `order ${orderId} update ${orderUpdateId}: ${why}` });
+    const held = this.held[i];
+    if (update && orderUpdateId < this.orderUpdateId[i]!) return refuse(`older than update ${this.orderUpdateId[i]} already taken`);
+    if (update && (!held || this.sim.fleet!.state[i] !== AGV_MANUAL)) return refuse('the order is no longer active');
+    if (update && nodes[0]!.nodeId !== held!.baseEnd)
+      return refuse(`starts at node ${nodes[0]!.nodeId}, which does not start at the base end (node ${held!.baseEnd})`);
+    const base = nodes.findIndex((n) => n.released === false);
+    const end = (base < 0 ? nodes.length : base) - 1;
+    if (end < 0) {
+      this.addError(i, { errorType: 'orderError', errorLevel: 'WARNING', errorDescription: `order ${orderId}: no node is released` });
+      return;
+    }
+    const horizon = nodes
+      .slice(end + 1)
+      .map((n, j) => ({ nodeId: n.nodeId, edgeId: order.edges?.[end + j]?.edgeId ?? `${nodes[end + j]!.nodeId}_${n.nodeId}` }));
+    const result = this.sim.command(i, { kind: 'goto', nodeId: nodes[end]!.nodeId, wait: horizon.length > 0 });
+    if (!result.ok) {
+      if (update) refuse(result.reason);
+      else this.addError(i, { errorType: 'orderError', errorLevel: 'WARNING', errorDescription: `order ${orderId}: ${result.reason}` });
+      return;
+    }
+    this.errors[i]!.length = 0;
+    this.orderId[i] = orderId;
+    this.orderUpdateId[i] = orderUpdateId;
+    this.held[i] = { baseEnd: nodes[end]!.nodeId, horizon };
   }
 
   /**
@@ -265,7 +310,7 @@ export class FleetPublisher {
   private signature(i: number): string {
     const m = this.sim.motion!;
     const r = this.routes[i]!;
-    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}|${r.lastNode}>${r.edges.join('>')}|${this.released[i]}`;
+    return `${m.isMoving(i, this.sim.now) ? 1 : 0}${m.paused[i]}${this.sim.fleet!.carrying(i)}|${this.actions[i]!.length}|${this.errors[i]!.length}|${this.orderId[i]}/${this.orderUpdateId[i]}|${r.lastNode}>${r.edges.join('>')}|${this.released[i]}|${this.horizon(i).length}`;
   }
 
   /** Every AGV's lane route from where it is now, and what of it the master control releases. */
@@ -302,19 +347,36 @@ export class FleetPublisher {
     return out;
   }
 
-  /** The route of the last signature as VDA 5050 node and edge states (the last node passed has sequence id 0). */
+  /** The horizon of AGV i's order beyond its base end, while it drives that order (empty otherwise). */
+  private horizon(i: number): readonly { readonly nodeId: string; readonly edgeId: string }[] {
+    const held = this.held[i];
+    if (held && this.sim.fleet!.state[i] !== AGV_MANUAL) this.held[i] = undefined;
+    return this.held[i]?.horizon ?? [];
+  }
+
+  /**
+   * The route of the last signature as VDA 5050 node and edge states (the last node passed has sequence id 0),
+   * then the order's horizon beyond the base end, not released.
+   */
   private routeStates(i: number) {
     const r = this.routes[i]!;
     const { nodes, edges } = this.sim.scene.lanes;
+    const horizon = this.horizon(i);
+    const position = (id: string) => {
+      const k = this.nodeIndex.get(id);
+      return k === undefined ? {} : { nodePosition: this.toMap(nodes[k]!.position[0], nodes[k]!.position[1]) };
+    };
+    const n = r.nodes.length;
     return {
       ...(r.lastNode >= 0 ? { lastNodeId: nodes[r.lastNode]!.id, lastNodeSequenceId: 0 } : {}),
-      nodeStates: r.nodes.map((k, j) => ({
-        nodeId: nodes[k]!.id,
-        sequenceId: 2 * (j + 1),
-        released: j < this.released[i]!,
-        nodePosition: this.toMap(nodes[k]!.position[0], nodes[k]!.position[1]),
-      })),
-      edgeStates: r.edges.map((k, j) => ({ edgeId: edges[k]!.id, sequenceId: 2 * j + 1, released: j < this.released[i]! })),
+      nodeStates: [
+        ...r.nodes.map((k, j) => ({ nodeId: nodes[k]!.id, sequenceId: 2 * (j + 1), released: j < this.released[i]!, ...position(nodes[k]!.id) })),
+        ...horizon.map((h, j) => ({ nodeId: h.nodeId, sequenceId: 2 * (n + j + 1), released: false, ...position(h.nodeId) })),
+      ],
+      edgeStates: [
+        ...r.edges.map((k, j) => ({ edgeId: edges[k]!.id, sequenceId: 2 * j + 1, released: j < this.released[i]! })),
+        ...horizon.map((h, j) => ({ edgeId: h.edgeId, sequenceId: 2 * (n + j) + 1, released: false })),
+      ],
     };
   }
 

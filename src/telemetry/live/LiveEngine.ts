@@ -9,9 +9,18 @@
  * Vehicles may publish under any interface name (`uagv`, 3.0's `vda5050`; the broker's ACL grants both) and in any
  * 2.x or 3.x version; each is commanded under the interface name and in the exact version of its latest message,
  * since some vehicles accept only their own.
+ *
+ * Given the scene's lane network, the twin is the master control of the orders it sends ({@link OrderKeeper}): a
+ * "drive to node" goes out on the quickest lane route, a few nodes released and the rest as horizon, and order
+ * updates release more as the vehicle goes on (on its states, and on every pack, so a hold's end is released even
+ * while the vehicle is silent); an operator's hold withholds those releases until its time. Without the lane
+ * network, a drive order goes out released whole, from the vehicle's last node to the target.
  */
 import mqtt, { type MqttClient } from 'mqtt';
+import { buildLaneGraph, type LaneGraph } from '../../domain/laneGraph';
+import { laneShortestRoute } from '../../domain/laneShortestRoute';
 import type { FrameLayout } from '../../domain/packedFrame';
+import type { LaneEdge, LaneNode } from '../../domain/sceneSchema';
 import { FleetFeed, type FeedCounts, type FleetFeedOptions, type TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
 import type { AgvReport, ReportHeader } from '../vda5050/agvReport';
@@ -20,13 +29,17 @@ import { MessageGate } from '../vda5050/MessageGate';
 import { formatTopic } from '../vda5050/topic';
 import { McapRecorder } from '../recording/McapRecorder';
 import { RECORDING_LIMIT } from '../recording/recordingLimit';
-import { describeCommand, settleFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
+import type { CommitmentOf } from '../traffic/packTraffic';
+import { describeCommand, describeRelease, settleFromState, settleUpdateFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
+import { OrderKeeper, type KeeperUpdate, type KeptCommitment } from './OrderKeeper';
 
 export interface LiveConnectOptions extends FleetFeedOptions {
   /** `ws://127.0.0.1:9001` in the browser; `mqtt://` works in Node too. */
   readonly url: string;
   readonly username: string;
   readonly password: string;
+  /** The scene's lane network and the AGVs' top speed: with them the twin routes its orders and keeps releasing them. */
+  readonly laneNetwork?: { readonly nodes: readonly LaneNode[]; readonly edges: readonly LaneEdge[]; readonly agvMaxSpeedMps: number };
 }
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'error';
@@ -62,10 +75,25 @@ export class LiveEngine {
   /** Sent commands still waiting for the vehicle's answer: the only ones a state message is checked against. */
   private pending: AuditEntry[] = [];
   private commandCount = 0;
+  private headerCount = 0;
   private recorder: McapRecorder | undefined;
   /** Each vehicle's latest accepted header: the interface name and exact version to command it in. */
   private readonly speaks = new Map<string, ReportHeader>();
   private recorded = 0;
+  private orders: { readonly keeper: OrderKeeper; readonly graph: LaneGraph; readonly maxSpeedMps: number } | undefined;
+  /** Holds waiting for their end, by audit entry id. */
+  private readonly holds = new Map<string, AuditEntry>();
+  /** Order updates sent and not yet confirmed by the vehicle's state. */
+  private updates: { readonly entry: AuditEntry; readonly orderId: string; readonly orderUpdateId: number }[] = [];
+  private readonly kept: KeptCommitment = { holdNode: -1, holdUntilMs: Number.NaN };
+  /** The keeper's orders for the traffic packer, by table index (no allocation per vehicle). */
+  private readonly commitmentOf: CommitmentOf = (i, out) => {
+    const key = this.feed?.table.keys[i];
+    if (key === undefined || !this.orders?.keeper.commitment(key, this.kept)) return false;
+    out.holdNode = this.kept.holdNode;
+    out.holdUntilS = this.kept.holdUntilMs / 1000;
+    return true;
+  };
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -78,6 +106,14 @@ export class LiveEngine {
     const feed = new FleetFeed(o);
     this.feed = feed;
     this.speaks.clear();
+    this.holds.clear();
+    this.updates = [];
+    const lanes = o.laneNetwork;
+    this.orders = lanes && {
+      keeper: new OrderKeeper(lanes.nodes, lanes.edges),
+      graph: buildLaneGraph(lanes.nodes, lanes.edges),
+      maxSpeedMps: lanes.agvMaxSpeedMps,
+    };
     this.status = 'connecting';
     const client = mqtt.connect(o.url, {
       username: o.username,
@@ -152,13 +188,15 @@ export class LiveEngine {
   packTraffic(): TrafficPack {
     if (!this.feed) throw new Error('not connected: call connect() and attachTraffic() first');
     const nowMs = this.now();
-    return this.feed.packTraffic(nowMs, nowMs / 1000);
+    this.releaseDue(nowMs);
+    return this.feed.packTraffic(nowMs, nowMs / 1000, this.commitmentOf);
   }
 
   /** Marks silent AGVs stale and packs the current fleet into the attached buffer; returns the clock (s). */
   advance(): number {
     if (!this.feed) throw new Error('not connected: call connect() and attach() first');
     const nowMs = this.now();
+    this.releaseDue(nowMs);
     this.feed.pack(nowMs, nowMs / 1000);
     return nowMs / 1000;
   }
@@ -183,15 +221,14 @@ export class LiveEngine {
   /**
    * Sends an operator's command to vehicle `key` (`manufacturer/serial`) as `instantActions` or `order`, in the
    * version it speaks, and records it in the audit log; resolves with the entry once the broker has answered
-   * (sent, or refused). The vehicle's answer settles the entry later, from its states.
+   * (sent, or refused). The vehicle's answer settles the entry later, from its states. A drive order that finds
+   * no lane route, and a hold the keeper refuses, fail at once with the reason; nothing is sent.
    */
   async command(key: string, c: OperatorCommand): Promise<AuditEntry> {
     const table = this.feed?.table;
     const client = this.client;
     const i = table ? table.keys.indexOf(key) : -1;
-    const state = i >= 0 ? table!.latest[i] : undefined;
     const speaks = this.speaks.get(key);
-    const [manufacturer = '', serialNumber = ''] = key.split('/');
     const nowMs = this.now();
     const id = `twin-${this.user}-${nowMs}-${++this.commandCount}`;
     const entry: AuditEntry = { id, who: this.user, atMs: nowMs, vehicle: key, what: describeCommand(c), result: 'sent' };
@@ -201,22 +238,45 @@ export class LiveEngine {
       entry.detail = client ? 'no message from this vehicle yet' : 'not connected';
       return entry;
     }
-    const { version, protocolVersion, interfaceName } = speaks;
-    const header = { version, protocolVersion, manufacturer, serialNumber, headerId: this.commandCount, timestampMs: nowMs };
-    const subtopic = c.kind === 'goto' ? 'order' : 'instantActions';
-    const message =
-      c.kind === 'goto'
-        ? encodeOrder(header, {
-            orderId: id,
-            orderUpdateId: 0,
-            nodes: [...(state?.lastNodeId ? [{ nodeId: state.lastNodeId }] : []), { nodeId: c.nodeId }],
-          })
-        : encodeInstantAction(header, c.kind, id);
-    const topic = formatTopic({ interfaceName, majorVersion: version, manufacturer, serialNumber, subtopic });
+    if (c.kind === 'hold') {
+      const held = this.orders
+        ? this.orders.keeper.hold(key, c.nodeId, c.untilMs, id, nowMs)
+        : { ok: false as const, reason: 'the twin knows no lane network here' };
+      if (held.ok) this.holds.set(id, entry);
+      else fail(entry, held.reason);
+      return entry;
+    }
+    let message;
+    if (c.kind !== 'goto') message = encodeInstantAction(this.header(key, nowMs), c.kind, id);
+    else if (!this.orders) {
+      const state = table!.latest[i];
+      message = encodeOrder(this.header(key, nowMs), {
+        orderId: id,
+        orderUpdateId: 0,
+        nodes: [...(state?.lastNodeId ? [{ nodeId: state.lastNodeId }] : []), { nodeId: c.nodeId }],
+      });
+    } else {
+      const { keeper, graph, maxSpeedMps } = this.orders;
+      const state = table!.latest[i];
+      const from = state?.lastNodeId ?? this.nearestNode(table!.x[i]!, table!.y[i]!);
+      // A vehicle driving on is past its last node already: the route goes by the node it drives to.
+      const next = state?.driving ? state.nodeStates[0]?.nodeId : undefined;
+      const route =
+        from === undefined
+          ? { ok: false as const, reason: 'the vehicle has not said where it is' }
+          : laneShortestRoute(graph, from, c.nodeId, maxSpeedMps, next);
+      if (!route.ok) {
+        fail(entry, route.reason);
+        return entry;
+      }
+      message = encodeOrder(this.header(key, nowMs), keeper.order(key, id, route));
+    }
     try {
-      await client.publishAsync(topic, JSON.stringify(message), { qos: 1 });
+      await client.publishAsync(this.topicOf(key, c.kind === 'goto' ? 'order' : 'instantActions'), JSON.stringify(message), { qos: 1 });
       this.pending.push(entry);
     } catch (e) {
+      if (c.kind === 'goto') this.orders?.keeper.forget(key);
+      this.settleHolds();
       const code = (e as { code?: number }).code;
       entry.result = code === 135 ? 'refused by the broker' : 'failed to send';
       entry.detail = code === 135 ? 'this user may not publish commands (not authorised)' : e instanceof Error ? e.message : String(e);
@@ -257,12 +317,89 @@ export class LiveEngine {
     const d = this.feed?.receive(topic, payload, nowMs);
     if (d === undefined || d.kind === 'dropped') return;
     this.speaks.set(d.report.key, d.report);
-    if (d.kind === 'state' && this.pending.length > 0) this.settle(d.report);
+    if (d.kind !== 'state') return;
+    if (this.pending.length > 0 || this.updates.length > 0) this.settle(d.report);
+    if (this.orders) {
+      this.sendUpdates(this.orders.keeper.state(d.report.key, d.report, nowMs), nowMs);
+      this.settleHolds();
+    }
   }
 
   private settle(state: AgvReport): void {
     for (const entry of this.pending) if (entry.vehicle === state.key) settleFromState(entry, state);
     this.pending = this.pending.filter((e) => e.result === 'sent');
+    for (const u of this.updates) if (u.entry.vehicle === state.key) settleUpdateFromState(u.entry, u.orderId, u.orderUpdateId, state);
+    this.updates = this.updates.filter((u) => u.entry.result === 'sent');
+  }
+
+  /** Sends the releases due at `nowMs` (holds that have ended). */
+  private releaseDue(nowMs: number): void {
+    if (!this.orders) return;
+    this.sendUpdates(this.orders.keeper.tick(nowMs), nowMs);
+    this.settleHolds();
+  }
+
+  /** Publishes the keeper's order updates, each into the audit log under the logged-in user. */
+  private sendUpdates(updates: readonly KeeperUpdate[], nowMs: number): void {
+    for (const u of updates) {
+      const { orderId, orderUpdateId } = u.order;
+      const entry: AuditEntry = {
+        id: `${orderId}/${orderUpdateId}`,
+        who: this.user,
+        atMs: nowMs,
+        vehicle: u.key,
+        what: describeRelease(u.releasedUpTo, orderUpdateId),
+        result: 'sent',
+      };
+      this.audit.push(entry);
+      const client = this.client;
+      if (!client || !this.speaks.has(u.key)) {
+        fail(entry, client ? 'no message from this vehicle yet' : 'not connected');
+        continue;
+      }
+      const message = JSON.stringify(encodeOrder(this.header(u.key, nowMs), u.order));
+      this.updates.push({ entry, orderId, orderUpdateId });
+      client.publishAsync(this.topicOf(u.key, 'order'), message, { qos: 1 }).catch((e: unknown) => {
+        entry.result = 'failed to send';
+        entry.detail = e instanceof Error ? e.message : String(e);
+      });
+    }
+  }
+
+  /** Settles the audit entries of the holds the keeper has finished with. */
+  private settleHolds(): void {
+    for (const h of this.orders?.keeper.settled() ?? []) {
+      const entry = this.holds.get(h.id);
+      if (!entry) continue;
+      this.holds.delete(h.id);
+      entry.result = h.result;
+      entry.detail = h.detail;
+    }
+  }
+
+  /** A message header to vehicle `key` in the version it speaks (it has spoken: callers check). */
+  private header(key: string, nowMs: number) {
+    const { version, protocolVersion, manufacturer, serialNumber } = this.speaks.get(key)!;
+    return { version, protocolVersion, manufacturer, serialNumber, headerId: ++this.headerCount, timestampMs: nowMs };
+  }
+
+  private topicOf(key: string, subtopic: 'order' | 'instantActions'): string {
+    const { version, interfaceName, manufacturer, serialNumber } = this.speaks.get(key)!;
+    return formatTopic({ interfaceName, majorVersion: version, manufacturer, serialNumber, subtopic });
+  }
+
+  /** The lane node nearest a zone-frame point, for a vehicle that has not named the node it stands on. */
+  private nearestNode(x: number, y: number): string | undefined {
+    let best: string | undefined;
+    let bestD = Infinity;
+    for (const n of this.orders?.graph.nodes ?? []) {
+      const d = Math.hypot(n.position[0] - x, n.position[1] - y);
+      if (d < bestD) {
+        bestD = d;
+        best = n.id;
+      }
+    }
+    return best;
   }
 }
 
@@ -279,6 +416,11 @@ const EMPTY_COUNTS: FeedCounts = {
   contacts: 0,
   collisionEvents: [],
 };
+
+function fail(entry: AuditEntry, reason: string): void {
+  entry.result = 'failed';
+  entry.detail = reason;
+}
 
 /** mqtt.js errors in words an operator can act on. */
 function describe(err: Error & { code?: number | string }, url: string): string {

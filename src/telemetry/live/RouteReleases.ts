@@ -7,8 +7,9 @@
  * AGV's base stops at its first node held by another or behind another, so it may be empty. Releases are not taken back: a node released in the last round
  * and still next on the AGV's route stays its own, as VDA 5050 forbids changing the base.
  *
- * Two kinds of AGV take their whole route: one driving on an operator's order (the twin sends orders fully
- * released, so the order released it; its nodes are held against the others), and the rogue AGV of the fault drill,
+ * Two kinds of AGV take their whole route: one driving on an operator's order (its route here ends at the order's
+ * base end, which the order released; its nodes are held against the others; the order's horizon beyond is not
+ * released, and the vehicle reports it apart), and the rogue AGV of the fault drill,
  * modelled as a vehicle whose controller drives a route nobody released: it reports the whole route released, but
  * the master control's ledger holds none of it beyond the node it stands on, so the others are released nodes on its
  * way — the situation traffic prediction must foresee (the drill measures that foresight).

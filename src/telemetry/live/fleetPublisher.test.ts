@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import simulation from '../../../data/simulation.json';
 import type { MapPlacement } from '../../domain/sceneSchema';
 import { Simulation } from '../../sim/Simulation';
+import { buildLaneGraph } from '../../domain/laneGraph';
+import { laneShortestRoute } from '../../domain/laneShortestRoute';
+import { AGV_MANUAL } from '../../sim/AgvFleet';
 import { loadScene } from '../../sim/testScenes';
-import type { VdaMajor } from '../vda5050/agvReport';
-import { encodeInstantAction, encodeOrder, type WireMessage } from '../vda5050/encode';
+import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
+import { encodeInstantAction, encodeOrder, type DriveOrder, type WireMessage } from '../vda5050/encode';
 import { fieldsOutside20 } from '../vda5050/fixtures/fields20';
 import { schemaErrors } from '../vda5050/fixtures/officialSchemas';
 import { FleetPublisher, type FleetPublisherOptions } from './FleetPublisher';
+import { OrderKeeper } from './OrderKeeper';
 
 const scene = loadScene('scenes/1088-2-1089/proposed.json');
 const map = scene.telemetry!.maps[0]!;
@@ -227,5 +231,140 @@ describe('FleetPublisher (the simulated fleet speaking VDA 5050)', { timeout: 60
       expect(st.nodeStates.length, pub.serials[i]).toBeGreaterThan(simulation.vdaReleasedNodes.value);
       expect(st.nodeStates.every((n) => n.released)).toBe(true);
     }
+  });
+});
+
+describe('FleetPublisher honours base and horizon, and order updates, as a VDA 5050 vehicle does', { timeout: 60_000 }, () => {
+  type NodeState = { nodeId: string; released: boolean };
+  type State = {
+    orderId?: string;
+    orderUpdateId?: number;
+    lastNodeId?: string;
+    nodeStates: NodeState[];
+    errors: { errorType: string; errorDescription?: string }[];
+  };
+
+  /** An idle AGV sent by the keeper on a long lane route; the publisher's state after taking it. */
+  function ordered() {
+    const { sim, pub, sent, publish } = run(2);
+    sim.advanceTo(600);
+    pub.tick(1_772_352_000_000, publish);
+    const stateOf = (i: number) => sent.filter((x) => x.topic === pub.topic(i, 'state')).at(-1)!.message as unknown as State;
+    const m = sim.motion!;
+    const graph = buildLaneGraph(scene.lanes.nodes, scene.lanes.edges);
+    const keeper = new OrderKeeper(scene.lanes.nodes, scene.lanes.edges, 3);
+    // An AGV free to take an order, and the lane node farthest from it by travel time.
+    const free = Array.from({ length: sim.fleet!.n }, (_, i) => i).filter((i) => sim.fleet!.carrying(i) < 0 && !m.hold[i] && stateOf(i).lastNodeId);
+    const routes = free.flatMap((i) =>
+      scene.lanes.nodes.map((n) => ({ i, r: laneShortestRoute(graph, stateOf(i).lastNodeId!, n.id, scene.fleet.agv.maxSpeedMps.value) })),
+    );
+    const { i, r } = routes.filter((x) => x.r.ok).sort((a, b) => (b.r.ok ? b.r.nodes.length : 0) - (a.r.ok ? a.r.nodes.length : 0))[0]!;
+    if (!r.ok) throw new Error('no route');
+    const header = (headerId: number) => ({ version: 2 as const, manufacturer: 'twin', serialNumber: pub.serials[i]!, headerId, timestampMs: 0 });
+    const order = keeper.order('k', 'op-7', r);
+    const send = (o: DriveOrder, headerId = 1) => pub.handle(pub.topic(i, 'order'), JSON.stringify(encodeOrder(header(headerId), o)));
+    send(order);
+    const ids = r.nodes.map((k) => scene.lanes.nodes[k]!.id);
+    return { sim, pub, publish, stateOf, keeper, i, ids, order, send };
+  }
+
+  it('drives to the base end only and reports the route there released, the order’s horizon beyond not released', () => {
+    const { sim, pub, publish, stateOf, i, ids } = ordered();
+    expect(ids.length).toBeGreaterThan(6);
+    sim.advanceTo(601);
+    pub.tick(1_772_352_001_000, publish);
+    const s = stateOf(i);
+    expect(s).toMatchObject({ orderId: 'op-7', orderUpdateId: 0, errors: [] });
+    const released = s.nodeStates.filter((n) => n.released).map((n) => n.nodeId);
+    expect(released.at(-1)).toBe(ids[3]);
+    expect(s.nodeStates.filter((n) => !n.released).map((n) => n.nodeId)).toEqual(ids.slice(4));
+    expect(schemaErrors(2, 'state', s)).toEqual([]);
+    // It stops at the base end and waits there, however long, for the rest to be released.
+    for (let t = 602; t < 1200; t += 5) sim.advanceTo(t);
+    pub.tick(1_772_352_600_000, publish);
+    expect(stateOf(i)).toMatchObject({ lastNodeId: ids[3], orderId: 'op-7' });
+    expect(stateOf(i).nodeStates.map((n) => n.nodeId)).toEqual(ids.slice(4));
+    expect(sim.fleet!.state[i]).toBe(AGV_MANUAL);
+  });
+
+  it('takes an update stitched at the base end with a higher update id; ignores a duplicate; refuses a stale one and a wrong stitch', () => {
+    const { sim, pub, publish, stateOf, keeper, i, ids, send } = ordered();
+    // The vehicle passed the first node: the keeper releases one more, stitched at the old base end.
+    const report: AgvReport = {
+      version: 2,
+      protocolVersion: '2.1.0',
+      interfaceName: 'uagv',
+      manufacturer: 'smartgate',
+      serialNumber: pub.serials[i]!,
+      key: 'k',
+      headerId: 1,
+      timestampMs: 0,
+      receivedMs: 0,
+      errors: [],
+      orderId: 'op-7',
+      lastNodeId: ids[1]!,
+      nodeStates: [{ nodeId: ids[2]!, sequenceId: 4, released: true }],
+      edgeStates: [],
+      actionStates: [],
+    };
+    const [u1] = keeper.state('k', report, 0);
+    expect(u1!.order.nodes[0]!.nodeId).toBe(ids[3]);
+    send(u1!.order, 2);
+    send(u1!.order, 3);
+    sim.advanceTo(601);
+    pub.tick(1_772_352_001_000, publish);
+    expect(stateOf(i)).toMatchObject({ orderId: 'op-7', orderUpdateId: 1, errors: [] });
+    expect(
+      stateOf(i)
+        .nodeStates.filter((n) => n.released)
+        .at(-1)!.nodeId,
+    ).toBe(ids[4]);
+    expect(
+      stateOf(i)
+        .nodeStates.filter((n) => !n.released)
+        .map((n) => n.nodeId),
+    ).toEqual(ids.slice(5));
+    // Update 0 again (stale), and an update 2 starting elsewhere than the base end (now node 4).
+    send({ ...u1!.order, orderUpdateId: 0 }, 4);
+    send({ ...u1!.order, orderUpdateId: 2 }, 5);
+    pub.tick(1_772_352_002_000, publish);
+    expect(stateOf(i).errors).toEqual([
+      { errorType: 'orderUpdateError', errorLevel: 'WARNING', errorDescription: 'order op-7 update 0: older than update 1 already taken' },
+      {
+        errorType: 'orderUpdateError',
+        errorLevel: 'WARNING',
+        errorDescription: `order op-7 update 2: starts at node ${ids[3]}, which does not start at the base end (node ${ids[4]})`,
+      },
+    ]);
+    expect(stateOf(i)).toMatchObject({ orderUpdateId: 1 });
+    expect(schemaErrors(2, 'state', stateOf(i))).toEqual([]);
+  });
+
+  it('goes back to the jobs once the whole route is released and reached', () => {
+    const { sim, pub, publish, stateOf, i, ids, send } = ordered();
+    const last = ids.length - 1;
+    const rest: DriveOrder = {
+      orderId: 'op-7',
+      orderUpdateId: 1,
+      firstSequenceId: 6,
+      nodes: ids.slice(3).map((nodeId) => ({ nodeId })),
+    };
+    send(rest, 2);
+    const m = sim.motion!;
+    const target = m.vertexOfNode[scene.lanes.nodes.findIndex((n) => n.id === ids[last])]!;
+    let reached = false;
+    let t = 601;
+    for (; t < 3600 && sim.fleet!.state[i] === AGV_MANUAL; t += 0.5) {
+      sim.advanceTo(t);
+      if (m.vertex[i] === target && !m.isMoving(i, t)) reached = true;
+      if (t === 700) {
+        pub.tick(1_772_352_000_000 + t * 1000, publish);
+        expect(stateOf(i).nodeStates.every((n) => n.released)).toBe(true);
+      }
+    }
+    expect(reached).toBe(true);
+    expect(sim.fleet!.state[i]).not.toBe(AGV_MANUAL);
+    pub.tick(1_772_352_000_000 + t * 1000, publish);
+    expect(stateOf(i).errors).toEqual([]);
   });
 });

@@ -2,11 +2,17 @@
  * Operator commands as they go over the wire, and the audit trail they leave. A command is published with QoS 1
  * under the logged-in user; the broker's PUBACK says whether the ACL let it through (MQTT 5 reason code 135: not
  * authorised), and the vehicle's next states say whether it carried it out (its action's FINISHED or FAILED, or an
- * order error).
+ * order error). A hold goes nowhere over the wire: the twin withholds the releases of its own order (OrderKeeper),
+ * and the entry settles when the release at the hold's end is sent.
  */
+import { gateClock } from '../../domain/gateClock';
 import type { AgvReport } from '../vda5050/agvReport';
 
-export type OperatorCommand = { readonly kind: 'pause' | 'resume' | 'cancel' } | { readonly kind: 'goto'; readonly nodeId: string };
+export type OperatorCommand =
+  | { readonly kind: 'pause' | 'resume' | 'cancel' }
+  | { readonly kind: 'goto'; readonly nodeId: string }
+  /** Release nothing beyond lane node `nodeId` of the vehicle's order from the twin before `untilMs` (ms since the Unix epoch). */
+  | { readonly kind: 'hold'; readonly nodeId: string; readonly untilMs: number };
 
 export type AuditResult = 'sent' | 'refused by the broker' | 'failed to send' | 'finished' | 'failed';
 
@@ -23,7 +29,40 @@ export interface AuditEntry {
 }
 
 export function describeCommand(c: OperatorCommand): string {
-  return c.kind === 'goto' ? `drive to node ${c.nodeId}` : c.kind === 'pause' ? 'pause' : c.kind === 'resume' ? 'resume' : 'cancel order';
+  switch (c.kind) {
+    case 'goto':
+      return `drive to node ${c.nodeId}`;
+    case 'hold':
+      return `hold at node ${c.nodeId} until ${gateClock(c.untilMs / 1000, false)}`;
+    case 'pause':
+      return 'pause';
+    case 'resume':
+      return 'resume';
+    case 'cancel':
+      return 'cancel order';
+  }
+}
+
+/** What an order update the twin sent says in the audit log. */
+export function describeRelease(nodeId: string, orderUpdateId: number): string {
+  return `release up to node ${nodeId} (order update ${orderUpdateId})`;
+}
+
+/**
+ * Settles the audit entry of order update `orderUpdateId` of order `orderId` from a vehicle's state: finished once
+ * the state carries that update (or a later one), failed when the vehicle reports an error naming the order.
+ */
+export function settleUpdateFromState(entry: AuditEntry, orderId: string, orderUpdateId: number, state: AgvReport): void {
+  if (entry.result !== 'sent') return;
+  if (state.orderId === orderId && (state.orderUpdateId ?? 0) >= orderUpdateId) {
+    entry.result = 'finished';
+    return;
+  }
+  const error = state.errors.find((e) => e.errorDescription?.includes(orderId) && e.errorDescription.includes(`update ${orderUpdateId}`));
+  if (error) {
+    entry.result = 'failed';
+    entry.detail = error.errorDescription!;
+  }
 }
 
 /** Settles a sent command from a vehicle's state: its action's final status, or the fate of its order. */

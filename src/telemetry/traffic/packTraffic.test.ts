@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FLAG_COMMITTED,
   FLAG_DRIVING,
   FLAG_FATAL,
   FLAG_HAS_ORDER,
@@ -9,6 +10,7 @@ import {
   META_CLOCK_S,
   META_COUNT,
   META_ROUND,
+  NO_HOLD,
   trafficInput,
   trafficInputBytes,
 } from '../../domain/trafficFrame';
@@ -79,6 +81,37 @@ describe('packing the fleet for traffic prediction', () => {
     expect(input.flags[0]).toBe(FLAG_PLACED | FLAG_DRIVING | FLAG_HAS_ORDER | FLAG_ROUTE_CUT);
     expect(input.flags[1]).toBe(FLAG_PLACED | FLAG_PAUSED | FLAG_FATAL);
     expect([input.routeLen[1], input.lastNode[1]]).toEqual([0, 3]);
+  });
+
+  it('marks the vehicles whose orders the master control keeps, with the index of a held node in the packed route', () => {
+    const f = feed();
+    const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
+    f.attachTraffic(buffer, 4, 8);
+    const route = { lastNodeId: 'A', nodeStates: [node('B', 2, true), node('C', 4, false), node('D', 6, false)] };
+    for (const serial of ['1', '2', '3', '4']) f.table.applyState(report(serial, 0, 5, 2, route));
+    // 1: committed, held at D (lane node 3); 2: committed, no hold; 3: held at E, not on its packed route; 4: not the twin's.
+    const holds = [3, -1, 4];
+    f.packTraffic(T0, 1, (i, out) => {
+      if (i >= holds.length) return false;
+      out.holdNode = holds[i]!;
+      out.holdUntilS = 100 + i;
+      return true;
+    });
+    const input = trafficInput(4, 8, buffer);
+    expect([0, 1, 2, 3].map((i) => input.flags[i]! & FLAG_COMMITTED)).toEqual([FLAG_COMMITTED, FLAG_COMMITTED, FLAG_COMMITTED, 0]);
+    expect([...input.holdAt]).toEqual([2, NO_HOLD, NO_HOLD, NO_HOLD]);
+    expect(input.holdUntilS[0]).toBe(100);
+    // One held at the node it stands on (its last node, A): not in its route, and waiting at its base end, not committed.
+    f.packTraffic(T0, 2, (i, out) => {
+      out.holdNode = i === 0 ? 0 : -1;
+      out.holdUntilS = 100;
+      return i === 0;
+    });
+    expect([input.flags[0]! & FLAG_COMMITTED, input.holdAt[0]]).toEqual([0, NO_HOLD]);
+    // Without the hook (replay, simulation) nobody is committed or held.
+    f.packTraffic(T0, 2);
+    expect([0, 1, 2, 3].map((i) => input.flags[i]! & FLAG_COMMITTED)).toEqual([0, 0, 0, 0]);
+    expect([...input.holdAt]).toEqual([NO_HOLD, NO_HOLD, NO_HOLD, NO_HOLD]);
   });
 
   it('counts standing time on the feed’s clock from when the speed fell below the standing speed, 0 while driving', () => {

@@ -7,7 +7,9 @@
  * A fleet larger than the input's capacity is packed up to the capacity: the rest are left out of prediction.
  * `FLAG_HAS_ORDER` means nodes still to traverse: the simulated fleet reports its routes without an `orderId`,
  * and a finished order keeps its id with no nodes left. `FLAG_DRIVING` is the state's `driving`, or for a
- * vehicle seen only on `visualization`, its speed at or above the standing speed.
+ * vehicle seen only on `visualization`, its speed at or above the standing speed. A live feed whose master control
+ * is the twin passes `commitment`: `FLAG_COMMITTED` and the hold (`holdAt`, `holdUntilS`) for the vehicles whose
+ * orders the twin keeps; replay and simulation pass none, and nobody is held.
  *
  * @example
  *   const input = trafficInput(200, 48, shared);
@@ -15,6 +17,7 @@
  */
 import {
   FLAG_DRIVING,
+  FLAG_COMMITTED,
   FLAG_FATAL,
   FLAG_HAS_ORDER,
   FLAG_PAUSED,
@@ -30,11 +33,29 @@ import {
 import { ERROR_CRITICAL, type FleetTable } from '../live/FleetTable';
 import type { RouteResolver } from './RouteResolver';
 
+/** A vehicle's order as the master control keeps it: the lane node it is held at (-1: none) and until when (source clock, s). */
+export interface TrafficCommitment {
+  holdNode: number;
+  holdUntilS: number;
+}
+
+/** Whether the master control keeps releasing table vehicle `i`'s order; if so it writes the hold into `out`. Allocates nothing. */
+export type CommitmentOf = (i: number, out: TrafficCommitment) => boolean;
+
+const scratch: TrafficCommitment = { holdNode: -1, holdUntilS: Number.NaN };
+
 /**
  * Packs `table` into `input` at `nowMs` on the feed's clock, stamped `clockS`; bumps the round. Returns how many
  * vehicles were packed (the table's first ones, up to the input's capacity).
  */
-export function packTraffic(table: FleetTable, resolver: RouteResolver, input: TrafficInput, nowMs: number, clockS: number): number {
+export function packTraffic(
+  table: FleetTable,
+  resolver: RouteResolver,
+  input: TrafficInput,
+  nowMs: number,
+  clockS: number,
+  commitment?: CommitmentOf,
+): number {
   if (resolver.routeCap !== input.routeCap) throw new RangeError(`route resolver keeps ${resolver.routeCap} nodes; the traffic input ${input.routeCap}`);
   const n = Math.min(table.count, input.capacity);
   const cap = input.routeCap;
@@ -60,6 +81,18 @@ export function packTraffic(table: FleetTable, resolver: RouteResolver, input: T
     input.routeLen[i] = r.length;
     input.baseLen[i] = r.baseLen;
     input.holdAt[i] = NO_HOLD;
+    input.holdUntilS[i] = 0;
+    // Held at the node it stands on: its route holds no index for that node, and it waits at its base end until the
+    // hold's time, as an AGV whose horizon is not released does; so it is not marked committed.
+    if (commitment?.(i, scratch) && !(scratch.holdNode >= 0 && scratch.holdNode === r.lastNode)) {
+      input.flags[i] = input.flags[i]! | FLAG_COMMITTED;
+      for (let k = 0; k < r.length && scratch.holdNode >= 0; k++) {
+        if (r.route[k] !== scratch.holdNode) continue;
+        input.holdAt[i] = k;
+        input.holdUntilS[i] = scratch.holdUntilS;
+        break;
+      }
+    }
     for (let k = 0, at = i * cap; k < r.length; k++) input.route[at + k] = r.route[k]!;
   }
   input.meta[META_COUNT] = n;

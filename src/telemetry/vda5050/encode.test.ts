@@ -363,7 +363,39 @@ describe('encode refuses what a version cannot say', () => {
     const h: MessageHeader = { version: 2, manufacturer: 'acme', serialNumber: 'AGV-7', headerId: 0, timestampMs: 0 };
     expect(() => encodeConnection(h, 'HIBERNATING')).toThrow(/connectionState "HIBERNATING"/);
     expect(() => encodeOrder(h, { orderId: 'o', orderUpdateId: 0, nodes: [] })).toThrow(/at least one node/);
+    const two = [{ nodeId: 'a' }, { nodeId: 'b' }];
+    expect(() => encodeOrder(h, { orderId: 'o', orderUpdateId: 0, nodes: two, edgeIds: [] })).toThrow(/2 nodes needs 1 edge ids, not 0/);
+    expect(() => encodeOrder(h, { orderId: 'o', orderUpdateId: 0, nodes: two, firstSequenceId: 3 })).toThrow(/first sequence id 3/);
+    expect(() => encodeOrder(h, { orderId: 'o', orderUpdateId: 0, nodes: [{ nodeId: 'a', released: false }, { nodeId: 'b' }] })).toThrow(
+      /a released node follows the horizon/,
+    );
   });
+
+  it.each([2, 3] as const)(
+    'writes an order update with base and horizon: sequence ids from the stitching node, edges released like their end (%s.x)',
+    (version) => {
+      const h: MessageHeader = { version, manufacturer: 'acme', serialNumber: 'AGV-7', headerId: 4, timestampMs: 0 };
+      const message = encodeOrder(h, {
+        orderId: 'o-9',
+        orderUpdateId: 2,
+        firstSequenceId: 6,
+        nodes: [{ nodeId: 'c' }, { nodeId: 'd' }, { nodeId: 'e', released: false }, { nodeId: 'f', released: false }],
+        edgeIds: ['c-d', 'd-e', 'e-f'],
+      });
+      expectValid(version, 'order', message);
+      expect((message.nodes as object[]).map((n) => ({ ...n, actions: undefined }))).toEqual([
+        { nodeId: 'c', sequenceId: 6, released: true, actions: undefined },
+        { nodeId: 'd', sequenceId: 8, released: true, actions: undefined },
+        { nodeId: 'e', sequenceId: 10, released: false, actions: undefined },
+        { nodeId: 'f', sequenceId: 12, released: false, actions: undefined },
+      ]);
+      expect((message.edges as { edgeId: string; sequenceId: number; released: boolean }[]).map((e) => [e.edgeId, e.sequenceId, e.released])).toEqual([
+        ['c-d', 7, true],
+        ['d-e', 9, false],
+        ['e-f', 11, false],
+      ]);
+    },
+  );
 
   it('refuses a header version that is not [Major].[Minor].[Patch] of the major it encodes', () => {
     const h: MessageHeader = { version: 2, manufacturer: 'acme', serialNumber: 'AGV-7', headerId: 0, timestampMs: 0 };

@@ -48,17 +48,29 @@ const ACTION_TYPE: Readonly<Record<InstantCommand, string>> = {
   cancel: 'cancelOrder',
 };
 
-/** A node of a drive order; the first is where the vehicle stands (VDA 5050 6.6.1: trivially reachable). */
+/**
+ * A node of a drive order; the first is where the vehicle stands (VDA 5050 6.6.1: trivially reachable), or in an
+ * order update the last node of the base so far (the stitching node).
+ */
 export interface OrderNode {
   readonly nodeId: string;
   readonly position?: { readonly x: number; readonly y: number; readonly theta?: number; readonly mapId: string };
+  /** Part of the base (default); false: the horizon, which the vehicle may plan with but not drive to yet. */
+  readonly released?: boolean;
 }
 
-/** A drive order: the nodes from the vehicle's node to the target, all released (no horizon). */
+/**
+ * A drive order: the nodes from the vehicle's node (or the stitching node) to the target. Released nodes come
+ * first; an edge is released like the node it leads to.
+ */
 export interface DriveOrder {
   readonly orderId: string;
   readonly orderUpdateId: number;
   readonly nodes: readonly OrderNode[];
+  /** The first node's sequence id (default 0); an update goes on from the stitching node's, as VDA 5050 requires. */
+  readonly firstSequenceId?: number;
+  /** The lane edge ids between the nodes (`edgeIds[k]` from node k to k + 1); default `from_to`. */
+  readonly edgeIds?: readonly string[];
 }
 
 function header(h: MessageHeader): Record<string, unknown> {
@@ -213,26 +225,43 @@ export function encodeInstantAction(h: MessageHeader, command: InstantCommand, a
 }
 
 /**
- * An `order` driving through `order.nodes` to the last one: nodes get the even sequence ids 0, 2, 4…, the edge
- * between nodes i−1 and i gets 2i−1 and the id `<from>_<to>`; everything is released and carries no action.
- * Throws a RangeError for an order without nodes (the spec requires at least one).
+ * An `order` driving through `order.nodes` to the last one: nodes get the even sequence ids from
+ * `firstSequenceId` (0, 2, 4… by default), the edge between nodes i−1 and i the odd id between and its id from
+ * `edgeIds` (else `<from>_<to>`); nodes are released as given (default released), each edge like its end node;
+ * nothing carries an action. Throws a RangeError for an order without nodes (the spec requires at least one), a
+ * released node after a horizon one, edge ids that do not fit the nodes, or an odd first sequence id.
  *
  * @example encodeOrder(header, { orderId: 'o-17', orderUpdateId: 0,
  *   nodes: [{ nodeId: 'yard-3' }, { nodeId: 'scanner-1', position: { x: 120, y: 4, mapId: 'gate' } }] })
  */
 export function encodeOrder(h: MessageHeader, order: DriveOrder): WireMessage {
   if (order.nodes.length === 0) throw new RangeError('an order needs at least one node');
+  if (order.edgeIds && order.edgeIds.length !== order.nodes.length - 1) {
+    throw new RangeError(`an order of ${order.nodes.length} nodes needs ${order.nodes.length - 1} edge ids, not ${order.edgeIds.length}`);
+  }
+  const horizon = order.nodes.findIndex((n) => n.released === false);
+  if (horizon >= 0 && order.nodes.slice(horizon).some((n) => n.released !== false)) {
+    throw new RangeError(`order ${order.orderId}: a released node follows the horizon (node ${horizon}); the base comes first`);
+  }
+  const first = order.firstSequenceId ?? 0;
+  if (!Number.isInteger(first) || first < 0 || first % 2 !== 0) throw new RangeError(`first sequence id ${first}: nodes take even ids from 0`);
   const nodes = order.nodes.map((n, i) => ({
     nodeId: n.nodeId,
-    sequenceId: 2 * i,
-    released: true,
+    sequenceId: first + 2 * i,
+    released: n.released ?? true,
     ...(n.position ? { nodePosition: nodePosition(n.position) } : {}),
     actions: [],
   }));
   const edges = order.nodes.slice(1).map((to, i) => {
     const from = order.nodes[i]!;
     const ends = h.version === 2 ? { startNodeId: from.nodeId, endNodeId: to.nodeId } : {};
-    return { edgeId: `${from.nodeId}_${to.nodeId}`, sequenceId: 2 * i + 1, released: true, ...ends, actions: [] };
+    return {
+      edgeId: order.edgeIds?.[i] ?? `${from.nodeId}_${to.nodeId}`,
+      sequenceId: first + 2 * i + 1,
+      released: to.released ?? true,
+      ...ends,
+      actions: [],
+    };
   });
   return { ...header(h), orderId: order.orderId, orderUpdateId: order.orderUpdateId, nodes, edges };
 }
