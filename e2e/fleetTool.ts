@@ -5,9 +5,13 @@ import type { RunningBroker } from '../src/telemetry/live/brokerProcess';
 /**
  * `npm run fleet` as the browser tests run it: the proposed 1119–1120 layout from `start` (default 08:00), publishing
  * at 4 Hz to the test's broker as the `fleet` user (its password in the environment, never on the command line), for
- * `durationS` seconds at simulated speed `speed`. The caller kills it.
+ * `durationS` seconds at simulated speed `speed`; `stage` parks AGVs at lane nodes first (`AGV-001=vn-imp,…`). The
+ * caller kills it.
  */
-export function startFleetTool(broker: RunningBroker, o: { agvs: number; durationS: number; speed: number; start?: string; seed?: number }): ChildProcess {
+export function startFleetTool(
+  broker: RunningBroker,
+  o: { agvs: number; durationS: number; speed: number; start?: string; seed?: number; stage?: string },
+): ChildProcess {
   return spawn(
     'node_modules/.bin/tsx',
     [
@@ -29,6 +33,7 @@ export function startFleetTool(broker: RunningBroker, o: { agvs: number; duratio
       '--start',
       o.start ?? '08:00',
       ...(o.seed === undefined ? [] : ['--seed', String(o.seed)]),
+      ...(o.stage === undefined ? [] : ['--stage', o.stage]),
     ],
     { stdio: 'ignore', env: { ...process.env, [PASSWORD_ENV.fleet]: broker.users.fleet } },
   );

@@ -10,7 +10,14 @@ let fleet: ChildProcess | undefined;
 
 test.beforeAll(async () => {
   broker = await startBroker();
-  fleet = startFleetTool(broker, { agvs: converging.agvs, durationS: 600, speed: 1, start: converging.start, seed: converging.seed });
+  fleet = startFleetTool(broker, {
+    agvs: converging.agvs,
+    durationS: 600,
+    speed: 1,
+    start: converging.start,
+    seed: converging.seed,
+    stage: converging.staging.map((s) => `${s.serial}=${s.nodeId}`).join(','),
+  });
 });
 
 test.afterAll(async () => {
