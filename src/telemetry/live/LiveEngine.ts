@@ -30,7 +30,15 @@ import { formatTopic } from '../vda5050/topic';
 import { McapRecorder } from '../recording/McapRecorder';
 import { RECORDING_LIMIT } from '../recording/recordingLimit';
 import type { CommitmentOf } from '../traffic/packTraffic';
-import { describeCommand, describeRelease, settleFromState, settleUpdateFromState, type AuditEntry, type OperatorCommand } from './operatorCommands';
+import {
+  TWIN_ORDER_PREFIX,
+  describeCommand,
+  describeRelease,
+  settleFromState,
+  settleUpdateFromState,
+  type AuditEntry,
+  type OperatorCommand,
+} from './operatorCommands';
 import { OrderKeeper, type KeeperUpdate, type KeptCommitment } from './OrderKeeper';
 
 export interface LiveConnectOptions extends FleetFeedOptions {
@@ -230,7 +238,7 @@ export class LiveEngine {
     const i = table ? table.keys.indexOf(key) : -1;
     const speaks = this.speaks.get(key);
     const nowMs = this.now();
-    const id = `twin-${this.user}-${nowMs}-${++this.commandCount}`;
+    const id = `${TWIN_ORDER_PREFIX}${this.user}-${nowMs}-${++this.commandCount}`;
     const entry: AuditEntry = { id, who: this.user, atMs: nowMs, vehicle: key, what: describeCommand(c), result: 'sent' };
     this.audit.push(entry);
     if (!client || i < 0 || !speaks) {

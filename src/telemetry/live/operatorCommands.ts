@@ -8,6 +8,9 @@
 import { gateClock } from '../../domain/gateClock';
 import type { AgvReport } from '../vda5050/agvReport';
 
+/** How the ids of the twin's commands and orders begin (`twin-<user>-<ms>-<n>`), so any console knows an order of the twin's. */
+export const TWIN_ORDER_PREFIX = 'twin-';
+
 export type OperatorCommand =
   | { readonly kind: 'pause' | 'resume' | 'cancel' }
   | { readonly kind: 'goto'; readonly nodeId: string }

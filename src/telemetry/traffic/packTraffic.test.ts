@@ -114,6 +114,19 @@ describe('packing the fleet for traffic prediction', () => {
     expect([...input.holdAt]).toEqual([NO_HOLD, NO_HOLD, NO_HOLD, NO_HOLD]);
   });
 
+  it('counts a driving vehicle on another twin console’s order as committed, not once it stands at its base end', () => {
+    const f = feed();
+    const buffer = new ArrayBuffer(trafficInputBytes(4, 8));
+    f.attachTraffic(buffer, 4, 8);
+    const route = { lastNodeId: 'A', nodeStates: [node('B', 2, true), node('C', 4, false)] };
+    f.table.applyState(report('1', 0, 5, 2, { ...route, orderId: 'twin-operator-1-1', driving: true }));
+    f.table.applyState(report('2', 0, 5, 0, { ...route, orderId: 'twin-operator-1-2', driving: false }));
+    f.table.applyState(report('3', 0, 5, 2, { ...route, orderId: 'wms-77', driving: true }));
+    f.packTraffic(T0, 1);
+    const input = trafficInput(4, 8, buffer);
+    expect([0, 1, 2].map((i) => input.flags[i]! & FLAG_COMMITTED)).toEqual([FLAG_COMMITTED, 0, 0]);
+  });
+
   it('counts standing time on the feed’s clock from when the speed fell below the standing speed, 0 while driving', () => {
     const f = feed();
     f.table.applyState(report('1', 0, 0, 3));

@@ -9,7 +9,8 @@
  * and a finished order keeps its id with no nodes left. `FLAG_DRIVING` is the state's `driving`, or for a
  * vehicle seen only on `visualization`, its speed at or above the standing speed. A live feed whose master control
  * is the twin passes `commitment`: `FLAG_COMMITTED` and the hold (`holdAt`, `holdUntilS`) for the vehicles whose
- * orders the twin keeps; replay and simulation pass none, and nobody is held.
+ * orders the twin keeps; replay and simulation pass none, and nobody is held. A driving vehicle on an order another
+ * twin console sent (its id starts {@link TWIN_ORDER_PREFIX}) is committed too: that console releases it on schedule.
  *
  * @example
  *   const input = trafficInput(200, 48, shared);
@@ -31,6 +32,7 @@ import {
   type TrafficInput,
 } from '../../domain/trafficFrame';
 import { ERROR_CRITICAL, type FleetTable } from '../live/FleetTable';
+import { TWIN_ORDER_PREFIX } from '../live/operatorCommands';
 import type { RouteResolver } from './RouteResolver';
 
 /** A vehicle's order as the master control keeps it: the lane node it is held at (-1: none) and until when (source clock, s). */
@@ -84,7 +86,8 @@ export function packTraffic(
     input.holdUntilS[i] = 0;
     // Held at the node it stands on: its route holds no index for that node, and it waits at its base end until the
     // hold's time, as an AGV whose horizon is not released does; so it is not marked committed.
-    if (commitment?.(i, scratch) && !(scratch.holdNode >= 0 && scratch.holdNode === r.lastNode)) {
+    const kept = commitment?.(i, scratch) ?? false;
+    if (kept && !(scratch.holdNode >= 0 && scratch.holdNode === r.lastNode)) {
       input.flags[i] = input.flags[i]! | FLAG_COMMITTED;
       for (let k = 0; k < r.length && scratch.holdNode >= 0; k++) {
         if (r.route[k] !== scratch.holdNode) continue;
@@ -92,6 +95,10 @@ export function packTraffic(
         input.holdUntilS[i] = scratch.holdUntilS;
         break;
       }
+    } else if (!kept && state?.driving === true && state.orderId?.startsWith(TWIN_ORDER_PREFIX) === true) {
+      // Another console's order: that console releases it on schedule while it drives; standing at its base end,
+      // it waits for that console (a hold this console cannot see), so it is then not committed.
+      input.flags[i] = input.flags[i]! | FLAG_COMMITTED;
     }
     for (let k = 0, at = i * cap; k < r.length; k++) input.route[at + k] = r.route[k]!;
   }
