@@ -43,47 +43,56 @@ test('two fleet AGVs sent onto converging routes: foreseen ≥ 30 s ahead, the p
   browser,
 }) => {
   test.setTimeout(480_000);
-  const operator = await browser.newPage();
-  const viewer = await browser.newPage();
+  const operator = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // The viewer's console draws a small canvas: two full-size software-rendered pages on two cores slow the
+  // operator's clicks, and the plan can be sent only in the first seconds (while the held AGV's node lies beyond
+  // its released base).
+  const viewer = await browser.newPage({ viewport: { width: 800, height: 600 } });
   const operatorErrors = watchErrors(operator);
   const viewerErrors = watchErrors(viewer);
   await logIn(operator, 'operator');
   await logIn(viewer, 'viewer');
 
-  // The operator sends both AGVs to their nodes, one after the other, each after confirming.
-  for (const o of converging.orders) {
+  // The operator sends the first AGV to its node, readies the second order (confirmation open), and confirms it once
+  // the first AGV's predicted arrival says they will meet at the merge node.
+  const goto = async (o: { serial: string; nodeId: string }) => {
     await operator.getByTestId(`ops-row-${o.serial}`).click();
     await operator.getByTestId(`goto-node-${o.serial}`).selectOption(o.nodeId);
     await operator.getByTestId(`cmd-goto-${o.serial}`).click();
-    await operator.getByTestId('command-yes').click();
-  }
-  await expect(operator.getByTestId('audit-log')).toContainText(`operator · ${keys[1]} · drive to node ${converging.orders[1]!.nodeId} · finished`, {
-    timeout: 60_000,
-  });
+    await expect(operator.getByTestId('command-yes')).toBeFocused();
+  };
+  const [first, second] = converging.orders as [{ serial: string; nodeId: string }, { serial: string; nodeId: string }];
+  await goto(first);
+  await operator.getByTestId('command-yes').click();
+  await goto(second);
+  await expect
+    .poll(async () => (await traffic(operator)).etaS[`smartgate/${first.serial}`] ?? Infinity, { timeout: 60_000, intervals: [100] })
+    .toBeLessThanOrEqual(converging.secondOrderAtEtaS);
+  await operator.getByTestId('command-yes').click();
 
-  // Foreseen at least 30 s ahead, in both consoles.
-  await expect.poll(async () => (await traffic(operator)).conflicts.find(ofPair)?.inS ?? -1, { timeout: 60_000 }).toBeGreaterThanOrEqual(30);
+  // Foreseen at least 30 s ahead, and a plan: one AGV waits at a node until a time.
+  await expect.poll(async () => (await traffic(operator)).conflicts.find(ofPair)?.inS ?? -1, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
   const foreseen = await traffic(operator);
   const meetsAtS = foreseen.clockS! + foreseen.conflicts.find(ofPair)!.inS;
-  const alert = operator.locator('[data-testid="alert-item"][data-kind="predicted-conflict"][data-active="true"]').first();
-  await expect(alert).toBeVisible({ timeout: 30_000 });
-
   const id = `conflict:${pair}`;
+  const card = operator.locator(`[data-testid="proposal"][data-id="${id}"]`);
+  await expect(card).toHaveAttribute('data-ok', 'true', { timeout: 10_000 });
+  await expect(card.getByTestId('proposal-hold').first()).toContainText('waits at node');
+  // The viewer's console foresees it too (the twin's orders are kept on schedule) and shows the plan, unsendable.
   const viewerCard = viewer.locator(`[data-testid="proposal"][data-id="${id}"]`);
-  await expect(viewerCard).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  await expect(viewerCard).toHaveAttribute('data-ok', 'true', { timeout: 10_000 });
   await expect(viewerCard.getByTestId('proposal-send')).toBeDisabled();
   await expect(viewerCard.getByTestId('proposal-refusal')).toContainText('View only');
 
-  const card = operator.locator(`[data-testid="proposal"][data-id="${id}"]`);
-  await expect(card).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
-  await expect(card.getByTestId('proposal-hold').first()).toContainText('waits at node');
   await card.getByTestId('proposal-show').click();
   await expect(operator.getByTestId('proposal-ghost-hold').first()).toBeAttached();
-  await operator.screenshot({ path: 'test-results/screenshots/traffic-proposal.png' });
   await card.getByTestId('proposal-send').click();
   await expect(operator.getByTestId('proposal-yes')).toBeFocused();
   await operator.getByTestId('proposal-yes').click();
-  await expect(operator.getByTestId('audit-log')).toContainText('hold at node', { timeout: 30_000 });
+  await operator.screenshot({ path: 'test-results/screenshots/traffic-proposal.png' });
+  await expect(operator.getByTestId('audit-log')).toContainText(/hold at node \S+ until \d\d:\d\d:\d\d · sent/, { timeout: 10_000 });
+  const alert = operator.locator('[data-testid="alert-item"][data-kind="predicted-conflict"]').first();
+  await expect(alert).toBeVisible();
 
   // The twin withholds the release; the prediction sees the AGV wait, and the conflict and its alert clear.
   await expect.poll(async () => (await traffic(operator)).conflicts.some(ofPair), { timeout: 60_000 }).toBe(false);

@@ -25,6 +25,7 @@ interface Converging {
   readonly orders: readonly { readonly serial: string; readonly nodeId: string }[];
   readonly mergeNodeId: string;
   readonly expectedArrivalS: readonly number[];
+  readonly secondOrderAtEtaS: number;
 }
 /** Read as the browser test reads it (e2e is a higher layer than app: no import). */
 const fixture = JSON.parse(readFileSync('e2e/fixtures/converging.json', 'utf8')) as Converging;
@@ -59,7 +60,8 @@ describe('the converging pair of e2e/fixtures/converging.json', () => {
     const stages = fixture.staging.map((s) => ({ agv: index(s.serial), nodeId: s.nodeId }));
     expect(stageFleet(sim, stages, 3 * 3600)).toEqual({ ok: true });
     for (const s of stages) expect(sim.fleet!.state[s.agv]).toBe(AGV_MANUAL);
-    for (const o of fixture.orders) expect(sim.command(index(o.serial), { kind: 'goto', nodeId: o.nodeId })).toEqual({ ok: true });
+    const [first, second] = fixture.orders as [Converging['orders'][number], Converging['orders'][number]];
+    expect(sim.command(index(first.serial), { kind: 'goto', nodeId: first.nodeId })).toEqual({ ok: true });
     sim.advanceTo(sim.now + 1);
 
     const feed = new SimFeed(sim, { maps: sceneMaps(scene), periodS: 0.5, staleAfterMs: 35_000 });
@@ -79,6 +81,20 @@ describe('the converging pair of e2e/fixtures/converging.json', () => {
       facilitiesDown: () => [],
       now: () => performance.now(),
     });
+    // The second order once the first AGV's predicted arrival has fallen to the fixture's figure, as the browser test does.
+    const firstKey = `smartgate/${first.serial}`;
+    const eta = () => {
+      const snap = store.getState().snapshot!;
+      return snap.etaS[snap.keys.indexOf(firstKey)]!;
+    };
+    await service.round();
+    for (let k = 0; k < 120 && !(eta() <= fixture.secondOrderAtEtaS); k++) {
+      sim.advanceTo(sim.now + 0.5);
+      await service.round();
+    }
+    expect(eta()).toBeLessThanOrEqual(fixture.secondOrderAtEtaS);
+    expect(sim.command(index(second.serial), { kind: 'goto', nodeId: second.nodeId })).toEqual({ ok: true });
+    sim.advanceTo(sim.now + 1);
     await service.round();
     const snap = store.getState().snapshot!;
     const keys = fixture.orders
