@@ -68,7 +68,8 @@ test('two fleet AGVs sent onto converging routes: foreseen ≥ 30 s ahead, the p
   await expect
     .poll(async () => (await traffic(operator)).etaS[`smartgate/${first.serial}`] ?? Infinity, { timeout: 60_000, intervals: [100] })
     .toBeLessThanOrEqual(converging.secondOrderAtEtaS);
-  await operator.getByTestId('command-yes').click();
+  // Enter on the focused confirm button goes out at once (a click waits for the page to settle, seconds under load).
+  await operator.keyboard.press('Enter');
 
   // Foreseen at least 30 s ahead, and a plan: one AGV waits at a node until a time.
   await expect.poll(async () => (await traffic(operator)).conflicts.find(ofPair)?.inS ?? -1, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
@@ -84,11 +85,13 @@ test('two fleet AGVs sent onto converging routes: foreseen ≥ 30 s ahead, the p
   await expect(viewerCard.getByTestId('proposal-send')).toBeDisabled();
   await expect(viewerCard.getByTestId('proposal-refusal')).toContainText('View only');
 
-  await card.getByTestId('proposal-show').click();
+  // The plan can go only while the held AGV's node lies beyond its released base (here some 15 s): the buttons are
+  // pressed as events, without waiting for a software-rendered page to settle between frames.
+  await card.getByTestId('proposal-show').dispatchEvent('click');
   await expect(operator.getByTestId('proposal-ghost-hold').first()).toBeAttached();
-  await card.getByTestId('proposal-send').click();
+  await card.getByTestId('proposal-send').dispatchEvent('click');
   await expect(operator.getByTestId('proposal-yes')).toBeFocused();
-  await operator.getByTestId('proposal-yes').click();
+  await operator.keyboard.press('Enter');
   await operator.screenshot({ path: 'test-results/screenshots/traffic-proposal.png' });
   await expect(operator.getByTestId('audit-log')).toContainText(/hold at node \S+ until \d\d:\d\d:\d\d · sent/, { timeout: 10_000 });
   const alert = operator.locator('[data-testid="alert-item"][data-kind="predicted-conflict"]').first();
