@@ -8,7 +8,9 @@
  * Two layouts:
  * - {@link TrafficInput}: per AGV its pose, speed, flags, how long it has stood, and its remaining route on the
  *   scene's lane network as lane node indices (the first `baseLen` of them released to it, the VDA 5050 base;
- *   the rest the horizon); written by `telemetry/traffic`, read by `planning/traffic` and `collision/traffic`.
+ *   the rest the horizon), with the time it will stand at each for the order's actions, and the vehicle's own
+ *   near-term path where it sends one (VDA 5050 3.0's `intermediatePath` with etas, then its `plannedPath`);
+ *   written by `telemetry/traffic`, read by `planning/traffic` and `collision/traffic`.
  * - {@link PredictedRoutes}: per AGV its predicted arrival at each route node and its pose sampled every
  *   `sampleS` over the horizon; written by `planning/traffic`, read by `collision/traffic` and the view.
  *
@@ -37,6 +39,15 @@ export const FLAG_ROUTE_CUT = 64;
 export const FLAG_COMMITTED = 128;
 /** `TrafficInput.holdAt` where the AGV is not held. */
 export const NO_HOLD = -1;
+
+/**
+ * Points of a vehicle's own near-term path kept per AGV (`TrafficInput.lead*`): 3.0's `intermediatePath` holds the
+ * waypoints its sensors see ahead (a few), and a `plannedPath` NURBS is sampled at a few points per route node; a
+ * longer path is cut there and the route nodes beyond it are driven as usual.
+ */
+export const LEAD_CAP = 32;
+/** `TrafficInput.leadNode` of a lead point that is not a route node. */
+export const NOT_A_NODE = -1;
 
 /** `meta` slots of both layouts. */
 export const META_COUNT = 0;
@@ -80,6 +91,29 @@ export interface TrafficInput {
    */
   readonly holdAt: Int32Array;
   readonly holdUntilS: Float64Array;
+  /**
+   * Seconds AGV i will still stand where it is before it sets off: the remaining time of a blocking action of its
+   * order running at the node it stands on (0: none).
+   */
+  readonly departS: Float64Array;
+  /**
+   * `stopS[i * routeCap + k]`: seconds AGV i will stand at its k-th route node for its order's blocking actions
+   * there (HARD or SOFT blocking: the vehicle stands while they run), summed; 0 where it drives through.
+   */
+  readonly stopS: Float32Array;
+  /**
+   * The vehicle's own path ahead, zone frame, from where it is: `leadLen[i]` points (at most {@link LEAD_CAP}) at
+   * `leadX/leadY[i * LEAD_CAP + p]`. `leadS` is when the vehicle expects to reach the point, in seconds from the
+   * packed instant (3.0 `intermediatePath` etas), NaN where its path gives no time (`plannedPath`): the timed
+   * points come first, none after the first untimed one. `leadNode` is the route index (into `route`) of the node
+   * a point lies on, or {@link NOT_A_NODE}; route nodes that lie on the path appear in order, and the route goes on
+   * after the last of them.
+   */
+  readonly leadLen: Int32Array;
+  readonly leadX: Float32Array;
+  readonly leadY: Float32Array;
+  readonly leadS: Float32Array;
+  readonly leadNode: Int32Array;
 }
 
 export interface PredictedRoutes {
@@ -119,7 +153,7 @@ function carver(b: ArrayBufferLike) {
 
 /** Bytes of a {@link TrafficInput} buffer. */
 export function trafficInputBytes(capacity: number, routeCap: number): number {
-  return align8(META_LENGTH * 8 + 6 * capacity * 8 + (4 + routeCap) * capacity * 4 + capacity);
+  return align8(META_LENGTH * 8 + 7 * capacity * 8 + (5 + 2 * routeCap + 4 * LEAD_CAP) * capacity * 4 + capacity);
 }
 
 /** Views of a traffic input on `buffer` (a fresh ArrayBuffer when absent); throws when the buffer is too small. */
@@ -127,7 +161,7 @@ export function trafficInput(capacity: number, routeCap: number, buffer?: ArrayB
   const bytes = trafficInputBytes(capacity, routeCap);
   const b = buffer ?? new ArrayBuffer(bytes);
   if (b.byteLength < bytes) throw new RangeError(`traffic input buffer of ${b.byteLength} bytes; ${capacity} AGVs × ${routeCap} nodes need ${bytes}`);
-  const { f64, i32, u8 } = carver(b);
+  const { f64, f32, i32, u8 } = carver(b);
   const meta = f64(META_LENGTH);
   const x = f64(capacity);
   const y = f64(capacity);
@@ -135,13 +169,44 @@ export function trafficInput(capacity: number, routeCap: number, buffer?: ArrayB
   const speed = f64(capacity);
   const standingS = f64(capacity);
   const holdUntilS = f64(capacity);
+  const departS = f64(capacity);
+  const stopS = f32(capacity * routeCap);
+  const leadX = f32(capacity * LEAD_CAP);
+  const leadY = f32(capacity * LEAD_CAP);
+  const leadS = f32(capacity * LEAD_CAP);
   const lastNode = i32(capacity);
   const routeLen = i32(capacity);
   const baseLen = i32(capacity);
   const route = i32(capacity * routeCap);
   const holdAt = i32(capacity);
+  const leadLen = i32(capacity);
+  const leadNode = i32(capacity * LEAD_CAP);
   const flags = u8(capacity);
-  return { capacity, routeCap, buffer: b, meta, x, y, heading, speed, standingS, flags, lastNode, routeLen, baseLen, route, holdAt, holdUntilS };
+  return {
+    capacity,
+    routeCap,
+    buffer: b,
+    meta,
+    x,
+    y,
+    heading,
+    speed,
+    standingS,
+    flags,
+    lastNode,
+    routeLen,
+    baseLen,
+    route,
+    holdAt,
+    holdUntilS,
+    departS,
+    stopS,
+    leadLen,
+    leadX,
+    leadY,
+    leadS,
+    leadNode,
+  };
 }
 
 /** Samples per AGV for a horizon and sample period. */
