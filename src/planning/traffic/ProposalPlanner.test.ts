@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { META_COUNT, predictedRoutes, sampleCount, trafficInput, type TrafficInput } from '../../domain/trafficFrame';
+import { META_COUNT, NOT_A_NODE, predictedRoutes, sampleCount, trafficInput, type TrafficInput } from '../../domain/trafficFrame';
 import type { TrafficProposal } from '../../domain/trafficProposal';
 import { MERGE_CLOCK_S, MERGE_KINEMATICS, MERGE_LANES, MERGE_SIZE, N, behindB, onA, onB, packMerge, type MergeAgv } from './mergeFixture';
 import { PROPOSAL_DEFAULTS, ProposalPlanner } from './ProposalPlanner';
@@ -63,6 +63,27 @@ describe('ProposalPlanner (holds that keep predicted AGVs apart)', () => {
     expect(nodeS(1, 1) - nodeS(0, 1)).toBeGreaterThan(7 / 5);
     // It now brakes to rest at B1, 42.43 m from rest to rest: 5 s up, 3.49 s at 5 m/s, 5 s down.
     expect(nodeS(1, 0)).toBeCloseTo(13.49, 2);
+  });
+
+  it("re-predicts a plan with the AGVs' departures and their own paths ahead", () => {
+    // Both stand 2 s before they set off (the meeting keeps its 1 s); A's own path bends 3 m north on its way to A1.
+    const predictor = new RoutePredictor(MERGE_LANES, MERGE_KINEMATICS, CAP);
+    const input = trafficInput(8, CAP);
+    const routes = predictedRoutes(8, CAP, sampleCount(HORIZON_S, 0.5));
+    packMerge(input, [onA(3), onB(1, true)]);
+    input.departS.set([2, 2]);
+    input.leadLen[0] = 1;
+    input.leadX[0] = 45;
+    input.leadY[0] = 3;
+    input.leadS[0] = NaN;
+    input.leadNode[0] = NOT_A_NODE;
+    predictor.predict(input, routes, HORIZON_S, 0.5);
+    const [p] = new ProposalPlanner(predictor, MERGE_LANES).propose(input, routes, [{ kind: 'conflict', a: 0, b: 1 }], options);
+    if (!p?.ok) throw new Error(`expected a proposal, got ${JSON.stringify(p)}`);
+    expect(p.holds.map((h) => [h.agv, h.node])).toEqual([[1, N.B1]]);
+    const [a, b] = p.ghosts;
+    expect([a!.px[3], a!.py[3], b!.px[3], b!.py[3]]).toEqual([expect.closeTo(30.15, 4), 0, 60, -60]); // t = 1.5 s: standing
+    expect(a!.py[8]).toBeGreaterThan(0); // t = 4 s: on its bend
   });
 
   it('keeps the cheaper of the two holds when both AGVs can wait, and says what it saves', () => {

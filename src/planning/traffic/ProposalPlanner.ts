@@ -2,6 +2,7 @@ import safety from '../../../data/safety.json';
 import traffic from '../../../data/traffic.json';
 import {
   FLAG_COMMITTED,
+  LEAD_CAP,
   META_CLOCK_S,
   META_COUNT,
   META_HORIZON_S,
@@ -321,8 +322,12 @@ export class ProposalPlanner {
     one.input.holdUntilS[0] = untilS;
     this.predictor.predict(one.input, one.routes, base.meta[META_HORIZON_S]!, base.meta[META_SAMPLE_S]!);
     const sampleS = one.routes.meta[META_SAMPLE_S]!;
-    const goS = untilS - input.meta[META_CLOCK_S]!;
-    if (!(one.routes.nodeS[at]! < goS)) return 0;
+    const holdS = untilS - input.meta[META_CLOCK_S]!;
+    const arriveS = one.routes.nodeS[at]!;
+    const stopS = one.input.stopS[at]! > 0 ? one.input.stopS[at]! : 0;
+    if (!(arriveS < holdS) && !(stopS > 0)) return 0;
+    // With a stop for its order's actions there, it leaves when the later of the stop and the hold ends.
+    const goS = Math.max(holdS, arriveS + stopS);
     const k = firstWithin(one.routes, 0, x, y, d, Math.ceil(goS / sampleS), one.routes.meta[META_SAMPLES]!);
     return k < 0 ? 0 : Math.max(0, k * sampleS - goS);
   }
@@ -418,7 +423,15 @@ function copyRow(from: TrafficInput, i: number, to: TrafficInput, r: number): vo
   to.baseLen[r] = from.baseLen[i]!;
   to.holdAt[r] = from.holdAt[i]!;
   to.holdUntilS[r] = from.holdUntilS[i]!;
+  to.departS[r] = from.departS[i]!;
   to.route.set(from.route.subarray(i * cap, (i + 1) * cap), r * cap);
+  to.stopS.set(from.stopS.subarray(i * cap, (i + 1) * cap), r * cap);
+  const len = Math.min(Math.max(from.leadLen[i]!, 0), LEAD_CAP);
+  to.leadLen[r] = len;
+  to.leadX.set(from.leadX.subarray(i * LEAD_CAP, i * LEAD_CAP + len), r * LEAD_CAP);
+  to.leadY.set(from.leadY.subarray(i * LEAD_CAP, i * LEAD_CAP + len), r * LEAD_CAP);
+  to.leadS.set(from.leadS.subarray(i * LEAD_CAP, i * LEAD_CAP + len), r * LEAD_CAP);
+  to.leadNode.set(from.leadNode.subarray(i * LEAD_CAP, i * LEAD_CAP + len), r * LEAD_CAP);
 }
 
 /** Row r's ETA, or its arrival at its last timed route node, or 0 without one. */

@@ -8,12 +8,14 @@ import {
   FLAG_PLACED,
   FLAG_ROUTE_CUT,
   FLAG_STALE,
+  LEAD_CAP,
   META_CLOCK_S,
   META_COUNT,
   META_HORIZON_S,
   META_ROUND,
   META_SAMPLE_S,
   META_SAMPLES,
+  NOT_A_NODE,
   NO_HOLD,
   UNKNOWN_NODE,
   predictedRoutes,
@@ -53,6 +55,11 @@ interface Agv {
   baseLen?: number;
   /** A hold: route index and source clock (s). */
   hold?: readonly [at: number, untilS: number];
+  departS?: number;
+  /** Seconds it stands at each route node. */
+  stops?: readonly number[];
+  /** Its own path ahead: points with an eta (s) or none, and the route index of the node each lies on. */
+  lead?: readonly { x: number; y: number; s?: number; node?: number }[];
 }
 
 function pack(agvs: readonly Agv[]): TrafficInput {
@@ -72,6 +79,16 @@ function pack(agvs: readonly Agv[]): TrafficInput {
     input.route.set(route, i * ROUTE_CAP);
     input.holdAt[i] = a.hold?.[0] ?? NO_HOLD;
     input.holdUntilS[i] = a.hold?.[1] ?? 0;
+    input.departS[i] = a.departS ?? 0;
+    input.stopS.set(a.stops ?? [], i * ROUTE_CAP);
+    const lead = a.lead ?? [];
+    input.leadLen[i] = lead.length;
+    lead.forEach((p, k) => {
+      input.leadX[i * LEAD_CAP + k] = p.x;
+      input.leadY[i * LEAD_CAP + k] = p.y;
+      input.leadS[i * LEAD_CAP + k] = p.s ?? NaN;
+      input.leadNode[i * LEAD_CAP + k] = p.node ?? NOT_A_NODE;
+    });
   });
   return input;
 }
@@ -231,5 +248,160 @@ describe('RoutePredictor', () => {
     expect(out.baseEndS[0]).toBe(10);
     expect(out.baseEndS[1]).toBe(Infinity);
     expect(out.nodeS[ROUTE_CAP]).toBeCloseTo(9.4, 4);
+  });
+
+  describe('actions of its order and its own path ahead', () => {
+    const predict = (agvs: readonly Agv[]) => {
+      const out = routesBuffer();
+      new RoutePredictor(lanes, agv, ROUTE_CAP).predict(pack(agvs), out, 120, 0.5);
+      return out;
+    };
+    const nodes = (out: ReturnType<typeof routesBuffer>, i: number) => [0, 1, 2].map((k) => out.nodeS[i * ROUTE_CAP + k]);
+    const pose = (out: ReturnType<typeof routesBuffer>, i: number, t: number) => [out.px[i * out.samples + t / 0.5], out.py[i * out.samples + t / 0.5]];
+    const close = (...t: number[]) => t.map((v) => expect.closeTo(v, 4));
+
+    it('stands for its departure where it is, then sets off from rest whatever speed it reported', () => {
+      // 4 s standing, then A → B → C → D from rest as in the first test (9.4, 24.4, 33.8 s): 13.4, 28.4, 37.8 s.
+      // Its base ends when it leaves C (28.4 s).
+      const out = predict([{ x: 0, y: 0, speed: 3, lastNode: A, route: [B, C, D], baseLen: 2, departS: 4 }]);
+      expect(nodes(out, 0)).toEqual(close(13.4, 28.4, 37.8));
+      expect(out.etaS[0]).toBeCloseTo(37.8, 9);
+      expect(out.baseEndS[0]).toBeCloseTo(28.4, 9);
+      expect(pose(out, 0, 3.5)).toEqual([0, 0]);
+      expect(pose(out, 0, 6)).toEqual(close(2, 0)); // 2 s from rest at 1 m/s²: 2 m
+    });
+
+    it('brakes to rest at a node with a stop, stands there, and sets off from rest', () => {
+      // 10 s at C. A → B as before (9.4 s, at 2 m/s); B → C at 2 m/s braking to rest at C (28 m: 14 s, then 2 s
+      // and 2 m): at C by 25.4 s, standing until 35.4 s; C → D from rest to rest at up to 5 m/s (5 s up, 1 s
+      // cruise, 5 s down): at D by 46.4 s. Its base (B, C) ends when it leaves C.
+      const out = predict([{ x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 2, stops: [0, 10, 0] }]);
+      expect(nodes(out, 0)).toEqual(close(9.4, 25.4, 46.4));
+      expect(out.etaS[0]).toBeCloseTo(46.4, 9);
+      expect(out.baseEndS[0]).toBeCloseTo(35.4, 9);
+      expect(pose(out, 0, 25)).toEqual(close(59.92, 0)); // 1.6 s into braking from 2 m/s at 58 m: 3.2 − 1.28 m
+      expect(pose(out, 0, 30)).toEqual([60, 0]);
+      expect(pose(out, 0, 35)).toEqual([60, 0]);
+      expect(pose(out, 0, 37)).toEqual(close(60, 1.28)); // 1.6 s from rest: ½ · 1.6²
+      // A stop at its last node does not move its ETA.
+      const last = predict([{ x: 0, y: 0, lastNode: A, route: [B, C, D], stops: [0, 0, 30] }]);
+      expect(nodes(last, 0)).toEqual(close(9.4, 24.4, 33.8));
+      expect(last.etaS[0]).toBeCloseTo(33.8, 9);
+    });
+
+    it('stands at a hold node with a stop until the later of the stop and the hold, and checks a hold after a stop from there', () => {
+      // Held at B until 20 s, to rest there by 11 s: a 5 s stop ends at 16 s, the hold later (20 s; then C by 36 s,
+      // D by 45.4 s as in the hold test); a 15 s stop ends at 26 s, after the hold (C by 42 s, D by 51.4 s).
+      // Third: a 5 s stop at B (11 → 16 s) and a hold at C until 50 s. From rest at B it would pass C at 16 + 16 s
+      // (2 s up to 2 m/s, 28 m at 2 m/s), before the hold's end, so it stops there: 2 s up, 26 m at 2 m/s (13 s), 2 s
+      // down: at C by 33 s, standing until 50 s; C → D from rest to rest 11 s: 61 s.
+      const out = predict([
+        { x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 1, hold: [0, 3620], stops: [5, 0, 0] },
+        { x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 1, hold: [0, 3620], stops: [15, 0, 0] },
+        { x: 0, y: 0, lastNode: A, route: [B, C, D], baseLen: 2, hold: [1, 3650], stops: [5, 0, 0] },
+      ]);
+      expect(nodes(out, 0)).toEqual(close(11, 36, 45.4));
+      expect(out.baseEndS[0]).toBe(20);
+      expect(nodes(out, 1)).toEqual(close(11, 42, 51.4));
+      expect(out.baseEndS[1]).toBeCloseTo(26, 9);
+      expect(pose(out, 1, 25.5)).toEqual([30, 0]);
+      expect(nodes(out, 2)).toEqual(close(11, 33, 61));
+      expect(out.baseEndS[2]).toBe(50);
+      expect(pose(out, 2, 49.5)).toEqual([60, 0]);
+    });
+
+    it('moves through timed lead points at their etas, then on from the speed of the last timed segment', () => {
+      // (30,0) on B at 15 s, (40,0) at 20 s: 10 m in 5 s, so it goes on at 2 m/s. The 10 s stop at B lies inside
+      // the timed part (its etas include it) and is not added. (40,0) → C is on B → C (2 m/s): 20 m at 2 m/s, C by
+      // 30 s (from rest it would be 31 s); C → D from 2 m/s: 39.4 s.
+      const out = predict([
+        {
+          x: 0,
+          y: 0,
+          lastNode: A,
+          route: [B, C, D],
+          stops: [10, 0, 0],
+          lead: [
+            { x: 30, y: 0, s: 15, node: 0 },
+            { x: 40, y: 0, s: 20 },
+          ],
+        },
+      ]);
+      expect(nodes(out, 0)).toEqual(close(15, 30, 39.4));
+      expect(out.etaS[0]).toBeCloseTo(39.4, 9);
+      expect(pose(out, 0, 7.5)).toEqual(close(15, 0)); // half the first eta: halfway to B
+      expect(pose(out, 0, 17.5)).toEqual(close(35, 0));
+      expect(pose(out, 0, 25)).toEqual(close(50, 0)); // 5 s past (40,0) at 2 m/s
+    });
+
+    it('drives an untimed lead path longer than the straight way, and stops at a route node on it', () => {
+      // From A to B by (15,10): 2·√325 = 36.0555 m instead of 30. Limited by A → B (5 m/s; the points lie
+      // between the last node passed and B): 5 s up (12.5 m), 3 s braking to 2 m/s for B → C (10.5 m), 13.0555 m at
+      // 5 m/s (2.6111 s): B by 10.6111 s, 1.2111 s after the straight route's 9.4 s; C and D 1.2111 s later too.
+      // Second, with a 4 s stop at B: to rest there (5 s up, 5 s down, 11.0555 m at 5 m/s: 12.2111 s), standing
+      // until 16.2111 s, B → C from rest (16 s) and C → D (9.4 s).
+      const lead = [
+        { x: 15, y: 10 },
+        { x: 30, y: 0, node: 0 },
+      ];
+      const out = predict([
+        { x: 0, y: 0, lastNode: A, route: [B, C, D], lead },
+        { x: 0, y: 0, lastNode: A, route: [B, C, D], lead, stops: [4, 0, 0] },
+      ]);
+      const late = (2 * Math.sqrt(325) - 30) / 5; // the 6.0555 m more, all at 5 m/s
+      expect(late).toBeCloseTo(1.2111, 4);
+      expect(nodes(out, 0)).toEqual(close(9.4 + late, 24.4 + late, 33.8 + late));
+      expect(out.etaS[0]).toBeCloseTo(33.8 + late, 9);
+      // 2 s from rest: 2 m towards (15,10).
+      expect(pose(out, 0, 2)).toEqual(close((2 * 15) / Math.sqrt(325), (2 * 10) / Math.sqrt(325)));
+      expect(out.heading[4]).toBeCloseTo(Math.atan2(10, 15), 6);
+      const b = 10 + (2 * Math.sqrt(325) - 25) / 5;
+      expect(nodes(out, 1)).toEqual(close(b, b + 4 + 16, b + 4 + 16 + 9.4));
+      expect(pose(out, 1, 14)).toEqual([30, 0]);
+    });
+
+    it('does not believe etas that go back in time or are negative, and drives those points untimed', () => {
+      // Untimed, (10,0) and (30,0) on B lie on the straight way: 9.4, 24.4, 33.8 s from rest, as without a lead.
+      const route = { x: 0, y: 0, lastNode: A, route: [B, C, D] };
+      const out = predict([
+        {
+          ...route,
+          lead: [
+            { x: 10, y: 0, s: 5 },
+            { x: 30, y: 0, s: 3, node: 0 },
+          ],
+        },
+        {
+          ...route,
+          lead: [
+            { x: 10, y: 0, s: -1 },
+            { x: 30, y: 0, s: 10, node: 0 },
+          ],
+        },
+      ]);
+      for (const i of [0, 1]) {
+        expect(nodes(out, i)).toEqual(close(9.4, 24.4, 33.8));
+        expect(pose(out, i, 2.5)).toEqual(close(3.125, 0)); // from rest: ½ · 2.5², not halfway to (10,0)
+      }
+    });
+
+    it('refuses a lead point on a route index out of order or past the route', () => {
+      const predictor = new RoutePredictor(lanes, agv, ROUTE_CAP);
+      const out = routesBuffer();
+      const input = pack([
+        {
+          x: 0,
+          y: 0,
+          route: [B, C],
+          lead: [
+            { x: 60, y: 0, node: 1 },
+            { x: 30, y: 0, node: 0 },
+          ],
+        },
+      ]);
+      expect(() => predictor.predict(input, out, 30, 0.5)).toThrow(/AGV 0 has lead point 1 on route index 0; it must follow 1/);
+      input.leadNode[1] = 2;
+      expect(() => predictor.predict(input, out, 30, 0.5)).toThrow(/below the route length 2/);
+    });
   });
 });

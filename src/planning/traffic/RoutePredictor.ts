@@ -7,12 +7,14 @@ import {
   FLAG_PLACED,
   FLAG_ROUTE_CUT,
   FLAG_STALE,
+  LEAD_CAP,
   META_CLOCK_S,
   META_COUNT,
   META_HORIZON_S,
   META_ROUND,
   META_SAMPLE_S,
   META_SAMPLES,
+  NOT_A_NODE,
   NO_HOLD,
   UNKNOWN_NODE,
   sampleCount,
@@ -32,24 +34,41 @@ const HELD = FLAG_STALE | FLAG_PAUSED | FLAG_FATAL;
 
 /**
  * Predicts where each AGV of a {@link TrafficInput} will be over the horizon and writes {@link PredictedRoutes}.
- * An AGV with a route drives from where it is, straight to its first route node and on along the lane nodes,
- * timed by {@link SpeedProfile} (the scene fleet's max speed, acceleration and deceleration, the current ground
- * speed, each lane edge's speed limit) and coming to rest at its last route node. An AGV without a route, or
- * stale, paused or in a fatal error, stands where it is; one not placed on the map has no prediction (NaN).
+ * An AGV with a route drives from where it is, along its own path ahead where it sends one (the lead points), then
+ * straight to the next route node and on along the lane nodes, timed by {@link SpeedProfile} (the scene fleet's max
+ * speed, acceleration and deceleration, the current ground speed, each lane edge's speed limit), standing at route
+ * nodes for its order's actions and coming to rest at its last route node. An AGV without a route, or stale,
+ * paused or in a fatal error, stands where it is; one not placed on the map has no prediction (NaN).
  *
  * Assumptions, beside those of the speed profile:
  * - The base is taken to be extended in time: the AGV drives on through the not-yet-released nodes and does not
- *   stop at its base's end (`baseEndS` tells the reader where the released part ends).
+ *   stop at its base's end (`baseEndS` tells the reader when it leaves the released part, its stands there included).
  * - The segment into route node k is limited by the lane edge from node k − 1; into node 0 by the edge from the
  *   last node passed, else by the edge into node 0 that lies nearest the AGV, else by the AGV's max speed; so is
  *   a step between two nodes that no lane edge joins.
- * - Actions at nodes (loading, charging) and other vehicles are not seen: the AGV does not stop on the way.
+ * - Actions of its order: `departS[i]` > 0, it stands where it is that long, then sets off from rest (its reported
+ *   speed ignored); `stopS` > 0 at a route node, it brakes to rest there, stands that long and sets off from rest.
+ *   `nodeS` is the arrival at a node; the stand moves the later nodes. `etaS` is the arrival at the last node: a
+ *   stop there does not move it. Other vehicles are not seen (that is what the conflict check looks for).
  * - A route node the scene does not know ({@link UNKNOWN_NODE}) cuts the route there, and so does the packer's
  *   route capacity (`FLAG_ROUTE_CUT`): the AGV is predicted to stop at the last node it knows, and has no ETA.
  * - A hold (`holdAt[i]`, a resolution proposal the master control enforces by withholding releases): the AGV
  *   brakes to rest at that route node, stands until `holdUntilS[i]` (source clock) and accelerates on along the
  *   rest. When it would reach the node no earlier than the hold's end anyway, it does not stop at all; a hold on
- *   its last known node changes nothing (it stops there in any case). Its base then ends when it leaves the node.
+ *   its last known node changes nothing (it stops there in any case). With a stop at the hold node it stands until
+ *   the later of its arrival plus the stop and the hold's end. Its base then ends when it leaves the node.
+ * - The vehicle's own path ahead (`leadLen[i]` > 0): it drives through its lead points before the route nodes after
+ *   the last route index a lead point names (`leadNode`; the route nodes up to it are the lead's). Timed points
+ *   (3.0 `intermediatePath` etas, `leadS`): its pose moves linearly in time from where it is to the first at its
+ *   eta, and so on; a route node on one is reached at its eta, and a stop or hold there is ignored (the vehicle's
+ *   etas include it) except at the last timed point, which the etas after it would have told. Etas that are
+ *   negative or not increasing are not believed: all the points are then driven as untimed ones. From the last
+ *   timed point (or from where it is) the untimed points and the route nodes after them are timed by the speed
+ *   profile, from the speed of the last timed segment (capped at the max speed) or else the reported speed. A
+ *   segment between lead points is limited by the lane edge joining the route nodes it lies between (the last one
+ *   named before the point, the first at or after it) when they are consecutive on the route, else by the max
+ *   speed. `departS` counts only without timed points (the etas include it). A route node the lead covers without
+ *   a point on it is reached when the AGV passes the lead point nearest it.
  * - `FLAG_COMMITTED`: the twin releases the route on schedule, so the whole route counts as released
  *   (`baseEndS` is Infinity).
  *
@@ -72,15 +91,44 @@ export class RoutePredictor {
   private readonly inFrom: Int32Array;
   private readonly inLimit: Float64Array;
   private readonly maxSpeed: number;
-  private readonly profile: SpeedProfile;
-  /** The way on from a hold node. */
-  private readonly onward: SpeedProfile;
+  /** A leg of the way, from where the AGV sets off (or its start speed) to where it next stands. */
+  private readonly leg: SpeedProfile;
+  /**
+   * The way of the AGV being predicted, point 0 its position, then its lead points, then the route nodes after
+   * them: position, route index (or NOT_A_NODE), the limit of the segment into the point, the first route index at
+   * or after it, the seconds it stands there, and when it reaches and leaves it.
+   */
+  private readonly ptX: Float64Array;
+  private readonly ptY: Float64Array;
+  private readonly ptNode: Int32Array;
+  private readonly ptLimit: Float64Array;
+  private readonly ptNext: Int32Array;
+  private readonly ptWait: Float64Array;
+  private readonly ptArr: Float64Array;
+  private readonly ptLeave: Float64Array;
+  private points = 0;
+  private leadPoints = 0;
+  /** Timed lead points (the first ones; 0 when none, or when their etas were not increasing). */
+  private timed = 0;
+  /** Per route index: when the AGV reaches the node and leaves it (full precision, for `etaS` and `baseEndS`). */
+  private readonly nodeArr: Float64Array;
+  private readonly nodeLeave: Float64Array;
 
   constructor(lanes: LaneNetwork, agv: AgvKinematics, routeCap: number) {
     if (!Number.isInteger(routeCap) || routeCap < 1) throw new RangeError(`RoutePredictor: route capacity must be a whole number ≥ 1, got ${routeCap}`);
     this.routeCap = routeCap;
-    this.profile = new SpeedProfile(routeCap + 1, agv);
-    this.onward = new SpeedProfile(routeCap, agv);
+    const pointCap = routeCap + LEAD_CAP + 1;
+    this.leg = new SpeedProfile(pointCap, agv);
+    this.ptX = new Float64Array(pointCap);
+    this.ptY = new Float64Array(pointCap);
+    this.ptNode = new Int32Array(pointCap);
+    this.ptLimit = new Float64Array(pointCap);
+    this.ptNext = new Int32Array(pointCap);
+    this.ptWait = new Float64Array(pointCap);
+    this.ptArr = new Float64Array(pointCap);
+    this.ptLeave = new Float64Array(pointCap);
+    this.nodeArr = new Float64Array(routeCap);
+    this.nodeLeave = new Float64Array(routeCap);
     this.maxSpeed = agv.maxSpeedMps;
     const graph = buildLaneGraph(lanes.nodes, lanes.edges);
     const n = lanes.nodes.length;
@@ -149,7 +197,7 @@ export class RoutePredictor {
   }
 
   private predictOne(input: TrafficInput, out: PredictedRoutes, i: number, samples: number, sampleS: number): void {
-    const { routeCap, profile } = this;
+    const { routeCap, nodeArr, nodeLeave } = this;
     const nodeBase = i * routeCap;
     const first = i * out.samples;
     const flags = input.flags[i]!;
@@ -171,96 +219,224 @@ export class RoutePredictor {
       out.heading.fill(input.heading[i]!, first, first + samples);
       return;
     }
-
-    profile.x[0] = input.x[i]!;
-    profile.y[0] = input.y[i]!;
     let known = 0;
     for (; known < routeLen; known++) {
       const node = input.route[nodeBase + known]!;
       if (node === UNKNOWN_NODE) break;
       this.checkNode(node, i, `route node ${known}`);
-      profile.x[known + 1] = this.nodeX[node]!;
-      profile.y[known + 1] = this.nodeY[node]!;
-      profile.limitMps[known] =
-        known === 0 ? this.limitInto(node, input.lastNode[i]!, input.x[i]!, input.y[i]!, i) : this.edgeLimit(input.route[nodeBase + known - 1]!, node);
     }
-    profile.plan(known + 1, input.speed[i]!, input.heading[i]!);
+    const named = this.buildPoints(input, i, routeLen, known);
+    this.drive(input, out, i, samples, sampleS, known);
+    nodeArr.fill(NaN, 0, known);
+    for (let j = 1; j < this.points; j++) {
+      const k = this.ptNode[j]!;
+      if (k === NOT_A_NODE) continue;
+      nodeArr[k] = this.ptArr[j]!;
+      nodeLeave[k] = this.ptLeave[j]!;
+    }
+    // A route node the lead path covers without a point on it: when the AGV passes the lead point nearest it.
+    for (let k = 0; k <= named && k < known; k++) {
+      if (!Number.isNaN(nodeArr[k]!)) continue;
+      const node = input.route[nodeBase + k]!;
+      let best = Infinity;
+      for (let j = 1; j <= this.leadPoints; j++) {
+        const d = Math.hypot(this.ptX[j]! - this.nodeX[node]!, this.ptY[j]! - this.nodeY[node]!);
+        if (d < best) {
+          best = d;
+          nodeArr[k] = this.ptArr[j]!;
+          nodeLeave[k] = this.ptLeave[j]!;
+        }
+      }
+    }
+    for (let k = 0; k < known; k++) out.nodeS[nodeBase + k] = nodeArr[k]!;
     const cut = known < routeLen || (flags & FLAG_ROUTE_CUT) !== 0;
     const released = (flags & FLAG_COMMITTED) !== 0 || (baseLen > 0 && (baseLen === routeLen || baseLen > known));
-    const hold = input.holdAt[i]!;
-    const holdS = input.holdUntilS[i]! - input.meta[META_CLOCK_S]!;
-    if (hold !== NO_HOLD && hold >= 0 && hold < known - 1 && profile.arrivalS[hold + 1]! < holdS) {
-      const goS = this.predictHeld(out, i, samples, sampleS, known, hold, holdS, input.speed[i]!, input.heading[i]!);
-      if (cut) out.etaS[i] = NaN;
-      out.baseEndS[i] = released ? Infinity : baseLen === 0 ? 0 : baseLen - 1 === hold ? goS : out.nodeS[nodeBase + baseLen - 1]!;
-      return;
-    }
-    for (let k = 0; k < known; k++) out.nodeS[nodeBase + k] = profile.arrivalS[k + 1]!;
-    out.etaS[i] = cut ? NaN : profile.durationS;
-    out.baseEndS[i] = released ? Infinity : baseLen === 0 ? 0 : profile.arrivalS[baseLen]!;
-    for (let s = 0; s < samples; s++) {
-      profile.at(s * sampleS);
-      out.px[first + s] = profile.atX;
-      out.py[first + s] = profile.atY;
-      out.heading[first + s] = profile.atHeading;
-    }
+    out.etaS[i] = cut ? NaN : nodeArr[known - 1]!;
+    out.baseEndS[i] = released ? Infinity : baseLen === 0 ? 0 : nodeLeave[baseLen - 1]!;
   }
 
   /**
-   * AGV i (its whole route planned in `profile`) held at route node `hold` until `holdS` seconds from now:
-   * to rest at the node, standing there, then from rest along the rest of its `known` nodes. Returns the
-   * seconds until it leaves the node.
+   * Fills the point list of AGV i: its position, its lead points, then the route nodes after the last one a lead
+   * point names, each with its route index, the limit of the segment into it and its stop; sets `points`,
+   * `leadPoints` and `timed`. Returns the last route index a lead point names (−1 when none).
    */
-  private predictHeld(
-    out: PredictedRoutes,
-    i: number,
-    samples: number,
-    sampleS: number,
-    known: number,
-    hold: number,
-    holdS: number,
-    v0: number,
-    heading0: number,
-  ): number {
-    const { profile, onward, routeCap } = this;
-    const nodeBase = i * routeCap;
-    const first = i * out.samples;
-    profile.plan(hold + 2, v0, heading0);
-    const stopS = profile.durationS;
-    const goS = Math.max(stopS, holdS);
-    profile.at(stopS);
-    const holdX = profile.atX;
-    const holdY = profile.atY;
-    const holdHeading = profile.atHeading;
-    const points = known - hold;
-    for (let j = 0; j < points; j++) {
-      onward.x[j] = profile.x[hold + 1 + j]!;
-      onward.y[j] = profile.y[hold + 1 + j]!;
-      onward.limitMps[j] = profile.limitMps[hold + 1 + j]!;
-    }
-    onward.plan(points, 0, holdHeading);
-    for (let k = 0; k <= hold; k++) out.nodeS[nodeBase + k] = profile.arrivalS[k + 1]!;
-    for (let k = hold + 1; k < known; k++) out.nodeS[nodeBase + k] = goS + onward.arrivalS[k - hold]!;
-    out.etaS[i] = goS + onward.durationS;
-    for (let s = 0; s < samples; s++) {
-      const t = s * sampleS;
-      if (t < stopS) {
-        profile.at(t);
-        out.px[first + s] = profile.atX;
-        out.py[first + s] = profile.atY;
-        out.heading[first + s] = profile.atHeading;
-      } else if (t < goS) {
-        out.px[first + s] = holdX;
-        out.py[first + s] = holdY;
-        out.heading[first + s] = holdHeading;
-      } else {
-        onward.at(t - goS);
-        out.px[first + s] = onward.atX;
-        out.py[first + s] = onward.atY;
-        out.heading[first + s] = onward.atHeading;
+  private buildPoints(input: TrafficInput, i: number, routeLen: number, known: number): number {
+    const { ptX, ptY, ptNode, ptWait, ptArr, ptLimit, ptNext } = this;
+    const nodeBase = i * this.routeCap;
+    const leadBase = i * LEAD_CAP;
+    const leadLen = Math.min(Math.max(input.leadLen[i]!, 0), LEAD_CAP);
+    ptX[0] = input.x[i]!;
+    ptY[0] = input.y[i]!;
+    ptNode[0] = NOT_A_NODE;
+    ptArr[0] = 0;
+    let named = NOT_A_NODE;
+    let timed = 0;
+    let timedOk = true;
+    for (let p = 0; p < leadLen; p++) {
+      const x = input.leadX[leadBase + p]!;
+      const y = input.leadY[leadBase + p]!;
+      if (!Number.isFinite(x) || !Number.isFinite(y))
+        throw new RangeError(`RoutePredictor: AGV ${i} has lead point ${p} at (${x}, ${y}); it must be finite`);
+      const k = input.leadNode[leadBase + p]!;
+      if (k !== NOT_A_NODE) {
+        if (k <= named || k >= routeLen) {
+          throw new RangeError(
+            `RoutePredictor: AGV ${i} has lead point ${p} on route index ${k}; it must follow ${named} and be below the route length ${routeLen}`,
+          );
+        }
+        named = k;
+      }
+      const j = p + 1;
+      ptX[j] = x;
+      ptY[j] = y;
+      ptNode[j] = k < known ? k : NOT_A_NODE;
+      const s = input.leadS[leadBase + p]!;
+      if (timed === p && Number.isFinite(s)) {
+        if (!(s >= 0 && (p === 0 || s > ptArr[p]!))) timedOk = false;
+        ptArr[j] = s;
+        timed++;
       }
     }
-    return goS;
+    if (!timedOk) timed = 0;
+    let n = leadLen + 1;
+    for (let k = named + 1; k < known; k++, n++) {
+      ptX[n] = this.nodeX[input.route[nodeBase + k]!]!;
+      ptY[n] = this.nodeY[input.route[nodeBase + k]!]!;
+      ptNode[n] = k;
+    }
+    this.points = n;
+    this.leadPoints = leadLen;
+    this.timed = timed;
+    // Stops inside the timed part are in the vehicle's own etas; from its last timed point on they are not.
+    ptWait[0] = timed === 0 ? Math.max(0, input.departS[i]! || 0) : 0;
+    for (let j = 1; j < n; j++) ptWait[j] = j >= timed && ptNode[j] !== NOT_A_NODE ? Math.max(0, input.stopS[nodeBase + ptNode[j]!]! || 0) : 0;
+    // The segment into point j lies between route nodes a (the last one named before j) and b (the first at or
+    // after j): the lane edge a → b limits it where one joins them, else the AGV's max speed.
+    let next: number = NOT_A_NODE;
+    for (let j = n - 1; j >= 1; j--) {
+      if (ptNode[j] !== NOT_A_NODE) next = ptNode[j]!;
+      ptNext[j] = next;
+    }
+    let a: number = NOT_A_NODE;
+    for (let j = 1; j < n; j++) {
+      const b = ptNext[j]!;
+      const route = input.route;
+      ptLimit[j] =
+        b === NOT_A_NODE || b !== a + 1
+          ? this.maxSpeed
+          : a === NOT_A_NODE
+            ? this.limitInto(route[nodeBase]!, input.lastNode[i]!, input.x[i]!, input.y[i]!, i)
+            : this.edgeLimit(route[nodeBase + a]!, route[nodeBase + b]!);
+      if (ptNode[j] !== NOT_A_NODE) a = ptNode[j]!;
+    }
+    return named;
+  }
+
+  /**
+   * Drives AGV i along the point list: the timed lead points interpolated in time, then legs from rest to rest
+   * (or from the start speed) between points it stands at, each timed by `leg`; writes its samples in time order
+   * and each point's arrival (`ptArr`) and the time it leaves it (`ptLeave`).
+   */
+  private drive(input: TrafficInput, out: PredictedRoutes, i: number, samples: number, sampleS: number, known: number): void {
+    const { ptX, ptY, ptNode, ptWait, ptArr, ptLeave, leg, points: n, timed } = this;
+    const first = i * out.samples;
+    let s = 0;
+    let heading = input.heading[i]!;
+    // The timed part: straight from point to point, reached at the vehicle's etas.
+    for (let j = 1; j <= timed; j++) {
+      ptLeave[j - 1] = ptArr[j - 1]!;
+      const dx = ptX[j]! - ptX[j - 1]!;
+      const dy = ptY[j]! - ptY[j - 1]!;
+      if (dx !== 0 || dy !== 0) heading = Math.atan2(dy, dx);
+      const t0 = ptArr[j - 1]!;
+      const t1 = ptArr[j]!;
+      for (; s < samples && s * sampleS < t1; s++) {
+        const f = (s * sampleS - t0) / (t1 - t0);
+        out.px[first + s] = ptX[j - 1]! + f * dx;
+        out.py[first + s] = ptY[j - 1]! + f * dy;
+        out.heading[first + s] = heading;
+      }
+    }
+    let v = input.speed[i]!;
+    if (timed > 0) {
+      const dt = ptArr[timed]! - ptArr[timed - 1]!;
+      if (dt > 0) v = Math.min(this.maxSpeed, Math.hypot(ptX[timed]! - ptX[timed - 1]!, ptY[timed]! - ptY[timed - 1]!) / dt);
+    }
+    const hold = input.holdAt[i]!;
+    const holdS = input.holdUntilS[i]! - input.meta[META_CLOCK_S]!;
+    let held = -1;
+    if (hold !== NO_HOLD && hold >= 0 && hold < known - 1 && !Number.isNaN(holdS)) {
+      for (let j = timed; j < n - 1; j++) if (ptNode[j] === hold) held = j;
+    }
+    let from = timed;
+    let t = ptArr[from]!;
+    // At the start of the planned part: it stands for its departure, or a stop or hold at its last timed point.
+    let leave = t + ptWait[from]!;
+    if (held === from && (ptWait[from]! > 0 || t < holdS)) leave = Math.max(leave, holdS);
+    ptLeave[from] = leave;
+    if (leave > t) v = 0;
+    s = this.stand(out, first, s, samples, sampleS, leave, ptX[from]!, ptY[from]!, heading);
+    t = leave;
+    while (from < n - 1) {
+      let to = from + 1;
+      while (to < n - 1 && !(ptWait[to]! > 0)) to++;
+      this.planLeg(from, to, v, heading);
+      let stops = ptWait[to]! > 0 || to === n - 1;
+      if (held > from && held < to && t + leg.arrivalS[held - from]! < holdS) {
+        to = held;
+        this.planLeg(from, to, v, heading);
+        stops = true;
+      }
+      for (let j = from + 1; j <= to; j++) ptArr[j] = ptLeave[j] = t + leg.arrivalS[j - from]!;
+      const arrive = ptArr[to]!;
+      for (; s < samples && s * sampleS < arrive; s++) {
+        leg.at(s * sampleS - t);
+        out.px[first + s] = leg.atX;
+        out.py[first + s] = leg.atY;
+        out.heading[first + s] = leg.atHeading;
+      }
+      leg.at(leg.durationS);
+      heading = leg.atHeading;
+      leave = arrive + ptWait[to]!;
+      if (held === to && stops) leave = Math.max(leave, holdS);
+      ptLeave[to] = leave;
+      s = this.stand(out, first, s, samples, sampleS, leave, ptX[to]!, ptY[to]!, heading);
+      t = leave;
+      v = 0;
+      from = to;
+    }
+    this.stand(out, first, s, samples, sampleS, Infinity, ptX[from]!, ptY[from]!, heading);
+  }
+
+  /** Plans `leg` over points `from` … `to` from speed `v0`. */
+  private planLeg(from: number, to: number, v0: number, heading0: number): void {
+    const { leg, ptX, ptY, ptLimit } = this;
+    for (let j = from; j <= to; j++) {
+      leg.x[j - from] = ptX[j]!;
+      leg.y[j - from] = ptY[j]!;
+      if (j < to) leg.limitMps[j - from] = ptLimit[j + 1]!;
+    }
+    leg.plan(to - from + 1, v0, heading0);
+  }
+
+  /** Writes samples from `s` at (x, y, heading) while they fall before `untilS`; returns the next sample. */
+  private stand(
+    out: PredictedRoutes,
+    first: number,
+    s: number,
+    samples: number,
+    sampleS: number,
+    untilS: number,
+    x: number,
+    y: number,
+    heading: number,
+  ): number {
+    for (; s < samples && s * sampleS < untilS; s++) {
+      out.px[first + s] = x;
+      out.py[first + s] = y;
+      out.heading[first + s] = heading;
+    }
+    return s;
   }
 
   /** Limit into the first route node: from the last node passed, else the nearest lane edge into it. */
