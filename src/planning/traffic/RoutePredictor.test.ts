@@ -360,6 +360,38 @@ describe('RoutePredictor', () => {
       expect(pose(out, 1, 14)).toEqual([30, 0]);
     });
 
+    it('stops and holds at its last timed point, which no later eta accounts for', () => {
+      // B at its eta, 15 s. A 5 s stop there: it stands until 20 s and sets off from rest (B → C 16 s, C → D 9.4 s);
+      // a hold at B until 25 s, reached before it: it stands until then. Without either it would go on at 2 m/s.
+      const timed = { x: 0, y: 0, lastNode: A, route: [B, C, D], lead: [{ x: 30, y: 0, s: 15, node: 0 }] };
+      const out = predict([
+        { ...timed, stops: [5, 0, 0] },
+        { ...timed, hold: [0, 3625] },
+      ]);
+      expect(nodes(out, 0)).toEqual(close(15, 36, 45.4));
+      expect(pose(out, 0, 19.5)).toEqual([30, 0]);
+      expect(nodes(out, 1)).toEqual(close(15, 41, 50.4));
+    });
+
+    it('times a route node the lead path passes without a point on it by the lead point nearest it', () => {
+      // Points (30,0) and C at (60,0): B is covered (C is named) and lies on (30,0). The segments lie between no
+      // two consecutive route nodes, so 5 m/s (max speed) throughout: 90 m from rest to rest at D, 5 s up, 13 s at
+      // 5 m/s, 5 s down: (30,0) at 5 + 17.5 / 5 = 8.5 s, C at 14.5 s, D at 23 s.
+      const out = predict([
+        {
+          x: 0,
+          y: 0,
+          lastNode: A,
+          route: [B, C, D],
+          lead: [
+            { x: 30, y: 0 },
+            { x: 60, y: 0, node: 1 },
+          ],
+        },
+      ]);
+      expect(nodes(out, 0)).toEqual(close(8.5, 14.5, 23));
+    });
+
     it('does not believe etas that go back in time or are negative, and drives those points untimed', () => {
       // Untimed, (10,0) and (30,0) on B lie on the straight way: 9.4, 24.4, 33.8 s from rest, as without a lead.
       const route = { x: 0, y: 0, lastNode: A, route: [B, C, D] };
