@@ -91,17 +91,16 @@ export class RoutePredictor {
   private readonly inFrom: Int32Array;
   private readonly inLimit: Float64Array;
   private readonly maxSpeed: number;
-  /** A leg of the way, from where the AGV sets off (or its start speed) to where it next stands. */
-  private readonly leg: SpeedProfile;
   /**
    * The way of the AGV being predicted, point 0 its position, then its lead points, then the route nodes after
-   * them: position, route index (or NOT_A_NODE), the limit of the segment into the point, the first route index at
-   * or after it, the seconds it stands there, and when it reaches and leaves it.
+   * them: `way.x/y/limitMps` hold the points and the limit of the segment from each, and `way` times the first leg
+   * (from point 0, the common case: no copy); `pt*` the route index of each point (or NOT_A_NODE), the first route
+   * index at or after it, the seconds it stands there, and when it reaches and leaves it.
    */
-  private readonly ptX: Float64Array;
-  private readonly ptY: Float64Array;
+  private readonly way: SpeedProfile;
+  /** A leg of the way from a later point to where the AGV next stands. */
+  private readonly leg: SpeedProfile;
   private readonly ptNode: Int32Array;
-  private readonly ptLimit: Float64Array;
   private readonly ptNext: Int32Array;
   private readonly ptWait: Float64Array;
   private readonly ptArr: Float64Array;
@@ -118,11 +117,9 @@ export class RoutePredictor {
     if (!Number.isInteger(routeCap) || routeCap < 1) throw new RangeError(`RoutePredictor: route capacity must be a whole number ≥ 1, got ${routeCap}`);
     this.routeCap = routeCap;
     const pointCap = routeCap + LEAD_CAP + 1;
+    this.way = new SpeedProfile(pointCap, agv);
     this.leg = new SpeedProfile(pointCap, agv);
-    this.ptX = new Float64Array(pointCap);
-    this.ptY = new Float64Array(pointCap);
     this.ptNode = new Int32Array(pointCap);
-    this.ptLimit = new Float64Array(pointCap);
     this.ptNext = new Int32Array(pointCap);
     this.ptWait = new Float64Array(pointCap);
     this.ptArr = new Float64Array(pointCap);
@@ -240,7 +237,7 @@ export class RoutePredictor {
       const node = input.route[nodeBase + k]!;
       let best = Infinity;
       for (let j = 1; j <= this.leadPoints; j++) {
-        const d = Math.hypot(this.ptX[j]! - this.nodeX[node]!, this.ptY[j]! - this.nodeY[node]!);
+        const d = Math.hypot(this.way.x[j]! - this.nodeX[node]!, this.way.y[j]! - this.nodeY[node]!);
         if (d < best) {
           best = d;
           nodeArr[k] = this.ptArr[j]!;
@@ -261,7 +258,8 @@ export class RoutePredictor {
    * `leadPoints` and `timed`. Returns the last route index a lead point names (−1 when none).
    */
   private buildPoints(input: TrafficInput, i: number, routeLen: number, known: number): number {
-    const { ptX, ptY, ptNode, ptWait, ptArr, ptLimit, ptNext } = this;
+    const { ptNode, ptWait, ptArr, ptNext } = this;
+    const { x: ptX, y: ptY, limitMps } = this.way;
     const nodeBase = i * this.routeCap;
     const leadBase = i * LEAD_CAP;
     const leadLen = Math.min(Math.max(input.leadLen[i]!, 0), LEAD_CAP);
@@ -310,6 +308,16 @@ export class RoutePredictor {
     // Stops inside the timed part are in the vehicle's own etas; from its last timed point on they are not.
     ptWait[0] = timed === 0 ? Math.max(0, input.departS[i]! || 0) : 0;
     for (let j = 1; j < n; j++) ptWait[j] = j >= timed && ptNode[j] !== NOT_A_NODE ? Math.max(0, input.stopS[nodeBase + ptNode[j]!]! || 0) : 0;
+    const route = input.route;
+    if (leadLen === 0) {
+      for (let k = 0; k < known; k++) {
+        limitMps[k] =
+          k === 0
+            ? this.limitInto(route[nodeBase]!, input.lastNode[i]!, ptX[0]!, ptY[0]!, i)
+            : this.edgeLimit(route[nodeBase + k - 1]!, route[nodeBase + k]!);
+      }
+      return named;
+    }
     // The segment into point j lies between route nodes a (the last one named before j) and b (the first at or
     // after j): the lane edge a → b limits it where one joins them, else the AGV's max speed.
     let next: number = NOT_A_NODE;
@@ -320,8 +328,7 @@ export class RoutePredictor {
     let a: number = NOT_A_NODE;
     for (let j = 1; j < n; j++) {
       const b = ptNext[j]!;
-      const route = input.route;
-      ptLimit[j] =
+      limitMps[j - 1] =
         b === NOT_A_NODE || b !== a + 1
           ? this.maxSpeed
           : a === NOT_A_NODE
@@ -338,7 +345,8 @@ export class RoutePredictor {
    * and each point's arrival (`ptArr`) and the time it leaves it (`ptLeave`).
    */
   private drive(input: TrafficInput, out: PredictedRoutes, i: number, samples: number, sampleS: number, known: number): void {
-    const { ptX, ptY, ptNode, ptWait, ptArr, ptLeave, leg, points: n, timed } = this;
+    const { ptNode, ptWait, ptArr, ptLeave, points: n, timed } = this;
+    const { x: ptX, y: ptY } = this.way;
     const first = i * out.samples;
     let s = 0;
     let heading = input.heading[i]!;
@@ -380,11 +388,11 @@ export class RoutePredictor {
     while (from < n - 1) {
       let to = from + 1;
       while (to < n - 1 && !(ptWait[to]! > 0)) to++;
-      this.planLeg(from, to, v, heading);
+      let leg = this.planLeg(from, to, v, heading);
       let stops = ptWait[to]! > 0 || to === n - 1;
       if (held > from && held < to && t + leg.arrivalS[held - from]! < holdS) {
         to = held;
-        this.planLeg(from, to, v, heading);
+        leg = this.planLeg(from, to, v, heading);
         stops = true;
       }
       for (let j = from + 1; j <= to; j++) ptArr[j] = ptLeave[j] = t + leg.arrivalS[j - from]!;
@@ -408,15 +416,20 @@ export class RoutePredictor {
     this.stand(out, first, s, samples, sampleS, Infinity, ptX[from]!, ptY[from]!, heading);
   }
 
-  /** Plans `leg` over points `from` … `to` from speed `v0`. */
-  private planLeg(from: number, to: number, v0: number, heading0: number): void {
-    const { leg, ptX, ptY, ptLimit } = this;
+  /** Times the way's points `from` … `to` from speed `v0`; returns the profile that holds them. */
+  private planLeg(from: number, to: number, v0: number, heading0: number): SpeedProfile {
+    const { way, leg } = this;
+    if (from === 0) {
+      way.plan(to + 1, v0, heading0);
+      return way;
+    }
     for (let j = from; j <= to; j++) {
-      leg.x[j - from] = ptX[j]!;
-      leg.y[j - from] = ptY[j]!;
-      if (j < to) leg.limitMps[j - from] = ptLimit[j + 1]!;
+      leg.x[j - from] = way.x[j]!;
+      leg.y[j - from] = way.y[j]!;
+      leg.limitMps[j - from] = way.limitMps[j]!;
     }
     leg.plan(to - from + 1, v0, heading0);
+    return leg;
   }
 
   /** Writes samples from `s` at (x, y, heading) while they fall before `untilS`; returns the next sample. */
