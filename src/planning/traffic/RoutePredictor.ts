@@ -341,7 +341,7 @@ export class RoutePredictor {
 
   /**
    * Drives AGV i along the point list: the timed lead points interpolated in time, then legs from rest to rest
-   * (or from the start speed) between points it stands at, each timed by `leg`; writes its samples in time order
+   * (or from the start speed) between points it stands at, each timed by a speed profile; writes its samples in time order
    * and each point's arrival (`ptArr`) and the time it leaves it (`ptLeave`).
    */
   private drive(input: TrafficInput, out: PredictedRoutes, i: number, samples: number, sampleS: number, known: number): void {
@@ -389,11 +389,9 @@ export class RoutePredictor {
       let to = from + 1;
       while (to < n - 1 && !(ptWait[to]! > 0)) to++;
       let leg = this.planLeg(from, to, v, heading);
-      let stops = ptWait[to]! > 0 || to === n - 1;
       if (held > from && held < to && t + leg.arrivalS[held - from]! < holdS) {
         to = held;
         leg = this.planLeg(from, to, v, heading);
-        stops = true;
       }
       for (let j = from + 1; j <= to; j++) ptArr[j] = ptLeave[j] = t + leg.arrivalS[j - from]!;
       const arrive = ptArr[to]!;
@@ -406,7 +404,8 @@ export class RoutePredictor {
       leg.at(leg.durationS);
       heading = leg.atHeading;
       leave = arrive + ptWait[to]!;
-      if (held === to && stops) leave = Math.max(leave, holdS);
+      // Held here: it stopped for the hold, or for a stop, and stands until the later end.
+      if (held === to) leave = Math.max(leave, holdS);
       ptLeave[to] = leave;
       s = this.stand(out, first, s, samples, sampleS, leave, ptX[to]!, ptY[to]!, heading);
       t = leave;
