@@ -68,7 +68,8 @@ const HELD = FLAG_STALE | FLAG_PAUSED | FLAG_FATAL;
  *   segment between lead points is limited by the lane edge joining the route nodes it lies between (the last one
  *   named before the point, the first at or after it) when they are consecutive on the route, else by the max
  *   speed. `departS` counts only without timed points (the etas include it). A route node the lead covers without
- *   a point on it is reached when the AGV passes the lead point nearest it.
+ *   a point on it is reached when the AGV passes the lead point nearest it (a hold there is not seen). A lead point
+ *   off the map (not finite) or naming route indices out of order or past the route is an error of the packer.
  * - `FLAG_COMMITTED`: the twin releases the route on schedule, so the whole route counts as released
  *   (`baseEndS` is Infinity).
  *
