@@ -126,7 +126,8 @@ export class OrderActions {
       return;
     }
     for (const id of [...v.runningSince.keys()]) if (statusOf(state.actionStates, id) !== 'RUNNING') v.runningSince.delete(id);
-    for (const a of state.actionStates) if (a.actionStatus === 'RUNNING' && !v.runningSince.has(a.actionId)) v.runningSince.set(a.actionId, state.receivedMs);
+    for (const a of state.actionStates)
+      if (a.actionStatus === 'RUNNING' && !v.runningSince.has(a.actionId)) v.runningSince.set(a.actionId, state.receivedMs);
     const nodes = isSorted(state.nodeStates) ? state.nodeStates : [...state.nodeStates].sort(bySequence);
     v.length = Math.min(nodes.length, v.stopS.length);
     if (!order) return;
@@ -141,7 +142,8 @@ export class OrderActions {
       }
       v.stopS[k] = s;
     }
-    const here = state.lastNodeId === undefined || state.lastNodeSequenceId === undefined ? undefined : nodeOf(order, state.lastNodeId, state.lastNodeSequenceId);
+    const here =
+      state.lastNodeId === undefined || state.lastNodeSequenceId === undefined ? undefined : nodeOf(order, state.lastNodeId, state.lastNodeSequenceId);
     for (const a of here?.actions ?? []) {
       if (!blocks(a) || v.departLen === DEPART_CAP) continue;
       const status = statusOf(state.actionStates, a.actionId);
