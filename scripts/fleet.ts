@@ -100,7 +100,7 @@ if (stages.length > 0) {
   );
 }
 const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
-const fleet = new FleetPublisher(sim, { ...vda, interfaceName, manufacturer: 'smartgate', map });
+const fleet = new FleetPublisher(sim, { ...vda, interfaceName, manufacturer: 'smartgate', map, clockRate: speed });
 const willOf = (i: number) => ({
   topic: fleet.topic(i, 'connection'),
   payload: Buffer.from(JSON.stringify(fleet.connection(i, 'CONNECTIONBROKEN', Date.now()))),

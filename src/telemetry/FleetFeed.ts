@@ -1,6 +1,6 @@
 /**
  * What the live feed and a replayed recording have in common: VDA 5050 messages, each through the
- * {@link MessageGate} into the {@link FleetTable}, packed for the view into the buffer shared with the main
+ * {@link MessageGate} into the {@link FleetTable} (orders sent to the vehicles into {@link OrderActions}), packed for the view into the buffer shared with the main
  * thread, and counted for the HUD (vehicles, stale ones, drops by reason, latency, the fleet list). The live
  * engine feeds it from MQTT with the wall clock; the replay engine from a recording with the recording's clock.
  */
@@ -16,7 +16,9 @@ import type { AgvReport } from './vda5050/agvReport';
 import type { Decoded, DropReason } from './vda5050/decode';
 import { MessageGate, type RecentDrop } from './vda5050/MessageGate';
 import type { LaneNodePoint } from './traffic/LaneNodeGrid';
-import { packTraffic, type CommitmentOf } from './traffic/packTraffic';
+import { LeadPaths } from './traffic/LeadPaths';
+import { OrderActions } from './traffic/OrderActions';
+import { packTraffic, type CommitmentOf, type TrafficReaders } from './traffic/packTraffic';
 import { RouteResolver } from './traffic/RouteResolver';
 import { operatingStateOf, type VehicleDetail, type VehicleRow } from './vehicleRow';
 
@@ -75,7 +77,9 @@ export class FleetFeed {
   private readonly latency = new SampleRing(LATENCY_SAMPLES);
   private readonly maps: readonly MapPlacement[];
   private readonly laneNodes: readonly LaneNodePoint[] | undefined;
-  private traffic: { readonly input: TrafficInput; readonly resolver: RouteResolver } | undefined;
+  /** The orders master controls sent the vehicles, as seen on the wire: their blocking actions time the stops. */
+  readonly orders = new OrderActions();
+  private traffic: { readonly input: TrafficInput; readonly readers: TrafficReaders } | undefined;
 
   constructor(o: FleetFeedOptions) {
     this.maps = o.maps;
@@ -99,7 +103,10 @@ export class FleetFeed {
    */
   attachTraffic(buffer: ArrayBufferLike, capacity: number, routeCap: number): void {
     if (!this.laneNodes) throw new Error('traffic prediction needs the scene’s lane nodes: give laneNodes to the fleet feed');
-    this.traffic = { input: trafficInput(capacity, routeCap, buffer), resolver: new RouteResolver(this.maps, this.laneNodes, routeCap) };
+    this.traffic = {
+      input: trafficInput(capacity, routeCap, buffer),
+      readers: { resolver: new RouteResolver(this.maps, this.laneNodes, routeCap), orders: this.orders, leads: new LeadPaths(this.maps, this.laneNodes) },
+    };
   }
 
   /**
@@ -111,8 +118,8 @@ export class FleetFeed {
     if (!this.laneNodes) throw new Error('traffic prediction needs the scene’s lane nodes: give laneNodes to the fleet feed');
     if (!this.traffic) throw new Error('no traffic buffer: call attachTraffic() first');
     this.table.markStale(nowMs);
-    const { input, resolver } = this.traffic;
-    packTraffic(this.table, resolver, input, nowMs, clockS, commitment);
+    const { input, readers } = this.traffic;
+    packTraffic(this.table, readers, input, nowMs, clockS, commitment);
     return { keys: this.table.keys.slice(), round: input.meta[META_ROUND]!, clockS };
   }
 
@@ -123,11 +130,13 @@ export class FleetFeed {
   receive(topic: string, payload: Uint8Array | string, nowMs: number): Decoded {
     const d = this.gate.admit(topic, payload, nowMs);
     if (d.kind === 'dropped') return d;
-    // Retained `connection` messages arrive as old as they are: only state and visualization measure the feed.
-    if (d.kind !== 'connection') this.latency.push(nowMs - d.report.timestampMs);
+    // Retained `connection` messages arrive as old as they are, and an order is a master control's, on its clock:
+    // only state and visualization measure the feed.
+    if (d.kind === 'state' || d.kind === 'visualization') this.latency.push(nowMs - d.report.timestampMs);
     if (d.kind === 'state') this.table.applyState(d.report);
     else if (d.kind === 'visualization') this.table.applyVisualization(d.report);
-    else this.table.applyConnection(d.report);
+    else if (d.kind === 'connection') this.table.applyConnection(d.report);
+    else this.orders.apply(d.report);
     return d;
   }
 

@@ -19,13 +19,19 @@
  * would release ({@link RouteReleases}): up to the next `vdaReleasedNodes` nodes (data/simulation.json) that no
  * other AGV holds, with the edges into them; an AGV on an operator's order reports its route to the order's base end
  * released (and the order's horizon after it), the drill's rogue AGV its whole route. Node and edge ids are the scene's, so the console draws the route on the lanes.
+ *
+ * A 3.0 vehicle also says where it will drive, in `state` and `visualization`: its `plannedPath`, a degree-1 NURBS
+ * from where it is through its remaining route nodes (`traversedNodes` their ids), and while it drives its
+ * `intermediatePath`, the next few lane nodes along its way with the simulation's own arrival times as etas (each
+ * cell move ends when the motion says, the moves after it take their cells' entry steps; a free-flow time that the
+ * plan's waits can make late). `clockRate` turns simulated seconds into the header clock's.
  */
 import { z } from 'zod';
 import simulation from '../../../data/simulation.json';
 import type { MapPlacement } from '../../domain/sceneSchema';
 import { AGV_MANUAL } from '../../sim/AgvFleet';
 import type { Simulation } from '../../sim/Simulation';
-import type { ActionStateReport, ConnectionState, ErrorReport, VdaMajor } from '../vda5050/agvReport';
+import type { ActionStateReport, ConnectionState, ErrorReport, MotionFields, VdaMajor } from '../vda5050/agvReport';
 import { encodeConnection, encodeState, encodeVisualization, versionString, type WireMessage } from '../vda5050/encode';
 import { DEFAULT_INTERFACE_NAME, formatTopic, parseTopic } from '../vda5050/topic';
 import { LaneRoutes, type LaneRouteOut } from './laneRoute';
@@ -42,12 +48,16 @@ export interface FleetPublisherOptions {
   readonly map: MapPlacement;
   /** The topics' first level; default `uagv` (3.0's own is `vda5050`). */
   readonly interfaceName?: string;
+  /** Simulated seconds per second of the clock `tick` is given (`npm run fleet --speed`), for the etas; default 1. */
+  readonly clockRate?: number;
 }
 
 /** VDA 5050 §6.10: a vehicle publishes its state at least this often even when nothing changes. */
 const STATE_EVERY_MS = 30_000;
 /** Action results kept in each state (the newest). */
 const ACTIONS_KEPT = 10;
+/** Lane nodes ahead in a 3.0 vehicle's `intermediatePath`: what its sensors would see of its way. */
+const INTERMEDIATE_NODES = 3;
 /** Nodes ahead of an AGV released to it (the VDA 5050 base); those beyond are the horizon. */
 const RELEASED_NODES = simulation.vdaReleasedNodes.value;
 
@@ -159,7 +169,7 @@ export class FleetPublisher {
       const position = this.position(i);
       publish(
         this.topic(i, 'visualization'),
-        encodeVisualization({ ...this.header(i, 1, nowMs), position, referenceStateHeaderId: this.headerId[i * 3]! }),
+        encodeVisualization({ ...this.header(i, 1, nowMs), position, referenceStateHeaderId: this.headerId[i * 3]!, ...this.paths(i, nowMs) }),
         false,
       );
       const sig = this.signature(i);
@@ -396,7 +406,38 @@ export class FleetPublisher {
       ...(this.orderId[i] ? { orderId: this.orderId[i]!, orderUpdateId: this.orderUpdateId[i]! } : {}),
       ...this.routeStates(i),
       actionStates: this.actions[i]!,
+      ...this.paths(i, nowMs),
     });
+  }
+
+  /** A 3.0 vehicle's planned and intermediate path (see the file's comment); none in 2.x. */
+  private paths(i: number, nowMs: number): Pick<MotionFields, 'plannedPath' | 'intermediatePath'> {
+    if (this.o.version !== 3) return {};
+    const { nodes } = this.sim.scene.lanes;
+    const ahead = [...this.routes[i]!.nodes.map((k) => nodes[k]!), ...this.horizon(i).flatMap((h) => nodes[this.nodeIndex.get(h.nodeId) ?? -1] ?? [])];
+    if (ahead.length === 0) return {};
+    const m = this.sim.motion!;
+    m.pose(i, this.sim.now, this.pose);
+    const here = this.toMap(this.pose[0]!, this.pose[1]!);
+    const plannedPath = {
+      degree: 1,
+      controlPoints: [{ x: here.x, y: here.y }, ...ahead.map((n) => this.toMap(n.position[0], n.position[1])).map(({ x, y }) => ({ x, y }))],
+      traversedNodes: ahead.map((n) => n.id),
+    };
+    if (!m.isMoving(i, this.sim.now)) return { plannedPath };
+    const rate = this.o.clockRate ?? 1;
+    const count = m.remainingPath(i, this.path);
+    const intermediatePath = [];
+    let atS = m.moveEnd[i]!;
+    for (let k = 0; k < count && intermediatePath.length < INTERMEDIATE_NODES; k++) {
+      const v = this.path[k]!;
+      if (k > 0) atS += m.entrySteps[v]! * m.stepS;
+      const onNode = this.nodesAt[v]![0];
+      if (onNode === undefined) continue;
+      const { x, y } = this.toMap(nodes[onNode]!.position[0], nodes[onNode]!.position[1]);
+      intermediatePath.push({ x, y, etaMs: Math.round(nowMs + ((atS - this.sim.now) * 1000) / rate) });
+    }
+    return intermediatePath.length > 0 ? { plannedPath, intermediatePath } : { plannedPath };
   }
 
   private addAction(i: number, a: ActionStateReport): void {

@@ -111,4 +111,25 @@ describe('FleetTable', () => {
     expect(out.x[t.drawSlot[0]!]).toBe(1030);
     expect(out.count).toBe(2);
   });
+
+  it('keeps the newest intermediatePath and plannedPath from state or visualization, and forgets them when no node is left', () => {
+    const t = new FleetTable({ maps, capacity: 10, staleAfterMs: 5000 });
+    const ahead = [{ nodeId: 'n1', sequenceId: 2, released: true }];
+    const planned = {
+      controlPoints: [
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+      ],
+    };
+    const s = state('A', 100, 0, { version: 3, nodeStates: ahead, plannedPath: planned, intermediatePath: [{ x: 5, y: 0, etaMs: 2000 }] });
+    t.applyState(s);
+    const vis = { ...header('A', 200), version: 3 as const, intermediatePath: [{ x: 6, y: 0, etaMs: 2100 }] };
+    t.applyVisualization(vis);
+    expect([t.intermediateFrom[0], t.plannedFrom[0]]).toEqual([vis, s]);
+    // An older message (delivered late) does not replace a newer path.
+    t.applyVisualization({ ...header('A', 50), version: 3 as const, plannedPath: planned });
+    expect(t.plannedFrom[0]).toBe(s);
+    t.applyState(state('A', 300, 0, { version: 3 }));
+    expect([t.intermediateFrom[0], t.plannedFrom[0]]).toEqual([undefined, undefined]);
+  });
 });

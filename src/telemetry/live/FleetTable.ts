@@ -10,7 +10,7 @@ import traffic from '../../../data/traffic.json' with { type: 'json' };
 import { LOAD_EXPORT, LOAD_NONE, type VehicleBuffers } from '../../domain/fleetFrame';
 import { mapToZone } from '../../domain/mapPlacement';
 import type { MapPlacement } from '../../domain/sceneSchema';
-import type { AgvReport, ConnectionReport, ErrorLevel, VisualizationReport } from '../vda5050/agvReport';
+import type { AgvReport, ConnectionReport, ErrorLevel, MotionFields, ReportHeader, VisualizationReport } from '../vda5050/agvReport';
 
 /** Worst active error per AGV, for colouring and alerts. */
 export const ERROR_NONE = 0;
@@ -22,6 +22,9 @@ export const ERROR_FATAL = 4;
 const STANDING_MPS: number = traffic.standingSpeedMps.value;
 
 const LEVEL: Readonly<Record<ErrorLevel, number>> = { WARNING: ERROR_WARNING, URGENT: ERROR_URGENT, CRITICAL: ERROR_CRITICAL, FATAL: ERROR_FATAL };
+
+/** A `state` or `visualization` report, as far as it tells of the vehicle's path ahead. */
+export type PathReport = ReportHeader & MotionFields;
 
 export interface FleetTableOptions {
   readonly maps: readonly MapPlacement[];
@@ -72,6 +75,12 @@ export class FleetTable {
   readonly version: Uint8Array;
   /** The latest full state of each AGV (for its panel; not read per frame). */
   readonly latest: (AgvReport | undefined)[] = [];
+  /**
+   * The newest message (state or visualization, VDA 5050 3.0 only) that carried each vehicle's `intermediatePath`,
+   * and the newest that carried its `plannedPath`; a state with no nodes left clears both (nothing lies ahead).
+   */
+  readonly intermediateFrom: (PathReport | undefined)[] = [];
+  readonly plannedFrom: (PathReport | undefined)[] = [];
   /** Map ids vehicles reported that the scene does not place, each once, for the problems list. */
   readonly unknownMaps = new Set<string>();
   private readonly slot = new Map<string, number>();
@@ -124,6 +133,10 @@ export class FleetTable {
     this.trackStanding(i, r.receivedMs);
     if (r.loads) this.loaded[i] = r.loads.length > 0 ? 1 : 0;
     if (r.battery) this.battery[i] = r.battery.chargePercent;
+    if (r.nodeStates.length === 0) {
+      this.intermediateFrom[i] = undefined;
+      this.plannedFrom[i] = undefined;
+    } else this.keepPaths(i, r);
     let worst = ERROR_NONE;
     for (const e of r.errors) worst = Math.max(worst, LEVEL[e.errorLevel]);
     this.errorLevel[i] = worst;
@@ -136,6 +149,7 @@ export class FleetTable {
     if (r.position) this.place(i, r.position.mapId, r.position.x, r.position.y, r.position.theta, r.receivedMs, r.velocity !== undefined);
     this.setVelocity(i, r);
     this.trackStanding(i, r.receivedMs);
+    this.keepPaths(i, r);
   }
 
   applyConnection(r: ConnectionReport): void {
@@ -184,12 +198,22 @@ export class FleetTable {
       i = this.keys.length;
       this.keys.push(key);
       this.latest.push(undefined);
+      this.intermediateFrom.push(undefined);
+      this.plannedFrom.push(undefined);
       this.slot.set(key, i);
     }
     this.lastSeenMs[i] = receivedMs;
     if (alive) this.offline[i] = 0;
     if (!this.offline[i]) this.stale[i] = 0;
     return i;
+  }
+
+  /** Keeps `r` as the source of AGV i's intermediate and planned path where it carries one no older than the kept. */
+  private keepPaths(i: number, r: PathReport): void {
+    const mid = this.intermediateFrom[i];
+    if (r.intermediatePath && !(mid && mid.timestampMs > r.timestampMs)) this.intermediateFrom[i] = r;
+    const planned = this.plannedFrom[i];
+    if (r.plannedPath && !(planned && planned.timestampMs > r.timestampMs)) this.plannedFrom[i] = r;
   }
 
   /**

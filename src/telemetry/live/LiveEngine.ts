@@ -1,7 +1,8 @@
 /**
  * Live VDA 5050 telemetry, as the telemetry worker serves it: an MQTT client (mqtt.js, WebSocket in the browser,
- * TCP or WebSocket in Node) subscribed to every vehicle's `state`, `visualization` and `connection`, each message
- * through the {@link MessageGate} into the {@link FleetTable}; frames packed into a buffer shared with the main
+ * TCP or WebSocket in Node) subscribed to every vehicle's `state`, `visualization` and `connection`, and to the
+ * `order` master controls send it (another's, or the twin's own coming back: their blocking actions time the
+ * vehicle's stops for traffic prediction), each message through the {@link MessageGate} into the {@link FleetTable}; frames packed into a buffer shared with the main
  * thread, like the simulation's; a snapshot (status, counts, drops by reason, latency) for the UI. It reconnects
  * by itself with a doubling back-off (1 s to 30 s) and keeps the last known fleet meanwhile, marked stale as the
  * vehicles fall silent.
@@ -66,7 +67,7 @@ export interface LiveSnapshot extends FeedCounts {
 const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 
 /** Any interface name: the broker's ACL decides which the twin sees. */
-const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection'];
+const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection', '+/+/+/+/order'];
 const NS_PER_MS = 1_000_000n;
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
@@ -323,7 +324,8 @@ export class LiveEngine {
       this.recorded++;
     }
     const d = this.feed?.receive(topic, payload, nowMs);
-    if (d === undefined || d.kind === 'dropped') return;
+    // An order's header is its master control's: the vehicle is answered in what it speaks itself.
+    if (d === undefined || d.kind === 'dropped' || d.kind === 'order') return;
     this.speaks.set(d.report.key, d.report);
     if (d.kind !== 'state') return;
     if (this.pending.length > 0 || this.updates.length > 0) this.settle(d.report);

@@ -7,6 +7,7 @@ import { laneShortestRoute } from '../../domain/laneShortestRoute';
 import { AGV_MANUAL } from '../../sim/AgvFleet';
 import { loadScene } from '../../sim/testScenes';
 import type { AgvReport, VdaMajor } from '../vda5050/agvReport';
+import { decodeMessage } from '../vda5050/decode';
 import { encodeInstantAction, encodeOrder, type DriveOrder, type WireMessage } from '../vda5050/encode';
 import { fieldsOutside20 } from '../vda5050/fixtures/fields20';
 import { schemaErrors } from '../vda5050/fixtures/officialSchemas';
@@ -366,5 +367,43 @@ describe('FleetPublisher honours base and horizon, and order updates, as a VDA 5
     expect(sim.fleet!.state[i]).not.toBe(AGV_MANUAL);
     pub.tick(1_772_352_000_000 + t * 1000, publish);
     expect(stateOf(i).errors).toEqual([]);
+  });
+
+  it.each([2, 3] as const)('a %s.x vehicle tells its planned and intermediate path only in 3.0, with etas in the future, ahead of it', (version) => {
+    const { sim, pub, sent, publish } = run(version, { ...map, origin: [120, -40], rotation: 0.6 }, { clockRate: 30 });
+    let checked = 0;
+    for (let t = 1; t <= 60; t++) {
+      sim.advanceTo(t * 30);
+      const from = sent.length;
+      const nowMs = 1_772_352_000_000 + t * 1000;
+      pub.tick(nowMs, publish);
+      for (const { topic, message } of sent.slice(from)) {
+        const d = decodeMessage(topic, JSON.stringify(message), nowMs);
+        if (d.kind !== 'state' && d.kind !== 'visualization') continue;
+        const r = d.report;
+        if (version === 2) {
+          expect([r.plannedPath, r.intermediatePath]).toEqual([undefined, undefined]);
+          continue;
+        }
+        if (d.kind !== 'state' || !d.report.driving) continue;
+        const { nodeStates, position } = d.report;
+        const mid = r.intermediatePath!;
+        const planned = r.plannedPath!;
+        expect(mid.length).toBeGreaterThan(0);
+        expect(mid.length).toBeLessThanOrEqual(3);
+        expect(mid[0]!.etaMs).toBeGreaterThan(nowMs);
+        for (let k = 1; k < mid.length; k++) expect(mid[k]!.etaMs).toBeGreaterThan(mid[k - 1]!.etaMs);
+        // Ahead of it: the first waypoint lies in the direction it is heading.
+        const p = position!;
+        expect(Math.cos(p.theta) * (mid[0]!.x - p.x) + Math.sin(p.theta) * (mid[0]!.y - p.y)).toBeGreaterThan(0);
+        // The plannedPath runs from where it is through its remaining nodes, the first of them its next node.
+        expect(planned.degree).toBe(1);
+        expect(planned.controlPoints[0]).toEqual({ x: p.x, y: p.y });
+        expect(planned.traversedNodes).toEqual(nodeStates.map((n) => n.nodeId));
+        expect(planned.controlPoints.slice(1)).toEqual(nodeStates.map((n) => ({ x: n.nodePosition!.x, y: n.nodePosition!.y })));
+        checked++;
+      }
+    }
+    if (version === 3) expect(checked).toBeGreaterThan(5);
   });
 });

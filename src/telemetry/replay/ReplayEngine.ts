@@ -40,7 +40,7 @@ export interface ReplayInfo {
 
 export type ReplaySnapshot = FeedCounts;
 
-const FEED_TOPIC = /\/(state|visualization|connection)$/;
+const FEED_TOPIC = /\/(state|visualization|connection|order)$/;
 const NS_PER_MS = 1_000_000n;
 const NS_PER_US = 1000n;
 
@@ -67,7 +67,8 @@ export class ReplayEngine {
     const { reader, info, why } = await openRecording(o.source);
     this.reader = reader;
     this.options = o;
-    // What the live feed subscribes to; commands recorded on `order`/`instantActions` topics are not fleet data.
+    // What the live feed subscribes to: the fleet's messages and the orders sent to it (their actions time the stops);
+    // `instantActions` are not fleet data.
     this.topics = info.topics.map((t) => t.topic).filter((t) => FEED_TOPIC.test(t));
     this.startNs = info.startNs ?? 0n;
     this.endNs = info.endNs ?? 0n;

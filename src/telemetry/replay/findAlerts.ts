@@ -31,7 +31,7 @@ export async function findAlerts(reader: RecordingReader, topics: readonly strin
   for await (const m of reader.messages({ topics: wanted })) {
     const ms = Number(m.logTimeNs / NS_PER_MS);
     const d = decodeMessage(m.topic, m.data, ms);
-    if (d.kind === 'dropped' || d.kind === 'visualization') continue;
+    if (d.kind === 'dropped' || d.kind === 'visualization' || d.kind === 'order') continue;
     let alert: Pick<ReplayAlert, 'kind' | 'detail'> | undefined;
     if (d.kind === 'connection') {
       // OFFLINE is a vehicle signing off cleanly; only a broken link (the broker's last will) is an incident.

@@ -1,7 +1,9 @@
 /**
  * The fleet table packed for traffic prediction: each vehicle's pose, speed, how long it has stood, its flags and
  * its remaining route on the lane network ({@link RouteResolver}) into a {@link TrafficInput}, at the table's
- * indices. Runs in the worker that holds the fleet (telemetry, replay, simulation), once a round; allocates
+ * indices; with the time it will stand at each route node and before it sets off for its order's blocking actions
+ * ({@link OrderActions}, from the orders seen on the wire), and its own path ahead where a 3.0 vehicle sends one
+ * ({@link LeadPaths}). Runs in the worker that holds the fleet (telemetry, replay, simulation), once a round; allocates
  * nothing per vehicle beyond what a changed state costs the resolver.
  *
  * A fleet larger than the input's capacity is packed up to the capacity: the rest are left out of prediction.
@@ -14,7 +16,7 @@
  *
  * @example
  *   const input = trafficInput(200, 48, shared);
- *   const n = packTraffic(feed.table, resolver, input, Date.now(), Date.now() / 1000); // input.meta[META_ROUND] bumped
+ *   const n = packTraffic(feed.table, { resolver, orders, leads }, input, Date.now(), Date.now() / 1000); // input.meta[META_ROUND] bumped
  */
 import {
   FLAG_DRIVING,
@@ -33,7 +35,16 @@ import {
 } from '../../domain/trafficFrame';
 import { ERROR_CRITICAL, type FleetTable } from '../live/FleetTable';
 import { TWIN_ORDER_PREFIX } from '../live/operatorCommands';
+import type { LeadPaths } from './LeadPaths';
+import type { OrderActions } from './OrderActions';
 import type { RouteResolver } from './RouteResolver';
+
+/** What a pack reads besides the table, each keeping its own per-vehicle cache. */
+export interface TrafficReaders {
+  readonly resolver: RouteResolver;
+  readonly orders: OrderActions;
+  readonly leads: LeadPaths;
+}
 
 /** A vehicle's order as the master control keeps it: the lane node it is held at (-1: none) and until when (source clock, s). */
 export interface TrafficCommitment {
@@ -52,7 +63,7 @@ const scratch: TrafficCommitment = { holdNode: -1, holdUntilS: Number.NaN };
  */
 export function packTraffic(
   table: FleetTable,
-  resolver: RouteResolver,
+  { resolver, orders, leads }: TrafficReaders,
   input: TrafficInput,
   nowMs: number,
   clockS: number,
@@ -101,6 +112,10 @@ export function packTraffic(
       input.flags[i] = input.flags[i]! | FLAG_COMMITTED;
     }
     for (let k = 0, at = i * cap; k < r.length; k++) input.route[at + k] = r.route[k]!;
+    const stops = orders.stops(i, table.keys[i]!, state, nowMs, cap);
+    for (let k = 0, at = i * cap; k < r.length; k++) input.stopS[at + k] = k < stops.length ? stops.stopS[k]! : 0;
+    input.departS[i] = stops.departS;
+    leads.write(i, table, r, input, nowMs);
   }
   input.meta[META_COUNT] = n;
   input.meta[META_CLOCK_S] = clockS;

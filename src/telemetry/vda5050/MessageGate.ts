@@ -5,7 +5,9 @@
  * Why these two: `connection` is retained and sent with QoS 1, so a reconnect or a redelivery hands us the same
  * message again (same headerId); and QoS 0 over Wi-Fi, or two bridges, can deliver an older state after a newer
  * one, which would make an AGV jump back. A headerId that goes down with a timestamp that goes up is a vehicle that
- * restarted and counts from 0 again: accepted.
+ * restarted and counts from 0 again: accepted. An `order` is not the vehicle's but a master control's (several
+ * consoles may send, each counting its own headers): it is kept or ignored by its orderId and orderUpdateId
+ * (`traffic/OrderActions`), not by its header, and only counts towards the vehicles tracked.
  *
  * At 20,000 messages a second the gate keeps one small typed array per vehicle and allocates nothing of its own
  * per message (decoding allocates the report). The number of vehicles is bounded, so a flood of invented serial
@@ -85,6 +87,10 @@ export class MessageGate {
       }
       last = new Float64Array(2 * SLOTS).fill(Number.NaN);
       this.last.set(key, last);
+    }
+    if (d.kind === 'order') {
+      this.accepted++;
+      return d;
     }
     const slot = SLOT[d.kind];
     if (last[slot] === headerId) {

@@ -189,3 +189,43 @@ export interface VisualizationReport extends ReportHeader, MotionFields {
 export interface ConnectionReport extends ReportHeader {
   readonly connectionState: ConnectionState;
 }
+
+/**
+ * How an order's action lets the vehicle go on: NONE drives and runs other actions alongside, 3.0's SINGLE drives
+ * but runs no other action, SOFT stands but runs other actions, HARD stands and runs nothing else.
+ */
+export type BlockingType = 'NONE' | 'SINGLE' | 'SOFT' | 'HARD';
+
+/** An action of an order's node or edge. */
+export interface OrderActionReport {
+  readonly actionId: string;
+  readonly actionType: string;
+  readonly blockingType: BlockingType;
+}
+
+/** A node of an order a master control sent: where, and what the vehicle does there. */
+export interface OrderNodeReport {
+  readonly nodeId: string;
+  readonly sequenceId: number;
+  readonly released: boolean;
+  readonly nodePosition?: { readonly x: number; readonly y: number; readonly theta?: number; readonly mapId: string };
+  readonly actions: readonly OrderActionReport[];
+}
+
+export interface OrderEdgeReport {
+  readonly edgeId: string;
+  readonly sequenceId: number;
+  readonly released: boolean;
+  readonly actions: readonly OrderActionReport[];
+}
+
+/**
+ * The twin's record of one `order` a master control (another one, or the twin itself) published to a vehicle:
+ * `key` names the vehicle (the topic's), the header's clock is the master control's.
+ */
+export interface OrderReport extends ReportHeader {
+  readonly orderId: string;
+  readonly orderUpdateId: number;
+  readonly nodes: readonly OrderNodeReport[];
+  readonly edges: readonly OrderEdgeReport[];
+}

@@ -76,7 +76,7 @@ describe('decodeMessage on hostile input', () => {
 
   it('drops bad topics and subtopics the twin does not read, as topic', () => {
     expect(dropReason(decode(JSON.stringify(state()), 'uagv/v2/acme/state'))).toMatch(/^topic: expected 5 levels/);
-    expect(dropReason(decode(JSON.stringify(state()), 'uagv/v2/acme/AGV-7/order'))).toBe('topic: the twin does not read subtopic order');
+    expect(dropReason(decode(JSON.stringify(state()), 'uagv/v2/acme/AGV-7/instantActions'))).toBe('topic: the twin does not read subtopic instantActions');
     expect(dropReason(decode(JSON.stringify(state()), 'uagv/v2/acme/AGV-7/stat'))).toMatch(/^topic: unknown subtopic/);
   });
 

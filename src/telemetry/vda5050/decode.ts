@@ -1,5 +1,6 @@
 /**
- * Decoding of VDA 5050 2.x and 3.x messages (`state`, `visualization`, `connection`) into the twin's reports, each
+ * Decoding of VDA 5050 2.x and 3.x messages (`state`, `visualization`, `connection`, and the `order` a master
+ * control sends a vehicle, whose blocking actions time its stops) into the twin's reports, each
  * with the exact version its header names and the topic's interface name (`uagv`, 3.0's `vda5050`, or another),
  * so that the twin can answer a vehicle in its own version and under its own prefix. 2.0 reads as 2.1 does: the
  * fields the twin uses are the same in both.
@@ -18,6 +19,7 @@ import { z } from 'zod';
 import type {
   ActionStateReport,
   AgvReport,
+  BlockingType,
   ConnectionReport,
   ConnectionState,
   EmergencyStop,
@@ -25,6 +27,7 @@ import type {
   IntermediatePoint,
   MotionFields,
   OperatingMode,
+  OrderReport,
   Position,
   ReportHeader,
   VdaMajor,
@@ -50,6 +53,7 @@ export type Decoded =
   | { readonly kind: 'state'; readonly report: AgvReport }
   | { readonly kind: 'visualization'; readonly report: VisualizationReport }
   | { readonly kind: 'connection'; readonly report: ConnectionReport }
+  | { readonly kind: 'order'; readonly report: OrderReport }
   | { readonly kind: 'dropped'; readonly reason: DropReason; readonly detail: string };
 
 export type DroppedMessage = Extract<Decoded, { kind: 'dropped' }>;
@@ -169,6 +173,28 @@ const ConnectionV3 = z.object({
   connectionState: z.enum(['ONLINE', 'OFFLINE', 'HIBERNATING', 'CONNECTION_BROKEN']),
 });
 
+/** Only what the twin reads of an order: its nodes and edges, and their actions' blocking types (3.0 adds SINGLE). */
+const orderOf = <const B extends readonly [BlockingType, ...BlockingType[]]>(blocking: B) => {
+  const actions = z.array(z.object({ actionId: z.string(), actionType: z.string(), blockingType: z.enum(blocking) }));
+  return z.object({
+    ...header,
+    orderId: z.string(),
+    orderUpdateId: uint32,
+    nodes: z.array(
+      z.object({
+        nodeId: z.string(),
+        sequenceId: int.min(0),
+        released: z.boolean(),
+        nodePosition: z.object({ x: num, y: num, theta: num.optional(), mapId: z.string() }).optional(),
+        actions,
+      }),
+    ),
+    edges: z.array(z.object({ edgeId: z.string(), sequenceId: int.min(0), released: z.boolean(), actions })),
+  });
+};
+const OrderV2 = orderOf(['NONE', 'SOFT', 'HARD']);
+const OrderV3 = orderOf(['NONE', 'SINGLE', 'SOFT', 'HARD']);
+
 const SEMVER = /^(\d+)\.\d+\.\d+$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const EMPTY: readonly never[] = [];
@@ -277,6 +303,10 @@ function stateFromV3(h: ReportHeader, m: z.infer<typeof StateV3>): AgvReport {
   };
 }
 
+function orderReport(h: ReportHeader, m: z.infer<typeof OrderV2> | z.infer<typeof OrderV3>): OrderReport {
+  return { ...h, orderId: m.orderId, orderUpdateId: m.orderUpdateId, nodes: m.nodes, edges: m.edges };
+}
+
 const CONNECTION_V3: Readonly<Record<z.infer<typeof ConnectionV3>['connectionState'], ConnectionState>> = {
   ONLINE: 'ONLINE',
   OFFLINE: 'OFFLINE',
@@ -339,7 +369,7 @@ export function decodeMessage(topic: string, payload: Uint8Array | string, recei
   if (!parsed.ok) return dropped('topic', parsed.error);
   const address = parsed.address;
   const { subtopic } = address;
-  if (subtopic !== 'state' && subtopic !== 'visualization' && subtopic !== 'connection') {
+  if (subtopic !== 'state' && subtopic !== 'visualization' && subtopic !== 'connection' && subtopic !== 'order') {
     return dropped('topic', `the twin does not read subtopic ${subtopic}`);
   }
   if (address.majorVersion !== 2 && address.majorVersion !== 3) {
@@ -391,5 +421,7 @@ export function decodeMessage(topic: string, payload: Uint8Array | string, recei
             kind: 'connection',
             report: { ...h, connectionState: CONNECTION_V3[m.connectionState] },
           }));
+    case 'order':
+      return accept(major === 2 ? OrderV2 : OrderV3, json, address, major, receivedMs, (h, m) => ({ kind: 'order', report: orderReport(h, m) }));
   }
 }
