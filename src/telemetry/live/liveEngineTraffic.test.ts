@@ -13,6 +13,24 @@ const laneNodes = [
 ];
 let broker: RunningBroker;
 
+/** A viewer's live engine on the test broker, packing up to 4 AGVs × 8 route nodes into a shared buffer. */
+async function viewerEngine() {
+  const engine = new LiveEngine();
+  await engine.connect({
+    url: broker.urls.ws,
+    username: 'viewer',
+    password: broker.users.viewer,
+    maps: MAPS,
+    capacity: 4,
+    staleAfterMs: 35_000,
+    facilityCount: 0,
+    laneNodes,
+  });
+  const buffer = new SharedArrayBuffer(trafficInputBytes(4, 8));
+  engine.attachTraffic(buffer, 4, 8);
+  return { engine, buffer };
+}
+
 describe('LiveEngine packs the live fleet for traffic prediction', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     broker = await startBroker();
@@ -23,19 +41,7 @@ describe('LiveEngine packs the live fleet for traffic prediction', { timeout: 60
   });
 
   it('packs a vehicle off the wire with its route resolved on the scene’s lane nodes', async () => {
-    const engine = new LiveEngine();
-    await engine.connect({
-      url: broker.urls.ws,
-      username: 'viewer',
-      password: broker.users.viewer,
-      maps: MAPS,
-      capacity: 4,
-      staleAfterMs: 35_000,
-      facilityCount: 0,
-      laneNodes,
-    });
-    const buffer = new SharedArrayBuffer(trafficInputBytes(4, 8));
-    engine.attachTraffic(buffer, 4, 8);
+    const { engine, buffer } = await viewerEngine();
     const fleet = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
     const state = encodeState({
       version: 2,
@@ -69,19 +75,7 @@ describe('LiveEngine packs the live fleet for traffic prediction', { timeout: 60
   });
 
   it('reads the orders a master control sends the vehicles: a pick on a route node is packed as a stop there', async () => {
-    const engine = new LiveEngine();
-    await engine.connect({
-      url: broker.urls.ws,
-      username: 'viewer',
-      password: broker.users.viewer,
-      maps: MAPS,
-      capacity: 4,
-      staleAfterMs: 35_000,
-      facilityCount: 0,
-      laneNodes,
-    });
-    const buffer = new SharedArrayBuffer(trafficInputBytes(4, 8));
-    engine.attachTraffic(buffer, 4, 8);
+    const { engine, buffer } = await viewerEngine();
     const master = await mqtt.connectAsync(broker.urls.tcp, { username: 'operator', password: broker.users.operator, protocolVersion: 5 });
     const fleet = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
     const nowMs = Date.now();
