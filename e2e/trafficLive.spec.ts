@@ -35,6 +35,43 @@ async function logIn(page: Page, user: 'operator' | 'viewer'): Promise<void> {
   await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBe(converging.agvs);
 }
 
+/**
+ * Runs in the page: confirms the open confirmation once AGV `key`'s predicted arrival, carried forward on the clock
+ * since the round that gave it (the fleet runs at real time), has fallen to `atS`. Done in the page because the
+ * test's own polling lags by seconds on a loaded machine, and the two AGVs meet only if the order goes out on time.
+ */
+function confirmWhenDue({ key, atS, timeoutS }: { key: string; atS: number; timeoutS: number }) {
+  return new Promise<{ firstEtaS: number; etaS: number }>((resolve, reject) => {
+    const started = performance.now();
+    let round = -1;
+    let arrivalS = Infinity;
+    let since = 0;
+    let firstEtaS = NaN;
+    const timer = setInterval(() => {
+      const t = window.__TWIN__.traffic;
+      const eta = t.etaS[key];
+      if (t.predictions !== round && eta !== undefined) {
+        round = t.predictions;
+        arrivalS = eta;
+        since = performance.now();
+        if (Number.isNaN(firstEtaS)) firstEtaS = eta;
+      }
+      const etaS = arrivalS - (performance.now() - since) / 1000;
+      if (etaS > atS) {
+        if (performance.now() - started < timeoutS * 1000) return;
+        clearInterval(timer);
+        reject(new Error(`no predicted arrival of ${key} at or under ${atS} s within ${timeoutS} s (last read ${etaS} s)`));
+        return;
+      }
+      clearInterval(timer);
+      const yes = document.querySelector<HTMLButtonElement>('[data-testid="command-yes"]');
+      if (!yes) return reject(new Error('the confirmation is not open'));
+      yes.click();
+      resolve({ firstEtaS, etaS });
+    }, 25);
+  });
+}
+
 const keys = converging.orders.map((o) => `smartgate/${o.serial}`);
 const pair = [...keys].sort().join('|');
 const ofPair = (c: { a: string; b: string }) => [c.a, c.b].sort().join('|') === pair;
@@ -65,16 +102,16 @@ test('two fleet AGVs sent onto converging routes: foreseen ≥ 30 s ahead, the p
   await goto(first);
   await operator.getByTestId('command-yes').click();
   await goto(second);
-  await expect
-    .poll(async () => (await traffic(operator)).etaS[`smartgate/${first.serial}`] ?? Infinity, { timeout: 60_000, intervals: [100] })
-    .toBeLessThanOrEqual(converging.secondOrderAtEtaS);
-  // Enter on the focused confirm button goes out at once (a click waits for the page to settle, seconds under load).
-  await operator.keyboard.press('Enter');
+  const due = await operator.evaluate(confirmWhenDue, { key: `smartgate/${first.serial}`, atS: converging.secondOrderAtEtaS, timeoutS: 60 });
+  console.log(`second order: first ETA read ${due.firstEtaS.toFixed(1)} s, confirmed at ${due.etaS.toFixed(1)} s`);
+  // Read too late, the first AGV was already past the point where the second could meet it.
+  expect(due.firstEtaS).toBeGreaterThan(converging.secondOrderAtEtaS);
 
   // Foreseen at least 30 s ahead, and a plan: one AGV waits at a node until a time.
   await expect.poll(async () => (await traffic(operator)).conflicts.find(ofPair)?.inS ?? -1, { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
   const foreseen = await traffic(operator);
   const meetsAtS = foreseen.clockS! + foreseen.conflicts.find(ofPair)!.inS;
+  console.log(`foreseen ${foreseen.conflicts.find(ofPair)!.inS.toFixed(1)} s ahead`);
   const id = `conflict:${pair}`;
   const card = operator.locator(`[data-testid="proposal"][data-id="${id}"]`);
   await expect(card).toHaveAttribute('data-ok', 'true', { timeout: 10_000 });
