@@ -111,6 +111,25 @@ export default defineConfig([
     },
   },
   {
+    // The server (and its tools) reuse the domain, telemetry and the engines; never the browser's layers or a UI library.
+    files: ['server/**', 'scripts/user.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiPackages.paths,
+          patterns: [
+            ...uiPackages.patterns,
+            {
+              group: ['**/src/store/**', '**/src/view/**', '**/src/ui/**', '**/src/app/**'],
+              message: 'The server reuses src/domain, src/telemetry and the engines, never the browser layers (store, view, ui, app).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A worker entry only exposes an engine through comlink.
     files: ['workers/**'],
     rules: {

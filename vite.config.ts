@@ -15,7 +15,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 5173, strictPort: true, headers: isolation },
   build: { chunkSizeWarningLimit: 2000 },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -1,8 +1,9 @@
 /**
- * `npm start`: builds the twin when the build is missing or older than its sources, then serves it on
- * http://127.0.0.1:5173 (no other service needed: the built-in scenes and fleet ship inside the build).
+ * `npm start`: builds the twin when the build is missing or older than its sources, then starts the control-room
+ * server (server/main.ts) on http://127.0.0.1:5173 (TWIN_PORT): no other service needed, its embedded database is
+ * made in var/ and the built-in fleet ships inside the build.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,6 +21,7 @@ function run(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+
 const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
   console.log('Building the twin (sources changed since the last build)…');
@@ -27,5 +29,7 @@ if (built < Math.max(...SOURCES.map(newest))) {
 } else {
   console.log('Build is up to date.');
 }
-console.log('Serving the twin on http://127.0.0.1:5173');
-run(['preview', '--host', '127.0.0.1', '--port', '5173', '--strictPort']);
+// The server runs from its TypeScript sources under tsx: nothing to build, and a stack trace names the real line.
+const server = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

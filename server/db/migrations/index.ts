@@ -1,0 +1,11 @@
+/**
+ * Every migration, in order. Kept as a static list (not read from a folder at run time) so that the same code runs
+ * from the repository under tsx and from any bundle; each file's name is its version, applied once, never edited
+ * after it has shipped.
+ */
+import type { Migration } from 'kysely';
+import * as usersSessions from './0001_users_sessions';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_users_sessions': usersSessions,
+};

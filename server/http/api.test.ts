@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Capability, type Role } from '../../src/domain/roles';
+import { readConfig } from '../config';
+import { startServer, type RunningServer } from '../startServer';
+import { UserStore } from '../users/UserStore';
+
+const PASSWORD = 'a long enough password';
+let server: RunningServer;
+let dir: string;
+const cookies: Partial<Record<Role, string>> = {};
+
+async function call(method: string, path: string, o: { cookie?: string; body?: unknown } = {}) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(o.cookie ? { cookie: o.cookie } : {}), ...(o.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'twin-api-'));
+  server = await startServer(readConfig({ TWIN_PORT: '0', TWIN_DATA_DIR: dir, TWIN_DIST_DIR: join(dir, 'no-build') }));
+  const users = new UserStore(server.database.db);
+  for (const role of ROLES) {
+    await users.add(role, role, PASSWORD);
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: role, password: PASSWORD }),
+    });
+    cookies[role] = res.headers.get('set-cookie')!.split(';')[0];
+  }
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the control-room API', () => {
+  it('answers health without a session', async () => {
+    const r = await call('GET', '/api/health');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ ok: true, database: 'embedded', broker: 'none', recording: false, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    // Cross-origin isolation on every answer: the app's workers share memory.
+    expect(r.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+  });
+
+  it('signs in with an HttpOnly, SameSite=Strict cookie, says who is signed in, and signs out', async () => {
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'operator', password: PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ name: 'operator', role: 'operator' });
+    const set = res.headers.get('set-cookie')!;
+    expect(set).toMatch(/^twin_session=[A-Za-z0-9_-]{43};/);
+    expect(set).toMatch(/HttpOnly/);
+    expect(set).toMatch(/SameSite=Strict/);
+    const cookie = set.split(';')[0]!;
+    expect((await call('GET', '/api/session', { cookie })).body).toEqual({ name: 'operator', role: 'operator' });
+    expect((await call('DELETE', '/api/session', { cookie })).status).toBe(204);
+    expect(await call('GET', '/api/session', { cookie })).toMatchObject({ status: 401, body: { error: 'not signed in' } });
+  });
+
+  // Every route with the capability it needs: 401 without a session, 403 for each role without the capability.
+  const ROUTES: readonly { method: string; path: string; needs: Capability; body?: unknown }[] = [
+    { method: 'GET', path: '/api/session', needs: 'view' },
+    { method: 'GET', path: '/api/users', needs: 'administer' },
+    { method: 'POST', path: '/api/users', needs: 'administer', body: { name: 'new-user', role: 'viewer', password: PASSWORD } },
+    { method: 'DELETE', path: '/api/users/nobody', needs: 'administer' },
+  ];
+  it.each(ROUTES)('$method $path: 401 without a session, 403 for roles that may not', async ({ method, path, needs, body }) => {
+    expect(await call(method, path, { body })).toMatchObject({ status: 401, body: { error: 'not signed in' } });
+    for (const role of ROLES.filter((r) => !(needs === 'view' || r === 'admin'))) {
+      const r = await call(method, path, { cookie: cookies[role]!, body });
+      expect(r.status, `${role} on ${method} ${path}`).toBe(403);
+      expect(r.body.error).toMatch(new RegExp(`^${role} is a ${role}: a ${role} may not`));
+    }
+  });
+
+  it('lets an admin add and remove users, naming a bad field or a taken name', async () => {
+    const admin = cookies.admin!;
+    expect(await call('POST', '/api/users', { cookie: admin, body: { name: 'duc', role: 'engineer', password: PASSWORD } })).toMatchObject({
+      status: 201,
+      body: { name: 'duc', role: 'engineer' },
+    });
+    expect(await call('POST', '/api/users', { cookie: admin, body: { name: 'duc', role: 'engineer', password: PASSWORD } })).toMatchObject({
+      status: 409,
+      body: { error: 'name "duc": already taken' },
+    });
+    expect(await call('POST', '/api/users', { cookie: admin, body: { name: 'em', role: 'engineer' } })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/^body\.password: /) },
+    });
+    expect((await call('GET', '/api/users', { cookie: admin })).body.users.map((u: { name: string }) => u.name)).toContain('duc');
+    expect((await call('DELETE', '/api/users/duc', { cookie: admin })).status).toBe(204);
+    expect(await call('DELETE', '/api/users/duc', { cookie: admin })).toMatchObject({ status: 404, body: { error: 'no user "duc"' } });
+  });
+
+  it('refuses bad sign-in bodies by field, and throttles failed sign-ins of a name even with the right password', async () => {
+    expect(await call('POST', '/api/session', { body: { name: 'viewer' } })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/^body\.password: /) },
+    });
+    expect(await call('POST', '/api/session', { body: '{"name":' })).toMatchObject({ status: 400 });
+    await new UserStore(server.database.db).add('target', 'viewer', PASSWORD);
+    for (let k = 0; k < 5; k++) {
+      expect(await call('POST', '/api/session', { body: { name: 'target', password: `guess ${k} of many` } })).toMatchObject({
+        status: 401,
+        body: { error: 'wrong name or password' },
+      });
+    }
+    const locked = await call('POST', '/api/session', { body: { name: 'target', password: PASSWORD } });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toMatch(/^too many failed sign-ins: try again in \d+ s$/);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+
+  it('refuses a 100 MB body from its declared length, before reading it', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(100 * 1024 * 1024) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write('{"name":"');
+    });
+    expect(status).toBe(413);
+  });
+
+  it('names an unknown API route, and says the app is not built when it is not', async () => {
+    expect(await call('GET', '/api/nothing')).toMatchObject({ status: 404, body: { error: 'no API route GET /api/nothing' } });
+    const page = await call('GET', '/');
+    expect(page.status).toBe(503);
+    expect(page.body).toMatch(/not built yet/);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The control-room server's HTTP side: the built app (with the cross-origin isolation headers its workers need for
+ * SharedArrayBuffer), and the API under /api. Every API answer but health and sign-in needs a session (access.ts);
+ * a failure answers with `{ error }` naming the problem, and a 500 is logged with its reason and request id.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import settings from '../../data/server.json' with { type: 'json' };
+import type { LoginLimiter } from '../auth/LoginLimiter';
+import type { SessionStore } from '../auth/SessionStore';
+import type { DatabaseKind } from '../db/openDatabase';
+import type { UserStore } from '../users/UserStore';
+import { sessionUser } from './access';
+import { HttpError } from './HttpError';
+import { sessionRoutes } from './routes/sessionRoutes';
+import { userRoutes } from './routes/userRoutes';
+
+export type BrokerStatus = 'none' | 'connecting' | 'connected';
+
+export interface AppDeps {
+  readonly version: string;
+  readonly database: DatabaseKind;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly limiter: LoginLimiter;
+  /** The built app; absent or empty, pages answer 503 saying so. */
+  readonly distDir?: string;
+  readonly broker: () => BrokerStatus;
+  readonly recording: () => boolean;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Fastify's own request lines would log every asset of the app; the hook below logs API calls only.
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: settings.bodyLimitBytes.value, trustProxy: false, disableRequestLogging: true });
+  await app.register(fastifyCookie);
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (request.url.startsWith('/api/')) request.log.info(line, 'api');
+    else request.log.debug(line, 'asset');
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(ISOLATION);
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).headers(error.headers).send({ error: error.message });
+    // Fastify's own refusals (bad JSON, 413 body too large, 415 content type) carry a status below 500.
+    if (error.statusCode !== undefined && error.statusCode < 500) return reply.code(error.statusCode).send({ error: error.message });
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: `internal error (logged as request ${request.id})` });
+  });
+
+  const userOf = sessionUser(deps.sessions);
+  app.get('/api/health', async () => ({
+    ok: true,
+    database: deps.database,
+    broker: deps.broker(),
+    recording: deps.recording(),
+    version: deps.version,
+  }));
+  sessionRoutes(app, { users: deps.users, sessions: deps.sessions, limiter: deps.limiter, userOf });
+  userRoutes(app, { users: deps.users, userOf });
+
+  const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: deps.distDir!, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: `no API route ${request.method} ${request.url.split('?')[0]}` });
+    if (!built) return reply.code(503).type('text/plain').send('The twin is not built yet: run `npm run build` (npm start does it for you).');
+    return reply
+      .code(404)
+      .type('text/plain')
+      .send(`Not found: ${request.url.split('?')[0]}`);
+  });
+  return app;
+}
