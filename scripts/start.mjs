@@ -21,7 +21,6 @@ function run(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-
 const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
   console.log('Building the twin (sources changed since the last build)…');

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import settings from '../../data/server.json' with { type: 'json' };
 import type { LoginLimiter } from '../auth/LoginLimiter';
 import type { SessionStore } from '../auth/SessionStore';
@@ -36,14 +36,14 @@ export interface AppDeps {
 const ISOLATION = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  // Fastify's own request lines would log every asset of the app; the hook below logs API calls only.
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: settings.bodyLimitBytes.value, trustProxy: false, disableRequestLogging: true });
-  await app.register(fastifyCookie);
-  app.addHook('onResponse', async (request, reply) => {
-    const line = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
-    if (request.url.startsWith('/api/')) request.log.info(line, 'api');
-    else request.log.debug(line, 'asset');
+  // Fastify's request lines for the API only: logging every asset of the app would bury them.
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: settings.bodyLimitBytes.value,
+    trustProxy: false,
+    logController: new LogController({ disableRequestLogging: (request) => !request.url.startsWith('/api/') }),
   });
+  await app.register(fastifyCookie);
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(ISOLATION);
   });

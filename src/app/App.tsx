@@ -27,6 +27,9 @@ import { HoverTooltip } from '../ui/HoverTooltip';
 import { Legend } from '../ui/Legend';
 import { ProblemPanel } from '../ui/ProblemPanel';
 import { TopBar } from '../ui/TopBar';
+import { ServerAccount } from '../ui/ServerAccount';
+import type { ServerStore } from '../store/server/serverStore';
+import type { ServerClient } from './server/ServerClient';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
 import { briefingServices } from './briefingServices';
@@ -67,7 +70,25 @@ function replayStart(scene: Scene, input: ReplayInput, metrics: SourceMetrics) {
     });
 }
 
-export function App({ url, metrics, renderStats, traffic }: { url: UrlState; metrics: SourceMetrics; renderStats: RenderStats; traffic: TrafficStore }) {
+/** The control-room server's standing and its client (absent-status store when the page is served without one). */
+export interface ServerLink {
+  readonly store: ServerStore;
+  readonly client: ServerClient;
+}
+
+export function App({
+  url,
+  metrics,
+  renderStats,
+  traffic,
+  server,
+}: {
+  url: UrlState;
+  metrics: SourceMetrics;
+  renderStats: RenderStats;
+  traffic: TrafficStore;
+  server: ServerLink;
+}) {
   const { t } = useTranslation();
   const store = useTwinStore();
   const loaded = useTwin((s) => s.loaded);
@@ -282,6 +303,9 @@ export function App({ url, metrics, renderStats, traffic }: { url: UrlState; met
         onZone={(z) => openCatalog(z, variantsOf(z).includes(DEFAULT_VARIANT) ? DEFAULT_VARIANT : variantsOf(z)[0]!)}
         onVariant={(v) => openCatalog(zone, v)}
         onFile={openFile}
+        account={
+          <ServerAccount store={server.store} onSignIn={(n, p) => void server.client.signIn(n, p)} onSignOut={() => void server.client.signOut()} />
+        }
       />
       <main className="stage">
         {scene && (mode === 'engineering' || fleet) && (

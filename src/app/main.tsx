@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createServerStore } from '../store/server/serverStore';
 import { createTrafficStore } from '../store/traffic/trafficStore';
 import { createTwinStore } from '../store/twinStore';
 import { TwinStoreContext } from '../store/useTwin';
@@ -12,6 +13,7 @@ import { startTwin } from './startTwin';
 import { createSourceMetrics } from '../telemetry/SourceMetrics';
 import { installTwinProbe } from './twinProbe';
 import { readUrlState } from './urlState';
+import { ServerClient } from './server/ServerClient';
 import { createRenderStats } from '../view/renderStats';
 
 const url = readUrlState(window.location.search);
@@ -24,13 +26,17 @@ const metrics = createSourceMetrics();
 const renderStats = createRenderStats();
 // Traffic prediction's settings and latest round: the operations console shows it, the probe reports it.
 const traffic = createTrafficStore();
-installTwinProbe(store, { metrics, renderStats, traffic });
+// The control-room server, when one serves the page: who is signed in (the top bar shows it, the probe reports it).
+const serverStore = createServerStore();
+const server = { store: serverStore, client: new ServerClient(serverStore) };
+void server.client.detect();
+installTwinProbe(store, { metrics, renderStats, traffic, server: server.store });
 startTwin(store, url, i18n);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <TwinStoreContext.Provider value={store}>
-      <App url={url} metrics={metrics} renderStats={renderStats} traffic={traffic} />
+      <App url={url} metrics={metrics} renderStats={renderStats} traffic={traffic} server={server} />
     </TwinStoreContext.Provider>
   </StrictMode>,
 );

@@ -4,6 +4,8 @@
  */
 import type { FleetFrame } from '../domain/fleetFrame';
 import type { TrafficStore } from '../store/traffic/trafficStore';
+import type { ServerState, ServerStore } from '../store/server/serverStore';
+import type { Role } from '../domain/roles';
 import type { TwinStore } from '../store/twinStore';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
@@ -72,6 +74,8 @@ export interface TwinSnapshot {
   };
   /** The latest traffic prediction round (see trafficProbe.ts). */
   readonly traffic: TrafficProbe;
+  /** The control-room server serving the page and who is signed in; absent when the twin runs without one. */
+  readonly server?: { readonly connected: boolean; readonly user?: string; readonly role?: Role };
   /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
 }
@@ -81,9 +85,10 @@ export interface ProbeInputs {
   readonly metrics: SourceMetrics;
   readonly renderStats: RenderStats;
   readonly traffic: TrafficStore;
+  readonly server: ServerStore;
 }
 
-export function snapshot(store: TwinStore, { metrics, renderStats, traffic }: ProbeInputs, rounds: () => number): TwinSnapshot {
+export function snapshot(store: TwinStore, { metrics, renderStats, traffic, server }: ProbeInputs, rounds: () => number): TwinSnapshot {
   const { sim, telemetry, replay } = metrics;
   const s = store.getState();
   const scene = s.loaded?.scene;
@@ -124,11 +129,17 @@ export function snapshot(store: TwinStore, { metrics, renderStats, traffic }: Pr
       agvPoses: Object.freeze(posesOf(replay.frame)),
     }),
     traffic: trafficProbe(traffic.getState(), rounds()),
+    ...serverProbe(server.getState().server),
     screenOf: (facilityId: string) => {
       const f = scene?.facilities.find((x) => x.id === facilityId);
       return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);
     },
   });
+}
+
+function serverProbe(s: ServerState): Pick<TwinSnapshot, 'server'> {
+  if (s.status === 'absent' || s.status === 'checking') return {};
+  return { server: Object.freeze(s.status === 'signed-in' ? { connected: true, user: s.user, role: s.role } : { connected: true }) };
 }
 
 function posesOf(frame: FleetFrame | undefined): (readonly [number, number])[] {

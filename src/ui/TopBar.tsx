@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene, ZoneId } from '../domain/sceneSchema';
 import { CONSOLE_MODES } from '../store/twinStore';
@@ -11,10 +11,12 @@ export interface TopBarProps {
   readonly onZone: (zone: ZoneId) => void;
   readonly onVariant: (variant: string) => void;
   readonly onFile: (file: File) => void;
+  /** Who is signed in to the control-room server (nothing without one). */
+  readonly account?: ReactNode;
 }
 
 /** Zone and layout switchers, preset views, language, and opening a scene file from disk. */
-export function TopBar({ scene, zones, variants, onZone, onVariant, onFile }: TopBarProps) {
+export function TopBar({ scene, zones, variants, onZone, onVariant, onFile, account }: TopBarProps) {
   const { t } = useTranslation();
   const lang = useTwin((s) => s.lang);
   const setLang = useTwin((s) => s.setLang);
@@ -61,6 +63,7 @@ export function TopBar({ scene, zones, variants, onZone, onVariant, onFile }: To
         </div>
       )}
       <div className="group end">
+        {account}
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('app.openFile')}
         </button>
