@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly broker?: BrokerSettings;
   /** The built app it serves. */
   readonly distDir: string;
+  /** The layout whose map placement and lane network the live fleet drives on (a scene file). */
+  readonly scene: string;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +52,7 @@ export function readConfig(env: Env, cwd = process.cwd()): ServerConfig {
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...brokerOf(env),
     distDir: resolve(cwd, set(env, 'TWIN_DIST_DIR') ?? 'dist'),
+    scene: resolve(cwd, set(env, 'TWIN_SCENE') ?? 'scenes/1119-1120/proposed.json'),
   };
 }
 

@@ -10,6 +10,9 @@ import type { ServerConfig } from './config';
 import { openDatabase, type TwinDatabase } from './db/openDatabase';
 import { buildApp } from './http/buildApp';
 import { UserStore } from './users/UserStore';
+import { AuditStore } from './audit/AuditStore';
+import { LiveWatch, type WatchLog } from './live/LiveWatch';
+import { loadSceneFile } from './loadSceneFile';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -22,16 +25,27 @@ export interface RunningServer {
 const SWEEP_MS = 3600_000;
 
 export async function startServer(config: ServerConfig, logger: FastifyServerOptions['logger'] = false): Promise<RunningServer> {
+  // A bad TWIN_SCENE is refused before anything opens.
+  const scene = config.broker && loadSceneFile(config.scene);
   const database = await openDatabase(config);
   const sessions = new SessionStore(database.db);
-  const app = await buildApp({
+  const audit = new AuditStore(database.db);
+  // The watch logs through the app's logger, which exists once the app is built; it starts after the server listens.
+  const log: WatchLog = {
+    info: (o, m) => app.log.info(o, m),
+    warn: (o, m) => app.log.warn(o, m),
+    error: (o, m) => app.log.error(o, m),
+  };
+  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log);
+  const app: FastifyInstance = await buildApp({
     version: pkg.version,
     database: database.kind,
     users: new UserStore(database.db),
     sessions,
     limiter: new LoginLimiter(),
+    audit,
+    ...(watch ? { watch } : {}),
     distDir: config.distDir,
-    broker: () => 'none',
     recording: () => false,
     logger,
   });
@@ -42,6 +56,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     await database.close();
     throw e;
   }
+  watch?.start();
   const sweep = setInterval(() => void sessions.sweep().catch((e: unknown) => app.log.error({ err: e }, 'session sweep failed')), SWEEP_MS);
   sweep.unref();
   const { port } = app.server.address() as { port: number };
@@ -53,6 +68,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep);
+        if (watch) await watch.close();
         await app.close();
         await database.close();
       })()),

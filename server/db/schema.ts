@@ -4,6 +4,7 @@
  * two instances on one PostgreSQL never need the database to number anything.
  */
 import type { Role } from '../../src/domain/roles';
+import type { AuditResult } from '../../src/telemetry/live/operatorCommands';
 
 export interface UsersTable {
   readonly id: string;
@@ -21,7 +22,21 @@ export interface SessionsTable {
   readonly expiresMs: number;
 }
 
+/** One operator command or order release and its fate (telemetry/live/operatorCommands.ts `AuditEntry`). */
+export interface AuditTable {
+  readonly id: string;
+  readonly atMs: number;
+  readonly who: string;
+  readonly vehicle: string;
+  readonly what: string;
+  readonly result: AuditResult;
+  readonly detail: string | null;
+  /** When the row last changed (the result settling). */
+  readonly updatedMs: number;
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
+  readonly audit: AuditTable;
 }

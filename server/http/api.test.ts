@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Capability, type Role } from '../../src/domain/roles';
+import { may, ROLES, type Capability, type Role } from '../../src/domain/roles';
 import { readConfig } from '../config';
 import { startServer, type RunningServer } from '../startServer';
 import { UserStore } from '../users/UserStore';
@@ -76,10 +76,13 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/users', needs: 'administer' },
     { method: 'POST', path: '/api/users', needs: 'administer', body: { name: 'new-user', role: 'viewer', password: PASSWORD } },
     { method: 'DELETE', path: '/api/users/nobody', needs: 'administer' },
+    { method: 'GET', path: '/api/live', needs: 'view' },
+    { method: 'POST', path: '/api/commands', needs: 'command', body: { vehicle: 'acme/AGV-1', command: { kind: 'pause' } } },
+    { method: 'GET', path: '/api/audit', needs: 'view' },
   ];
   it.each(ROUTES)('$method $path: 401 without a session, 403 for roles that may not', async ({ method, path, needs, body }) => {
     expect(await call(method, path, { body })).toMatchObject({ status: 401, body: { error: 'not signed in' } });
-    for (const role of ROLES.filter((r) => !(needs === 'view' || r === 'admin'))) {
+    for (const role of ROLES.filter((r) => !may(r, needs))) {
       const r = await call(method, path, { cookie: cookies[role]!, body });
       expect(r.status, `${role} on ${method} ${path}`).toBe(403);
       expect(r.body.error).toMatch(new RegExp(`^${role} is a ${role}: a ${role} may not`));
@@ -139,6 +142,14 @@ describe('the control-room API', () => {
       req.write('{"name":"');
     });
     expect(status).toBe(413);
+  });
+
+  it('says plainly when it watches no live fleet', async () => {
+    expect(await call('GET', '/api/live', { cookie: cookies.viewer! })).toMatchObject({ status: 200, body: { status: 'none', vehicles: [] } });
+    expect(await call('POST', '/api/commands', { cookie: cookies.operator!, body: { vehicle: 'acme/AGV-1', command: { kind: 'pause' } } })).toMatchObject({
+      status: 503,
+      body: { error: 'this server watches no live fleet (TWIN_BROKER_URL is not set)' },
+    });
   });
 
   it('names an unknown API route, and says the app is not built when it is not', async () => {

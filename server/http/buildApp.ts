@@ -17,8 +17,9 @@ import { sessionUser } from './access';
 import { HttpError } from './HttpError';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { userRoutes } from './routes/userRoutes';
-
-export type BrokerStatus = 'none' | 'connecting' | 'connected';
+import { liveRoutes } from './routes/liveRoutes';
+import type { AuditStore } from '../audit/AuditStore';
+import type { LiveWatch } from '../live/LiveWatch';
 
 export interface AppDeps {
   readonly version: string;
@@ -26,9 +27,11 @@ export interface AppDeps {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly limiter: LoginLimiter;
+  readonly audit: AuditStore;
+  /** The live fleet the server watches; absent without a broker. */
+  readonly watch?: LiveWatch;
   /** The built app; absent or empty, pages answer 503 saying so. */
   readonly distDir?: string;
-  readonly broker: () => BrokerStatus;
   readonly recording: () => boolean;
   readonly logger?: FastifyServerOptions['logger'];
 }
@@ -59,12 +62,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/health', async () => ({
     ok: true,
     database: deps.database,
-    broker: deps.broker(),
+    broker: deps.watch?.status() ?? 'none',
     recording: deps.recording(),
     version: deps.version,
   }));
   sessionRoutes(app, { users: deps.users, sessions: deps.sessions, limiter: deps.limiter, userOf });
   userRoutes(app, { users: deps.users, userOf });
+  liveRoutes(app, { watch: deps.watch, audit: deps.audit, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
   if (built) await app.register(fastifyStatic, { root: deps.distDir!, index: 'index.html' });

@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as usersSessions from './0001_users_sessions';
+import * as audit from './0002_audit';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_sessions': usersSessions,
+  '0002_audit': audit,
 };

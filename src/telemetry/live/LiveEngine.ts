@@ -69,6 +69,11 @@ const PROBE_TOPIC = 'uagv/v2/twin/permission-probe/instantActions';
 /** Any interface name: the broker's ACL decides which the twin sees. */
 const TOPICS = ['+/+/+/+/state', '+/+/+/+/visualization', '+/+/+/+/connection', '+/+/+/+/order'];
 const NS_PER_MS = 1_000_000n;
+/**
+ * Audit entries kept in memory, so that a tab or a server open for weeks does not grow without end (assumption: at a
+ * command or release every 10 s, more than 5 hours); the control-room server stores every one in its database.
+ */
+export const AUDIT_KEPT = 2000;
 const FIRST_RETRY_MS = 1000;
 const LAST_RETRY_MS = 30_000;
 
@@ -231,17 +236,18 @@ export class LiveEngine {
    * Sends an operator's command to vehicle `key` (`manufacturer/serial`) as `instantActions` or `order`, in the
    * version it speaks, and records it in the audit log; resolves with the entry once the broker has answered
    * (sent, or refused). The vehicle's answer settles the entry later, from its states. A drive order that finds
-   * no lane route, and a hold the keeper refuses, fail at once with the reason; nothing is sent.
+   * no lane route, and a hold the keeper refuses, fail at once with the reason; nothing is sent. `who` is the
+   * person in the audit log: the MQTT user by default, the signed-in user where the control-room server sends it.
    */
-  async command(key: string, c: OperatorCommand): Promise<AuditEntry> {
+  async command(key: string, c: OperatorCommand, who: string = this.user): Promise<AuditEntry> {
     const table = this.feed?.table;
     const client = this.client;
     const i = table ? table.keys.indexOf(key) : -1;
     const speaks = this.speaks.get(key);
     const nowMs = this.now();
-    const id = `${TWIN_ORDER_PREFIX}${this.user}-${nowMs}-${++this.commandCount}`;
-    const entry: AuditEntry = { id, who: this.user, atMs: nowMs, vehicle: key, what: describeCommand(c), result: 'sent' };
-    this.audit.push(entry);
+    const id = `${TWIN_ORDER_PREFIX}${who}-${nowMs}-${++this.commandCount}`;
+    const entry: AuditEntry = { id, who, atMs: nowMs, vehicle: key, what: describeCommand(c), result: 'sent' };
+    this.log(entry);
     if (!client || i < 0 || !speaks) {
       entry.result = 'failed to send';
       entry.detail = client ? 'no message from this vehicle yet' : 'not connected';
@@ -342,6 +348,21 @@ export class LiveEngine {
     this.updates = this.updates.filter((u) => u.entry.result === 'sent');
   }
 
+  /**
+   * The audit log as it stands, entries changing in place as vehicles answer (no copy: the control-room server reads
+   * it every tick to store what changed). At most {@link AUDIT_KEPT} entries: the oldest settled ones go first.
+   */
+  auditLog(): readonly Readonly<AuditEntry>[] {
+    return this.audit;
+  }
+
+  private log(entry: AuditEntry): void {
+    this.audit.push(entry);
+    if (this.audit.length <= AUDIT_KEPT) return;
+    const settled = this.audit.findIndex((e) => e.result !== 'sent');
+    this.audit.splice(settled < 0 ? 0 : settled, 1);
+  }
+
   /** Sends the releases due at `nowMs` (holds that have ended). */
   private releaseDue(nowMs: number): void {
     if (!this.orders) return;
@@ -361,7 +382,7 @@ export class LiveEngine {
         what: describeRelease(u.releasedUpTo, orderUpdateId),
         result: 'sent',
       };
-      this.audit.push(entry);
+      this.log(entry);
       const client = this.client;
       if (!client || !this.speaks.has(u.key)) {
         fail(entry, client ? 'no message from this vehicle yet' : 'not connected');

@@ -1,0 +1,131 @@
+/**
+ * The server's watch on the live fleet: the same {@link LiveEngine} the page's telemetry worker runs, connected with
+ * the server's own MQTT identity whether or not a browser is open, on the scene the server is set to (its map
+ * placement and lane network). It ticks once a second (silent vehicles turn stale, held releases go out when due)
+ * and stores every new or changed audit entry in the database. A broker that is down at start is tried again
+ * every few seconds; once connected, mqtt.js reconnects by itself.
+ */
+import { sceneMaps } from '../../src/domain/mapPlacement';
+import { packedLength } from '../../src/domain/packedFrame';
+import type { Scene } from '../../src/domain/sceneSchema';
+import { LiveEngine } from '../../src/telemetry/live/LiveEngine';
+import type { AuditEntry, OperatorCommand } from '../../src/telemetry/live/operatorCommands';
+import type { AuditStore } from '../audit/AuditStore';
+import type { BrokerSettings } from '../config';
+
+export type WatchStatus = 'connecting' | 'connected';
+
+const TICK_MS = 1000;
+const RETRY_MS = 5000;
+/** Most vehicles the server tracks (the page's live console draws at most as many). */
+const CAPACITY = 5000;
+const STALE_AFTER_MS = 35_000;
+
+export interface WatchLog {
+  info(o: object, msg: string): void;
+  warn(o: object, msg: string): void;
+  error(o: object, msg: string): void;
+}
+
+export class LiveWatch {
+  private readonly engine = new LiveEngine();
+  private connected = false;
+  private closed = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the database holds of each entry still in the engine's log (`result|detail`), to store only changes. */
+  private readonly stored = new Map<string, string>();
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly broker: BrokerSettings,
+    private readonly scene: Scene,
+    private readonly audit: AuditStore,
+    private readonly log: WatchLog,
+  ) {}
+
+  start(): void {
+    void this.connect();
+  }
+
+  status(): WatchStatus {
+    return this.connected && this.engine.snapshot().status === 'live' ? 'connected' : 'connecting';
+  }
+
+  /** Sends an operator's command as `who`, stores the entry once the broker has answered, and returns it. */
+  async command(vehicle: string, c: OperatorCommand, who: string): Promise<AuditEntry> {
+    const entry = await this.engine.command(vehicle, c, who);
+    await this.save();
+    return { ...entry };
+  }
+
+  /** Vehicles heard so far, by key. */
+  vehicles(): readonly string[] {
+    return this.engine.snapshot().vehicles.map((v) => v.key);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.engine.disconnect();
+    await this.save();
+  }
+
+  private async connect(): Promise<void> {
+    const s = this.scene;
+    try {
+      const layout = await this.engine.connect({
+        url: this.broker.url,
+        username: this.broker.username ?? '',
+        password: this.broker.password ?? '',
+        maps: sceneMaps(s),
+        capacity: CAPACITY,
+        staleAfterMs: STALE_AFTER_MS,
+        facilityCount: s.facilities.length,
+        laneNodes: s.lanes.nodes,
+        laneNetwork: { nodes: s.lanes.nodes, edges: s.lanes.edges, agvMaxSpeedMps: s.fleet.agv.maxSpeedMps.value },
+      });
+      if (this.closed) return this.engine.disconnect();
+      this.engine.attach(new Float32Array(packedLength(layout)));
+      this.connected = true;
+      this.log.info({ broker: this.broker.url, canCommand: this.engine.snapshot().canCommand }, 'watching the live fleet');
+      this.schedule(TICK_MS, () => this.tick());
+    } catch (e) {
+      if (this.closed) return;
+      this.log.warn({ broker: this.broker.url, reason: (e as Error).message, retryS: RETRY_MS / 1000 }, 'live fleet not reachable');
+      this.schedule(RETRY_MS, () => void this.connect());
+    }
+  }
+
+  private tick(): void {
+    this.engine.advance();
+    void this.save();
+    this.schedule(TICK_MS, () => this.tick());
+  }
+
+  private schedule(ms: number, f: () => void): void {
+    if (this.closed) return;
+    this.timer = setTimeout(f, ms);
+    this.timer.unref?.();
+  }
+
+  /** Stores the audit entries that are new or have changed since last time, one save at a time. */
+  private save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const log = this.engine.auditLog();
+      const live = new Set<string>();
+      for (const e of log) {
+        live.add(e.id);
+        const sig = `${e.result}|${e.detail ?? ''}`;
+        if (this.stored.get(e.id) === sig) continue;
+        try {
+          await this.audit.put(e);
+          this.stored.set(e.id, sig);
+        } catch (err) {
+          this.log.error({ err, id: e.id }, 'audit entry not stored (tried again next tick)');
+        }
+      }
+      for (const id of this.stored.keys()) if (!live.has(id)) this.stored.delete(id);
+    });
+    return this.saving;
+  }
+}
