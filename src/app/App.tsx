@@ -30,6 +30,7 @@ import { TopBar } from '../ui/TopBar';
 import { ServerAccount } from '../ui/ServerAccount';
 import type { ServerStore } from '../store/server/serverStore';
 import type { ServerClient } from './server/ServerClient';
+import { useServerCommands } from './server/useServerCommands';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
 import { briefingServices } from './briefingServices';
@@ -119,6 +120,7 @@ export function App({
   const sim = running?.kind === 'sim' ? running : undefined;
   const live = running?.kind === 'live' ? running : undefined;
   const replay = running?.kind === 'replay' ? running : undefined;
+  useServerCommands(live, server.store);
   const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
   useEffect(() => {
     if (!scene || !wanted || wanted === 'live' || (wanted === 'replay' && !replayInput)) {

@@ -35,6 +35,17 @@ export interface LiveSourceState extends SourceState {
 
 const SNAPSHOT_EVERY_MS = 500;
 
+/** Where commands go instead of the page's own broker connection: the control-room server (src/app/server). */
+export interface CommandRoute {
+  /** Whether the signed-in user may command vehicles. */
+  readonly canCommand: boolean;
+  send(key: string, c: OperatorCommand): Promise<AuditEntry>;
+  /** The audit log as the route keeps it (the server's durable one), oldest first. */
+  audit(): readonly AuditEntry[];
+  /** Why the route cannot show its log now, if it cannot. */
+  problem(): string | undefined;
+}
+
 export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable {
   readonly kind = 'live';
   readonly capabilities: readonly Capability[] = ['record'];
@@ -48,6 +59,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private inFlight = false;
   private lastSnapshotAt = -Infinity;
   private disposed = false;
+  private route: CommandRoute | undefined;
   private readonly screen: ScreenLatency;
 
   private constructor(
@@ -108,9 +120,19 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
 
   /** Sends an operator's command; the result shows in the audit log of the next snapshots. */
   async command(key: string, c: OperatorCommand): Promise<AuditEntry> {
-    const entry = await this.engine.command(key, c);
+    const entry = await (this.route ? this.route.send(key, c) : this.engine.command(key, c));
     this.lastSnapshotAt = -Infinity;
     return entry;
+  }
+
+  /**
+   * Sends commands another way than this page's broker connection (the control-room server, which checks the
+   * signed-in user's role and keeps the audit log), or again through it with `undefined`. Whether commands are
+   * allowed and the audit log shown then come from the route.
+   */
+  routeCommands(route: CommandRoute | undefined): void {
+    this.route = route;
+    this.lastSnapshotAt = -Infinity;
   }
 
   /** Records every message off the wire from now on (in the worker), until {@link stopRecording}. */
@@ -150,7 +172,11 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),
       ...s.unknownMaps.map((m) => ({ severity: 'warning' as const, message: `vehicles report map "${m}", which this scene does not place` })),
     ];
-    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot: s, fleet: s, canCommand: s.canCommand });
+    const route = this.route;
+    const routeProblem = route?.problem();
+    if (routeProblem) problems.push({ severity: 'warning', message: routeProblem });
+    const snapshot = route ? { ...s, canCommand: route.canCommand, audit: route.audit() } : s;
+    this.state$.next({ status: s.status, clockS, speed: 1, problems, snapshot, fleet: snapshot, canCommand: snapshot.canCommand });
   }
 
   private publishError(e: unknown): void {

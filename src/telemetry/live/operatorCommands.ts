@@ -17,7 +17,8 @@ export type OperatorCommand =
   /** Release nothing beyond lane node `nodeId` of the vehicle's order from the twin before `untilMs` (ms since the Unix epoch). */
   | { readonly kind: 'hold'; readonly nodeId: string; readonly untilMs: number };
 
-export type AuditResult = 'sent' | 'refused by the broker' | 'failed to send' | 'finished' | 'failed';
+/** `refused by the server`: the control-room server did not send it (the role may not, or its fleet link is down). */
+export type AuditResult = 'sent' | 'refused by the broker' | 'refused by the server' | 'failed to send' | 'finished' | 'failed';
 
 export interface AuditEntry {
   readonly id: string;

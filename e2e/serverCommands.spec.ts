@@ -1,0 +1,106 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { readConfig } from '../server/config';
+import { startServer, type RunningServer } from '../server/startServer';
+import { UserStore } from '../server/users/UserStore';
+import { startBroker, type RunningBroker } from '../src/telemetry/live/brokerProcess';
+import { startFleetTool } from './fleetTool';
+import { watchErrors } from './twinPage';
+
+const PASSWORD = 'control room password';
+let broker: RunningBroker;
+let fleet: ChildProcess | undefined;
+let server: RunningServer;
+let dir: string;
+
+test.beforeAll(async () => {
+  broker = await startBroker();
+  fleet = startFleetTool(broker, { agvs: 6, durationS: 300, speed: 10 });
+  dir = mkdtempSync(join(tmpdir(), 'twin-e2e-commands-'));
+  // The server watches the fleet as the broker's operator; people sign in to the server as themselves.
+  server = await startServer(
+    readConfig({
+      TWIN_PORT: '0',
+      TWIN_DATA_DIR: dir,
+      TWIN_DIST_DIR: process.env.E2E_DIST ?? 'dist',
+      TWIN_BROKER_URL: broker.urls.tcp,
+      TWIN_BROKER_USERNAME: 'operator',
+      TWIN_BROKER_PASSWORD: broker.users.operator,
+    }),
+  );
+  const users = new UserStore(server.database.db);
+  await users.add('ana', 'operator', PASSWORD);
+  await users.add('binh', 'viewer', PASSWORD);
+});
+
+test.afterAll(async () => {
+  fleet?.kill('SIGKILL');
+  await server?.close();
+  await broker?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The live console served by the control-room server: the page watches the broker as its viewer, and signs in to the server as `name`. */
+async function open(page: Page, name: string): Promise<void> {
+  await page.goto(`${server.url}/?zone=1119-1120&scene=proposed&lang=en&source=live&broker=${encodeURIComponent(broker.urls.ws)}`);
+  await page.waitForFunction(() => window.__TWIN__?.ready === true, undefined, { timeout: 90_000 });
+  await page.getByTestId('login-user').fill('viewer');
+  await page.getByTestId('login-password').fill(broker.users.viewer);
+  await page.getByTestId('login-submit').click();
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBe(6);
+  if ((await page.evaluate(() => window.__TWIN__.server?.user)) === name) return;
+  await page.getByTestId('server-signin-open').click();
+  await page.getByTestId('server-name').fill(name);
+  await page.getByTestId('server-password').fill(PASSWORD);
+  await page.getByTestId('server-signin-submit').click();
+  await expect(page.getByTestId('server-user')).toContainText(name);
+}
+
+test("an operator's command goes through the server as the signed-in user, is audited there and outlives a reload; a viewer's buttons stay disabled", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await open(page, 'ana');
+  // The page's own broker login is a viewer's: the command can only have gone through the server.
+  await page.getByTestId('ops-row-AGV-002').click();
+  await expect(page.getByTestId('cmd-pause-AGV-002')).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId('cmd-pause-AGV-002').click();
+  await expect(page.getByTestId('command-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('audit-log')).toContainText('ana · smartgate/AGV-002 · pause · finished', { timeout: 60_000 });
+  await expect(page.getByTestId('ops-row-AGV-002')).toContainText('paused', { timeout: 60_000 });
+  const stored = await page.evaluate(() => fetch('/api/audit?vehicle=smartgate%2FAGV-002').then((r) => r.json()));
+  expect(stored.entries).toMatchObject([{ who: 'ana', vehicle: 'smartgate/AGV-002', what: 'pause', result: 'finished' }]);
+  await page.screenshot({ path: 'test-results/screenshots/server-command.png' });
+
+  await page.reload();
+  await open(page, 'ana');
+  await expect(page.getByTestId('audit-log')).toContainText('ana · smartgate/AGV-002 · pause · finished', { timeout: 30_000 });
+
+  const viewer = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const viewerErrors = watchErrors(viewer);
+  await open(viewer, 'binh');
+  await viewer.getByTestId('ops-row-AGV-002').click();
+  await expect(viewer.getByTestId('vehicle-commands')).toContainText('View only');
+  await expect(viewer.getByTestId('cmd-resume-AGV-002')).toBeDisabled();
+  // The shared log: the viewer sees the operator's command too.
+  await expect(viewer.getByTestId('audit-log')).toContainText('ana · smartgate/AGV-002 · pause · finished', { timeout: 30_000 });
+  // And the server itself refuses the viewer, whatever the page does.
+  expect(
+    await viewer.evaluate(() =>
+      fetch('/api/commands', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ vehicle: 'smartgate/AGV-002', command: { kind: 'resume' } }),
+      }).then((r) => r.status),
+    ),
+  ).toBe(403);
+  const unexpected = (list: string[]) => list.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
+  expect(unexpected(errors)).toEqual([]);
+  expect(unexpected(viewerErrors)).toEqual([]);
+});
