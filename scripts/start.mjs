@@ -28,7 +28,8 @@ if (built < Math.max(...SOURCES.map(newest))) {
 } else {
   console.log('Build is up to date.');
 }
-// The server runs from its TypeScript sources under tsx: nothing to build, and a stack trace names the real line.
-const server = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], { stdio: 'inherit' });
+// The server runs from its TypeScript sources through tsx's loader (one process: a signal reaches the server
+// itself): nothing to build, and a stack trace names the real line.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -13,6 +13,9 @@ import { UserStore } from './users/UserStore';
 import { AuditStore } from './audit/AuditStore';
 import { LiveWatch, type WatchLog } from './live/LiveWatch';
 import { loadSceneFile } from './loadSceneFile';
+import { Recorder, type RecorderLog } from './recording/Recorder';
+import { RecordingStore } from './recording/RecordingStore';
+import { join } from 'node:path';
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -31,12 +34,14 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   const sessions = new SessionStore(database.db);
   const audit = new AuditStore(database.db);
   // The watch logs through the app's logger, which exists once the app is built; it starts after the server listens.
-  const log: WatchLog = {
+  const log: WatchLog & RecorderLog = {
     info: (o, m) => app.log.info(o, m),
     warn: (o, m) => app.log.warn(o, m),
     error: (o, m) => app.log.error(o, m),
   };
-  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log);
+  const recordings = new RecordingStore(database.db);
+  const recorder = config.broker && new Recorder(join(config.dataDir, 'recordings'), recordings, log);
+  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log, recorder || undefined);
   const app: FastifyInstance = await buildApp({
     version: pkg.version,
     database: database.kind,
@@ -46,7 +51,9 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     audit,
     ...(watch ? { watch } : {}),
     distDir: config.distDir,
-    recording: () => false,
+    recordings,
+    recordingsDir: join(config.dataDir, 'recordings'),
+    recording: () => (recorder ? recorder.recording() : false),
     logger,
   });
   try {
@@ -56,6 +63,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     await database.close();
     throw e;
   }
+  if (recorder) await recorder.start(Date.now());
   watch?.start();
   const sweep = setInterval(() => void sessions.sweep().catch((e: unknown) => app.log.error({ err: e }, 'session sweep failed')), SWEEP_MS);
   sweep.unref();

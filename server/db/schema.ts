@@ -35,8 +35,22 @@ export interface AuditTable {
   readonly updatedMs: number;
 }
 
+/** One MCAP segment of the live feed under the data folder's `recordings/`. */
+export interface RecordingsTable {
+  readonly id: string;
+  /** Path under `recordings/`, e.g. `2026-12-04/14-00-00-<id>.mcap`. */
+  readonly file: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly messages: number;
+  readonly bytes: number;
+  /** `recording` while written; `complete` once closed with its summary; `cut` when the server died writing it (it replays up to the cut). */
+  readonly state: 'recording' | 'complete' | 'cut';
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
   readonly audit: AuditTable;
+  readonly recordings: RecordingsTable;
 }

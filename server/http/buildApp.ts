@@ -19,6 +19,8 @@ import { sessionRoutes } from './routes/sessionRoutes';
 import { userRoutes } from './routes/userRoutes';
 import { liveRoutes } from './routes/liveRoutes';
 import type { AuditStore } from '../audit/AuditStore';
+import type { RecordingStore } from '../recording/RecordingStore';
+import { recordingRoutes } from './routes/recordingRoutes';
 import type { LiveWatch } from '../live/LiveWatch';
 
 export interface AppDeps {
@@ -33,6 +35,9 @@ export interface AppDeps {
   /** The built app; absent or empty, pages answer 503 saying so. */
   readonly distDir?: string;
   readonly recording: () => boolean;
+  readonly recordings: RecordingStore;
+  /** Where the recorded segments are (served from there with range requests). */
+  readonly recordingsDir: string;
   readonly logger?: FastifyServerOptions['logger'];
 }
 
@@ -69,9 +74,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   sessionRoutes(app, { users: deps.users, sessions: deps.sessions, limiter: deps.limiter, userOf });
   userRoutes(app, { users: deps.users, userOf });
   liveRoutes(app, { watch: deps.watch, audit: deps.audit, userOf });
+  recordingRoutes(app, { recordings: deps.recordings, dir: deps.recordingsDir, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: deps.distDir!, index: 'index.html' });
+  // Registered either way: it also sends the recordings (reply.sendFile with their folder, range requests included).
+  await app.register(fastifyStatic, built ? { root: deps.distDir!, index: 'index.html' } : { root: deps.recordingsDir, serve: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: `no API route ${request.method} ${request.url.split('?')[0]}` });
     if (!built) return reply.code(503).type('text/plain').send('The twin is not built yet: run `npm run build` (npm start does it for you).');

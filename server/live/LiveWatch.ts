@@ -3,7 +3,8 @@
  * the server's own MQTT identity whether or not a browser is open, on the scene the server is set to (its map
  * placement and lane network). It ticks once a second (silent vehicles turn stale, held releases go out when due)
  * and stores every new or changed audit entry in the database. A broker that is down at start is tried again
- * every few seconds; once connected, mqtt.js reconnects by itself.
+ * every few seconds; once connected, mqtt.js reconnects by itself. With a {@link Recorder}, every message off the
+ * wire is recorded, and the recorder ticks with the watch.
  */
 import { sceneMaps } from '../../src/domain/mapPlacement';
 import { packedLength } from '../../src/domain/packedFrame';
@@ -12,6 +13,7 @@ import { LiveEngine } from '../../src/telemetry/live/LiveEngine';
 import type { AuditEntry, OperatorCommand } from '../../src/telemetry/live/operatorCommands';
 import type { AuditStore } from '../audit/AuditStore';
 import type { BrokerSettings } from '../config';
+import type { Recorder } from '../recording/Recorder';
 
 export type WatchStatus = 'connecting' | 'connected';
 
@@ -41,9 +43,14 @@ export class LiveWatch {
     private readonly scene: Scene,
     private readonly audit: AuditStore,
     private readonly log: WatchLog,
+    private readonly recorder?: Recorder,
   ) {}
 
   start(): void {
+    if (this.recorder) {
+      const recorder = this.recorder;
+      this.engine.tap((topic, payload, nowMs) => recorder.record(topic, payload, nowMs));
+    }
     void this.connect();
   }
 
@@ -67,7 +74,9 @@ export class LiveWatch {
     this.closed = true;
     clearTimeout(this.timer);
     this.engine.disconnect();
+    this.engine.tap(undefined);
     await this.save();
+    await this.recorder?.close(Date.now());
   }
 
   private async connect(): Promise<void> {
@@ -99,6 +108,7 @@ export class LiveWatch {
   private tick(): void {
     this.engine.advance();
     void this.save();
+    void this.recorder?.tick(Date.now());
     this.schedule(TICK_MS, () => this.tick());
   }
 

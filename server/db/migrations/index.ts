@@ -6,8 +6,10 @@
 import type { Migration } from 'kysely';
 import * as usersSessions from './0001_users_sessions';
 import * as audit from './0002_audit';
+import * as recordings from './0003_recordings';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_sessions': usersSessions,
   '0002_audit': audit,
+  '0003_recordings': recordings,
 };

@@ -94,6 +94,7 @@ export class LiveEngine {
   /** Each vehicle's latest accepted header: the interface name and exact version to command it in. */
   private readonly speaks = new Map<string, ReportHeader>();
   private recorded = 0;
+  private listener: ((topic: string, payload: Uint8Array, nowMs: number) => void) | undefined;
   private orders: { readonly keeper: OrderKeeper; readonly graph: LaneGraph; readonly maxSpeedMps: number } | undefined;
   /** Holds waiting for their end, by audit entry id. */
   private readonly holds = new Map<string, AuditEntry>();
@@ -323,8 +324,17 @@ export class LiveEngine {
     this.client = undefined;
   }
 
+  /**
+   * Hands every message to `listener` as it comes off the wire, before anything checks it (the control-room
+   * server's recorder); `undefined` stops. The listener must not throw.
+   */
+  tap(listener: ((topic: string, payload: Uint8Array, nowMs: number) => void) | undefined): void {
+    this.listener = listener;
+  }
+
   private receive(topic: string, payload: Uint8Array): void {
     const nowMs = this.now();
+    this.listener?.(topic, payload, nowMs);
     if (this.recorder && this.recorded < RECORDING_LIMIT) {
       this.recorder.record(topic, BigInt(Math.round(nowMs)) * NS_PER_MS, payload);
       this.recorded++;

@@ -72,6 +72,31 @@ describe('McapRecorder writes a file other MCAP readers accept', () => {
     expect(() => recorder.record('a', 30n, {})).toThrow(/after finish/);
   });
 
+  it('writes to a sink the same bytes it would hold, and a file cut after a flush reads up to the flush', async () => {
+    const parts: Uint8Array[] = [];
+    const sinkRecorder = new McapRecorder({ sink: (b) => parts.push(b.slice()) });
+    const held = new McapRecorder();
+    const messages = originals.slice(0, 200);
+    for (const r of [sinkRecorder, held]) for (const m of messages.slice(0, 150)) r.record(m.topic, m.logTimeNs, m.payload);
+    sinkRecorder.flush();
+    held.flush();
+    const cutAt = sinkRecorder.bytes;
+    expect(sinkRecorder.messages).toBe(150);
+    for (const r of [sinkRecorder, held]) for (const m of messages.slice(150)) r.record(m.topic, m.logTimeNs, m.payload);
+    expect(sinkRecorder.finish()).toEqual(new Uint8Array(0));
+    const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (whole.set(p, at), at + p.length), 0);
+    expect(whole).toEqual(held.finish());
+
+    // Killed after the flush: the file ends mid-way, and reads up to the damage with the first 150 messages.
+    const cut = await openRecording(whole.slice(0, cutAt + 100));
+    expect(cut.info.damage).toBeDefined();
+    expectSame(
+      await collect(cut.reader.messages()),
+      [...messages.slice(0, 150)].sort((a, b) => Number(a.logTimeNs - b.logTimeNs)),
+    );
+  });
+
   it('rejects negative times rather than wrapping them', () => {
     expect(() => new McapRecorder().record('a', -1n, {})).toThrow(/negative/);
   });

@@ -27,6 +27,12 @@ export interface McapRecorderOptions {
   readonly chunkBytes?: number;
   /** Written in the MCAP header record. */
   readonly library?: string;
+  /**
+   * Where the file goes as it grows (the header at once, each chunk when it closes, the summary at finish), instead
+   * of being held in memory: a recorder writing to disk. A file cut short (a crash) still reads up to its last
+   * whole chunk; {@link McapRecorder.flush} closes the open chunk to bound what a cut loses.
+   */
+  readonly sink?: (bytes: Uint8Array) => void;
 }
 
 interface ChannelState {
@@ -91,8 +97,10 @@ export class McapRecorder {
   #startNs = 0n;
   #endNs = 0n;
   #file: Uint8Array<ArrayBuffer> | undefined;
+  readonly #sink: ((bytes: Uint8Array) => void) | undefined;
 
   constructor(options: McapRecorderOptions = {}) {
+    this.#sink = options.sink;
     this.#chunkBytes = options.chunkBytes ?? 1024 * 1024;
     if (!(this.#chunkBytes > 0)) throw new Error(`McapRecorder: chunkBytes must be positive, got ${this.#chunkBytes}`);
     this.#chunk = new Uint8Array(this.#chunkBytes + 64 * 1024);
@@ -151,9 +159,25 @@ export class McapRecorder {
     if (this.#chunkLength >= this.#chunkBytes) this.#closeChunk();
   }
 
+  /** Messages recorded so far. */
+  get messages(): number {
+    return this.#messageCount;
+  }
+
+  /** Bytes of the file written so far (the open chunk not counted). */
+  get bytes(): number {
+    return this.#position;
+  }
+
+  /** Closes the open chunk now, so that its messages are in the file (to the sink) even if nothing else follows. */
+  flush(): void {
+    if (this.#file) throw new Error('McapRecorder: flush() after finish()');
+    this.#closeChunk();
+  }
+
   /**
-   * Closes the open chunk, writes the data-end record, the summary and the footer, and returns the whole file.
-   * Later calls return the same bytes; {@link record} throws after it.
+   * Closes the open chunk, writes the data-end record, the summary and the footer, and returns the whole file (an
+   * empty array when the file went to a sink). Later calls return the same bytes; {@link record} throws after it.
    */
   finish(): Uint8Array<ArrayBuffer> {
     if (this.#file) return this.#file;
@@ -208,6 +232,7 @@ export class McapRecorder {
     tail.writeFooter({ summaryStart: BigInt(summaryStart), summaryOffsetStart: BigInt(summaryOffsetStart), summaryCrc });
     tail.writeMagic();
     this.#append(tail.buffer);
+    if (this.#sink) return (this.#file = new Uint8Array(0));
 
     const file = new Uint8Array(this.#position);
     let at = 0;
@@ -327,7 +352,8 @@ export class McapRecorder {
 
   /** Adds bytes to the file; the data-section CRC covers everything before the data-end record. */
   #append(bytes: Uint8Array): void {
-    this.#parts.push(bytes);
+    if (this.#sink) this.#sink(bytes);
+    else this.#parts.push(bytes);
     this.#dataCrc = crc32Update(this.#dataCrc, bytes, 0, bytes.length);
     this.#position += bytes.length;
   }
