@@ -59,7 +59,7 @@ async function open(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('server-user')).toContainText(name);
 }
 
-test("an operator's command goes through the server as the signed-in user, is audited there and outlives a reload; a viewer's buttons stay disabled", async ({
+test("an operator's command goes through the server as the signed-in user, is audited there and outlives a reload; a viewer's buttons stay disabled; what the server recorded replays", async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -100,6 +100,14 @@ test("an operator's command goes through the server as the signed-in user, is au
       }).then((r) => r.status),
     ),
   ).toBe(403);
+  // What the server recorded meanwhile: the replay picker lists it, and it plays with the fleet in it.
+  await viewer.goto(`${server.url}/?zone=1119-1120&scene=proposed&lang=en&source=replay`);
+  const recorded = viewer.getByTestId('replay-recorded').getByRole('button');
+  await expect(recorded).toHaveCount(1, { timeout: 60_000 });
+  await expect(recorded.first()).toContainText(/\d\d:\d\d:\d\d–\d\d:\d\d:\d\d · [\d,.]+ messages/);
+  await viewer.screenshot({ path: 'test-results/screenshots/server-recordings.png' });
+  await recorded.first().click();
+  await expect.poll(() => viewer.evaluate(() => window.__TWIN__.replay.agvPoses.length), { timeout: 60_000 }).toBe(6);
   const unexpected = (list: string[]) => list.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
   expect(unexpected(errors)).toEqual([]);
   expect(unexpected(viewerErrors)).toEqual([]);

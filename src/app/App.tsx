@@ -31,6 +31,7 @@ import { ServerAccount } from '../ui/ServerAccount';
 import type { ServerStore } from '../store/server/serverStore';
 import type { ServerClient } from './server/ServerClient';
 import { useServerCommands } from './server/useServerCommands';
+import { useServerRecordings } from './server/useServerRecordings';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
 import { briefingServices } from './briefingServices';
@@ -121,6 +122,7 @@ export function App({
   const live = running?.kind === 'live' ? running : undefined;
   const replay = running?.kind === 'replay' ? running : undefined;
   useServerCommands(live, server.store);
+  const recorded = useServerRecordings(server.store, operations && replayMode && !replay);
   const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
   useEffect(() => {
     if (!scene || !wanted || wanted === 'live' || (wanted === 'replay' && !replayInput)) {
@@ -348,8 +350,10 @@ export function App({
           <ReplayOpen
             samples={SAMPLE_RECORDINGS}
             busy={sourceBusy}
-            error={replayError}
+            error={replayError ?? recorded.problem}
             onFile={(file) => setReplayInput({ kind: 'file', file })}
+            {...(recorded.segments ? { recorded: recorded.segments } : {})}
+            onRecorded={(segment) => setReplayInput({ kind: 'url', url: `/api/recordings/${segment.id}/file` })}
             onBack={() => {
               setLeftReplay(true);
               setReplayInput(undefined);
