@@ -15,6 +15,7 @@ import { LiveWatch, type WatchLog } from './live/LiveWatch';
 import { loadSceneFile } from './loadSceneFile';
 import { Recorder, type RecorderLog } from './recording/Recorder';
 import { RecordingStore } from './recording/RecordingStore';
+import { KpiMinutes } from './kpi/KpiMinutes';
 import { join } from 'node:path';
 
 export interface RunningServer {
@@ -41,7 +42,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   };
   const recordings = new RecordingStore(database.db);
   const recorder = config.broker && new Recorder(join(config.dataDir, 'recordings'), recordings, log);
-  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log, recorder || undefined);
+  const kpi = new KpiMinutes(database.db);
+  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log, recorder || undefined, kpi);
   const app: FastifyInstance = await buildApp({
     version: pkg.version,
     database: database.kind,
@@ -52,6 +54,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     ...(watch ? { watch } : {}),
     distDir: config.distDir,
     recordings,
+    kpi,
     recordingsDir: join(config.dataDir, 'recordings'),
     recording: () => (recorder ? recorder.recording() : false),
     logger,

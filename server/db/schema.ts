@@ -48,9 +48,29 @@ export interface RecordingsTable {
   readonly state: 'recording' | 'complete' | 'cut';
 }
 
+/**
+ * The fleet's figures for one minute (the minute's start, epoch ms): vehicles as the minute ended (reporting, silent,
+ * driving, loaded, paused, with an active error), and what happened in it (near misses, contacts, messages received,
+ * containers moved: loads set down).
+ */
+export interface KpiMinutesTable {
+  readonly minuteMs: number;
+  readonly agvs: number;
+  readonly stale: number;
+  readonly driving: number;
+  readonly loaded: number;
+  readonly paused: number;
+  readonly withErrors: number;
+  readonly nearMisses: number;
+  readonly contacts: number;
+  readonly messages: number;
+  readonly containersMoved: number;
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
   readonly audit: AuditTable;
   readonly recordings: RecordingsTable;
+  readonly kpiMinutes: KpiMinutesTable;
 }

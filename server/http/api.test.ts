@@ -79,6 +79,9 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/live', needs: 'view' },
     { method: 'POST', path: '/api/commands', needs: 'command', body: { vehicle: 'acme/AGV-1', command: { kind: 'pause' } } },
     { method: 'GET', path: '/api/audit', needs: 'view' },
+    { method: 'GET', path: '/api/recordings', needs: 'view' },
+    { method: 'GET', path: '/api/recordings/x/file', needs: 'view' },
+    { method: 'GET', path: '/api/kpi', needs: 'view' },
   ];
   it.each(ROUTES)('$method $path: 401 without a session, 403 for roles that may not', async ({ method, path, needs, body }) => {
     expect(await call(method, path, { body })).toMatchObject({ status: 401, body: { error: 'not signed in' } });

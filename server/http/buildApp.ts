@@ -21,6 +21,8 @@ import { liveRoutes } from './routes/liveRoutes';
 import type { AuditStore } from '../audit/AuditStore';
 import type { RecordingStore } from '../recording/RecordingStore';
 import { recordingRoutes } from './routes/recordingRoutes';
+import { kpiRoutes } from './routes/kpiRoutes';
+import type { KpiMinutes } from '../kpi/KpiMinutes';
 import type { LiveWatch } from '../live/LiveWatch';
 
 export interface AppDeps {
@@ -36,6 +38,7 @@ export interface AppDeps {
   readonly distDir?: string;
   readonly recording: () => boolean;
   readonly recordings: RecordingStore;
+  readonly kpi: KpiMinutes;
   /** Where the recorded segments are (served from there with range requests). */
   readonly recordingsDir: string;
   readonly logger?: FastifyServerOptions['logger'];
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   userRoutes(app, { users: deps.users, userOf });
   liveRoutes(app, { watch: deps.watch, audit: deps.audit, userOf });
   recordingRoutes(app, { recordings: deps.recordings, dir: deps.recordingsDir, userOf });
+  kpiRoutes(app, { kpi: deps.kpi, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
   // Registered either way: it also sends the recordings (reply.sendFile with their folder, range requests included).

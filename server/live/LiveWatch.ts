@@ -4,7 +4,8 @@
  * placement and lane network). It ticks once a second (silent vehicles turn stale, held releases go out when due)
  * and stores every new or changed audit entry in the database. A broker that is down at start is tried again
  * every few seconds; once connected, mqtt.js reconnects by itself. With a {@link Recorder}, every message off the
- * wire is recorded, and the recorder ticks with the watch.
+ * wire is recorded, and the recorder ticks with the watch; with {@link KpiMinutes}, each tick's fleet feeds the
+ * minute-by-minute history.
  */
 import { sceneMaps } from '../../src/domain/mapPlacement';
 import { packedLength } from '../../src/domain/packedFrame';
@@ -14,6 +15,7 @@ import type { AuditEntry, OperatorCommand } from '../../src/telemetry/live/opera
 import type { AuditStore } from '../audit/AuditStore';
 import type { BrokerSettings } from '../config';
 import type { Recorder } from '../recording/Recorder';
+import type { KpiMinutes } from '../kpi/KpiMinutes';
 
 export type WatchStatus = 'connecting' | 'connected';
 
@@ -44,6 +46,7 @@ export class LiveWatch {
     private readonly audit: AuditStore,
     private readonly log: WatchLog,
     private readonly recorder?: Recorder,
+    private readonly kpi?: KpiMinutes,
   ) {}
 
   start(): void {
@@ -109,6 +112,7 @@ export class LiveWatch {
     this.engine.advance();
     void this.save();
     void this.recorder?.tick(Date.now());
+    if (this.kpi) this.kpi.observe(this.engine.snapshot(), Date.now()).catch((err: unknown) => this.log.error({ err }, 'KPI minute not stored'));
     this.schedule(TICK_MS, () => this.tick());
   }
 
