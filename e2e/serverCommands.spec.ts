@@ -107,6 +107,10 @@ test("an operator's command goes through the server as the signed-in user, is au
   await expect(recorded.first()).toContainText(/\d\d:\d\d:\d\d–\d\d:\d\d:\d\d · [\d,.]+ messages/);
   await viewer.screenshot({ path: 'test-results/screenshots/server-recordings.png' });
   await recorded.first().click();
+  // The segment is still being written: it plays up to its last flushed second, the open end said plainly.
+  await expect(viewer.getByTestId('replay-hud')).toBeVisible({ timeout: 60_000 });
+  // 50 s in, every AGV of the fleet has been heard.
+  await viewer.getByTestId('replay-timeline').fill('50');
   await expect.poll(() => viewer.evaluate(() => window.__TWIN__.replay.agvPoses.length), { timeout: 60_000 }).toBe(6);
   const unexpected = (list: string[]) => list.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
   expect(unexpected(errors)).toEqual([]);

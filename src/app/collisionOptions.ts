@@ -1,4 +1,4 @@
-import safety from '../../data/safety.json';
+import safety from '../../data/safety.json' with { type: 'json' };
 import type { Scene } from '../domain/sceneSchema';
 import type { FeedCollisionOptions } from '../telemetry/FeedCollisions';
 

@@ -3,8 +3,8 @@
  * options with their defaults: vehicles/day is the scene's today figure for a today layout and the top of its 2030
  * target for a proposed one; the AGV count is the scene's fleet.
  */
-import safety from '../../data/safety.json';
-import simulation from '../../data/simulation.json';
+import safety from '../../data/safety.json' with { type: 'json' };
+import simulation from '../../data/simulation.json' with { type: 'json' };
 import type { Scene } from '../domain/sceneSchema';
 
 export interface SimOptions {

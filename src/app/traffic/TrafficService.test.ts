@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import safety from '../../../data/safety.json';
+import safety from '../../../data/safety.json' with { type: 'json' };
 import { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import { sceneMaps } from '../../domain/mapPlacement';
 import { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';

@@ -9,7 +9,7 @@
  * and for the fleet seen so far (doubling from {@link FIRST_CAPACITY} when a source reports more vehicles: a
  * 5,000-vehicle buffer for a 40-AGV simulation would hold 36 MB of samples), and handed to the three workers.
  */
-import traffic from '../../../data/traffic.json';
+import traffic from '../../../data/traffic.json' with { type: 'json' };
 import type { Scene } from '../../domain/sceneSchema';
 import type { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import type { TrafficPlannerEngine } from '../../planning/traffic/TrafficPlannerEngine';

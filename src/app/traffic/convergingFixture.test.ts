@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import safety from '../../../data/safety.json';
+import safety from '../../../data/safety.json' with { type: 'json' };
 import { TrafficCollisionEngine } from '../../collision/traffic/TrafficCollisionEngine';
 import { buildLaneGraph } from '../../domain/laneGraph';
 import { laneShortestRoute } from '../../domain/laneShortestRoute';

@@ -5,8 +5,8 @@
  * shows as the store's `failure` (the console lists it), and prediction stops rather than repeat the error.
  */
 import { useEffect } from 'react';
-import safety from '../../../data/safety.json';
-import traffic from '../../../data/traffic.json';
+import safety from '../../../data/safety.json' with { type: 'json' };
+import traffic from '../../../data/traffic.json' with { type: 'json' };
 import type { Scene } from '../../domain/sceneSchema';
 import type { TrafficStore } from '../../store/traffic/trafficStore';
 import { ALERT_THRESHOLDS } from '../../telemetry/alerts/alertThresholds';

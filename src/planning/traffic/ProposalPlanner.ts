@@ -1,5 +1,5 @@
-import safety from '../../../data/safety.json';
-import traffic from '../../../data/traffic.json';
+import safety from '../../../data/safety.json' with { type: 'json' };
+import traffic from '../../../data/traffic.json' with { type: 'json' };
 import {
   FLAG_COMMITTED,
   LEAD_CAP,

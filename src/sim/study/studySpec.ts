@@ -4,7 +4,7 @@
  * 2030 target, its fleet) and data/study.json (each with its source); {@link resolveStudySpec} fills them in and
  * names every value out of range, so a study never starts on a mistake.
  */
-import study from '../../../data/study.json';
+import study from '../../../data/study.json' with { type: 'json' };
 import type { Scene } from '../../domain/sceneSchema';
 
 export type SweepParameter = 'agvs' | 'vehiclesPerDay';

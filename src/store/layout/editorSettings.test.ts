@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import raw from '../../../data/editor.json';
+import raw from '../../../data/editor.json' with { type: 'json' };
 import { FACILITY_KINDS } from '../../domain/sceneSchema';
 import { EDITOR_SETTINGS, readEditorSettings } from './editorSettings';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { FACILITY_KINDS, type FacilityKind } from '../../domain/sceneSchema';
-import raw from '../../../data/editor.json';
+import raw from '../../../data/editor.json' with { type: 'json' };
 
 const sourced = z.strictObject({ value: z.number().gt(0), source: z.string().min(1) });
 const template = z.strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import { createOpsStore } from './opsStore';
 
 describe('operations view store', () => {

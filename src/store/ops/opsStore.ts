@@ -5,7 +5,7 @@
  * not here: they live in the sources' typed buffers and vehicle rows.
  */
 import { createStore } from 'zustand/vanilla';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import type { OperatingState } from '../../telemetry/vehicleRow';
 
 export const SORT_COLUMNS = ['id', 'state', 'load', 'battery', 'speed', 'eta', 'errors'] as const;

@@ -5,7 +5,7 @@
  * panels read a consistent round while the workers write the next; nothing here changes per frame.
  */
 import { createStore } from 'zustand/vanilla';
-import traffic from '../../../data/traffic.json';
+import traffic from '../../../data/traffic.json' with { type: 'json' };
 import type { BlockedReason, ConflictKind } from '../../domain/trafficFindings';
 import type { ProposalFailureReason } from '../../domain/trafficProposal';
 import type { ForecastBand } from '../../sim/forecast/forecastTypes';

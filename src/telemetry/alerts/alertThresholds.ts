@@ -1,5 +1,5 @@
 /** The operations alerts' thresholds, read from data/operations.json (each figure's source is there). */
-import operations from '../../../data/operations.json';
+import operations from '../../../data/operations.json' with { type: 'json' };
 
 export interface AlertThresholds {
   /** Source seconds a near miss or contact stays active after it happened. */

@@ -27,7 +27,7 @@
  * plan's waits can make late). `clockRate` turns simulated seconds into the header clock's.
  */
 import { z } from 'zod';
-import simulation from '../../../data/simulation.json';
+import simulation from '../../../data/simulation.json' with { type: 'json' };
 import type { MapPlacement } from '../../domain/sceneSchema';
 import { AGV_MANUAL } from '../../sim/AgvFleet';
 import type { Simulation } from '../../sim/Simulation';

@@ -17,7 +17,7 @@
  *   publish(encodeOrder(header, keeper.order('acme/AGV-1', 'o-1', route))); // route from laneShortestRoute
  *   for (const u of keeper.state('acme/AGV-1', report, Date.now())) publish(encodeOrder(header, u.order));
  */
-import simulation from '../../../data/simulation.json';
+import simulation from '../../../data/simulation.json' with { type: 'json' };
 import type { LaneNodePoint } from '../traffic/LaneNodeGrid';
 import type { AgvReport } from '../vda5050/agvReport';
 import type { DriveOrder } from '../vda5050/encode';

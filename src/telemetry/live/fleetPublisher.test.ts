@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import simulation from '../../../data/simulation.json';
+import simulation from '../../../data/simulation.json' with { type: 'json' };
 import type { MapPlacement } from '../../domain/sceneSchema';
 import { Simulation } from '../../sim/Simulation';
 import { buildLaneGraph } from '../../domain/laneGraph';

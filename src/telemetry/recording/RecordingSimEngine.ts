@@ -5,7 +5,7 @@
  * those messages ({@link SimRecorder}); stopping returns the MCAP file. Lives in the telemetry layer because it speaks VDA 5050, which the simulation
  * must not know.
  */
-import operations from '../../../data/operations.json';
+import operations from '../../../data/operations.json' with { type: 'json' };
 import { sceneMaps } from '../../domain/mapPlacement';
 import type { Scene } from '../../domain/sceneSchema';
 import { META_CLOCK_S, META_COUNT, META_ROUND, trafficInput } from '../../domain/trafficFrame';

@@ -2,7 +2,7 @@
  * The briefing wall's defaults (data/briefing.json, each with its source): how fast and from when the simulated
  * day runs, the tour's pacing, the pixel-ratio cap. Read once; the wall has no settings UI.
  */
-import briefing from '../../../data/briefing.json';
+import briefing from '../../../data/briefing.json' with { type: 'json' };
 import type { BriefingSimStart } from './briefingServices';
 
 export const BRIEFING = {

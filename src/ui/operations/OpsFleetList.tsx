@@ -1,7 +1,7 @@
 import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import { gateClock } from '../../domain/gateClock';
 import { filterRows, sortRows } from '../../store/ops/fleetRows';
 import { SORT_COLUMNS, type OpsStore, type SortColumn } from '../../store/ops/opsStore';

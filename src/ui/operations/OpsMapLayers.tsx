@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import { COLOUR_RULES, HEAT_WINDOWS_MIN, type ColourRule, type OpsStore, type RuleThresholds } from '../../store/ops/opsStore';
 import { HORIZON_CHOICES, type TrafficStore } from '../../store/traffic/trafficStore';
 import { OPERATING_STATES } from '../../telemetry/vehicleRow';

@@ -1,7 +1,7 @@
 import { useFrame } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { Color, InstancedBufferAttribute, Object3D, type InstancedMesh } from 'three';
-import equipment from '../../../data/equipment.json';
+import equipment from '../../../data/equipment.json' with { type: 'json' };
 import type { Scene } from '../../domain/sceneSchema';
 import type { FleetFrame } from '../../domain/fleetFrame';
 import type { RenderStats } from '../renderStats';

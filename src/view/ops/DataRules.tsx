@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import type { FleetFrame } from '../../domain/fleetFrame';
 import type { OpsStore } from '../../store/ops/opsStore';
 import type { AgvTint } from '../fleet/agvTint';

@@ -2,7 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry, Color } from 'three';
 import { useStore } from 'zustand';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import type { FleetFrame } from '../../domain/fleetFrame';
 import { segmentStrip } from '../../domain/geometry';
 import type { Scene } from '../../domain/sceneSchema';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Observable } from 'rxjs';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import type { FleetFrame } from '../../domain/fleetFrame';
 import type { Scene } from '../../domain/sceneSchema';
 import type { OpsStore } from '../../store/ops/opsStore';

@@ -1,7 +1,7 @@
 import { Line } from '@react-three/drei';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import type { FleetFrame } from '../../domain/fleetFrame';
 import type { OpsStore } from '../../store/ops/opsStore';
 import type { TrafficSnapshot, TrafficStore } from '../../store/traffic/trafficStore';

@@ -5,7 +5,7 @@
  * Palettes from data/operations-view.json.
  */
 import { Color } from 'three';
-import view from '../../../data/operations-view.json';
+import view from '../../../data/operations-view.json' with { type: 'json' };
 import type { ColourRule, RuleThresholds } from '../../store/ops/opsStore';
 import { OPERATING_STATES, type OperatingState } from '../../telemetry/vehicleRow';
 
