@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { KpiMinutes } from '../../kpi/KpiMinutes';
 import type { User } from '../../users/UserStore';
 import { requires } from '../access';
-import { HttpError } from '../HttpError';
+import { parseQuery } from '../parseInput';
 
 const DAY_MS = 86_400_000;
 const Window = z.object({
@@ -14,13 +14,9 @@ const Window = z.object({
 
 export function kpiRoutes(app: FastifyInstance, { kpi, userOf }: { kpi: KpiMinutes; userOf: (r: FastifyRequest) => Promise<User | undefined> }): void {
   app.get('/api/kpi', { preHandler: requires(userOf, 'view') }, async (request) => {
-    const r = Window.safeParse(request.query);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new HttpError(400, `query.${issue.path.map(String).join('.')}: ${issue.message}`);
-    }
-    const toMs = r.data.to === undefined ? Date.now() : Date.parse(r.data.to);
-    const fromMs = r.data.from === undefined ? toMs - DAY_MS : Date.parse(r.data.from);
+    const q = parseQuery(Window, request.query);
+    const toMs = q.to === undefined ? Date.now() : Date.parse(q.to);
+    const fromMs = q.from === undefined ? toMs - DAY_MS : Date.parse(q.from);
     return { minutes: await kpi.list(fromMs, toMs) };
   });
 }

@@ -12,7 +12,7 @@ import type { LiveWatch } from '../../live/LiveWatch';
 import type { User } from '../../users/UserStore';
 import { requires } from '../access';
 import { HttpError } from '../HttpError';
-import { parseBody } from '../parseBody';
+import { parseBody, parseQuery } from '../parseInput';
 
 const NodeId = z.string().min(1).max(200);
 const Command = z.discriminatedUnion('kind', [
@@ -53,12 +53,7 @@ export function liveRoutes(app: FastifyInstance, { watch, audit, userOf }: LiveD
   });
 
   app.get('/api/audit', { preHandler: requires(userOf, 'view') }, async (request, reply) => {
-    const r = AuditParams.safeParse(request.query);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new HttpError(400, `query.${issue.path.map(String).join('.')}: ${issue.message}`);
-    }
-    const q = r.data;
+    const q = parseQuery(AuditParams, request.query);
     const rows = await audit.search({
       ...(q.from === undefined ? {} : { fromMs: Date.parse(q.from) }),
       ...(q.to === undefined ? {} : { toMs: Date.parse(q.to) }),

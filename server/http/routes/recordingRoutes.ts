@@ -8,6 +8,7 @@ import type { RecordingStore } from '../../recording/RecordingStore';
 import type { User } from '../../users/UserStore';
 import { requires } from '../access';
 import { HttpError } from '../HttpError';
+import { parseQuery } from '../parseInput';
 
 const ListParams = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
@@ -23,13 +24,9 @@ export interface RecordingDeps {
 export function recordingRoutes(app: FastifyInstance, { recordings, dir, userOf }: RecordingDeps): void {
   const view = { preHandler: requires(userOf, 'view') };
   app.get('/api/recordings', view, async (request) => {
-    const r = ListParams.safeParse(request.query);
-    if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new HttpError(400, `query.${issue.path.map(String).join('.')}: ${issue.message}`);
-    }
-    const from = r.data.from === undefined ? undefined : Date.parse(r.data.from);
-    const to = r.data.to === undefined ? undefined : Date.parse(r.data.to);
+    const q = parseQuery(ListParams, request.query);
+    const from = q.from === undefined ? undefined : Date.parse(q.from);
+    const to = q.to === undefined ? undefined : Date.parse(q.to);
     const segments = await recordings.list(from, to);
     return { segments: segments.map((s) => ({ ...s, url: `/api/recordings/${s.id}/file` })) };
   });

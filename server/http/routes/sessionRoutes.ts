@@ -6,7 +6,7 @@ import type { SessionStore } from '../../auth/SessionStore';
 import type { User, UserStore } from '../../users/UserStore';
 import { SESSION_COOKIE } from '../access';
 import { HttpError } from '../HttpError';
-import { parseBody } from '../parseBody';
+import { parseBody } from '../parseInput';
 
 const SignIn = z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) });
 

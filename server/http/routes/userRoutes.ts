@@ -5,7 +5,7 @@ import type { User, UserStore } from '../../users/UserStore';
 import { UserError } from '../../users/UserStore';
 import { requires } from '../access';
 import { HttpError } from '../HttpError';
-import { parseBody } from '../parseBody';
+import { parseBody } from '../parseInput';
 
 const NewUser = z.object({ name: z.string().max(64), role: z.string().max(16), password: z.string().max(1024) });
 
