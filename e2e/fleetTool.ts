@@ -12,9 +12,13 @@ export function startFleetTool(
   broker: RunningBroker,
   o: { agvs: number; durationS: number; speed: number; start?: string; seed?: number; stage?: string },
 ): ChildProcess {
+  // Node with tsx's loader rather than the tsx wrapper: the caller's SIGKILL then ends the simulation itself, not
+  // just a wrapper that would leave it running (and loading the machine) for the rest of its duration.
   return spawn(
-    'node_modules/.bin/tsx',
+    process.execPath,
     [
+      '--import',
+      'tsx',
       'scripts/fleet.ts',
       '--broker',
       broker.urls.tcp,
