@@ -115,4 +115,7 @@ test("an operator's command goes through the server as the signed-in user, is au
   const unexpected = (list: string[]) => list.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
   expect(unexpected(errors)).toEqual([]);
   expect(unexpected(viewerErrors)).toEqual([]);
+  // Pages made with browser.newPage() outlive the test unless closed: left open, they render on and slow the next tests.
+  await page.close();
+  await viewer.close();
 });

@@ -147,4 +147,7 @@ test('two fleet AGVs sent onto converging routes: foreseen ≥ 30 s ahead, the p
   await operator.screenshot({ path: 'test-results/screenshots/traffic-proposal-sent.png' });
   expect(operatorErrors).toEqual([]);
   expect(viewerErrors).toEqual([]);
+  // Pages made with browser.newPage() outlive the test unless closed: left open, they render on and slow the next tests.
+  await operator.close();
+  await viewer.close();
 });
