@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import mqtt from 'mqtt';
+import { standingState } from '../src/telemetry/vda5050/fixtures/standingState';
 import { readConfig } from '../server/config';
 import { startServer, type RunningServer } from '../server/startServer';
 import { UserStore } from '../server/users/UserStore';
@@ -34,6 +36,7 @@ test.beforeAll(async () => {
   const users = new UserStore(server.database.db);
   await users.add('ana', 'operator', PASSWORD);
   await users.add('binh', 'viewer', PASSWORD);
+  await users.add('chi', 'operator', PASSWORD);
 });
 
 test.afterAll(async () => {
@@ -118,4 +121,54 @@ test("an operator's command goes through the server as the signed-in user, is au
   // Pages made with browser.newPage() outlive the test unless closed: left open, they render on and slow the next tests.
   await page.close();
   await viewer.close();
+});
+
+test('the alert book is shared: what one operator acknowledges shows at once on another console, with who and when; a viewer sees it and may not acknowledge', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const ana = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const chi = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const binh = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+  const errors = [ana, chi, binh].map(watchErrors);
+  await open(ana, 'ana');
+  await open(chi, 'chi');
+  await open(binh, 'binh');
+  for (const p of [ana, chi, binh]) await expect(p.getByTestId('alerts-shared')).toBeVisible({ timeout: 30_000 });
+
+  // A vehicle of the fleet reports its battery nearly flat: the server's book opens one alert for every console.
+  const vehicle = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet });
+  const state = standingState({
+    manufacturer: 'smartgate',
+    serialNumber: 'AGV-090',
+    headerId: 1,
+    timestampMs: Date.now(),
+    battery: { chargePercent: 4, charging: false },
+  });
+  await vehicle.publishAsync('uagv/v2/smartgate/AGV-090/state', JSON.stringify(state), { qos: 1 });
+  await vehicle.endAsync();
+  const item = (p: Page) =>
+    p
+      .getByTestId('alerts-panel')
+      .locator('li', { hasText: 'AGV-090' })
+      .filter({ hasText: /battery/i });
+  for (const p of [ana, chi, binh]) await expect(item(p)).toHaveCount(1, { timeout: 30_000 });
+  // Every acknowledged alert stays listed on the consoles watching (the default filter hides them).
+  for (const p of [chi, binh]) await p.getByTestId('alerts-filter-ack').selectOption('all');
+  await expect(item(binh).getByTestId('alert-ack')).toBeDisabled();
+
+  await item(ana).getByTestId('alert-ack').click();
+  const acked = /^Acknowledged by ana at \d\d:\d\d:\d\d/;
+  await expect(item(chi).getByTestId('alert-acked')).toHaveText(acked, { timeout: 5_000 });
+  await expect(item(binh).getByTestId('alert-acked')).toHaveText(acked, { timeout: 5_000 });
+  await chi.screenshot({ path: 'test-results/screenshots/shared-alerts.png' });
+
+  // A console opened afresh gets the book as it stands.
+  await binh.reload();
+  await open(binh, 'binh');
+  await binh.getByTestId('alerts-filter-ack').selectOption('all');
+  await expect(item(binh).getByTestId('alert-acked')).toHaveText(acked, { timeout: 30_000 });
+  const unexpected = (list: string[]) => list.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
+  for (const e of errors) expect(unexpected(e)).toEqual([]);
+  for (const p of [ana, chi, binh]) await p.close();
 });

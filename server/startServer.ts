@@ -16,6 +16,9 @@ import { loadSceneFile } from './loadSceneFile';
 import { Recorder, type RecorderLog } from './recording/Recorder';
 import { RecordingStore } from './recording/RecordingStore';
 import { KpiMinutes } from './kpi/KpiMinutes';
+import { AlertStore } from './alerts/AlertStore';
+import { SharedAlerts } from './alerts/SharedAlerts';
+import { ALERT_THRESHOLDS } from '../src/telemetry/alerts/alertThresholds';
 import { join } from 'node:path';
 
 export interface RunningServer {
@@ -43,7 +46,12 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   const recordings = new RecordingStore(database.db);
   const recorder = config.broker && new Recorder(join(config.dataDir, 'recordings'), recordings, log);
   const kpi = new KpiMinutes(database.db);
-  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log, recorder || undefined, kpi);
+  const alertStore = new AlertStore(database.db);
+  // What an earlier run left open is closed: this run's book opens it again if it still holds.
+  if (scene) await alertStore.closeLeftOpen();
+  const alerts = scene ? new SharedAlerts(scene, ALERT_THRESHOLDS, alertStore, log, Date.now().toString(36)) : undefined;
+  const watch =
+    config.broker && scene && new LiveWatch(config.broker, scene, audit, log, { ...(recorder ? { recorder } : {}), kpi, ...(alerts ? { alerts } : {}) });
   const app: FastifyInstance = await buildApp({
     version: pkg.version,
     database: database.kind,
@@ -51,7 +59,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     sessions,
     limiter: new LoginLimiter(),
     audit,
-    ...(watch ? { watch } : {}),
+    ...(watch && scene && alerts ? { watch, sceneId: scene.id, alerts } : {}),
+    alertStore,
     distDir: config.distDir,
     recordings,
     kpi,

@@ -67,10 +67,26 @@ export interface KpiMinutesTable {
   readonly containersMoved: number;
 }
 
+/**
+ * One alert of the shared alert book (telemetry/alerts/AlertBook.ts `Alert`, whole, as JSON in `body`), with what
+ * a search needs beside it: when it opened and cleared (null while active), who acknowledged it and when.
+ */
+export interface AlertsTable {
+  readonly id: string;
+  readonly kind: string;
+  readonly openedMs: number;
+  readonly clearedMs: number | null;
+  readonly ackBy: string | null;
+  readonly ackMs: number | null;
+  readonly body: string;
+  readonly updatedMs: number;
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
   readonly audit: AuditTable;
   readonly recordings: RecordingsTable;
   readonly kpiMinutes: KpiMinutesTable;
+  readonly alerts: AlertsTable;
 }

@@ -82,6 +82,9 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/recordings', needs: 'view' },
     { method: 'GET', path: '/api/recordings/x/file', needs: 'view' },
     { method: 'GET', path: '/api/kpi', needs: 'view' },
+    { method: 'GET', path: '/api/alerts', needs: 'view' },
+    { method: 'POST', path: '/api/alerts/acknowledge', needs: 'command', body: { all: true } },
+    { method: 'GET', path: '/api/ws', needs: 'view' },
   ];
   it.each(ROUTES)('$method $path: 401 without a session, 403 for roles that may not', async ({ method, path, needs, body }) => {
     expect(await call(method, path, { body })).toMatchObject({ status: 401, body: { error: 'not signed in' } });

@@ -24,6 +24,10 @@ import { recordingRoutes } from './routes/recordingRoutes';
 import { kpiRoutes } from './routes/kpiRoutes';
 import type { KpiMinutes } from '../kpi/KpiMinutes';
 import type { LiveWatch } from '../live/LiveWatch';
+import type { AlertStore } from '../alerts/AlertStore';
+import type { SharedAlerts } from '../alerts/SharedAlerts';
+import { alertRoutes } from './routes/alertRoutes';
+import { socketRoutes } from './routes/socketRoutes';
 
 export interface AppDeps {
   readonly version: string;
@@ -32,8 +36,11 @@ export interface AppDeps {
   readonly sessions: SessionStore;
   readonly limiter: LoginLimiter;
   readonly audit: AuditStore;
-  /** The live fleet the server watches; absent without a broker. */
+  /** The live fleet the server watches, its scene's id and its alert book; absent without a broker. */
   readonly watch?: LiveWatch;
+  readonly sceneId?: string;
+  readonly alerts?: SharedAlerts;
+  readonly alertStore: AlertStore;
   /** The built app; absent or empty, pages answer 503 saying so. */
   readonly distDir?: string;
   readonly recording: () => boolean;
@@ -79,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   liveRoutes(app, { watch: deps.watch, audit: deps.audit, userOf });
   recordingRoutes(app, { recordings: deps.recordings, dir: deps.recordingsDir, userOf });
   kpiRoutes(app, { kpi: deps.kpi, userOf });
+  alertRoutes(app, { alerts: deps.alerts, store: deps.alertStore, userOf });
+  await socketRoutes(app, { alerts: deps.alerts, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
   // Registered either way: it also sends the recordings (reply.sendFile with their folder, range requests included).

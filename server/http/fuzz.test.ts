@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { readConfig } from '../config';
 import { startServer, type RunningServer } from '../startServer';
 import { UserStore } from '../users/UserStore';
@@ -47,6 +48,10 @@ const PATHS = [
   '/api/audit',
   '/api/recordings',
   '/api/recordings/x/file',
+  '/api/kpi',
+  '/api/alerts',
+  '/api/alerts/acknowledge',
+  '/api/ws',
 ];
 const segment = fc.stringMatching(/^[A-Za-z0-9%._~<>'"-]{0,12}$/);
 const path = fc.oneof(
@@ -58,7 +63,15 @@ const body = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc
-    .record({ name: fc.jsonValue(), password: fc.jsonValue(), role: fc.jsonValue(), vehicle: fc.jsonValue(), command: fc.jsonValue() })
+    .record({
+      name: fc.jsonValue(),
+      password: fc.jsonValue(),
+      role: fc.jsonValue(),
+      vehicle: fc.jsonValue(),
+      command: fc.jsonValue(),
+      ids: fc.jsonValue(),
+      all: fc.jsonValue(),
+    })
     .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
@@ -86,6 +99,54 @@ describe('the API under random requests', () => {
       ),
       { numRuns: 400, seed: 12 },
     );
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect(logged.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
+
+describe('the consoles’ socket under random messages', () => {
+  it('answers each with a pong or an error naming the problem, stays open and logs no error', { timeout: 120_000 }, async () => {
+    // A session of its own: the request fuzz may have signed the admin's out.
+    const res = await fetch(`${server.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'root', password: PASSWORD }),
+    });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws`, { headers: { cookie } });
+    const replies: { type: string }[] = [];
+    let wanted = 0;
+    let settle: (() => void) | undefined;
+    socket.on('message', (data) => {
+      replies.push(JSON.parse(String(data)) as { type: string });
+      if (replies.length >= wanted) settle?.();
+    });
+    await new Promise((resolve) => socket.once('open', resolve));
+    // The hello, then one answer per message sent.
+    const answered = (n: number) =>
+      new Promise<void>((resolve) => {
+        wanted = n;
+        settle = resolve;
+        if (replies.length >= n) resolve();
+      });
+    await answered(1);
+    const message = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.record({ type: fc.oneof(fc.string(), fc.constant('ping'), fc.jsonValue()), ids: fc.jsonValue() }).map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 300 }),
+      fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+    );
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(message, async (m) => {
+        socket.send(m, { binary: Buffer.isBuffer(m) });
+        await answered(1 + ++sent);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    expect(replies.slice(1).every((r) => r.type === 'pong' || r.type === 'error')).toBe(true);
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+    socket.close();
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     expect(logged.filter((l) => l.level >= 50)).toEqual([]);
   });

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { VehicleRow } from '../../src/telemetry/vehicleRow';
+import { vehicleRow } from '../../src/telemetry/fixtures/vehicleRow';
 import { bothDatabases } from '../testing/bothDatabases';
 import { KpiMinutes } from './KpiMinutes';
 
 const T0 = Date.UTC(2026, 11, 4, 8, 0, 0);
-const row = (key: string, o: Partial<VehicleRow>): VehicleRow => ({
-  key,
-  serialNumber: key,
-  slot: 0,
-  stale: false,
-  operatingState: 'driving',
-  placed: true,
-  x: 0,
-  y: 0,
-  loaded: false,
-  hasOrder: false,
-  errors: 0,
-  warnings: 0,
-  fatals: 0,
-  ...o,
-});
+const row = (key: string, o: Partial<VehicleRow>) => vehicleRow(key, { key, driving: undefined, ...o });
 const counts = (vehicles: VehicleRow[], nearMisses: number, contacts: number, received: number) => ({ vehicles, nearMisses, contacts, received });
 
 describe.each(bothDatabases())('KPI minutes on the $kind database', ({ open }) => {

@@ -5,7 +5,7 @@
  * and stores every new or changed audit entry in the database. A broker that is down at start is tried again
  * every few seconds; once connected, mqtt.js reconnects by itself. With a {@link Recorder}, every message off the
  * wire is recorded, and the recorder ticks with the watch; with {@link KpiMinutes}, each tick's fleet feeds the
- * minute-by-minute history.
+ * minute-by-minute history; with {@link SharedAlerts}, the control room's alert book.
  */
 import { sceneMaps } from '../../src/domain/mapPlacement';
 import { packedLength } from '../../src/domain/packedFrame';
@@ -16,6 +16,7 @@ import type { AuditStore } from '../audit/AuditStore';
 import type { BrokerSettings } from '../config';
 import type { Recorder } from '../recording/Recorder';
 import type { KpiMinutes } from '../kpi/KpiMinutes';
+import type { SharedAlerts } from '../alerts/SharedAlerts';
 
 export type WatchStatus = 'connecting' | 'connected';
 
@@ -29,6 +30,13 @@ export interface WatchLog {
   info(o: object, msg: string): void;
   warn(o: object, msg: string): void;
   error(o: object, msg: string): void;
+}
+
+/** What else each tick of the watch feeds. */
+export interface WatchFeeds {
+  readonly recorder?: Recorder;
+  readonly kpi?: KpiMinutes;
+  readonly alerts?: SharedAlerts;
 }
 
 export class LiveWatch {
@@ -45,13 +53,12 @@ export class LiveWatch {
     private readonly scene: Scene,
     private readonly audit: AuditStore,
     private readonly log: WatchLog,
-    private readonly recorder?: Recorder,
-    private readonly kpi?: KpiMinutes,
+    private readonly feeds: WatchFeeds = {},
   ) {}
 
   start(): void {
-    if (this.recorder) {
-      const recorder = this.recorder;
+    const recorder = this.feeds.recorder;
+    if (recorder) {
       this.engine.tap((topic, payload, nowMs) => recorder.record(topic, payload, nowMs));
     }
     void this.connect();
@@ -79,7 +86,8 @@ export class LiveWatch {
     this.engine.disconnect();
     this.engine.tap(undefined);
     await this.save();
-    await this.recorder?.close(Date.now());
+    await this.feeds.alerts?.settled();
+    await this.feeds.recorder?.close(Date.now());
   }
 
   private async connect(): Promise<void> {
@@ -111,8 +119,12 @@ export class LiveWatch {
   private tick(): void {
     this.engine.advance();
     void this.save();
-    void this.recorder?.tick(Date.now());
-    if (this.kpi) this.kpi.observe(this.engine.snapshot(), Date.now()).catch((err: unknown) => this.log.error({ err }, 'KPI minute not stored'));
+    const now = Date.now();
+    const { recorder, kpi, alerts } = this.feeds;
+    void recorder?.tick(now);
+    const snapshot = this.engine.snapshot();
+    alerts?.observe({ status: snapshot.status, fleet: snapshot }, now);
+    kpi?.observe(snapshot, now).catch((err: unknown) => this.log.error({ err }, 'KPI minute not stored'));
     this.schedule(TICK_MS, () => this.tick());
   }
 

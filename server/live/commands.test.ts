@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
-import { encodeState } from '../../src/telemetry/vda5050/encode';
+import { standingState } from '../../src/telemetry/vda5050/fixtures/standingState';
 import { readConfig } from '../config';
 import { startServer, type RunningServer } from '../startServer';
 import { UserStore } from '../users/UserStore';
@@ -20,21 +20,11 @@ let headerId = 0;
 
 /** A vehicle on the proposed 1119–1120 layout's map, standing, with the given actions finished. */
 function publishState(finished: readonly string[] = []) {
-  const msg = encodeState({
-    version: 2,
+  const msg = standingState({
     manufacturer: 'acme',
     serialNumber: 'AGV-7',
     headerId: ++headerId,
     timestampMs: Date.now(),
-    position: { mapId: '1119-1120-proposed', x: 0, y: 0, theta: 0, localized: true },
-    battery: { chargePercent: 80, charging: false },
-    operatingMode: 'AUTOMATIC',
-    driving: false,
-    safety: { emergencyStop: 'NONE', fieldViolation: false },
-    loads: [],
-    errors: [],
-    nodeStates: [],
-    edgeStates: [],
     actionStates: finished.map((actionId) => ({ actionId, actionType: 'startPause', actionStatus: 'FINISHED' as const })),
   });
   return vehicle.publishAsync('uagv/v2/acme/AGV-7/state', JSON.stringify(msg), { qos: 1 });

@@ -31,6 +31,8 @@ import { ServerAccount } from '../ui/ServerAccount';
 import type { ServerStore } from '../store/server/serverStore';
 import type { ServerClient } from './server/ServerClient';
 import { useServerCommands } from './server/useServerCommands';
+import { useSharedAlerts } from './server/useSharedAlerts';
+import type { SharedAlertsStore } from '../store/server/sharedAlertsStore';
 import { useServerRecordings } from './server/useServerRecordings';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
@@ -76,6 +78,8 @@ function replayStart(scene: Scene, input: ReplayInput, metrics: SourceMetrics) {
 export interface ServerLink {
   readonly store: ServerStore;
   readonly client: ServerClient;
+  /** The shared alert book from the server's socket. */
+  readonly alerts: SharedAlertsStore;
 }
 
 export function App({
@@ -122,6 +126,7 @@ export function App({
   const live = running?.kind === 'live' ? running : undefined;
   const replay = running?.kind === 'replay' ? running : undefined;
   useServerCommands(live, server.store);
+  const sharedAlerts = useSharedAlerts(server.store, server.alerts, live !== undefined, scene);
   const recorded = useServerRecordings(server.store, operations && replayMode && !replay);
   const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
   useEffect(() => {
@@ -365,7 +370,15 @@ export function App({
           />
         )}
         {operations && live && <ConnectionBanner source={live} />}
-        {operations && scene && running && <AlertsPanel source={running} scene={scene} operator={live ? liveUser : undefined} traffic={traffic} />}
+        {operations && scene && running && (
+          <AlertsPanel
+            source={running}
+            scene={scene}
+            operator={live ? liveUser : undefined}
+            traffic={traffic}
+            {...(sharedAlerts ? { shared: sharedAlerts } : {})}
+          />
+        )}
         {operations && (
           <div className="ops-column">
             {scene && <FacilityPanel scene={scene} />}

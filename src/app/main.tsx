@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createServerStore } from '../store/server/serverStore';
+import { createSharedAlertsStore } from '../store/server/sharedAlertsStore';
 import { createTrafficStore } from '../store/traffic/trafficStore';
 import { createTwinStore } from '../store/twinStore';
 import { TwinStoreContext } from '../store/useTwin';
@@ -28,7 +29,7 @@ const renderStats = createRenderStats();
 const traffic = createTrafficStore();
 // The control-room server, when one serves the page: who is signed in (the top bar shows it, the probe reports it).
 const serverStore = createServerStore();
-const server = { store: serverStore, client: new ServerClient(serverStore) };
+const server = { store: serverStore, client: new ServerClient(serverStore), alerts: createSharedAlertsStore() };
 void server.client.detect();
 installTwinProbe(store, { metrics, renderStats, traffic, server: server.store });
 startTwin(store, url, i18n);

@@ -8,10 +8,12 @@ import * as usersSessions from './0001_users_sessions';
 import * as audit from './0002_audit';
 import * as recordings from './0003_recordings';
 import * as kpiMinutes from './0004_kpi_minutes';
+import * as alerts from './0005_alerts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_sessions': usersSessions,
   '0002_audit': audit,
   '0003_recordings': recordings,
   '0004_kpi_minutes': kpiMinutes,
+  '0005_alerts': alerts,
 };

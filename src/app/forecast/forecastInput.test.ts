@@ -1,24 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { VehicleRow } from '../../telemetry/vehicleRow';
+import { vehicleRow } from '../../telemetry/fixtures/vehicleRow';
 import { forecastInput, type ForecastRound } from './forecastInput';
 
-const row = (key: string, over: Partial<VehicleRow> = {}): VehicleRow => ({
-  key,
-  serialNumber: key.split('/')[1]!,
-  slot: 0,
-  stale: false,
-  operatingState: 'driving',
-  placed: true,
-  x: 0,
-  y: 0,
-  speedMps: 1.5,
-  loaded: false,
-  hasOrder: true,
-  errors: 0,
-  warnings: 0,
-  fatals: 0,
-  ...over,
-});
+const row = (key: string, over: Partial<VehicleRow> = {}) =>
+  vehicleRow(key.split('/')[1]!, {
+    key,
+    speedMps: 1.5,
+    driving: undefined,
+    batteryPercent: undefined,
+    hasOrder: true,
+    operatingState: 'driving',
+    ...over,
+  });
 
 const ROUTE_CAP = 4;
 const round = (clockS: number): ForecastRound => ({

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { operatingStateOf, type VehicleRow } from '../../telemetry/vehicleRow';
+import type { VehicleRow } from '../../telemetry/vehicleRow';
+import { vehicleRow } from '../../telemetry/fixtures/vehicleRow';
 import { filterRows, sortRows } from './fleetRows';
 
 /** A vehicle row with `extra` over a standing, empty, placed vehicle; its operating state worked out as the feed does. */
-const row = (serial: string, extra: Partial<VehicleRow> = {}): VehicleRow => {
-  const r = {
-    key: `acme/${serial}`,
-    serialNumber: serial,
-    slot: 0,
-    stale: false,
-    placed: true,
-    x: 0,
-    y: 0,
-    speedMps: 0,
-    loaded: false,
-    hasOrder: false,
-    errors: 0,
-    warnings: 0,
-    fatals: 0,
-    ...extra,
-  };
-  return { ...r, operatingState: operatingStateOf(r) };
-};
+const row = (serial: string, extra: Partial<VehicleRow> = {}) =>
+  vehicleRow(serial, { speedMps: 0, driving: undefined, batteryPercent: undefined, ...extra });
 
 const rows = [
   row('AGV-010', { batteryPercent: 80, driving: true, speedMps: 3.1 }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CollisionEvent } from '../FeedCollisions';
 import type { VehicleRow } from '../vehicleRow';
+import { vehicleRow } from '../fixtures/vehicleRow';
 import { AlertBook, type AlertInput, type AlertKind } from './AlertBook';
 import { ALERT_THRESHOLDS, type AlertThresholds } from './alertThresholds';
 
@@ -15,27 +16,8 @@ const LIMITS: AlertThresholds = {
 };
 const PARK = { x: 1000, y: 1000 };
 
-function row(serial: string, extra: Partial<VehicleRow> = {}): VehicleRow {
-  return {
-    key: `acme/${serial}`,
-    serialNumber: serial,
-    slot: 0,
-    stale: false,
-    operatingState: 'driving',
-    placed: true,
-    x: 0,
-    y: 0,
-    speedMps: 2,
-    batteryPercent: 80,
-    driving: true,
-    loaded: false,
-    hasOrder: false,
-    errors: 0,
-    warnings: 0,
-    fatals: 0,
-    ...extra,
-  };
-}
+/** A driving vehicle row (its operating state 'driving' whatever `extra` changes, unless it names one). */
+const row = (serial: string, extra: Partial<VehicleRow> = {}) => vehicleRow(serial, { operatingState: 'driving', ...extra });
 
 const standing = (serial: string, extra: Partial<VehicleRow> = {}) => row(serial, { operatingState: 'idle', driving: false, speedMps: 0, ...extra });
 

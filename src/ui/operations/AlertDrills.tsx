@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../../domain/sceneSchema';
-import { checkpointsOf } from './alertInput';
+import { checkpointsOf } from '../../telemetry/alerts/alertInput';
 
 /** What a drill needs of the simulation source. */
 export interface DrillTarget {

@@ -29,7 +29,8 @@ export function AlertItem({
   clock: SourceKind;
   operatorName: (by: string) => string;
   onFly: (x: number, y: number) => void;
-  onAcknowledge: (id: string) => void;
+  /** Absent: this user may not acknowledge (a viewer on the shared book); the button says so. */
+  onAcknowledge: ((id: string) => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -93,7 +94,13 @@ export function AlertItem({
             {t('alerts.ackedBy', { who: operatorName(alert.ack.by), time: alertTime(alert.ack.atS, clock, lang, t) })}
           </span>
         ) : (
-          <button type="button" onClick={() => onAcknowledge(alert.id)} data-testid="alert-ack">
+          <button
+            type="button"
+            disabled={!onAcknowledge}
+            title={onAcknowledge ? undefined : t('alerts.viewOnly')}
+            onClick={() => onAcknowledge?.(alert.id)}
+            data-testid="alert-ack"
+          >
             {t('alerts.acknowledge')}
           </button>
         )}

@@ -7,7 +7,7 @@ import type { SourceKind, SourceState } from '../../telemetry/TelemetrySource';
 import { useTwinStore } from '../../store/useTwin';
 import { AlertDrills, type DrillTarget } from './AlertDrills';
 import { AlertItem } from './AlertItem';
-import { useAlertBook, type AlertSource } from './useAlertBook';
+import { useAlertBook, type AlertSource, type SharedBook } from './useAlertBook';
 import './alerts.css';
 
 /** The running source as the alerts panel sees it; the simulation also takes fault drills. */
@@ -22,17 +22,29 @@ const COUNTDOWN_MS = 1000;
  * The operations room's alerts: newest first, each with its kind and level, time at the gate, place and vehicles;
  * filtered to the unacknowledged (default) or all, and by kind; acknowledged one by one or all at once; a click flies
  * the camera there. A badge counts the unacknowledged, also when the panel is folded. `operator` names who
- * acknowledges (the logged-in user on a live feed); without one, "this console".
+ * acknowledges (the logged-in user on a live feed); without one, "this console". With `shared`, the list is the
+ * control room's book kept by the server (acknowledged there, as the signed-in user, for every console to see).
  */
-export function AlertsPanel({ source, scene, operator, traffic }: { source: AlertsPanelSource; scene: Scene; operator?: string; traffic?: TrafficStore }) {
+export function AlertsPanel({
+  source,
+  scene,
+  operator,
+  traffic,
+  shared,
+}: {
+  source: AlertsPanelSource;
+  scene: Scene;
+  operator?: string;
+  traffic?: TrafficStore;
+  shared?: SharedBook;
+}) {
   const { t } = useTranslation();
   const store = useTwinStore();
-  const alerts = useAlertBook(source, scene, traffic);
+  const alerts = useAlertBook(source, scene, traffic, shared);
   const [open, setOpen] = useState(true);
   const [all, setAll] = useState(false);
   const [kind, setKind] = useState<AlertKind | ''>('');
-  const list = alerts.book.list();
-  const unacked = useMemo(() => alerts.book.unacknowledged(), [alerts]);
+  const { list, unacknowledged: unacked } = alerts;
   const shown = useMemo(() => list.filter((a) => (all || !a.ack) && (kind === '' || a.kind === kind)), [list, all, kind]);
   const by = operator ?? '';
   const operatorName = (who: string) => who || t('alerts.thisConsole');
@@ -62,11 +74,21 @@ export function AlertsPanel({ source, scene, operator, traffic }: { source: Aler
     <section className="panel alerts-panel" aria-label={t('alerts.title')} data-testid="alerts-panel">
       <header>
         <h2>{t('alerts.title')}</h2>
+        {shared && (
+          <span className="alerts-shared" title={t('alerts.sharedHint')} data-testid="alerts-shared">
+            {t('alerts.shared')}
+          </span>
+        )}
         {badge}
         <button type="button" onClick={() => setOpen(false)} data-testid="alerts-hide" aria-label={t('alerts.hide')}>
           ▾
         </button>
       </header>
+      {shared?.problem && (
+        <p className="alerts-problem" role="alert" data-testid="alerts-problem">
+          {shared.problem}
+        </p>
+      )}
       <div className="alerts-filters">
         <select
           value={all ? 'all' : 'open'}
@@ -90,7 +112,13 @@ export function AlertsPanel({ source, scene, operator, traffic }: { source: Aler
             </option>
           ))}
         </select>
-        <button type="button" disabled={unacked === 0} onClick={() => alerts.acknowledgeAll(by)} data-testid="alerts-ack-all">
+        <button
+          type="button"
+          disabled={unacked === 0 || !alerts.canAcknowledge}
+          title={alerts.canAcknowledge ? undefined : t('alerts.viewOnly')}
+          onClick={() => alerts.acknowledgeAll(by)}
+          data-testid="alerts-ack-all"
+        >
           {t('alerts.acknowledgeAll')}
         </button>
       </div>
@@ -109,7 +137,7 @@ export function AlertsPanel({ source, scene, operator, traffic }: { source: Aler
               now={source.state$.value.clockS}
               operatorName={operatorName}
               onFly={(x, y) => store.getState().flyTo(x, y)}
-              onAcknowledge={(id) => alerts.acknowledge(id, by)}
+              onAcknowledge={alerts.canAcknowledge ? (id) => alerts.acknowledge(id, by) : undefined}
             />
           ))}
         </ol>

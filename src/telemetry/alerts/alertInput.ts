@@ -4,12 +4,15 @@
  * reported with its place.
  */
 import type { Scene } from '../../domain/sceneSchema';
-import type { AlertInput, FacilityStatus, RestPlace } from '../../telemetry/alerts/AlertBook';
-import { CHECKPOINT_KINDS } from '../../telemetry/alerts/checkpoints';
-import type { SourceState } from '../../telemetry/TelemetrySource';
+import type { AlertInput, FacilityStatus, RestPlace } from './AlertBook';
+import { CHECKPOINT_KINDS } from './checkpoints';
+import type { SourceState } from '../TelemetrySource';
 
 /** The alert book's input from one state, or undefined while the source has no fleet figures yet. */
-export function alertInputOf(s: SourceState, checkpoints: readonly FacilityStatus[]): AlertInput | undefined {
+export function alertInputOf(
+  s: Pick<SourceState, 'status' | 'clockS' | 'fleet' | 'facilitiesDown'>,
+  checkpoints: readonly FacilityStatus[],
+): AlertInput | undefined {
   const fleet = s.fleet;
   const down = s.facilitiesDown;
   if (!fleet && down === undefined) return undefined;

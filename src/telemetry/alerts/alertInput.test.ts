@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScene } from '../../sim/testScenes';
-import type { SourceFleet, SourceState } from '../../telemetry/TelemetrySource';
+import type { SourceFleet, SourceState } from '../TelemetrySource';
 import { alertInputOf, checkpointsOf, restPlacesOf } from './alertInput';
 
 const scene = loadScene('scenes/1119-1120/proposed.json');

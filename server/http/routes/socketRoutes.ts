@@ -1,0 +1,74 @@
+/**
+ * One WebSocket per console (`GET /api/ws`, a session with the view capability, checked before the upgrade): the
+ * server pushes what is shared as it changes, so consoles need not poll. On connect: `hello` (who, the scene the
+ * server watches), then the whole alert book; after that each change (`alerts` with `full: false`: the alerts that
+ * changed and the ids let go). A console answers only `{ "type": "ping" }` (`pong`); anything else gets an `error`
+ * naming the problem, and the socket stays open. The session is checked again every {@link RECHECK_MS}: signed out or
+ * expired, the socket closes (4401). A console that cannot keep up (over {@link MAX_BUFFERED} bytes unsent) is closed
+ * (1013) and gets the whole book again when it reconnects.
+ */
+import websocket from '@fastify/websocket';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { SessionStore } from '../../auth/SessionStore';
+import type { SharedAlerts } from '../../alerts/SharedAlerts';
+import type { User } from '../../users/UserStore';
+import { requires, SESSION_COOKIE } from '../access';
+
+const RECHECK_MS = 30_000;
+/** A console's messages are a ping: anything larger is refused by the socket itself. */
+const MAX_PAYLOAD = 4096;
+/** Unsent bytes a console may fall behind by (assumption: a few full books of 500 alerts). */
+const MAX_BUFFERED = 4 * 1024 * 1024;
+
+export interface SocketDeps {
+  readonly alerts: SharedAlerts | undefined;
+  readonly sessions: SessionStore;
+  readonly sceneId: string | undefined;
+  readonly version: string;
+  readonly userOf: (r: FastifyRequest) => Promise<User | undefined>;
+}
+
+export async function socketRoutes(app: FastifyInstance, deps: SocketDeps): Promise<void> {
+  await app.register(websocket, { options: { maxPayload: MAX_PAYLOAD } });
+  app.get('/api/ws', { websocket: true, preHandler: requires(deps.userOf, 'view') }, async (socket: WebSocket, request) => {
+    const user = (await deps.userOf(request))!;
+    const send = (message: object) => {
+      if (socket.readyState !== socket.OPEN) return;
+      if (socket.bufferedAmount > MAX_BUFFERED) return socket.close(1013, 'this console fell too far behind; reconnect for the whole book');
+      socket.send(JSON.stringify(message));
+    };
+    send({ type: 'hello', version: deps.version, user: user.name, role: user.role, ...(deps.sceneId ? { sceneId: deps.sceneId } : {}) });
+    const stop = deps.alerts?.subscribe((c) => send({ type: 'alerts', full: false, alerts: c.alerts, removed: c.removed }));
+    if (deps.alerts) send({ type: 'alerts', full: true, alerts: deps.alerts.current() });
+    const token = request.cookies[SESSION_COOKIE];
+    const recheck = setInterval(() => {
+      deps.sessions
+        .user(token)
+        .then((u) => u || socket.close(4401, 'the session has ended: sign in again'))
+        .catch((err: unknown) => request.log.error({ err }, 'session check failed'));
+    }, RECHECK_MS);
+    recheck.unref();
+    socket.on('message', (data, isBinary) => {
+      const problem = isBinary ? 'binary messages are not understood here' : refusal(String(data));
+      send(problem === undefined ? { type: 'pong' } : { type: 'error', error: problem });
+    });
+    socket.on('close', () => {
+      clearInterval(recheck);
+      stop?.();
+    });
+  });
+}
+
+/** Why a console's message is refused, or undefined for a ping. */
+function refusal(text: string): string | undefined {
+  let m: unknown;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) return 'expected an object with a "type"';
+  const type = (m as { type?: unknown }).type;
+  return type === 'ping' ? undefined : `unknown message type ${JSON.stringify(type)?.slice(0, 64) ?? 'undefined'}: consoles send only "ping"`;
+}
