@@ -17,6 +17,7 @@ import { Recorder, type RecorderLog } from './recording/Recorder';
 import { RecordingStore } from './recording/RecordingStore';
 import { KpiMinutes } from './kpi/KpiMinutes';
 import { AlertStore } from './alerts/AlertStore';
+import { LayoutStore } from './layouts/LayoutStore';
 import { SharedAlerts } from './alerts/SharedAlerts';
 import { ALERT_THRESHOLDS } from '../src/telemetry/alerts/alertThresholds';
 import { join } from 'node:path';
@@ -61,6 +62,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     audit,
     ...(watch && scene && alerts ? { watch, sceneId: scene.id, alerts } : {}),
     alertStore,
+    layouts: new LayoutStore(database.db),
     distDir: config.distDir,
     recordings,
     kpi,

@@ -82,6 +82,36 @@ export interface AlertsTable {
   readonly updatedMs: number;
 }
 
+/** A layout of the library: a name unique in its zone; its versions in `layout_versions`. */
+export interface LayoutsTable {
+  readonly id: string;
+  readonly name: string;
+  readonly zone: string;
+  readonly createdBy: string;
+  readonly createdMs: number;
+}
+
+/** One saved version of a layout: the whole scene file (JSON text) and how many problems the checker found in it. */
+export interface LayoutVersionsTable {
+  readonly layoutId: string;
+  readonly version: number;
+  readonly author: string;
+  readonly savedMs: number;
+  readonly note: string | null;
+  readonly problems: number;
+  readonly scene: string;
+}
+
+/** A capacity study's result (sim/study/runStudy.ts `StudyResult`, JSON) on the layout version it ran on. */
+export interface LayoutStudiesTable {
+  readonly id: string;
+  readonly layoutId: string;
+  readonly version: number;
+  readonly author: string;
+  readonly ranMs: number;
+  readonly result: string;
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
@@ -89,4 +119,7 @@ export interface Tables {
   readonly recordings: RecordingsTable;
   readonly kpiMinutes: KpiMinutesTable;
   readonly alerts: AlertsTable;
+  readonly layouts: LayoutsTable;
+  readonly layoutVersions: LayoutVersionsTable;
+  readonly layoutStudies: LayoutStudiesTable;
 }

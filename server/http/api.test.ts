@@ -7,8 +7,10 @@ import { may, ROLES, type Capability, type Role } from '../../src/domain/roles';
 import { readConfig } from '../config';
 import { startServer, type RunningServer } from '../startServer';
 import { UserStore } from '../users/UserStore';
+import { loadScene } from '../../src/sim/testScenes';
 
 const PASSWORD = 'a long enough password';
+const NO_LAYOUT = '00000000-0000-4000-8000-000000000000';
 let server: RunningServer;
 let dir: string;
 const cookies: Partial<Record<Role, string>> = {};
@@ -85,6 +87,14 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/alerts', needs: 'view' },
     { method: 'POST', path: '/api/alerts/acknowledge', needs: 'command', body: { all: true } },
     { method: 'GET', path: '/api/ws', needs: 'view' },
+    { method: 'GET', path: '/api/layouts', needs: 'view' },
+    { method: 'POST', path: '/api/layouts', needs: 'design', body: { name: 'x', scene: {} } },
+    { method: 'GET', path: `/api/layouts/${NO_LAYOUT}`, needs: 'view' },
+    { method: 'POST', path: `/api/layouts/${NO_LAYOUT}/versions`, needs: 'design', body: { basedOn: 1, scene: {} } },
+    { method: 'GET', path: `/api/layouts/${NO_LAYOUT}/versions/1`, needs: 'view' },
+    { method: 'GET', path: `/api/layouts/${NO_LAYOUT}/compare?from=1&to=2`, needs: 'view' },
+    { method: 'GET', path: `/api/layouts/${NO_LAYOUT}/studies`, needs: 'view' },
+    { method: 'POST', path: `/api/layouts/${NO_LAYOUT}/versions/1/studies`, needs: 'design', body: { result: {} } },
   ];
   it.each(ROUTES)('$method $path: 401 without a session, 403 for roles that may not', async ({ method, path, needs, body }) => {
     expect(await call(method, path, { body })).toMatchObject({ status: 401, body: { error: 'not signed in' } });
@@ -93,6 +103,76 @@ describe('the control-room API', () => {
       expect(r.status, `${role} on ${method} ${path}`).toBe(403);
       expect(r.body.error).toMatch(new RegExp(`^${role} is a ${role}: a ${role} may not`));
     }
+  });
+
+  it('keeps an engineer’s layouts by version: refuses a broken scene by field, a stale save, and compares versions with the checker’s verdict', async () => {
+    const engineer = cookies.engineer!;
+    const scene = loadScene('scenes/1119-1120/proposed.json');
+    const broken = { ...scene, facilities: [{ ...scene.facilities[0], footprint: { position: [0, 0] } }] };
+    expect(await call('POST', '/api/layouts', { cookie: engineer, body: { name: 'Broken', scene: broken } })).toMatchObject({
+      status: 400,
+      body: {
+        error:
+          'body.scene.facilities[0].footprint.rotation: required (number); body.scene.facilities[0].footprint.size: required (tuple); body.scene.facilities[0].footprint.height: required (number)',
+      },
+    });
+    const created = await call('POST', '/api/layouts', { cookie: engineer, body: { name: 'Proposed, two-way', scene, note: 'from the proposed layout' } });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { name: 'Proposed, two-way', zone: '1119-1120', createdBy: 'engineer', latest: { version: 1, problems: 0 } },
+    });
+    const id = created.body.id as string;
+    const first = scene.facilities[0]!;
+    const moved = {
+      ...scene,
+      facilities: [
+        { ...first, footprint: { ...first.footprint, position: [first.footprint.position[0] + 3, first.footprint.position[1] + 4] } },
+        ...scene.facilities.slice(1),
+      ],
+    };
+    expect(await call('POST', `/api/layouts/${id}/versions`, { cookie: cookies.admin!, body: { basedOn: 1, scene: moved } })).toMatchObject({
+      status: 201,
+      body: { version: 2, author: 'admin' },
+    });
+    expect(await call('POST', `/api/layouts/${id}/versions`, { cookie: engineer, body: { basedOn: 1, scene } })).toMatchObject({
+      status: 409,
+      body: { error: expect.stringMatching(/^basedOn: version 2 was saved by admin at /) },
+    });
+    const listed = await call('GET', '/api/layouts?zone=1119-1120', { cookie: cookies.viewer! });
+    expect(listed.body.layouts).toMatchObject([{ id, latest: { version: 2, author: 'admin' } }]);
+    expect((await call('GET', `/api/layouts/${id}`, { cookie: cookies.viewer! })).body.versions.map((v: { version: number }) => v.version)).toEqual([
+      2, 1,
+    ]);
+    const file = await call('GET', `/api/layouts/${id}/versions/1`, { cookie: cookies.viewer! });
+    expect(file.body).toEqual(JSON.parse(JSON.stringify(scene)));
+    const compared = await call('GET', `/api/layouts/${id}/compare?from=1&to=2`, { cookie: cookies.viewer! });
+    expect(compared.body).toMatchObject({
+      from: 1,
+      to: 2,
+      changes: [{ kind: 'facility', id: first.id, change: 'moved', movedM: 5 }],
+      sections: [],
+      before: [],
+    });
+    expect(await call('GET', `/api/layouts/${id}/compare?from=1&to=9`, { cookie: cookies.viewer! })).toMatchObject({ status: 404 });
+    expect(await call('GET', `/api/layouts/not-a-uuid`, { cookie: cookies.viewer! })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/^params\.id: /) },
+    });
+
+    const result = {
+      sceneId: scene.id,
+      zoneId: '1119-1120',
+      spec: { agvs: 80 },
+      base: { clearedPerDay: { mean: 1800 } },
+      targetRange: { min: 3000, max: 3500 },
+    };
+    expect(await call('POST', `/api/layouts/${id}/versions/2/studies`, { cookie: engineer, body: { result } })).toMatchObject({
+      status: 201,
+      body: { version: 2, author: 'engineer' },
+    });
+    expect((await call('GET', `/api/layouts/${id}/studies`, { cookie: cookies.viewer! })).body.studies).toMatchObject([
+      { version: 2, author: 'engineer', result },
+    ]);
   });
 
   it('lets an admin add and remove users, naming a bad field or a taken name', async () => {

@@ -28,6 +28,8 @@ import type { AlertStore } from '../alerts/AlertStore';
 import type { SharedAlerts } from '../alerts/SharedAlerts';
 import { alertRoutes } from './routes/alertRoutes';
 import { socketRoutes } from './routes/socketRoutes';
+import { layoutRoutes } from './routes/layoutRoutes';
+import type { LayoutStore } from '../layouts/LayoutStore';
 
 export interface AppDeps {
   readonly version: string;
@@ -41,6 +43,7 @@ export interface AppDeps {
   readonly sceneId?: string;
   readonly alerts?: SharedAlerts;
   readonly alertStore: AlertStore;
+  readonly layouts: LayoutStore;
   /** The built app; absent or empty, pages answer 503 saying so. */
   readonly distDir?: string;
   readonly recording: () => boolean;
@@ -87,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   recordingRoutes(app, { recordings: deps.recordings, dir: deps.recordingsDir, userOf });
   kpiRoutes(app, { kpi: deps.kpi, userOf });
   alertRoutes(app, { alerts: deps.alerts, store: deps.alertStore, userOf });
+  layoutRoutes(app, { layouts: deps.layouts, userOf });
   await socketRoutes(app, { alerts: deps.alerts, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));

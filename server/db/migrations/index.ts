@@ -9,6 +9,7 @@ import * as audit from './0002_audit';
 import * as recordings from './0003_recordings';
 import * as kpiMinutes from './0004_kpi_minutes';
 import * as alerts from './0005_alerts';
+import * as layouts from './0006_layouts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_sessions': usersSessions,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_recordings': recordings,
   '0004_kpi_minutes': kpiMinutes,
   '0005_alerts': alerts,
+  '0006_layouts': layouts,
 };

@@ -26,7 +26,7 @@ import { EDITOR_SETTINGS, type EditorSettings } from './editorSettings';
 import { History } from './History';
 import { freeId, newFacility } from './newFacility';
 import { ToolManager, type EditorTool } from './tools/ToolManager';
-import { locateProblems, type LocatedProblem, type Subject } from './problemSubjects';
+import { locateProblems, type LocatedProblem, type Subject } from '../../domain/checks/problemSubjects';
 import {
   applyDiff,
   edgeKey,

@@ -1,7 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LayoutEditor } from '../../store/layout/LayoutEditor';
-import type { Subject } from '../../store/layout/problemSubjects';
+import type { Subject } from '../../domain/checks/problemSubjects';
 import { useEditorState } from '../../store/layout/useEditorState';
 import { CanvasToolAdapter, type GizmoGrip } from './CanvasToolAdapter';
 import { installEditorProbe } from './editorProbe';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { CanvasTexture, SRGBColorSpace } from 'three';
 import type { Scene } from '../../domain/sceneSchema';
-import type { Subject } from '../../store/layout/problemSubjects';
+import type { Subject } from '../../domain/checks/problemSubjects';
 
 /** Pin size as a share of the view's height: the same on screen from 50 m or 3 km away. */
 const PIN_SCREEN_SHARE = 0.035;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { BoxGeometry, BufferAttribute, BufferGeometry, EdgesGeometry, RingGeometry } from 'three';
 import type { Scene } from '../../domain/sceneSchema';
-import type { Subject } from '../../store/layout/problemSubjects';
+import type { Subject } from '../../domain/checks/problemSubjects';
 
 /** Lift of edge and node marks above the lane paint (m). */
 const MARK_LIFT_M = 0.6;

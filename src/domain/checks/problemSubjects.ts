@@ -1,5 +1,5 @@
-import type { Problem } from '../../domain/problem';
-import type { Scene } from '../../domain/sceneSchema';
+import type { Problem } from '../problem';
+import type { Scene } from '../sceneSchema';
 
 /** What a selection or a problem can point at in the layout. */
 export type Subject =
