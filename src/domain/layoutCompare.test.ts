@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadScene } from '../sim/testScenes';
+import { readFileSync } from 'node:fs';
 import { compareLayouts } from './layoutCompare';
+import { parseScene } from './parseScene';
 import type { Scene } from './sceneSchema';
 
-const v1 = loadScene('scenes/1119-1120/proposed.json');
+const v1 = parseScene(readFileSync(new URL('../../scenes/1119-1120/proposed.json', import.meta.url), 'utf8')).scene!;
 
 describe('comparing two versions of a layout', () => {
   it('is empty between a version and itself', () => {

@@ -29,7 +29,7 @@ const Name = z
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[^\u0000-\u001f]*$/, 'no control characters');
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'no control characters');
 const Note = z.string().max(2000).optional();
 const Create = z.strictObject({ name: Name, scene: z.unknown(), note: Note });
 const Save = z.strictObject({ basedOn: z.number().int().min(1), scene: z.unknown(), note: Note });
