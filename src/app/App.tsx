@@ -33,6 +33,7 @@ import type { ServerClient } from './server/ServerClient';
 import { useServerCommands } from './server/useServerCommands';
 import { useSharedAlerts } from './server/useSharedAlerts';
 import type { SharedAlertsStore } from '../store/server/sharedAlertsStore';
+import type { LayoutLibraryApi } from '../store/server/layoutLibraryApi';
 import { useServerRecordings } from './server/useServerRecordings';
 import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
@@ -80,6 +81,7 @@ export interface ServerLink {
   readonly client: ServerClient;
   /** The shared alert book from the server's socket. */
   readonly alerts: SharedAlertsStore;
+  readonly library: LayoutLibraryApi;
 }
 
 export function App({
@@ -127,6 +129,8 @@ export function App({
   const replay = running?.kind === 'replay' ? running : undefined;
   useServerCommands(live, server.store);
   const sharedAlerts = useSharedAlerts(server.store, server.alerts, live !== undefined, scene);
+  const served = useStore(server.store, (s) => s.server.status !== 'absent' && s.server.status !== 'checking');
+  const libraryLink = useMemo(() => (served ? { api: server.library, server: server.store } : undefined), [served, server]);
   const recorded = useServerRecordings(server.store, operations && replayMode && !replay);
   const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
   useEffect(() => {
@@ -321,7 +325,7 @@ export function App({
           <ErrorBoundary fallback={crashPanel}>
             {mode === 'engineering' ? (
               <StudyRunnerContext.Provider value={startStudy}>
-                <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} stats={renderStats} />
+                <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} stats={renderStats} {...(libraryLink ? { library: libraryLink } : {})} />
               </StudyRunnerContext.Provider>
             ) : (
               fleet && (

@@ -15,6 +15,7 @@ import { createSourceMetrics } from '../telemetry/SourceMetrics';
 import { installTwinProbe } from './twinProbe';
 import { readUrlState } from './urlState';
 import { ServerClient } from './server/ServerClient';
+import { LayoutLibraryClient } from './server/LayoutLibraryClient';
 import { createRenderStats } from '../view/renderStats';
 
 const url = readUrlState(window.location.search);
@@ -29,7 +30,7 @@ const renderStats = createRenderStats();
 const traffic = createTrafficStore();
 // The control-room server, when one serves the page: who is signed in (the top bar shows it, the probe reports it).
 const serverStore = createServerStore();
-const server = { store: serverStore, client: new ServerClient(serverStore), alerts: createSharedAlertsStore() };
+const server = { store: serverStore, client: new ServerClient(serverStore), alerts: createSharedAlertsStore(), library: new LayoutLibraryClient() };
 void server.client.detect();
 installTwinProbe(store, { metrics, renderStats, traffic, server: server.store });
 startTwin(store, url, i18n);

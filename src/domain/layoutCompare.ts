@@ -19,8 +19,8 @@ export type LayoutChange = Subject & {
   readonly movedM?: number;
   /** Moved or changed: the fields that differ (a move's own `footprint` or `position` included). */
   readonly fields?: readonly string[];
-  /** What the checker says of it in the newer version (none for a removal), in English. */
-  readonly problems: readonly string[];
+  /** What the checker says of it in the newer version (none for a removal). */
+  readonly problems: readonly Problem[];
 };
 
 export interface LayoutComparison {
@@ -51,11 +51,11 @@ function differingFields(a: Item, b: Item): string[] {
 export function compareLayouts(before: Scene, after: Scene): LayoutComparison {
   const beforeProblems = checkScene(before);
   const afterProblems = checkScene(after);
-  const said = new Map<string, string[]>();
+  const said = new Map<string, Problem[]>();
   for (const p of afterProblems) {
     for (const s of problemSubjects(after, p)) {
       const key = `${s.kind}:${s.id}`;
-      said.set(key, [...(said.get(key) ?? []), p.message]);
+      said.set(key, [...(said.get(key) ?? []), p]);
     }
   }
   const changes: LayoutChange[] = [];

@@ -8,6 +8,7 @@ import { Autosave, type Scheduler } from './Autosave';
 import { DraftStore, type KeyValueStorage } from './drafts';
 import { LayoutEditor } from './LayoutEditor';
 import { StudyRunner, type StartStudy } from './StudyRunner';
+import { createLibraryOrigin, type LibraryOriginStore } from './libraryOrigin';
 
 export interface LayoutSession {
   readonly editor: LayoutEditor;
@@ -19,6 +20,8 @@ export interface LayoutSession {
   readonly draftError?: string;
   readonly autosave: Autosave;
   readonly study: StudyRunner;
+  /** The library version the editor holds (none until one is opened or saved). */
+  readonly library: LibraryOriginStore;
 }
 
 export interface SessionServices {
@@ -49,6 +52,7 @@ export function openLayoutSession(scene: Scene, { storage, time, startStudy }: S
     draftError: saved.ok ? undefined : saved.message,
     autosave,
     study: new StudyRunner(startStudy),
+    library: createLibraryOrigin(),
   };
 }
 

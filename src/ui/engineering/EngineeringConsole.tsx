@@ -20,21 +20,33 @@ import type { Problem } from '../../domain/problem';
 import { problemText } from '../problemText';
 import { useEditorShortcuts } from './useEditorShortcuts';
 import { useLayoutSession } from './useLayoutSession';
+import { LibraryPanel, type LibraryLink } from './library/LibraryPanel';
 import './engineering.css';
 
 /** Clicks on the view are the editor tools' (src/view/edit/CanvasToolAdapter.tsx), not the canvas's pick. */
 const TOOLS_PICK = () => {};
 
-type Tab = 'layout' | 'assumptions' | 'study';
-const TABS: readonly Tab[] = ['layout', 'assumptions', 'study'];
+type Tab = 'layout' | 'assumptions' | 'study' | 'library';
+const TABS: readonly Tab[] = ['layout', 'assumptions', 'study', 'library'];
 
 /**
  * Engineers' layout studio: the layout editor on the 3D view (gizmos, lane handles, problems drawn in place), a
  * toolbar, the inspector, the live checker's problems, the model's assumptions, and capacity studies of the
  * edited layout against the scene as opened (the baseline). Edits autosave as a draft of the scene. The legend
- * counts the edited layout, so a deleted crane leaves the count at once.
+ * counts the edited layout, so a deleted crane leaves the count at once. Served by the control-room server, a
+ * Library tab saves layouts there by version (`library`).
  */
-export function EngineeringConsole({ scene, maxPixelRatio, stats }: { scene: Scene; maxPixelRatio: number; stats: RenderStats }) {
+export function EngineeringConsole({
+  scene,
+  maxPixelRatio,
+  stats,
+  library,
+}: {
+  scene: Scene;
+  maxPixelRatio: number;
+  stats: RenderStats;
+  library?: LibraryLink;
+}) {
   const { t } = useTranslation();
   const session = useLayoutSession(scene);
   const { editor } = session;
@@ -81,7 +93,7 @@ export function EngineeringConsole({ scene, maxPixelRatio, stats }: { scene: Sce
           </p>
         )}
         <div className="tabs" role="tablist">
-          {TABS.map((k) => (
+          {TABS.filter((k) => k !== 'library' || library).map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`tab-${k}`} onClick={() => setTab(k)}>
               {t(`engineering.tab.${k}`)}
             </button>
@@ -97,6 +109,11 @@ export function EngineeringConsole({ scene, maxPixelRatio, stats }: { scene: Sce
         {tab === 'assumptions' && (
           <div className="tab-body">
             <AssumptionsPanel editor={editor} />
+          </div>
+        )}
+        {tab === 'library' && library && (
+          <div className="tab-body">
+            <LibraryPanel link={library} session={session} />
           </div>
         )}
         {tab === 'study' && (
