@@ -91,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   kpiRoutes(app, { kpi: deps.kpi, userOf });
   alertRoutes(app, { alerts: deps.alerts, store: deps.alertStore, userOf });
   layoutRoutes(app, { layouts: deps.layouts, userOf });
-  await socketRoutes(app, { alerts: deps.alerts, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
+  await socketRoutes(app, { alerts: deps.alerts, watch: deps.watch, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
   // Registered either way: it also sends the recordings (reply.sendFile with their folder, range requests included).

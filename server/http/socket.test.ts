@@ -28,6 +28,7 @@ let headerId = 0;
 
 interface Message {
   type: string;
+  entries?: { id: string; who: string; what: string; result: string }[];
   full?: boolean;
   alerts?: { id: string; kind: string; active: boolean; vehicles: string[]; ack?: { by: string; atS: number } }[];
   removed?: string[];
@@ -162,6 +163,15 @@ describe('the consoles’ socket', () => {
     // Cleared: every console hears it.
     await publishBattery(90);
     await binh.next((m) => m.type === 'alerts' && m.alerts!.some((a) => a.id === id && !a.active), from);
+  });
+
+  it('pushes each audit entry as it is stored and as its result settles', async () => {
+    const binh = connect(cookies.binh);
+    await binh.next((m) => m.type === 'hello');
+    const sent = await api('POST', '/api/commands', cookies.ana!, { vehicle: 'acme/AGV-7', command: { kind: 'pause' } });
+    expect(sent.status).toBe(200);
+    const pushed = await binh.next((m) => m.type === 'audit' && m.entries!.some((e) => e.id === sent.body.id));
+    expect(pushed.entries!.find((e) => e.id === sent.body.id)).toMatchObject({ who: 'ana', what: 'pause' });
   });
 
   it('answers pings, names what it does not understand and stays open; refuses a socket without a session', async () => {

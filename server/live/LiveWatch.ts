@@ -47,6 +47,7 @@ export class LiveWatch {
   /** What the database holds of each entry still in the engine's log (`result|detail`), to store only changes. */
   private readonly stored = new Map<string, string>();
   private saving: Promise<void> = Promise.resolve();
+  private readonly auditListeners = new Set<(entries: readonly AuditEntry[]) => void>();
 
   constructor(
     private readonly broker: BrokerSettings,
@@ -73,6 +74,12 @@ export class LiveWatch {
     const entry = await this.engine.command(vehicle, c, who);
     await this.save();
     return { ...entry };
+  }
+
+  /** Calls `listener` with the audit entries each save stored (new, or with a new result); returns the way to stop. */
+  subscribeAudit(listener: (entries: readonly AuditEntry[]) => void): () => void {
+    this.auditListeners.add(listener);
+    return () => this.auditListeners.delete(listener);
   }
 
   /** Vehicles heard so far, by key. */
@@ -139,6 +146,7 @@ export class LiveWatch {
     this.saving = this.saving.then(async () => {
       const log = this.engine.auditLog();
       const live = new Set<string>();
+      const stored: AuditEntry[] = [];
       for (const e of log) {
         live.add(e.id);
         const sig = `${e.result}|${e.detail ?? ''}`;
@@ -146,11 +154,13 @@ export class LiveWatch {
         try {
           await this.audit.put(e);
           this.stored.set(e.id, sig);
+          stored.push({ ...e });
         } catch (err) {
           this.log.error({ err, id: e.id }, 'audit entry not stored (tried again next tick)');
         }
       }
       for (const id of this.stored.keys()) if (!live.has(id)) this.stored.delete(id);
+      if (stored.length > 0) for (const l of this.auditListeners) l(stored);
     });
     return this.saving;
   }

@@ -2,7 +2,7 @@
  * One WebSocket per console (`GET /api/ws`, a session with the view capability, checked before the upgrade): the
  * server pushes what is shared as it changes, so consoles need not poll. On connect: `hello` (who, the scene the
  * server watches), then the whole alert book; after that each change (`alerts` with `full: false`: the alerts that
- * changed and the ids let go). A console answers only `{ "type": "ping" }` (`pong`); anything else gets an `error`
+ * changed and the ids let go), and each audit entry as it is stored or settles (`audit`). A console answers only `{ "type": "ping" }` (`pong`); anything else gets an `error`
  * naming the problem, and the socket stays open. The session is checked again every {@link RECHECK_MS}: signed out or
  * expired, the socket closes (4401). A console that cannot keep up (over {@link MAX_BUFFERED} bytes unsent) is closed
  * (1013) and gets the whole book again when it reconnects.
@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { SessionStore } from '../../auth/SessionStore';
 import type { SharedAlerts } from '../../alerts/SharedAlerts';
+import type { LiveWatch } from '../../live/LiveWatch';
 import type { User } from '../../users/UserStore';
 import { requires, SESSION_COOKIE } from '../access';
 
@@ -23,6 +24,7 @@ const MAX_BUFFERED = 4 * 1024 * 1024;
 
 export interface SocketDeps {
   readonly alerts: SharedAlerts | undefined;
+  readonly watch: LiveWatch | undefined;
   readonly sessions: SessionStore;
   readonly sceneId: string | undefined;
   readonly version: string;
@@ -40,6 +42,7 @@ export async function socketRoutes(app: FastifyInstance, deps: SocketDeps): Prom
     };
     send({ type: 'hello', version: deps.version, user: user.name, role: user.role, ...(deps.sceneId ? { sceneId: deps.sceneId } : {}) });
     const stop = deps.alerts?.subscribe((c) => send({ type: 'alerts', full: false, alerts: c.alerts, removed: c.removed }));
+    const stopAudit = deps.watch?.subscribeAudit((entries) => send({ type: 'audit', entries }));
     if (deps.alerts) send({ type: 'alerts', full: true, alerts: deps.alerts.current() });
     const token = request.cookies[SESSION_COOKIE];
     const recheck = setInterval(() => {
@@ -56,6 +59,7 @@ export async function socketRoutes(app: FastifyInstance, deps: SocketDeps): Prom
     socket.on('close', () => {
       clearInterval(recheck);
       stop?.();
+      stopAudit?.();
     });
   });
 }

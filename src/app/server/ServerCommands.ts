@@ -1,32 +1,37 @@
 /**
  * Commands through the control-room server for a live source (LiveSource.routeCommands): the server checks the
  * signed-in user's role, publishes with its own MQTT identity and keeps the audit log, which this route fetches
- * every {@link POLL_MS} to show. A command the server refuses is shown in the log with the server's reason, marked
+ * when it starts and whenever the server's socket (re)opens, and keeps current with the entries the socket pushes. A command the server refuses is shown in the log with the server's reason, marked
  * as this page's (it is stored nowhere).
  */
 import { describeCommand, type AuditEntry, type OperatorCommand } from '../../telemetry/live/operatorCommands';
 import type { CommandRoute } from '../../telemetry/LiveSource';
+import type { SocketEvents } from './ServerSocket';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-const POLL_MS = 2000;
 /** Entries fetched, newest first (the panel shows the last few; the server's export has them all). */
 const FETCHED = 200;
 
 export class ServerCommands implements CommandRoute {
   private stored: readonly AuditEntry[] = [];
   private readonly refused: AuditEntry[] = [];
-  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly stop: () => void;
   private refusals = 0;
   private failure: string | undefined;
 
   constructor(
     readonly canCommand: boolean,
     private readonly who: string,
+    socket: SocketEvents | undefined,
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
   ) {
-    void this.poll();
-    this.timer = setInterval(() => void this.poll(), POLL_MS);
+    void this.fetchLog();
+    this.stop =
+      socket?.on((e) => {
+        if (e.kind === 'open') void this.fetchLog();
+        else this.take(e.entries);
+      }) ?? (() => {});
   }
 
   async send(vehicle: string, command: OperatorCommand): Promise<AuditEntry> {
@@ -39,7 +44,7 @@ export class ServerCommands implements CommandRoute {
       });
       const body = (await res.json().catch(() => ({}))) as Partial<AuditEntry> & { error?: string };
       if (res.ok) {
-        void this.poll();
+        this.take([body as AuditEntry]);
         return body as AuditEntry;
       }
       return this.refuse(vehicle, command, body.error ?? `the server answered ${res.status}`);
@@ -58,7 +63,14 @@ export class ServerCommands implements CommandRoute {
   }
 
   dispose(): void {
-    clearInterval(this.timer);
+    this.stop();
+  }
+
+  /** Entries pushed or answered: each replaces the one of its id, the log kept in time order and to its length. */
+  private take(entries: readonly AuditEntry[]): void {
+    const byId = new Map(this.stored.map((e) => [e.id, e]));
+    for (const e of entries) byId.set(e.id, e);
+    this.stored = [...byId.values()].sort((a, b) => a.atMs - b.atMs).slice(-FETCHED);
   }
 
   private refuse(vehicle: string, command: OperatorCommand, detail: string): AuditEntry {
@@ -75,15 +87,15 @@ export class ServerCommands implements CommandRoute {
     return entry;
   }
 
-  private async poll(): Promise<void> {
+  private async fetchLog(): Promise<void> {
     try {
       const res = await this.fetchFn(`/api/audit?limit=${FETCHED}`, { credentials: 'same-origin' });
       const body = (await res.json()) as { entries?: AuditEntry[]; error?: string };
       if (!res.ok || !body.entries) throw new Error(body.error ?? `the server answered ${res.status}`);
-      this.stored = body.entries.reverse();
+      this.take(body.entries);
       this.failure = undefined;
     } catch (e) {
-      // Shown with the source's problems; the log keeps what was fetched last and the next poll tries again.
+      // Shown with the source's problems; the log keeps what it had, and the socket's next opening fetches again.
       this.failure = `the audit log cannot be fetched from the server: ${e instanceof Error ? e.message : String(e)}`;
     }
   }

@@ -1,10 +1,11 @@
 /**
  * The page's WebSocket to the control-room server (`/api/ws`, opened once signed in): it keeps the shared alert
- * book in the shared-alerts store (the whole book on connect, then each change), and acknowledges through the API
- * as the signed-in user. A dropped socket is opened again (1 s, doubling to 30 s); on reconnect the server sends the
+ * book in the shared-alerts store (the whole book on connect, then each change), acknowledges through the API as
+ * the signed-in user, and hands on the audit entries the server stores (`on`). A dropped socket is opened again (1 s, doubling to 30 s); on reconnect the server sends the
  * whole book again, so nothing said meanwhile is lost. Messages from the server are data, never markup.
  */
 import type { Alert } from '../../telemetry/alerts/AlertBook';
+import type { AuditEntry } from '../../telemetry/live/operatorCommands';
 import type { SharedAlertsStore } from '../../store/server/sharedAlertsStore';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -14,6 +15,14 @@ const LAST_RETRY_MS = 30_000;
 /** The server closes with this when the session has ended: opening again would only be refused. */
 const SESSION_ENDED = 4401;
 
+/** What else the socket brings: it (re)opened (whoever keeps a copy fetches it again), audit entries stored. */
+export type SocketEvent = { readonly kind: 'open' } | { readonly kind: 'audit'; readonly entries: readonly AuditEntry[] };
+
+/** The part of the socket that the command route listens to. */
+export interface SocketEvents {
+  on(listener: (e: SocketEvent) => void): () => void;
+}
+
 interface ServerMessage {
   readonly type?: unknown;
   readonly full?: unknown;
@@ -21,9 +30,11 @@ interface ServerMessage {
   readonly removed?: unknown;
   readonly sceneId?: unknown;
   readonly error?: unknown;
+  readonly entries?: unknown;
 }
 
-export class ServerSocket {
+export class ServerSocket implements SocketEvents {
+  private readonly listeners = new Set<(e: SocketEvent) => void>();
   private socket: WebSocket | undefined;
   private readonly book = new Map<string, Alert>();
   private whole = false;
@@ -46,6 +57,7 @@ export class ServerSocket {
     socket.onopen = () => {
       this.retryMs = FIRST_RETRY_MS;
       this.publish('open');
+      this.emit({ kind: 'open' });
     };
     socket.onmessage = (e) => this.take(e.data);
     socket.onclose = (e) => {
@@ -65,8 +77,14 @@ export class ServerSocket {
     };
   }
 
+  on(listener: (e: SocketEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   close(): void {
     this.closed = true;
+    this.listeners.clear();
     clearTimeout(this.timer);
     this.socket?.close(1000, 'signed out');
     this.socket = undefined;
@@ -104,11 +122,17 @@ export class ServerSocket {
       for (const a of m.alerts as Alert[]) this.book.set(a.id, a);
       if (Array.isArray(m.removed)) for (const id of m.removed) this.book.delete(String(id));
       this.whole ||= m.full === true;
+    } else if (m.type === 'audit' && Array.isArray(m.entries)) {
+      return this.emit({ kind: 'audit', entries: m.entries as AuditEntry[] });
     } else if (m.type === 'error') {
       return this.problem(`the server refused a message: ${String(m.error)}`);
     }
     // A refusal shown stays until the next acknowledgement goes through or the socket opens again.
     this.publish('open', this.store.getState().shared.problem);
+  }
+
+  private emit(e: SocketEvent): void {
+    for (const l of this.listeners) l(e);
   }
 
   private publish(status: 'connecting' | 'open', problem?: string): void {
