@@ -28,7 +28,7 @@ const setHidden = (page: Page, hidden: boolean) =>
 
 async function expectFigures(page: Page, number: RegExp) {
   for (const zone of ZONES) {
-    await expect(page.getByTestId(`briefing-pace-${zone}`)).toHaveText(number, { timeout: FIGURES_WAIT_MS });
+    await expect(page.getByTestId(`briefing-projection-${zone}`)).toHaveText(number, { timeout: FIGURES_WAIT_MS });
     await expect(page.getByTestId(`briefing-p50-${zone}`)).toHaveText(/^\d[\d.,]* (min|phút)$/);
     await expect(page.getByTestId(`briefing-agv-${zone}`)).toHaveText(/^\d[\d.,]* %$/);
     await expect(page.getByTestId(`briefing-chart-${zone}`).locator('canvas').first()).toBeVisible();
@@ -51,7 +51,7 @@ test.describe('the briefing wall at 3840×2160', () => {
     await expect(page.getByTestId('briefing-tile-1119-1120')).toContainText('2030 target: 3,000–3,500');
     await expect(page.getByTestId('briefing-tile-1088-2-1089')).toContainText('Today: 400');
     // Readable from across a room: the figures are drawn at least 48 CSS px high on a 4K wall.
-    for (const id of ['briefing-pace-1119-1120', 'briefing-p50-1088-2-1089', 'briefing-agv-1119-1120']) {
+    for (const id of ['briefing-projection-1119-1120', 'briefing-p50-1088-2-1089', 'briefing-agv-1119-1120']) {
       const px = await page.getByTestId(id).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(px, id).toBeGreaterThanOrEqual(48);
     }

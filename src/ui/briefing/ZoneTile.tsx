@@ -20,9 +20,9 @@ const hourText = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
 const tickText = (h: number) => (h % 3 === 0 ? hourText(h) : '');
 
 /** The figures of one zone's running simulation; re-renders on its snapshots (twice a second), never per frame. */
-function useFigures(source: SimSource): { figures?: ZoneFigures; error?: string } {
+function useFigures(source: SimSource, process: Scene['process']): { figures?: ZoneFigures; error?: string } {
   const state = useSourceState(source);
-  const figures = useMemo(() => (state.snapshot ? zoneFigures(state.snapshot) : undefined), [state.snapshot]);
+  const figures = useMemo(() => (state.snapshot ? zoneFigures(state.snapshot, process) : undefined), [state.snapshot, process]);
   return { figures, error: state.status === 'error' ? state.error : undefined };
 }
 
@@ -37,15 +37,16 @@ interface TileProps {
 }
 
 /**
- * One zone on the wall: vehicles/day now against today's figure and the 2030 target range, time in system, AGV
- * fleet use, and the day's trend with the target band. Every number is the simulation's or the scene file's.
+ * One zone on the wall: the day's projected clearances (with their band and what is cleared so far) against today's
+ * figure and the 2030 target range, time in system, AGV fleet use, and the day's hourly pace with the target band.
+ * Every number is the simulation's or the scene file's.
  */
 export function ZoneTile(props: TileProps) {
   return props.source ? <LiveTile {...props} source={props.source} /> : <TileBody {...props} />;
 }
 
 function LiveTile(props: TileProps & { source: SimSource }) {
-  const { figures, error } = useFigures(props.source);
+  const { figures, error } = useFigures(props.source, props.scene.process);
   return <TileBody {...props} figures={figures} error={props.error ?? error} />;
 }
 
@@ -56,8 +57,8 @@ function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { fig
   const id = zoneFolder(scene.zone.id);
   const fmt = (n: number) => formatNumber(Math.round(n), lang);
   const { todayVehiclesPerDay: today, target2030VehiclesPerDay: target } = scene.zone.capacity;
-  const pace = figures?.pace;
-  const scaleMax = Math.max(target.max, pace ?? 0) * 1.15;
+  const projection = figures?.projection;
+  const scaleMax = Math.max(target.max, projection?.high ?? 0) * 1.15;
   const pct = (n: number) => `${Math.min(100, (n / scaleMax) * 100)}%`;
 
   const series = useMemo<ChartSeries[]>(
@@ -84,18 +85,30 @@ function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { fig
       )}
       <div className="briefing-figures">
         <div className="briefing-pace">
-          <span className="briefing-label">{t('briefing.pace')}</span>
-          <span className="briefing-big" data-testid={`briefing-pace-${id}`}>
-            {pace === undefined ? PLACEHOLDER : fmt(pace)}
+          <span className="briefing-label">{t('briefing.projected')}</span>
+          <span className="briefing-big" data-testid={`briefing-projection-${id}`}>
+            {projection === undefined ? PLACEHOLDER : fmt(projection.expected)}
           </span>
-          <span className="briefing-caption">
-            {figures?.paceHour === undefined
+          <span className="briefing-caption" data-testid={`briefing-projection-caption-${id}`}>
+            {projection === undefined
               ? t(figures ? 'briefing.paceWaiting' : 'briefing.starting')
-              : t('briefing.paceCaption', { from: hourText(figures.paceHour), to: hourText(figures.paceHour + 1) })}
+              : t('briefing.projectedCaption', {
+                  low: fmt(projection.low),
+                  high: fmt(projection.high),
+                  cleared: fmt(projection.clearedSoFar),
+                  time: hourText(projection.hoursDone),
+                })}
           </span>
+          {projection && <span className="briefing-caption">{t(`briefing.basis.${projection.basis}`)}</span>}
           <div className="briefing-bar" aria-hidden="true">
             <div className="target" style={{ left: pct(target.min), width: `calc(${pct(target.max)} - ${pct(target.min)})` }} />
-            {pace !== undefined && <div className="pace" style={{ width: pct(pace) }} />}
+            {projection !== undefined && (
+              <>
+                <div className="pace" style={{ width: pct(projection.clearedSoFar) }} />
+                <div className="band" style={{ left: pct(projection.low), width: `calc(${pct(projection.high)} - ${pct(projection.low)})` }} />
+                <div className="expected" style={{ left: pct(projection.expected) }} />
+              </>
+            )}
             <div className="today" style={{ left: pct(today.value) }} />
           </div>
           <div className="briefing-bar-legend">

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SimSnapshot } from '../../sim/SimulationEngine';
 import type { HourRow, SimKpis } from '../../sim/simKpis';
 import { zoneFigures } from './zoneFigures';
+import { loadScene } from '../../sim/testScenes';
+
+const process = loadScene('scenes/1119-1120/proposed.json').process;
 
 const row = (hour: number, cleared: number): HourRow => ({ hour, arrived: cleared, cleared, inside: 0, agvsBusy: 0, containersWaiting: 0, queues: {} });
 
@@ -20,12 +23,12 @@ function snapshot(hourly: HourRow[], kpis: Partial<SimKpis>): SimSnapshot {
 }
 
 describe('zoneFigures', () => {
-  it('takes the pace from the last completed hour and draws the trend hour by hour', () => {
+  it('projects the day from the completed hours and draws the pace hour by hour', () => {
     const f = zoneFigures(
       snapshot([row(0, 10), row(1, 4), row(2, 130)], { cleared: 144, agvs: 40, timeInSystemP50S: 1500, utilisation: { 'agv-fleet': 0.625 } }),
+      process,
     );
-    expect(f.pace).toBe(130 * 24);
-    expect(f.paceHour).toBe(2);
+    expect(f.projection).toMatchObject({ clearedSoFar: 144, hoursDone: 3, basis: 'demand' });
     expect(f.trend.slice(0, 4)).toEqual([240, 96, 3120, null]);
     expect(f.trend).toHaveLength(24);
     expect(f.hours[23]).toBe(23);
@@ -36,8 +39,8 @@ describe('zoneFigures', () => {
   });
 
   it('leaves out what is not known yet: no hour ended, no truck out, no AGVs in the layout', () => {
-    const f = zoneFigures(snapshot([], { cleared: 0, agvs: 0 }));
-    expect(f.pace).toBeUndefined();
+    const f = zoneFigures(snapshot([], { cleared: 0, agvs: 0 }), process);
+    expect(f.projection).toBeUndefined();
     expect(f.timeInSystemP50Min).toBeUndefined();
     expect(f.agvUse).toBeUndefined();
     expect(f.trend.every((v) => v === null)).toBe(true);

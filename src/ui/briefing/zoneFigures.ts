@@ -1,17 +1,18 @@
 /**
  * What a zone's briefing tile shows, from the running simulation's latest snapshot: nothing here is typed in,
- * every figure is the engine's. "Vehicles/day now" is the pace of the last completed simulated hour (trucks
- * cleared in that hour × 24), the same measure as the operations HUD; the trend is that pace hour by hour.
+ * every figure is the engine's. The headline is the day's projection (sim/dayProjection.ts): cleared so far and
+ * where the day will end, with a 95 % band, a figure a leader can repeat. The trend is the pace hour by hour (trucks
+ * cleared in each hour × 24, the same measure as the operations HUD), a rate, labelled as one.
  */
+import type { Scene } from '../../domain/sceneSchema';
+import { projectDay, type DayProjection } from '../../sim/dayProjection';
 import type { SimSnapshot } from '../../sim/SimulationEngine';
 
 const HOURS_PER_DAY = 24;
 
 export interface ZoneFigures {
-  /** Trucks cleared in the last completed simulated hour × 24; undefined before the first hour ends. */
-  readonly pace?: number;
-  /** Start hour (0–23) of the simulated hour the pace comes from. */
-  readonly paceHour?: number;
+  /** Where the simulated day will end; undefined before its first hour ends. */
+  readonly projection?: DayProjection;
   /** Trucks cleared since the simulated day began. */
   readonly cleared: number;
   /** Trucks a day the simulation is fed (its demand). */
@@ -30,14 +31,14 @@ export interface ZoneFigures {
 /** The hours of a day, the trend chart's x (shared so the chart is not fed a new array on every snapshot). */
 export const DAY_HOURS: readonly number[] = Array.from({ length: HOURS_PER_DAY }, (_, h) => h);
 
-export function zoneFigures(snapshot: SimSnapshot): ZoneFigures {
+export function zoneFigures(snapshot: SimSnapshot, process: Scene['process']): ZoneFigures {
   const k = snapshot.kpis;
   const trend: (number | null)[] = DAY_HOURS.map(() => null);
   // The wall runs one simulated day at a time (and starts the next afresh), so an hour row is an hour of today.
   for (const row of snapshot.hourly) trend[row.hour % HOURS_PER_DAY] = row.cleared * HOURS_PER_DAY;
-  const last = snapshot.hourly.at(-1);
+  const projection = projectDay(snapshot.hourly, k.vehiclesPerDay, process);
   return {
-    ...(last ? { pace: last.cleared * HOURS_PER_DAY, paceHour: last.hour % HOURS_PER_DAY } : {}),
+    ...(projection ? { projection } : {}),
     cleared: k.cleared,
     demand: k.vehiclesPerDay,
     ...(k.cleared > 0 ? { timeInSystemP50Min: k.timeInSystemP50S / 60 } : {}),
