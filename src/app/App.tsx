@@ -364,7 +364,13 @@ export function App({
             error={replayError ?? recorded.problem}
             onFile={(file) => setReplayInput({ kind: 'file', file })}
             {...(recorded.segments ? { recorded: recorded.segments } : {})}
-            onRecorded={(segment) => setReplayInput({ kind: 'url', url: `/api/recordings/${segment.id}/file` })}
+            onRecorded={(segment) =>
+              setReplayInput({
+                kind: 'server',
+                url: `/api/recordings/${segment.id}/file`,
+                name: `server recording from ${new Date(segment.startMs).toISOString()}`,
+              })
+            }
             onBack={() => {
               setLeftReplay(true);
               setReplayInput(undefined);

@@ -2,6 +2,7 @@
 import { sceneMaps } from '../domain/mapPlacement';
 import type { Scene } from '../domain/sceneSchema';
 import type { RecordingBytes } from '../telemetry/recording/byteSource';
+import type { HttpRangeRef } from '../telemetry/recording/httpRange';
 import type { ReplayEngine } from '../telemetry/replay/ReplayEngine';
 import { ReplaySource, type ReplayEngineHandle } from '../telemetry/ReplaySource';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
@@ -10,7 +11,12 @@ import { runInWorker, type RunningSource } from './runInWorker';
 import { DEFAULT_STALE_AFTER_S } from './sourceUrl';
 import { CAPACITY } from './startLive';
 
-export function startReplay(scene: Scene, name: string, source: RecordingBytes, metrics: SourceMetrics): Promise<RunningSource<ReplaySource>> {
+export function startReplay(
+  scene: Scene,
+  name: string,
+  source: RecordingBytes | HttpRangeRef,
+  metrics: SourceMetrics,
+): Promise<RunningSource<ReplaySource>> {
   const worker = new Worker(new URL('../../workers/replay.worker.ts', import.meta.url), { type: 'module', name: 'replay' });
   return runInWorker<ReplayEngine, ReplaySource>(worker, 'replay', (remote) => {
     const engine: ReplayEngineHandle = remote;

@@ -13,13 +13,18 @@ import { FleetFeed, type FeedCounts, type FleetFeedOptions, type TrafficPack } f
 import type { VehicleDetail } from '../vehicleRow';
 import type { RecordingBytes } from '../recording/byteSource';
 import { openRecording } from '../recording/openRecording';
+import { httpRangeBlob, isHttpRangeRef, type HttpRangeRef } from '../recording/httpRange';
 import { formatBytes, type RecordedMessage, type RecordingReader } from '../recording/RecordingReader';
 import { findAlerts, type ReplayAlert } from './findAlerts';
 import { recordingTruth, type RecordingTruth } from './recordingTruth';
 
 export interface ReplayOpenOptions extends FleetFeedOptions {
-  /** The file: bytes, a `File` from the disk, or the `Blob` of a fetched URL. */
-  readonly source: RecordingBytes;
+  /**
+   * The file: bytes, a `File` from the disk, the `Blob` of a fetched URL, or a recording on a server read by range
+   * requests (its data-section CRC is not checked up front and its alerts are not scanned ahead, which would each
+   * download the whole file; chunks are checked as they are read).
+   */
+  readonly source: RecordingBytes | HttpRangeRef;
   /** For messages: the file's name or address. */
   readonly name: string;
 }
@@ -64,7 +69,9 @@ export class ReplayEngine {
 
   /** Opens the recording and scans it for alerts; never throws for a bad file (damage is reported instead). */
   async open(o: ReplayOpenOptions): Promise<ReplayInfo> {
-    const { reader, info, why } = await openRecording(o.source);
+    const source = o.source;
+    const ranged = isHttpRangeRef(source);
+    const { reader, info, why } = ranged ? await openRecording(httpRangeBlob(source), { verifyDataCrc: false }) : await openRecording(source);
     this.reader = reader;
     this.options = o;
     // What the live feed subscribes to: the fleet's messages and the orders sent to it (their actions time the stops);
@@ -73,7 +80,7 @@ export class ReplayEngine {
     this.startNs = info.startNs ?? 0n;
     this.endNs = info.endNs ?? 0n;
     this.reset();
-    const alerts = await findAlerts(reader, this.topics);
+    const alerts = ranged ? [] : await findAlerts(reader, this.topics);
     const damage =
       info.damage &&
       `${o.name} is damaged: reading stopped at byte ${formatBytes(info.damage.stoppedAtByte)} (${info.damage.reason}); playback ends at the last message before it`;
@@ -85,7 +92,7 @@ export class ReplayEngine {
       topicCount: info.topics.length,
       alerts,
       ...(damage ? { damage } : {}),
-      readBy: why,
+      readBy: ranged ? `${why}; by HTTP range requests (alerts not scanned ahead)` : why,
     };
   }
 
