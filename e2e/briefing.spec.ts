@@ -85,7 +85,7 @@ test('the briefing wall in Vietnamese on a 1920×1080 screen: stops its work whi
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/?mode=briefing&lang=vi');
   await expectFigures(page, /^\d[\d.]*$/);
-  await expect(page.getByTestId('briefing')).toContainText('Số xe/ngày hiện tại');
+  await expect(page.getByTestId('briefing')).toContainText('Dự báo cả ngày hôm nay');
   await expect(page.getByTestId('briefing-tile-1088-2-1089')).toContainText('Mục tiêu 2030: 2.000–2.500');
   await expect(page.getByTestId('briefing-caption')).not.toBeEmpty();
   await animationFrames(page, 10);

@@ -25,10 +25,10 @@ describe('the day projection', () => {
   });
 
   it('projects what is still to arrive when the gate keeps up, with a Poisson band, never below what is cleared', () => {
-    // 100 an hour arrive and clear; 10 hours done; 14 to go.
-    const rows = Array.from({ length: 10 }, (_, h) => row(h, 100, 98, 2));
+    // 100 an hour arrive and clear; 10 hours done; 14 to go at the same rate.
+    const rows = Array.from({ length: 10 }, (_, h) => row(h, 100, 100, 0));
     const p = projectDay(rows, 2400, process(flat))!;
-    expect(p).toMatchObject({ basis: 'demand', clearedSoFar: 980, hoursDone: 10, expected: 980 + 2 + 1400 });
+    expect(p).toMatchObject({ basis: 'demand', clearedSoFar: 1000, hoursDone: 10, expected: 1000 + 1400 });
     expect(p.high - p.expected).toBe(Math.round(1.96 * Math.sqrt(1400)));
     expect(p.expected - p.low).toBe(p.high - p.expected);
     // Arrivals running at half the profile: the rest of the day is expected at half too.
@@ -38,6 +38,16 @@ describe('the day projection', () => {
       process(flat),
     )!;
     expect(slow.expected).toBe(500 + 700);
+  });
+
+  it('does not count on a rate the gate has not shown: before the peak, the best hour so far, up to keeping up', () => {
+    // The profile triples after 10:00; the gate has cleared 100 an hour, all that came, and no more.
+    const peak = { ...flat, arrivalProfile: { hourlyShare: Array.from({ length: 24 }, (_, h) => (h < 10 ? 1 : 3)), source: 'test' } };
+    const rows = Array.from({ length: 10 }, (_, h) => row(h, 100, 100, 0));
+    const p = projectDay(rows, 5200, process(peak))!;
+    expect(p).toMatchObject({ basis: 'pace', expected: 1000 + 100 * 14 });
+    expect(p.high).toBeGreaterThanOrEqual(1000 + 300 * 14);
+    expect(p.low).toBeLessThan(p.expected);
   });
 
   it('caps the rest of the day at the rate the gate showed while trucks waited, carrying the queue, with the band from its spread', () => {

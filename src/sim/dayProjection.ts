@@ -3,11 +3,13 @@
  * from the completed hours of today and the scene's arrival profile and opening hours. A figure a leader can repeat
  * ("1,770 today, between 1,700 and 1,840"), where the last hour's pace × 24 is not a daily figure at all.
  *
- * Two regimes, said on the result (`basis`):
- * - `demand`: the gate has kept up (no completed hour ended with an hour's work or more still inside), so the rest of
- *   the day clears what is inside now and what is still to arrive: the profile's share of the day's demand for the
- *   hours left, scaled by how today's arrivals have run against the profile so far. Arrivals are taken as a Poisson
- *   process: the band is ± 1.96 √(arrivals still expected).
+ * Three cases, said on the result (`basis`). Still to arrive is the profile's share of the day's demand for the hours
+ * left, scaled by how today's arrivals have run against the profile so far; counts are taken as Poisson (± 1.96 √n).
+ * - `demand`: the gate has kept up (no completed hour ended with an hour's work or more still inside), and no hour
+ *   left asks more of it than its best hour so far: the rest of the day clears what is inside and still to arrive.
+ * - `pace`: the gate has kept up so far, but the hours left bring more than its best hour cleared, a rate it has not
+ *   shown: the projection clears at most that best rate each open hour (the queue carried), and the band's top is
+ *   what keeping up would clear. Early in the day, before the peak, the band is wide, and says so.
  * - `capacity`: an open hour ended with an hour's work or more still inside (trucks inside ≥ that hour's clearances):
  *   the gate ran at its capacity then, and the rest of the day clears at most that hourly rate (the mean of the last
  *   such hours) in each open hour, the queue carried from hour to hour. The band comes from the spread s of those
@@ -26,7 +28,7 @@ export interface DayProjection {
   readonly expected: number;
   readonly low: number;
   readonly high: number;
-  readonly basis: 'demand' | 'capacity';
+  readonly basis: 'demand' | 'pace' | 'capacity';
 }
 
 const HOURS = 24;
@@ -54,27 +56,6 @@ export function projectDay(rows: readonly HourRow[], demandPerDay: number, proce
   const toArrive = shares.map((s, h) => (h < done ? 0 : (demandPerDay * s * runRate) / total));
   const inside = today.at(-1)!.inside;
 
-  const atCapacity = today.filter((r) => open(r.hour % HOURS) && r.cleared > 0 && r.inside >= r.cleared).slice(-CAPACITY_HOURS);
-  if (atCapacity.length === 0) {
-    const rest = inside + sum(toArrive);
-    const band = Z95 * Math.sqrt(sum(toArrive));
-    return bounded({
-      clearedSoFar,
-      hoursDone: done,
-      expected: clearedSoFar + rest,
-      low: clearedSoFar + rest - band,
-      high: clearedSoFar + rest + band,
-      basis: 'demand',
-    });
-  }
-  const rates = atCapacity.map((r) => r.cleared);
-  const mean = sum(rates) / rates.length;
-  const n = rates.length;
-  const sd = n > 1 ? Math.sqrt(sum(rates.map((x) => (x - mean) ** 2)) / (n - 1)) : Math.sqrt(mean);
-  const q = T95[n - 1] ?? Z95;
-  const openLeft = shares.map((_, h) => h >= done && open(h)).filter(Boolean).length;
-  // The band on the rest of the day's total, spread as a per-hour rate over the open hours left.
-  const perHour = openLeft > 0 ? (q * Math.sqrt(openLeft * sd * sd + (openLeft * openLeft * sd * sd) / n)) / openLeft : 0;
   const clears = (rate: number) => {
     let queue = inside;
     let out = 0;
@@ -86,6 +67,32 @@ export function projectDay(rows: readonly HourRow[], demandPerDay: number, proce
     }
     return out;
   };
+
+  const atCapacity = today.filter((r) => open(r.hour % HOURS) && r.cleared > 0 && r.inside >= r.cleared).slice(-CAPACITY_HOURS);
+  if (atCapacity.length === 0) {
+    // No queue yet: the gate has cleared what came, at rates up to its best hour so far; beyond that it is unproven.
+    const keepUp = inside + sum(toArrive);
+    const best = Math.max(...today.map((r) => r.cleared));
+    const atBest = clears(best);
+    const band = Z95 * Math.sqrt(atBest);
+    const proven = atBest >= keepUp - 0.5;
+    return bounded({
+      clearedSoFar,
+      hoursDone: done,
+      expected: clearedSoFar + atBest,
+      low: clearedSoFar + atBest - band,
+      high: clearedSoFar + (proven ? atBest + band : keepUp + Z95 * Math.sqrt(keepUp)),
+      basis: proven ? 'demand' : 'pace',
+    });
+  }
+  const rates = atCapacity.map((r) => r.cleared);
+  const mean = sum(rates) / rates.length;
+  const n = rates.length;
+  const sd = n > 1 ? Math.sqrt(sum(rates.map((x) => (x - mean) ** 2)) / (n - 1)) : Math.sqrt(mean);
+  const q = T95[n - 1] ?? Z95;
+  const openLeft = shares.map((_, h) => h >= done && open(h)).filter(Boolean).length;
+  // The band on the rest of the day's total, spread as a per-hour rate over the open hours left.
+  const perHour = openLeft > 0 ? (q * Math.sqrt(openLeft * sd * sd + (openLeft * openLeft * sd * sd) / n)) / openLeft : 0;
   return bounded({
     clearedSoFar,
     hoursDone: done,

@@ -28,7 +28,7 @@ describe('zoneFigures', () => {
       snapshot([row(0, 10), row(1, 4), row(2, 130)], { cleared: 144, agvs: 40, timeInSystemP50S: 1500, utilisation: { 'agv-fleet': 0.625 } }),
       process,
     );
-    expect(f.projection).toMatchObject({ clearedSoFar: 144, hoursDone: 3, basis: 'demand' });
+    expect(f.projection).toMatchObject({ clearedSoFar: 144, hoursDone: 3, basis: 'pace' });
     expect(f.trend.slice(0, 4)).toEqual([240, 96, 3120, null]);
     expect(f.trend).toHaveLength(24);
     expect(f.hours[23]).toBe(23);
