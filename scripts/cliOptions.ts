@@ -18,12 +18,23 @@ export interface CliOptions {
   get(key: string): string | undefined;
   /** `--key` as a number, `fallback` when absent; out of `ok` is a usage error. */
   number(key: string, fallback: number, ok: (n: number) => boolean): number;
+  /** Whether the flag `--key` (one of `flags`: it takes no value) was given. */
+  has(key: string): boolean;
 }
 
-export function readCliOptions(argv: readonly string[], o: { usage: string; known: readonly string[]; required: readonly string[] }): CliOptions {
+export function readCliOptions(
+  argv: readonly string[],
+  o: { usage: string; known: readonly string[]; required: readonly string[]; flags?: readonly string[] },
+): CliOptions {
   const args = new Map<string, string>();
+  const flags = new Set<string>();
   for (let k = 0; k < argv.length; k += 2) {
     const key = argv[k]!;
+    if (o.flags?.includes(key.slice(2)) && key.startsWith('--')) {
+      flags.add(key.slice(2));
+      k--;
+      continue;
+    }
     const value = argv[k + 1];
     if (!key.startsWith('--') || value === undefined) fail(`${key}: expected --option value\n${o.usage}`, 2);
     args.set(key.slice(2), value);
@@ -32,6 +43,7 @@ export function readCliOptions(argv: readonly string[], o: { usage: string; know
   for (const key of o.required) if (!args.has(key)) fail(`--${key} is required\n${o.usage}`, 2);
   return {
     get: (key) => args.get(key),
+    has: (key) => flags.has(key),
     number: (key, fallback, ok) => {
       const raw = args.get(key);
       if (raw === undefined) return fallback;

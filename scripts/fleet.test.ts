@@ -9,6 +9,7 @@ import { LiveEngine } from '../src/telemetry/live/LiveEngine';
 import { encodeInstantAction } from '../src/telemetry/vda5050/encode';
 import { fieldsOutside20 } from '../src/telemetry/vda5050/fixtures/fields20';
 import type { Subtopic } from '../src/telemetry/vda5050/topic';
+import { GATE_TOPIC_FILTER, parseGateEvent, type GateEvent } from '../src/domain/gateEvent';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TSX = 'node_modules/.bin/tsx';
@@ -40,6 +41,47 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
   afterAll(async () => {
     fleet?.kill('SIGKILL');
     await broker?.stop();
+  });
+
+  it('with --gate-events, publishes the simulated trucks at the barriers and scanners as the gate event feed', async () => {
+    const watcher = await mqtt.connectAsync(broker.urls.tcp, { username: 'viewer', password: broker.users.viewer, protocolVersion: 5 });
+    const events: GateEvent[] = [];
+    const problems: string[] = [];
+    watcher.on('message', (topic, payload) => {
+      const r = parseGateEvent(topic, payload.toString());
+      if (r.ok) events.push(r.event);
+      else problems.push(r.problem);
+    });
+    await watcher.subscribeAsync(GATE_TOPIC_FILTER);
+    // From 09:00 at ×120: the morning's trucks come in, are scanned and leave within seconds of wall time.
+    const args = [
+      '--broker',
+      broker.urls.tcp,
+      '--username',
+      'fleet',
+      ...SCENE,
+      '--agvs',
+      '5',
+      '--hz',
+      '5',
+      '--duration',
+      '15',
+      '--speed',
+      '120',
+      '--start',
+      '09:00',
+      '--gate-events',
+    ];
+    const run = await runFleet(args, envWith(broker.users.fleet));
+    await watcher.endAsync();
+    expect(run.code, run.output).toBe(0);
+    expect(problems).toEqual([]);
+    const count = (f: (e: GateEvent) => boolean) => events.filter(f).length;
+    expect(count((e) => e.kind === 'barrier-pass' && e.direction === 'in')).toBeGreaterThan(10);
+    expect(count((e) => e.kind === 'barrier-pass' && e.direction === 'out')).toBeGreaterThan(0);
+    expect(count((e) => e.kind === 'scan')).toBeGreaterThan(0);
+    expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
+    expect(events.every((e) => e.zone === '1088/2-1089')).toBe(true);
   });
 
   it('publishes every AGV so the twin sees them, and obeys an operator', async () => {

@@ -1,7 +1,7 @@
 /**
  * `npm run fleet -- --broker ws://127.0.0.1:9001 --username fleet --scene scenes/1119-1120/proposed.json
  *   --agvs 40 --hz 2 [--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S]
- *   [--stage AGV-001=node,AGV-002=node]`
+ *   [--stage AGV-001=node,AGV-002=node] [--gate-events]`
  *
  * The password comes from TWIN_FLEET_PASSWORD (the variable `npm run broker` sets the `fleet` user's from), else
  * from standard input (piped, or typed without echo); `--password` is refused, since npm echoes the command line
@@ -14,7 +14,9 @@
  * ("3.0.0"). `--interface` is the topics' first level: `uagv` by default, `vda5050` as 3.0 names it. `--stage` runs
  * the simulation on from --start (headless, at once) until each named AGV stands at its lane node, sent there when
  * free and kept waiting for an order, and publishes from then on: a test starts from a known fleet. Stops after --duration seconds (or on Ctrl-C),
- * publishing each vehicle OFFLINE. Exit 2 on wrong usage, 1 when the scene or the broker fails.
+ * publishing each vehicle OFFLINE. `--gate-events` also publishes the gate's own event feed for the simulated trucks
+ * (barrier passes in and out, scan results; domain/gateEvent.ts) under gate/v1/. Exit 2 on wrong usage, 1 when the
+ * scene or the broker fails.
  */
 import mqtt from 'mqtt';
 import { parseScene } from '../src/domain/parseScene';
@@ -23,12 +25,14 @@ import { Simulation } from '../src/sim/Simulation';
 import { FleetPublisher } from '../src/telemetry/live/FleetPublisher';
 import { PASSWORD_ENV } from '../src/telemetry/live/brokerConfig';
 import { stageFleet } from '../src/telemetry/live/stageFleet';
+import { GatePublisher } from '../src/telemetry/live/GatePublisher';
+import { zoneFolder } from '../src/domain/zoneFolder';
 import { DEFAULT_INTERFACE_NAME, formatTopic } from '../src/telemetry/vda5050/topic';
 import { fail, readCliOptions, readPassword, readSceneText, refusePasswordOption } from './cliOptions';
 
 const USAGE =
   'usage: [TWIN_FLEET_PASSWORD=…] npm run fleet -- --broker <url> --username <user> --scene <scene.json> --agvs N --hz H ' +
-  '[--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S] [--stage AGV-001=node,…]';
+  '[--duration S] [--vda 2.0|2.1|3.0] [--interface NAME] [--speed X] [--start HH:MM] [--seed S] [--stage AGV-001=node,…] [--gate-events]';
 
 /** `--vda` values and the header version each makes the vehicles say. */
 const VDA: Readonly<Record<string, { version: 2 | 3; protocolVersion: string }>> = {
@@ -45,6 +49,7 @@ const cli = readCliOptions(argv, {
   usage: USAGE,
   known: ['broker', 'username', 'scene', 'agvs', 'hz', 'duration', 'vda', 'interface', 'speed', 'start', 'seed', 'stage'],
   required: ['broker', 'username', 'scene', 'agvs', 'hz'],
+  flags: ['gate-events'],
 });
 const number = cli.number;
 const agvs = number('agvs', 0, (n) => Number.isInteger(n) && n > 0 && n <= 5000);
@@ -100,6 +105,9 @@ if (stages.length > 0) {
   );
 }
 const password = await readPassword(PASSWORD_ENV.fleet, cli.get('username')!);
+// From here on (not while staging), the trucks at the barriers and scanners as the gate's equipment reports them.
+const gate = cli.has('gate-events') ? new GatePublisher(parsed.scene.zone.id, zoneFolder(parsed.scene.zone.id), Date.now().toString(36)) : undefined;
+if (gate) sim.onTruck = gate.take;
 const fleet = new FleetPublisher(sim, { ...vda, interfaceName, manufacturer: 'smartgate', map, clockRate: speed });
 const willOf = (i: number) => ({
   topic: fleet.topic(i, 'connection'),
@@ -162,6 +170,7 @@ client.once('connect', () => {
       }
       sim.advanceTo(startS + elapsedS * speed);
       fleet.tick(Date.now(), publish);
+      gate?.flush(Date.now(), (topic, message) => publish(topic, message, false));
     }, 1000 / hz);
   });
 });

@@ -18,6 +18,8 @@ import { RecordingStore } from './recording/RecordingStore';
 import { KpiMinutes } from './kpi/KpiMinutes';
 import { AlertStore } from './alerts/AlertStore';
 import { LayoutStore } from './layouts/LayoutStore';
+import { GateStore } from './gate/GateStore';
+import { GateWatch } from './gate/GateWatch';
 import { SharedAlerts } from './alerts/SharedAlerts';
 import { ALERT_THRESHOLDS } from '../src/telemetry/alerts/alertThresholds';
 import { join } from 'node:path';
@@ -51,6 +53,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   // What an earlier run left open is closed: this run's book opens it again if it still holds.
   if (scene) await alertStore.closeLeftOpen();
   const alerts = scene ? new SharedAlerts(scene, ALERT_THRESHOLDS, alertStore, log, Date.now().toString(36)) : undefined;
+  const gate = new GateStore(database.db);
+  const gateWatch = config.broker ? new GateWatch(config.broker, gate, log, recorder || undefined) : undefined;
   const watch =
     config.broker && scene && new LiveWatch(config.broker, scene, audit, log, { ...(recorder ? { recorder } : {}), kpi, ...(alerts ? { alerts } : {}) });
   const app: FastifyInstance = await buildApp({
@@ -63,6 +67,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     ...(watch && scene && alerts ? { watch, sceneId: scene.id, alerts } : {}),
     alertStore,
     layouts: new LayoutStore(database.db),
+    gate,
+    ...(gateWatch && scene ? { gateWatch, scene } : {}),
     distDir: config.distDir,
     recordings,
     kpi,
@@ -79,6 +85,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   }
   if (recorder) await recorder.start(Date.now());
   watch?.start();
+  gateWatch?.start();
   const sweep = setInterval(() => void sessions.sweep().catch((e: unknown) => app.log.error({ err: e }, 'session sweep failed')), SWEEP_MS);
   sweep.unref();
   const { port } = app.server.address() as { port: number };
@@ -90,6 +97,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep);
+        await gateWatch?.close();
         if (watch) await watch.close();
         await app.close();
         await database.close();

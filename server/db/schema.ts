@@ -112,6 +112,17 @@ export interface LayoutStudiesTable {
   readonly result: string;
 }
 
+/** What the gate's own equipment reported in one minute of one zone (domain/gateEvent.ts): trucks in, trucks out (cleared), scans by channel. */
+export interface GateMinutesTable {
+  readonly zone: string;
+  readonly minuteMs: number;
+  readonly entered: number;
+  readonly cleared: number;
+  readonly scansGreen: number;
+  readonly scansYellow: number;
+  readonly scansRed: number;
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
@@ -122,4 +133,5 @@ export interface Tables {
   readonly layouts: LayoutsTable;
   readonly layoutVersions: LayoutVersionsTable;
   readonly layoutStudies: LayoutStudiesTable;
+  readonly gateMinutes: GateMinutesTable;
 }

@@ -30,6 +30,10 @@ import { alertRoutes } from './routes/alertRoutes';
 import { socketRoutes } from './routes/socketRoutes';
 import { layoutRoutes } from './routes/layoutRoutes';
 import type { LayoutStore } from '../layouts/LayoutStore';
+import { gateRoutes } from './routes/gateRoutes';
+import type { GateStore } from '../gate/GateStore';
+import type { GateWatch } from '../gate/GateWatch';
+import type { Scene } from '../../src/domain/sceneSchema';
 
 export interface AppDeps {
   readonly version: string;
@@ -44,6 +48,10 @@ export interface AppDeps {
   readonly alerts?: SharedAlerts;
   readonly alertStore: AlertStore;
   readonly layouts: LayoutStore;
+  readonly gate: GateStore;
+  /** The gate's event feed and the scene the server watches; absent without a broker. */
+  readonly gateWatch?: GateWatch;
+  readonly scene?: Scene;
   /** The built app; absent or empty, pages answer 503 saying so. */
   readonly distDir?: string;
   readonly recording: () => boolean;
@@ -91,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   kpiRoutes(app, { kpi: deps.kpi, userOf });
   alertRoutes(app, { alerts: deps.alerts, store: deps.alertStore, userOf });
   layoutRoutes(app, { layouts: deps.layouts, userOf });
+  gateRoutes(app, { store: deps.gate, watch: deps.gateWatch, scene: deps.scene, userOf });
   await socketRoutes(app, { alerts: deps.alerts, watch: deps.watch, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));

@@ -64,7 +64,23 @@ export interface LogEntry {
 
 const LOG_LIMIT = 2000;
 
+/**
+ * One truck at a checkpoint, for the gate's own event feed (scripts/fleet.ts --gate-events): its service at a
+ * barrier or a scanner bay done (`served`, with the facility), or its leaving the gate (`exited`, with the last
+ * barrier it passed). `channel` is its customs risk channel (0 green, 1 yellow, 2 red).
+ */
+export interface TruckEvent {
+  readonly kind: 'served' | 'exited';
+  readonly truck: number;
+  readonly facilityId: string | undefined;
+  readonly facilityKind: 'barrier' | 'scanner-bay' | undefined;
+  readonly channel: number;
+  readonly t: number;
+}
+
 export class Simulation {
+  /** Told of every truck served at a checkpoint and every truck leaving; unset (the default), nothing is made. */
+  onTruck: ((e: TruckEvent) => void) | undefined;
   readonly params: SimParams;
   readonly layout: GateLayout;
   readonly arrivals: TruckArrivals;
@@ -323,6 +339,10 @@ export class Simulation {
       case EV_SERVER_DONE: {
         const s = this.heldServer[id]!;
         this.heldServer[id] = -1;
+        if (this.onTruck) {
+          const spec = this.layout.servers[s]!;
+          this.onTruck({ kind: 'served', truck: id, facilityId: spec.id, facilityKind: spec.kind, channel: this.arrivals.channel[id]!, t });
+        }
         this.startServing(s, this.servers[s]!.release(t), t);
         this.pc[id]!++;
         this.runOps(id, t);
@@ -401,6 +421,7 @@ export class Simulation {
   }
 
   private exitTruck(i: number, t: number): void {
+    this.onTruck?.({ kind: 'exited', truck: i, facilityId: undefined, facilityKind: undefined, channel: this.arrivals.channel[i]!, t });
     this.timeInSystem[this.clearedCount++] = t - this.arrivals.time[i]!;
     this.hourCleared++;
     const k = this.insideAt[i]!;

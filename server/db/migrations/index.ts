@@ -10,6 +10,7 @@ import * as recordings from './0003_recordings';
 import * as kpiMinutes from './0004_kpi_minutes';
 import * as alerts from './0005_alerts';
 import * as layouts from './0006_layouts';
+import * as gateMinutes from './0007_gate_minutes';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_sessions': usersSessions,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_kpi_minutes': kpiMinutes,
   '0005_alerts': alerts,
   '0006_layouts': layouts,
+  '0007_gate_minutes': gateMinutes,
 };

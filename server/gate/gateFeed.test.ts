@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mqtt, { type MqttClient } from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gateEventTopic } from '../../src/domain/gateEvent';
+import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
+import { readConfig } from '../config';
+import { startServer, type RunningServer } from '../startServer';
+import { UserStore } from '../users/UserStore';
+
+/** The gate's event feed over a real Mosquitto into the server: counted by minute, repeats and bad messages refused. */
+
+const PASSWORD = 'a long enough password';
+let broker: RunningBroker;
+let gate: MqttClient;
+let dir: string;
+let server: RunningServer;
+let cookie = '';
+
+beforeAll(async () => {
+  broker = await startBroker();
+  gate = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
+  dir = mkdtempSync(join(tmpdir(), 'twin-gate-'));
+  server = await startServer(
+    readConfig({
+      TWIN_PORT: '0',
+      TWIN_DATA_DIR: dir,
+      TWIN_BROKER_URL: broker.urls.tcp,
+      TWIN_BROKER_USERNAME: 'operator',
+      TWIN_BROKER_PASSWORD: broker.users.operator,
+    }),
+  );
+  await new UserStore(server.database.db).add('binh', 'viewer', PASSWORD);
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'binh', password: PASSWORD }),
+  });
+  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+}, 60_000);
+
+afterAll(async () => {
+  await gate?.endAsync();
+  await server?.close();
+  await broker?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const gateNow = async () => (await (await fetch(`${server.url}/api/gate?zone=1119-1120&days=2`, { headers: { cookie } })).json()) as Record<string, never>;
+
+describe('the gate event feed into the server', () => {
+  it('counts trucks in and out and scans by channel, drops a repeat, names a bad message, and lasts the day in the API', async () => {
+    const base = { version: '1.0.0', timestamp: new Date().toISOString(), zone: '1119-1120' };
+    const send = (facility: string, message: unknown) =>
+      gate.publishAsync(gateEventTopic('1119-1120', facility), typeof message === 'string' ? message : JSON.stringify(message), { qos: 1 });
+    for (let k = 1; k <= 3; k++)
+      await send('vn-barrier-entry', { ...base, eventId: `in-${k}`, facilityId: 'vn-barrier-entry', kind: 'barrier-pass', direction: 'in' });
+    for (let k = 1; k <= 2; k++)
+      await send('vn-barrier-exit', { ...base, eventId: `out-${k}`, facilityId: 'vn-barrier-exit', kind: 'barrier-pass', direction: 'out' });
+    // The broker delivers one again: the same event, not another truck.
+    await send('vn-barrier-exit', { ...base, eventId: 'out-2', facilityId: 'vn-barrier-exit', kind: 'barrier-pass', direction: 'out' });
+    await send('vn-scanner-1', { ...base, eventId: 's-1', facilityId: 'vn-scanner-1', kind: 'scan', channel: 'red' });
+    await send('vn-barrier-exit', '{"version": "1.0.0", ');
+    await send('vn-barrier-exit', { ...base, eventId: 'out-3', facilityId: 'vn-barrier-exit', kind: 'barrier-pass', direction: '<b>up</b>' });
+
+    await expect.poll(async () => (await gateNow()).feed, { timeout: 15_000 }).toMatchObject({ connected: true, accepted: 6, repeated: 1, rejected: 2 });
+    const answer = await gateNow();
+    expect((answer.feed as { lastProblem: string }).lastProblem).toMatch(/^gate\/v1\/1119-1120\/vn-barrier-exit\/event: direction: /);
+    await expect
+      .poll(async () => ((await gateNow()).days as { cleared: number }[]).at(-1), { timeout: 15_000 })
+      .toMatchObject({ cleared: 2, entered: 3, scansRed: 1 });
+    expect((await gateNow()).days).toHaveLength(2);
+  });
+});
