@@ -50,6 +50,7 @@ afterAll(async () => {
 interface GateAnswer {
   feed: { connected: boolean; accepted: number; repeated: number; rejected: number; lastProblem?: string } | null;
   days: { day: string; cleared: number; entered: number; scansRed: number }[];
+  today: { projection?: unknown };
 }
 
 const gateNow = async () => (await (await fetch(`${server.url}/api/gate?zone=1119-1120&days=2`, { headers: { cookie } })).json()) as GateAnswer;
@@ -74,5 +75,7 @@ describe('the gate event feed into the server', () => {
     expect(answer.feed?.lastProblem).toMatch(/^gate\/v1\/1119-1120\/vn-barrier-exit\/event: direction: /);
     await expect.poll(async () => (await gateNow()).days.at(-1), { timeout: 15_000 }).toMatchObject({ cleared: 2, entered: 3, scansRed: 1 });
     expect((await gateNow()).days).toHaveLength(2);
+    // The feed began just now: the day's earlier hours are unknown, so there is no projection of the day.
+    expect((await gateNow()).today.projection).toBeUndefined();
   });
 });

@@ -33,6 +33,7 @@ import type { ServerClient } from './server/ServerClient';
 import { useServerCommands } from './server/useServerCommands';
 import { useSharedAlerts } from './server/useSharedAlerts';
 import { useServerSocket } from './server/useServerSocket';
+import { useGateReports } from './server/useGateReports';
 import type { SharedAlertsStore } from '../store/server/sharedAlertsStore';
 import type { LayoutLibraryApi } from '../store/server/layoutLibraryApi';
 import { useServerRecordings } from './server/useServerRecordings';
@@ -129,6 +130,7 @@ export function App({
   const live = running?.kind === 'live' ? running : undefined;
   const replay = running?.kind === 'replay' ? running : undefined;
   const socket = useServerSocket(server.store, server.alerts);
+  const gateReports = useGateReports(server.store, mode === 'briefing');
   useServerCommands(live, server.store, socket);
   const sharedAlerts = useSharedAlerts(socket, server.store, server.alerts, live !== undefined, scene);
   const served = useStore(server.store, (s) => s.server.status !== 'absent' && s.server.status !== 'checking');
@@ -293,7 +295,7 @@ export function App({
   if (mode === 'briefing')
     return (
       <BriefingServicesContext.Provider value={briefing}>
-        <BriefingConsole stats={renderStats} />
+        <BriefingConsole stats={renderStats} gate={gateReports} />
       </BriefingServicesContext.Provider>
     );
 

@@ -1,8 +1,10 @@
 /**
  * The gate's own numbers, from its event feed (server/gate/): `GET /api/gate?zone=&days=7` gives the zone's last days
  * (trucks in, cleared, scans by channel), today's hours, and, for the zone the server watches, where today will end
- * (sim/dayProjection.ts on today's completed hours, the scene's arrival profile and opening hours). `feed` says
- * whether the feed is watched at all and how it goes: null without a broker.
+ * (sim/dayProjection.ts on today's completed hours, the scene's arrival profile and opening hours) — only when the
+ * feed reported in every completed hour that expects trucks: a feed started at 10:00 cannot say how the day began,
+ * and its zeros would read as an empty morning. `feed` says whether the feed is watched at all and how it goes: null
+ * without a broker.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -41,12 +43,16 @@ export function gateRoutes(app: FastifyInstance, { store, watch, scene, userOf, 
       inside = Math.max(0, inside + h.entered - h.cleared);
       return { hour: h.hour, arrived: h.entered, cleared: h.cleared, inside, agvsBusy: 0, containersWaiting: 0, queues: {} };
     });
-    const projection = scene && scene.zone.id === q.zone ? projectDay(rows, scene.zone.capacity.todayVehiclesPerDay.value, scene.process) : undefined;
+    const p = scene?.process;
+    const expects = (h: number) => p !== undefined && p.arrivalProfile.hourlyShare[h]! > 0 && h >= p.openingHours.openHour && h < p.openingHours.closeHour;
+    const covered = rows.every((r) => r.arrived + r.cleared > 0 || !expects(r.hour));
+    const projection =
+      scene && scene.zone.id === q.zone && covered ? projectDay(rows, scene.zone.capacity.todayVehiclesPerDay.value, scene.process) : undefined;
     return {
       zone: q.zone,
       feed: watch?.status() ?? null,
       days,
-      today: { startMs: start, hoursDone, hours, ...(projection ? { projection } : {}) },
+      today: { startMs: start, asOfMs: nowMs, hoursDone, hours, ...(projection ? { projection } : {}) },
     };
   });
 }

@@ -19,6 +19,13 @@ import { useTourStep } from './useTourStep';
 import { useViewport } from './useViewport';
 import { useZoneSimulation } from './useZoneSimulation';
 import { ZoneTile } from './ZoneTile';
+import { hasGateCounts, type GateReport } from '../../store/server/gateReport';
+
+/** The gate's own counts per zone, when a control-room server serves the wall, and why some are missing. */
+export interface GateCounts {
+  readonly reports: Readonly<Partial<Record<string, GateReport>>>;
+  readonly problem?: string;
+}
 
 const NO_FLEET = { frame: fleetFrame(0, 0) };
 const NO_PATHS = { segments: new Float32Array(0), version: 0 };
@@ -31,9 +38,11 @@ const wallFontPx = (w: number, h: number) => Math.min(64, Math.max(12, Math.min(
 /**
  * The briefing wall for leaders on large screens: both zones against their targets, from their running
  * simulations, with a guided camera tour through each zone that loops unattended. Owns its scenes, sources and
- * canvas; the rest of the app is not mounted in this mode. Work stops while the tab is hidden.
+ * canvas; the rest of the app is not mounted in this mode. Work stops while the tab is hidden. Served by the
+ * control-room server with the gate's event feed (`gate`), a zone's headline is the gate's own count of the day, and the
+ * subtitle says which figures are simulated.
  */
-export function BriefingConsole({ stats }: { stats: RenderStats }) {
+export function BriefingConsole({ stats, gate }: { stats: RenderStats; gate?: GateCounts }) {
   const { t } = useTranslation();
   const { scenes, error } = useBriefingScenes();
   const visible = usePageVisible();
@@ -56,7 +65,7 @@ export function BriefingConsole({ stats }: { stats: RenderStats }) {
   return (
     <div className={`briefing${awake ? '' : ' idle'}`} data-testid="briefing" lang={lang}>
       {scenes ? (
-        <Wall scenes={scenes} running={visible} controls={controls} stats={stats} />
+        <Wall scenes={scenes} running={visible} controls={controls} stats={stats} gate={gate} />
       ) : (
         <>
           <p className={error ? 'briefing-error briefing-centre' : 'briefing-centre'} role={error ? 'alert' : undefined}>
@@ -70,7 +79,19 @@ export function BriefingConsole({ stats }: { stats: RenderStats }) {
 }
 
 /** The wall itself; `controls` (language, exit) take their place at the end of its header, after the clock. */
-function Wall({ scenes, running, controls, stats }: { scenes: readonly Scene[]; running: boolean; controls: ReactNode; stats: RenderStats }) {
+function Wall({
+  scenes,
+  running,
+  controls,
+  stats,
+  gate,
+}: {
+  scenes: readonly Scene[];
+  running: boolean;
+  controls: ReactNode;
+  stats: RenderStats;
+  gate: GateCounts | undefined;
+}) {
   const { t } = useTranslation();
   const lang = useTwin((s) => s.lang);
   const viewport = useViewport();
@@ -89,7 +110,12 @@ function Wall({ scenes, running, controls, stats }: { scenes: readonly Scene[]; 
     <>
       <header className="briefing-header">
         <h1>{t('briefing.title')}</h1>
-        <span className="briefing-subtitle">{t('briefing.subtitle', { speed: BRIEFING.speed })}</span>
+        <span className="briefing-subtitle" data-testid="briefing-subtitle">
+          {scenes.some((sc) => hasGateCounts(gate?.reports[sc.zone.id]))
+            ? t('briefing.subtitleReal', { speed: BRIEFING.speed })
+            : t('briefing.subtitle', { speed: BRIEFING.speed })}
+          {gate?.problem && ` · ${t('briefing.gateProblem', { reason: gate.problem })}`}
+        </span>
         {source && <SimClock source={source} />}
         {controls}
       </header>
@@ -111,7 +137,15 @@ function Wall({ scenes, running, controls, stats }: { scenes: readonly Scene[]; 
         </section>
         <div className="briefing-tiles">
           {scenes.map((s, i) => (
-            <ZoneTile key={s.id} scene={s} source={runs[i]!.source} error={runs[i]!.error} onScreen={i === zone} fontPx={fontPx} />
+            <ZoneTile
+              key={s.id}
+              scene={s}
+              source={runs[i]!.source}
+              error={runs[i]!.error}
+              onScreen={i === zone}
+              fontPx={fontPx}
+              {...(gate?.reports[s.zone.id] ? { real: gate.reports[s.zone.id] } : {})}
+            />
           ))}
         </div>
       </main>

@@ -9,6 +9,10 @@ import { formatNumber } from '../formatNumber';
 import { useSourceState } from '../useSourceState';
 import { useElementHeight } from './useElementHeight';
 import { zoneFigures, type ZoneFigures } from './zoneFigures';
+import { DayHeadline } from './DayHeadline';
+import { gateTime } from '../gateTime';
+import { GateDays } from './GateDays';
+import { hasGateCounts, type GateReport } from '../../store/server/gateReport';
 
 const PACE_COLOUR = '#38bdf8';
 const TODAY_COLOUR = '#fbbf24';
@@ -34,6 +38,8 @@ interface TileProps {
   readonly onScreen: boolean;
   /** Type size of the chart's axes, CSS px (the wall's body size). */
   readonly fontPx: number;
+  /** The gate's own counts from the control-room server: the headline when they exist (the simulation's otherwise). */
+  readonly real?: GateReport;
 }
 
 /**
@@ -50,7 +56,7 @@ function LiveTile(props: TileProps & { source: SimSource }) {
   return <TileBody {...props} figures={figures} error={props.error ?? error} />;
 }
 
-function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { figures?: ZoneFigures }) {
+function TileBody({ scene, error, onScreen, fontPx, figures, real }: TileProps & { figures?: ZoneFigures }) {
   const { t } = useTranslation();
   const [chartBox, chartHeight] = useElementHeight<HTMLDivElement>();
   const lang = useTwin((s) => s.lang);
@@ -58,7 +64,8 @@ function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { fig
   const fmt = (n: number) => formatNumber(Math.round(n), lang);
   const { todayVehiclesPerDay: today, target2030VehiclesPerDay: target } = scene.zone.capacity;
   const projection = figures?.projection;
-  const scaleMax = Math.max(target.max, projection?.high ?? 0) * 1.15;
+  const gate = hasGateCounts(real) ? real : undefined;
+  const scaleMax = Math.max(target.max, (gate ? gate.today.projection?.high : projection?.high) ?? 0, ...(gate?.days.map((d) => d.cleared) ?? [])) * 1.15;
   const pct = (n: number) => `${Math.min(100, (n / scaleMax) * 100)}%`;
 
   const series = useMemo<ChartSeries[]>(
@@ -84,39 +91,34 @@ function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { fig
         </p>
       )}
       <div className="briefing-figures">
-        <div className="briefing-pace">
-          <span className="briefing-label">{t('briefing.projected')}</span>
-          <span className="briefing-big" data-testid={`briefing-projection-${id}`}>
-            {projection === undefined ? PLACEHOLDER : fmt(projection.expected)}
-          </span>
-          <span className="briefing-caption" data-testid={`briefing-projection-caption-${id}`}>
-            {projection === undefined
-              ? t(figures ? 'briefing.paceWaiting' : 'briefing.starting')
-              : t('briefing.projectedCaption', {
-                  low: fmt(projection.low),
-                  high: fmt(projection.high),
-                  cleared: fmt(projection.clearedSoFar),
-                  time: hourText(projection.hoursDone),
-                })}
-          </span>
-          {projection && <span className="briefing-caption">{t(`briefing.basis.${projection.basis}`)}</span>}
-          <div className="briefing-bar" aria-hidden="true">
-            <div className="target" style={{ left: pct(target.min), width: `calc(${pct(target.max)} - ${pct(target.min)})` }} />
-            {projection !== undefined && (
-              <>
-                <div className="pace" style={{ width: pct(projection.clearedSoFar) }} />
-                <div className="band" style={{ left: pct(projection.low), width: `calc(${pct(projection.high)} - ${pct(projection.low)})` }} />
-                <div className="expected" style={{ left: pct(projection.expected) }} />
-              </>
-            )}
-            <div className="today" style={{ left: pct(today.value) }} />
-          </div>
-          <div className="briefing-bar-legend">
-            <span className="today-text">{t('briefing.today', { n: fmt(today.value) })}</span>
-            <span className="target-text">{t('briefing.target', { min: fmt(target.min), max: fmt(target.max) })}</span>
-          </div>
-        </div>
+        {gate ? (
+          <DayHeadline
+            testId={`briefing-gate-${id}`}
+            label={t('briefing.gateToday')}
+            {...(gate.today.projection
+              ? { projection: gate.today.projection }
+              : { soFar: { cleared: gate.days.at(-1)!.cleared, time: gateTime(gate.today.asOfMs / 1000, lang).slice(0, 5) } })}
+            waiting={t('briefing.paceWaiting')}
+            source={t('briefing.gateSource')}
+            today={today.value}
+            target={target}
+            fmt={fmt}
+            pct={pct}
+          />
+        ) : (
+          <DayHeadline
+            testId={`briefing-projection-${id}`}
+            label={t('briefing.projected')}
+            {...(projection ? { projection } : {})}
+            waiting={t(figures ? 'briefing.paceWaiting' : 'briefing.starting')}
+            today={today.value}
+            target={target}
+            fmt={fmt}
+            pct={pct}
+          />
+        )}
         <div className="briefing-kpi">
+          {gate && <span className="briefing-caption briefing-source">{t('briefing.kpisSimulated')}</span>}
           <span className="briefing-label">{t('briefing.timeInSystem')}</span>
           <span className="briefing-value" data-testid={`briefing-p50-${id}`}>
             {figures?.timeInSystemP50Min === undefined ? PLACEHOLDER : t('briefing.minutes', { n: fmt(figures.timeInSystemP50Min) })}
@@ -129,27 +131,33 @@ function TileBody({ scene, error, onScreen, fontPx, figures }: TileProps & { fig
           {figures && <span className="briefing-caption">{t('briefing.demand', { n: fmt(figures.demand) })}</span>}
         </div>
       </div>
-      <div className="briefing-chart" ref={chartBox}>
-        {figures && chartHeight > 0 && (
-          <LineChart
-            x={figures.hours}
-            series={series}
-            xLabel={t('briefing.chartX')}
-            yLabel={t('briefing.chartY')}
-            height={chartHeight}
-            bands={[{ from: target.min, to: target.max, color: TARGET_BAND }]}
-            xFormat={tickText}
-            fontPx={fontPx}
-            showKey={false}
-            testId={`briefing-chart-${id}`}
-          />
-        )}
-      </div>
-      <div className="briefing-chart-legend">
-        <span className="pace-key">{t('briefing.chartPace')}</span>
-        <span className="today-key">{t('briefing.chartToday')}</span>
-        <span className="target-key">{t('briefing.chartTarget')}</span>
-      </div>
+      {gate ? (
+        <GateDays id={id} days={gate.days} fmt={fmt} pct={pct} />
+      ) : (
+        <>
+          <div className="briefing-chart" ref={chartBox}>
+            {figures && chartHeight > 0 && (
+              <LineChart
+                x={figures.hours}
+                series={series}
+                xLabel={t('briefing.chartX')}
+                yLabel={t('briefing.chartY')}
+                height={chartHeight}
+                bands={[{ from: target.min, to: target.max, color: TARGET_BAND }]}
+                xFormat={tickText}
+                fontPx={fontPx}
+                showKey={false}
+                testId={`briefing-chart-${id}`}
+              />
+            )}
+          </div>
+          <div className="briefing-chart-legend">
+            <span className="pace-key">{t('briefing.chartPace')}</span>
+            <span className="today-key">{t('briefing.chartToday')}</span>
+            <span className="target-key">{t('briefing.chartTarget')}</span>
+          </div>
+        </>
+      )}
     </section>
   );
 }
