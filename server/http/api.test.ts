@@ -87,6 +87,7 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/alerts', needs: 'view' },
     { method: 'POST', path: '/api/alerts/acknowledge', needs: 'command', body: { all: true } },
     { method: 'GET', path: '/api/ws', needs: 'view' },
+    { method: 'GET', path: '/api/gate?zone=1119-1120', needs: 'view' },
     { method: 'GET', path: '/api/layouts', needs: 'view' },
     { method: 'POST', path: '/api/layouts', needs: 'design', body: { name: 'x', scene: {} } },
     { method: 'GET', path: `/api/layouts/${NO_LAYOUT}`, needs: 'view' },

@@ -52,6 +52,9 @@ const PATHS = [
   '/api/alerts',
   '/api/alerts/acknowledge',
   '/api/ws',
+  '/api/gate',
+  '/api/layouts',
+  '/api/layouts/00000000-0000-4000-8000-000000000000/versions',
 ];
 const segment = fc.stringMatching(/^[A-Za-z0-9%._~<>'"-]{0,12}$/);
 const path = fc.oneof(
