@@ -5,6 +5,7 @@
  * counts added to the database once a second. With a recorder, every message is recorded as it came.
  */
 import mqtt, { type MqttClient } from 'mqtt';
+import settings from '../../data/server.json' with { type: 'json' };
 import { GATE_TOPIC_FILTER, parseGateEvent } from '../../src/domain/gateEvent';
 import type { BrokerSettings } from '../config';
 import type { WatchLog } from '../live/LiveWatch';
@@ -12,8 +13,8 @@ import type { Recorder } from '../recording/Recorder';
 import { addCounts, EMPTY_COUNTS, type GateCounts, type GateStore } from './GateStore';
 
 const FLUSH_MS = 1000;
-/** Event ids remembered to drop repeats (assumption: far more than a broker redelivers; ~1 day at 3,500 trucks × 3 events). */
-const REMEMBERED_IDS = 20_000;
+/** Event ids remembered to drop repeats (data/server.json `gateFeed`, with the reason). */
+const REMEMBERED_IDS = settings.gateFeed.rememberedEventIds;
 
 export interface GateFeedStatus {
   readonly connected: boolean;

@@ -8,6 +8,7 @@
  * (1013) and gets the whole book again when it reconnects.
  */
 import websocket from '@fastify/websocket';
+import settings from '../../../data/server.json' with { type: 'json' };
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { SessionStore } from '../../auth/SessionStore';
@@ -16,11 +17,10 @@ import type { LiveWatch } from '../../live/LiveWatch';
 import type { User } from '../../users/UserStore';
 import { requires, SESSION_COOKIE } from '../access';
 
-const RECHECK_MS = 30_000;
-/** A console's messages are a ping: anything larger is refused by the socket itself. */
-const MAX_PAYLOAD = 4096;
-/** Unsent bytes a console may fall behind by (assumption: a few full books of 500 alerts). */
-const MAX_BUFFERED = 4 * 1024 * 1024;
+/** data/server.json `socket`, with the reasons. */
+const RECHECK_MS = settings.socket.recheckS * 1000;
+const MAX_PAYLOAD = settings.socket.maxMessageBytes;
+const MAX_BUFFERED = settings.socket.maxBufferedBytes;
 
 export interface SocketDeps {
   readonly alerts: SharedAlerts | undefined;
