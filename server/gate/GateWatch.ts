@@ -2,11 +2,13 @@
  * The server's watch on the gate's own event feed (domain/gateEvent.ts: barrier passes and scans under gate/v1/),
  * on the broker the live fleet uses, with the server's identity: each event checked (a bad one is counted and its
  * reason kept, never stored), a repeat (same event id) dropped, the rest counted into the zone's minute, and the
- * counts added to the database once a second. With a recorder, every message is recorded as it came.
+ * counts added to the database once a second. With a recorder, every message is recorded as it came. Subscribed as
+ * a shared subscription (GATE_SHARED_FILTER): two server instances on one database each get a share of the events and
+ * their counts add up; one gone, the broker gives the other all of them.
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import settings from '../../data/server.json' with { type: 'json' };
-import { GATE_TOPIC_FILTER, parseGateEvent } from '../../src/domain/gateEvent';
+import { GATE_SHARED_FILTER, parseGateEvent } from '../../src/domain/gateEvent';
 import type { BrokerSettings } from '../config';
 import type { WatchLog } from '../live/LiveWatch';
 import type { Recorder } from '../recording/Recorder';
@@ -56,7 +58,7 @@ export class GateWatch {
     });
     this.client = client;
     client.on('connect', () => {
-      client.subscribe(GATE_TOPIC_FILTER, { qos: 1 }, (err) => {
+      client.subscribe(GATE_SHARED_FILTER, { qos: 1 }, (err) => {
         if (err) this.log.warn({ reason: err.message }, 'gate event feed not subscribed');
       });
     });

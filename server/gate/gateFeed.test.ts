@@ -8,6 +8,8 @@ import { startBroker, type RunningBroker } from '../../src/telemetry/live/broker
 import { readConfig } from '../config';
 import { startServer, type RunningServer } from '../startServer';
 import { UserStore } from '../users/UserStore';
+import { GateStore } from './GateStore';
+import { GateWatch } from './GateWatch';
 
 /** The gate's event feed over a real Mosquitto into the server: counted by minute, repeats and bad messages refused. */
 
@@ -77,5 +79,34 @@ describe('the gate event feed into the server', () => {
     expect((await gateNow()).days).toHaveLength(2);
     // The feed began just now: the day's earlier hours are unknown, so there is no projection of the day.
     expect((await gateNow()).today.projection).toBeUndefined();
+  });
+
+  it('splits the feed between two instances on one database: each event counted once, the counts adding up', async () => {
+    const second = new GateWatch({ url: broker.urls.tcp, username: 'operator', password: broker.users.operator }, new GateStore(server.database.db), {
+      info: () => {},
+      warn: () => {},
+      error: () => {},
+    });
+    second.start();
+    await expect.poll(() => second.status().connected, { timeout: 15_000 }).toBe(true);
+    const before = (await gateNow()).days.at(-1)!.entered;
+    const firstBefore = (await gateNow()).feed!.accepted;
+    const base = {
+      version: '1.0.0',
+      timestamp: new Date().toISOString(),
+      zone: '1119-1120',
+      facilityId: 'vn-barrier-entry',
+      kind: 'barrier-pass',
+      direction: 'in',
+    };
+    for (let k = 1; k <= 20; k++)
+      await gate.publishAsync(gateEventTopic('1119-1120', 'vn-barrier-entry'), JSON.stringify({ ...base, eventId: `split-${k}` }), { qos: 1 });
+    await expect.poll(async () => (await gateNow()).feed!.accepted - firstBefore + second.status().accepted, { timeout: 15_000 }).toBe(20);
+    // Both took a share (the broker deals them round the group), and together they counted each once.
+    expect(second.status().accepted).toBeGreaterThan(0);
+    expect((await gateNow()).feed!.accepted - firstBefore).toBeGreaterThan(0);
+    await second.flush();
+    await expect.poll(async () => (await gateNow()).days.at(-1)!.entered - before, { timeout: 15_000 }).toBe(20);
+    await second.close();
   });
 });

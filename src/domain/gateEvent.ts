@@ -14,8 +14,13 @@ import { z } from 'zod';
 import { zodProblems } from './zodProblems';
 
 export const GATE_TOPIC_ROOT = 'gate/v1';
-/** What the control room subscribes to. */
+/** Every gate event. */
 export const GATE_TOPIC_FILTER = `${GATE_TOPIC_ROOT}/+/+/event`;
+/**
+ * What the control-room servers subscribe to: an MQTT 5 shared subscription, so that two or more instances split
+ * the feed and each event is counted by exactly one of them (their counts add up in the shared database).
+ */
+export const GATE_SHARED_FILTER = `$share/twin-gate/${GATE_TOPIC_FILTER}`;
 
 const Text = (max: number) => z.string().min(1).max(max);
 const Common = {
