@@ -1,8 +1,9 @@
 /**
  * The page's WebSocket to the control-room server (`/api/ws`, opened once signed in): it keeps the shared alert
  * book in the shared-alerts store (the whole book on connect, then each change), acknowledges through the API as
- * the signed-in user, and hands on the audit entries the server stores (`on`). A dropped socket is opened again (1 s, doubling to 30 s); on reconnect the server sends the
- * whole book again, so nothing said meanwhile is lost. Messages from the server are data, never markup.
+ * the signed-in user, and hands on the audit entries the server stores (`on`). A dropped socket is opened again
+ * (1 s, doubling to 30 s): meanwhile the book as last heard stays, with the problem said; on reconnect the server
+ * sends the whole book again, so nothing said meanwhile is lost. Messages from the server are data, never markup.
  */
 import type { Alert } from '../../telemetry/alerts/AlertBook';
 import type { AuditEntry } from '../../telemetry/live/operatorCommands';
@@ -63,9 +64,8 @@ export class ServerSocket implements SocketEvents {
     socket.onclose = (e) => {
       if (this.socket !== socket) return;
       this.socket = undefined;
-      this.whole = false;
-      this.book.clear();
       if (this.closed) return;
+      // The book as last heard stays on screen, the problem saying it is not current; reconnecting brings it whole.
       const ended = e.code === SESSION_ENDED;
       this.publish(
         'connecting',
