@@ -48,12 +48,13 @@ export class ServerSocket implements SocketEvents {
     private readonly store: SharedAlertsStore,
     private readonly url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`,
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
+    private readonly makeSocket: (url: string) => WebSocket = (url) => new WebSocket(url),
   ) {}
 
   open(): void {
     if (this.closed) return;
     this.publish('connecting');
-    const socket = new WebSocket(this.url);
+    const socket = this.makeSocket(this.url);
     this.socket = socket;
     socket.onopen = () => {
       this.retryMs = FIRST_RETRY_MS;
