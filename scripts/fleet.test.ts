@@ -126,6 +126,9 @@ describe('npm run fleet against a real Mosquitto', { timeout: 90_000 }, () => {
     const states: Record<string, unknown>[] = [];
     watcher.on('message', (_topic, payload) => states.push(JSON.parse(payload.toString()) as Record<string, unknown>));
     await watcher.subscribeAsync('uagv/v2/smartgate/AGV-002/state');
+    // The engine may count the vehicles from an earlier run's retained connection messages: wait until this fleet
+    // has subscribed to its commands (it says so) before sending one, which MQTT would not keep for it.
+    await expect.poll(() => output.includes('publishing 5 vehicles'), { timeout: 30_000 }).toBe(true);
     const operator = await mqtt.connectAsync(broker.urls.tcp, { username: 'operator', password: broker.users.operator, protocolVersion: 5 });
     const pause = encodeInstantAction(
       { version: 2, manufacturer: 'twin', serialNumber: 'AGV-002', headerId: 1, timestampMs: Date.now() },
