@@ -164,7 +164,7 @@ describe('the control-room API', () => {
       sceneId: scene.id,
       zoneId: '1119-1120',
       spec: { agvs: 80 },
-      base: { clearedPerDay: { mean: 1800 } },
+      base: { agvs: 80, clearedPerDay: { mean: 1800 } },
       targetRange: { min: 3000, max: 3500 },
     };
     expect(await call('POST', `/api/layouts/${id}/versions/2/studies`, { cookie: engineer, body: { result } })).toMatchObject({

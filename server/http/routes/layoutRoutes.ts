@@ -39,7 +39,13 @@ const Compare = z.strictObject({ from: z.coerce.number().int().min(1), to: z.coe
 const Listing = z.strictObject({ zone: z.string().max(40).optional() });
 /** A study's result as the page's study runner gives it; kept whole. */
 const Study = z.strictObject({
-  result: z.looseObject({ sceneId: z.string(), zoneId: z.string(), spec: z.record(z.string(), z.unknown()), base: z.record(z.string(), z.unknown()) }),
+  result: z.looseObject({
+    sceneId: z.string(),
+    zoneId: z.string(),
+    spec: z.record(z.string(), z.unknown()),
+    // What the library lists beside the version: the fleet and the cleared/day.
+    base: z.looseObject({ agvs: z.number(), clearedPerDay: z.looseObject({ mean: z.number() }) }),
+  }),
 });
 
 /** The scene in a body, checked: the schema's refusal is a 400 naming every field; the checker's problems are counted. */
