@@ -1,52 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gateEventTopic } from '../../src/domain/gateEvent';
 import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
-import { readConfig } from '../config';
-import { startServer, type RunningServer } from '../startServer';
-import { UserStore } from '../users/UserStore';
+import type { RunningServer } from '../startServer';
+import { signedIn, startWatchingServer, type WatchingServer } from '../testing/watchingServer';
 import { GateStore } from './GateStore';
 import { GateWatch } from './GateWatch';
 
 /** The gate's event feed over a real Mosquitto into the server: counted by minute, repeats and bad messages refused. */
 
-const PASSWORD = 'a long enough password';
 let broker: RunningBroker;
 let gate: MqttClient;
-let dir: string;
+let running: WatchingServer;
 let server: RunningServer;
 let cookie = '';
 
 beforeAll(async () => {
   broker = await startBroker();
   gate = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet, protocolVersion: 5 });
-  dir = mkdtempSync(join(tmpdir(), 'twin-gate-'));
-  server = await startServer(
-    readConfig({
-      TWIN_PORT: '0',
-      TWIN_DATA_DIR: dir,
-      TWIN_BROKER_URL: broker.urls.tcp,
-      TWIN_BROKER_USERNAME: 'operator',
-      TWIN_BROKER_PASSWORD: broker.users.operator,
-    }),
-  );
-  await new UserStore(server.database.db).add('binh', 'viewer', PASSWORD);
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'binh', password: PASSWORD }),
-  });
-  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  running = await startWatchingServer(broker, 'twin-gate-');
+  server = running.server;
+  cookie = await signedIn(server, 'binh', 'viewer');
 }, 60_000);
 
 afterAll(async () => {
   await gate?.endAsync();
-  await server?.close();
+  await running?.close();
   await broker?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 interface GateAnswer {

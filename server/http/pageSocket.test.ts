@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -8,46 +5,29 @@ import { ServerSocket, type SocketEvent } from '../../src/app/server/ServerSocke
 import { createSharedAlertsStore } from '../../src/store/server/sharedAlertsStore';
 import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
 import { standingState } from '../../src/telemetry/vda5050/fixtures/standingState';
-import { readConfig } from '../config';
-import { startServer, type RunningServer } from '../startServer';
-import { UserStore } from '../users/UserStore';
+import type { RunningServer } from '../startServer';
+import { signedIn, startWatchingServer, type WatchingServer } from '../testing/watchingServer';
 
 /** The page's own socket client (src/app/server/ServerSocket.ts) against the real server and a real Mosquitto. */
 
-const PASSWORD = 'a long enough password';
 let broker: RunningBroker;
 let vehicle: MqttClient;
-let dir: string;
+let running: WatchingServer;
 let server: RunningServer;
 let cookie = '';
 
 beforeAll(async () => {
   broker = await startBroker();
   vehicle = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet });
-  dir = mkdtempSync(join(tmpdir(), 'twin-page-socket-'));
-  server = await startServer(
-    readConfig({
-      TWIN_PORT: '0',
-      TWIN_DATA_DIR: dir,
-      TWIN_BROKER_URL: broker.urls.tcp,
-      TWIN_BROKER_USERNAME: 'operator',
-      TWIN_BROKER_PASSWORD: broker.users.operator,
-    }),
-  );
-  await new UserStore(server.database.db).add('ana', 'operator', PASSWORD);
-  const res = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'ana', password: PASSWORD }),
-  });
-  cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  running = await startWatchingServer(broker, 'twin-page-socket-');
+  server = running.server;
+  cookie = await signedIn(server, 'ana', 'operator');
 }, 60_000);
 
 afterAll(async () => {
   await vehicle?.endAsync();
-  await server?.close();
+  await running?.close();
   await broker?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the page’s socket client', () => {
