@@ -1,26 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
 import { standingState } from '../../src/telemetry/vda5050/fixtures/standingState';
-import { readConfig } from '../config';
-import { startServer, type RunningServer } from '../startServer';
-import { UserStore } from '../users/UserStore';
+import type { RunningServer } from '../startServer';
+import { signedIn, startWatchingServer, type WatchingServer } from '../testing/watchingServer';
 
 /**
  * The consoles' WebSocket and the shared alert book over a real Mosquitto: what one operator acknowledges reaches
  * every console at once, a console that connects later gets the whole book, and the socket refuses what it should.
  */
 
-const PASSWORD = 'a long enough password';
 /** Most a pushed message may take to arrive; far above the expected few ms, only a guard against hanging. */
 const WAIT_MS = 15_000;
 let broker: RunningBroker;
 let vehicle: MqttClient;
-let dir: string;
+let running: WatchingServer;
 let server: RunningServer;
 const cookies: Record<string, string> = {};
 const opened: WebSocket[] = [];
@@ -93,37 +88,17 @@ const publishBattery = (percent: number) =>
 beforeAll(async () => {
   broker = await startBroker();
   vehicle = await mqtt.connectAsync(broker.urls.tcp, { username: 'fleet', password: broker.users.fleet });
-  dir = mkdtempSync(join(tmpdir(), 'twin-socket-'));
-  server = await startServer(
-    readConfig({
-      TWIN_PORT: '0',
-      TWIN_DATA_DIR: dir,
-      TWIN_BROKER_URL: broker.urls.tcp,
-      TWIN_BROKER_USERNAME: 'operator',
-      TWIN_BROKER_PASSWORD: broker.users.operator,
-    }),
-  );
-  const users = new UserStore(server.database.db);
-  for (const [name, role] of [
-    ['ana', 'operator'],
-    ['binh', 'viewer'],
-  ] as const) {
-    await users.add(name, role, PASSWORD);
-    const res = await fetch(`${server.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password: PASSWORD }),
-    });
-    cookies[name] = res.headers.get('set-cookie')!.split(';')[0]!;
-  }
+  running = await startWatchingServer(broker, 'twin-socket-');
+  server = running.server;
+  cookies.ana = await signedIn(server, 'ana', 'operator');
+  cookies.binh = await signedIn(server, 'binh', 'viewer');
 }, 60_000);
 
 afterAll(async () => {
   for (const s of opened) s.terminate();
   await vehicle?.endAsync();
-  await server?.close();
+  await running?.close();
   await broker?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the consoles’ socket', () => {
