@@ -11,6 +11,7 @@ import { openDatabase, type TwinDatabase } from './db/openDatabase';
 import { buildApp } from './http/buildApp';
 import { UserStore } from './users/UserStore';
 import { AuditStore } from './audit/AuditStore';
+import { FleetFanout } from './live/FleetFanout';
 import { LiveWatch, type WatchLog } from './live/LiveWatch';
 import { loadSceneFile } from './loadSceneFile';
 import { Recorder, type RecorderLog } from './recording/Recorder';
@@ -57,6 +58,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   const gateWatch = config.broker ? new GateWatch(config.broker, gate, log, recorder || undefined) : undefined;
   const watch =
     config.broker && scene && new LiveWatch(config.broker, scene, audit, log, { ...(recorder ? { recorder } : {}), kpi, ...(alerts ? { alerts } : {}) });
+  const fanout = watch && scene ? new FleetFanout(watch, scene.id) : undefined;
   const app: FastifyInstance = await buildApp({
     version: pkg.version,
     database: database.kind,
@@ -64,7 +66,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     sessions,
     limiter: new LoginLimiter(),
     audit,
-    ...(watch && scene && alerts ? { watch, sceneId: scene.id, alerts } : {}),
+    ...(watch && scene && alerts ? { watch, sceneId: scene.id, alerts, fanout } : {}),
     alertStore,
     layouts: new LayoutStore(database.db),
     gate,
@@ -97,6 +99,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep);
+        fanout?.stop();
         await gateWatch?.close();
         if (watch) await watch.close();
         await app.close();

@@ -87,6 +87,8 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/alerts', needs: 'view' },
     { method: 'POST', path: '/api/alerts/acknowledge', needs: 'command', body: { all: true } },
     { method: 'GET', path: '/api/ws', needs: 'view' },
+    { method: 'GET', path: '/api/fleet', needs: 'view' },
+    { method: 'GET', path: '/api/fleet/vehicle?key=acme/AGV-1', needs: 'view' },
     { method: 'GET', path: '/api/gate?zone=1119-1120', needs: 'view' },
     { method: 'GET', path: '/api/layouts', needs: 'view' },
     { method: 'POST', path: '/api/layouts', needs: 'design', body: { name: 'x', scene: {} } },
@@ -234,6 +236,10 @@ describe('the control-room API', () => {
   it('says plainly when it watches no live fleet', async () => {
     expect(await call('GET', '/api/live', { cookie: cookies.viewer! })).toMatchObject({ status: 200, body: { status: 'none', vehicles: [] } });
     expect(await call('POST', '/api/commands', { cookie: cookies.operator!, body: { vehicle: 'acme/AGV-1', command: { kind: 'pause' } } })).toMatchObject({
+      status: 503,
+      body: { error: 'this server watches no live fleet (TWIN_BROKER_URL is not set)' },
+    });
+    expect(await call('GET', '/api/fleet/vehicle?key=acme/AGV-1', { cookie: cookies.viewer! })).toMatchObject({
       status: 503,
       body: { error: 'this server watches no live fleet (TWIN_BROKER_URL is not set)' },
     });

@@ -28,6 +28,8 @@ import type { AlertStore } from '../alerts/AlertStore';
 import type { SharedAlerts } from '../alerts/SharedAlerts';
 import { alertRoutes } from './routes/alertRoutes';
 import { socketRoutes } from './routes/socketRoutes';
+import { fleetRoutes } from './routes/fleetRoutes';
+import type { FleetFanout } from '../live/FleetFanout';
 import { layoutRoutes } from './routes/layoutRoutes';
 import type { LayoutStore } from '../layouts/LayoutStore';
 import { gateRoutes } from './routes/gateRoutes';
@@ -46,6 +48,8 @@ export interface AppDeps {
   readonly watch?: LiveWatch;
   readonly sceneId?: string;
   readonly alerts?: SharedAlerts;
+  /** The live fleet sent to the consoles' views; absent without a broker. */
+  readonly fanout?: FleetFanout;
   readonly alertStore: AlertStore;
   readonly layouts: LayoutStore;
   readonly gate: GateStore;
@@ -101,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   layoutRoutes(app, { layouts: deps.layouts, userOf });
   gateRoutes(app, { store: deps.gate, watch: deps.gateWatch, scene: deps.scene, userOf });
   await socketRoutes(app, { alerts: deps.alerts, watch: deps.watch, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
+  fleetRoutes(app, { fanout: deps.fanout, watch: deps.watch, sessions: deps.sessions, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));
   // Registered either way: it also sends the recordings (reply.sendFile with their folder, range requests included).

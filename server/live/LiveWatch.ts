@@ -8,9 +8,10 @@
  * minute-by-minute history; with {@link SharedAlerts}, the control room's alert book.
  */
 import { sceneMaps } from '../../src/domain/mapPlacement';
-import { packedLength } from '../../src/domain/packedFrame';
+import { packedLength, type FrameLayout } from '../../src/domain/packedFrame';
 import type { Scene } from '../../src/domain/sceneSchema';
-import { LiveEngine } from '../../src/telemetry/live/LiveEngine';
+import { LiveEngine, type LiveSnapshot } from '../../src/telemetry/live/LiveEngine';
+import type { VehicleDetail } from '../../src/telemetry/vehicleRow';
 import type { AuditEntry, OperatorCommand } from '../../src/telemetry/live/operatorCommands';
 import type { AuditStore } from '../audit/AuditStore';
 import type { BrokerSettings } from '../config';
@@ -41,6 +42,9 @@ export interface WatchFeeds {
 
 export class LiveWatch {
   private readonly engine = new LiveEngine();
+  /** The packed frame's shape (the page's live console draws as many); fixed by the scene. */
+  readonly layout: FrameLayout;
+  private frame: Float32Array | undefined;
   private connected = false;
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +59,9 @@ export class LiveWatch {
     private readonly audit: AuditStore,
     private readonly log: WatchLog,
     private readonly feeds: WatchFeeds = {},
-  ) {}
+  ) {
+    this.layout = { agvCapacity: CAPACITY, truckCapacity: 0, facilityCount: scene.facilities.length };
+  }
 
   start(): void {
     const recorder = this.feeds.recorder;
@@ -66,7 +72,7 @@ export class LiveWatch {
   }
 
   status(): WatchStatus {
-    return this.connected && this.engine.snapshot().status === 'live' ? 'connected' : 'connecting';
+    return this.connected && this.engine.snapshot(false).status === 'live' ? 'connected' : 'connecting';
   }
 
   /** Sends an operator's command as `who`, stores the entry once the broker has answered, and returns it. */
@@ -82,9 +88,28 @@ export class LiveWatch {
     return () => this.auditListeners.delete(listener);
   }
 
+  /**
+   * Packs the fleet now (silent vehicles turn stale, due releases go out) and returns the packed frame (owned by
+   * the watch: read it before the next call) with the time it was packed; undefined before the first connection.
+   */
+  pack(): { readonly frame: Float32Array; readonly atMs: number } | undefined {
+    if (!this.connected || !this.frame) return undefined;
+    return { frame: this.frame, atMs: this.engine.advance() * 1000 };
+  }
+
+  /** The fleet's counts and the wire's figures, without the audit log (the server keeps that in its database). */
+  fleet(): LiveSnapshot {
+    return this.engine.snapshot(false);
+  }
+
+  /** Everything known of one vehicle, for a console's panel. */
+  vehicle(key: string): VehicleDetail | undefined {
+    return this.engine.vehicle(key);
+  }
+
   /** Vehicles heard so far, by key. */
   vehicles(): readonly string[] {
-    return this.engine.snapshot().vehicles.map((v) => v.key);
+    return this.engine.snapshot(false).vehicles.map((v) => v.key);
   }
 
   async close(): Promise<void> {
@@ -112,9 +137,10 @@ export class LiveWatch {
         laneNetwork: { nodes: s.lanes.nodes, edges: s.lanes.edges, agvMaxSpeedMps: s.fleet.agv.maxSpeedMps.value },
       });
       if (this.closed) return this.engine.disconnect();
-      this.engine.attach(new Float32Array(packedLength(layout)));
+      this.frame = new Float32Array(packedLength(layout));
+      this.engine.attach(this.frame);
       this.connected = true;
-      this.log.info({ broker: this.broker.url, canCommand: this.engine.snapshot().canCommand }, 'watching the live fleet');
+      this.log.info({ broker: this.broker.url, canCommand: this.engine.snapshot(false).canCommand }, 'watching the live fleet');
       this.schedule(TICK_MS, () => this.tick());
     } catch (e) {
       if (this.closed) return;
@@ -129,7 +155,7 @@ export class LiveWatch {
     const now = Date.now();
     const { recorder, kpi, alerts } = this.feeds;
     void recorder?.tick(now);
-    const snapshot = this.engine.snapshot();
+    const snapshot = this.engine.snapshot(false);
     alerts?.observe({ status: snapshot.status, fleet: snapshot }, now);
     kpi?.observe(snapshot, now).catch((err: unknown) => this.log.error({ err }, 'KPI minute not stored'));
     this.schedule(TICK_MS, () => this.tick());

@@ -8,6 +8,8 @@ import { LiveHud } from '../ui/LiveHud';
 import { ConnectionBanner } from '../ui/ConnectionBanner';
 import { LoginForm } from '../ui/LoginForm';
 import { LiveUnreachable } from '../ui/LiveUnreachable';
+import { LiveViaServer } from '../ui/LiveViaServer';
+import { useViaServer } from './server/useViaServer';
 import { ReplayHud } from '../ui/ReplayHud';
 import { ReplayOpen } from '../ui/ReplayOpen';
 import { readSimUrl } from './simUrl';
@@ -120,6 +122,7 @@ export function App({
   const replayMode = !leftReplay && (sourceUrl.request.kind === 'replay' || replayInput !== undefined);
   const liveBroker = !replayMode && sourceUrl.request.kind === 'live' ? sourceUrl.request.broker : undefined;
   const unreachable = !replayMode && sourceUrl.request.kind === 'live-unreachable' ? sourceUrl.request : undefined;
+  const liveViaServer = !replayMode && sourceUrl.request.kind === 'live-server';
 
   // The running source (simulation, live feed or replay) and its clock; the render benchmark (?bench=agvs) drives a
   // placeholder fleet instead.
@@ -136,7 +139,7 @@ export function App({
   const served = useStore(server.store, (s) => s.server.status !== 'absent' && s.server.status !== 'checking');
   const libraryLink = useMemo(() => (served ? { api: server.library, server: server.store } : undefined), [served, server]);
   const recorded = useServerRecordings(server.store, operations && replayMode && !replay);
-  const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable ? 'live' : 'sim';
+  const wanted = !scene || url.bench || !operations ? undefined : replayMode ? 'replay' : liveBroker || unreachable || liveViaServer ? 'live' : 'sim';
   useEffect(() => {
     if (!scene || !wanted || wanted === 'live' || (wanted === 'replay' && !replayInput)) {
       // A live feed starts when the operator logs in; a replay when a recording is picked.
@@ -165,6 +168,7 @@ export function App({
     [controller, scene, liveBroker, metrics],
   );
   const loginError = wanted === 'live' ? sourceError : undefined;
+  const viaServer = useViaServer(liveViaServer && operations ? scene : undefined, server.store, controller, metrics, live, sourceBusy, loginError);
   const replayError = wanted === 'replay' ? sourceError : undefined;
 
   // Traffic prediction runs for the operations console's source (the briefing and engineering consoles have none).
@@ -358,6 +362,7 @@ export function App({
         {operations && scene && unreachable && (
           <LiveUnreachable reason={unreachable.reason} {...(unreachable.broker === undefined ? {} : { broker: unreachable.broker })} />
         )}
+        {operations && scene && viaServer && <LiveViaServer {...viaServer} />}
         {operations && scene && liveBroker && !live && <LoginForm broker={liveBroker} error={loginError} busy={sourceBusy} onSubmit={login} />}
         {operations && scene && replayMode && !replay && (
           <ReplayOpen

@@ -7,6 +7,13 @@ describe('readSourceUrl', () => {
     expect(readSourceUrl('?source=live&broker=ws://127.0.0.1:9001')).toEqual({ request: { kind: 'live', broker: 'ws://127.0.0.1:9001' }, problems: [] });
   });
 
+  it('reads the live fleet through the control-room server, and names a wrong way through', () => {
+    expect(readSourceUrl('?source=live&via=server')).toEqual({ request: { kind: 'live-server' }, problems: [] });
+    const wrong = readSourceUrl('?source=live&via=proxy&broker=ws://h:1');
+    expect(wrong.request).toEqual({ kind: 'live', broker: 'ws://h:1' });
+    expect(wrong.problems[0]).toMatchObject({ path: 'via', code: 'url-one-of', params: { value: 'proxy', known: ['server'] } });
+  });
+
   it('names a missing or wrong broker, an unknown source and credentials put in the URL', () => {
     expect(readSourceUrl('?source=live').request).toEqual({ kind: 'live-unreachable', reason: 'missing' });
     expect(readSourceUrl('?source=live&broker=http://x').request).toEqual({ kind: 'live-unreachable', reason: 'not-ws', broker: 'http://x' });

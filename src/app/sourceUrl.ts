@@ -5,12 +5,15 @@
  * (`live-unreachable`), never the simulation, which an operator could take for the live fleet. `?source=replay&file=<address>` plays a recording (an address on this server, an
  * http(s) URL, or `sample:<id>` for a shipped sample); without `file` the replay panel asks for one. A live feed may also take `stale=<seconds>`: the silence after which an AGV shows
  * as stale (default 35 s; tests of a broker outage shorten it so they need not wait half a minute).
+ * `?source=live&via=server` shows the fleet the control-room server serving the page watches, through its fan-out
+ * (no broker address, no broker login: the server's session).
  */
 import { coded, type Problem } from '../domain/problem';
 
 export type SourceRequest =
   | { readonly kind: 'sim' }
   | { readonly kind: 'live'; readonly broker: string; /** Only when the URL sets `stale`. */ readonly staleAfterS?: number }
+  | { readonly kind: 'live-server' }
   | {
       readonly kind: 'live-unreachable';
       /** What is wrong with the address: none given, the broker's MQTT (TCP) address, or not a ws:// one. */
@@ -37,6 +40,10 @@ export function readSourceUrl(search: string): { request: SourceRequest; problem
   }
   if (source === 'sim') return { request: { kind: 'sim' }, problems };
   if (source === 'live') {
+    const via = p.get('via');
+    if (via === 'server') return { request: { kind: 'live-server' }, problems };
+    if (via !== null)
+      problems.push(coded('via', `via="${via}": the only way through is via=server`, { code: 'url-one-of', params: { value: via, known: ['server'] } }));
     const broker = p.get('broker');
     if (broker && /^wss?:\/\/[^\s/]+(\/\S*)?$/.test(broker)) {
       const staleAfterS = readStale(p.get('stale'), problems);

@@ -16,8 +16,12 @@ import { createSourceMetrics, type TelemetryMetrics } from './SourceMetrics';
 import { trafficPort, type TrafficEngineHandle } from './trafficPort';
 import type { Capability, Recordable, SourceState, TelemetrySource, TrafficPort } from './TelemetrySource';
 
-export interface LiveEngineHandle extends TrafficEngineHandle {
-  connect(o: LiveConnectOptions): Promise<FrameLayout>;
+/**
+ * The engine in the telemetry worker, as the page calls it: the page's own broker connection ({@link LiveEngine},
+ * options {@link LiveConnectOptions}) or the control-room server's fan-out (telemetry/fanout, its own options).
+ */
+export interface LiveEngineHandle<O = LiveConnectOptions> extends TrafficEngineHandle {
+  connect(o: O): Promise<FrameLayout>;
   attach(buffer: Float32Array): Promise<void>;
   advance(): Promise<number>;
   snapshot(): Promise<LiveSnapshot>;
@@ -35,6 +39,14 @@ export interface LiveSourceState extends SourceState {
 
 const SNAPSHOT_EVERY_MS = 500;
 
+/** How a live source differs by where its fleet comes from. */
+export interface LiveSourceOptions {
+  /** Whether the page records the wire itself (not when the control-room server records it). Default true. */
+  readonly record?: boolean;
+  /** Whether the engine packs the fleet for traffic prediction. Default true. */
+  readonly traffic?: boolean;
+}
+
 /** Where commands go instead of the page's own broker connection: the control-room server (src/app/server). */
 export interface CommandRoute {
   /** Whether the signed-in user may command vehicles. */
@@ -48,7 +60,7 @@ export interface CommandRoute {
 
 export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable {
   readonly kind = 'live';
-  readonly capabilities: readonly Capability[] = ['record'];
+  readonly capabilities: readonly Capability[];
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
   readonly alerts = alertBuffers();
@@ -61,13 +73,17 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   private disposed = false;
   private route: CommandRoute | undefined;
   private readonly screen: ScreenLatency;
+  /** The clock of the frame last unpacked: a frame the worker has not changed since is not unpacked again. */
+  private unpackedClockS = Number.NaN;
 
   private constructor(
-    private readonly engine: LiveEngineHandle,
+    private readonly engine: LiveEngineHandle<unknown>,
     private readonly layout: FrameLayout,
     private readonly metrics: TelemetryMetrics,
+    o: LiveSourceOptions,
   ) {
-    this.traffic = trafficPort(engine);
+    this.capabilities = o.record === false ? [] : ['record'];
+    this.traffic = o.traffic === false ? undefined : trafficPort(engine);
     this.screen = new ScreenLatency(metrics);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
@@ -75,9 +91,9 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
   }
 
   /** Connects (rejecting with the broker's reason: wrong password, nobody listening) and attaches the frame; figures go into `metrics`. */
-  static async start(engine: LiveEngineHandle, options: LiveConnectOptions, metrics = createSourceMetrics()): Promise<LiveSource> {
+  static async start<O>(engine: LiveEngineHandle<O>, options: O, metrics = createSourceMetrics(), how: LiveSourceOptions = {}): Promise<LiveSource> {
     const layout = await engine.connect(options);
-    const source = new LiveSource(engine, layout, metrics.telemetry);
+    const source = new LiveSource(engine as LiveEngineHandle<unknown>, layout, metrics.telemetry, how);
     await engine.attach(source.shared);
     // connect() resolved: the broker accepted us, so the feed is live before the first snapshot says so (frames,
     // and with them the AGV count, may arrive before it).
@@ -100,11 +116,14 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
       .advance()
       .then((clockS) => {
         if (this.disposed) return;
-        unpackFrame(this.layout, this.shared, this.frame, this.busy, this.alerts);
-        this.metrics.agvs = this.frame.agvs.count;
-        this.metrics.framesUnpacked++;
-        // advance() resolves with the worker's Date.now() at packing, in seconds.
-        this.screen.unpacked(clockS * 1000);
+        if (clockS !== this.unpackedClockS) {
+          this.unpackedClockS = clockS;
+          unpackFrame(this.layout, this.shared, this.frame, this.busy, this.alerts);
+          this.metrics.agvs = this.frame.agvs.count;
+          this.metrics.framesUnpacked++;
+          // advance() resolves with the time the frame was packed (Date.now() in the worker or on the server), in s.
+          this.screen.unpacked(clockS * 1000);
+        }
         const now = performance.now();
         if (now - this.lastSnapshotAt > SNAPSHOT_EVERY_MS) {
           this.lastSnapshotAt = now;
@@ -167,6 +186,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     this.metrics.received = s.received;
     this.metrics.dropped = { ...s.dropped };
     this.metrics.latencyMs = s.latencyMs;
+    this.metrics.fanout = s.fanout;
     this.screen.publish();
     const problems = [
       ...(s.error ? [{ severity: 'error' as const, message: s.error }] : []),

@@ -5,6 +5,7 @@
  * it starts; a test hands its own and reads it.
  */
 import type { FleetFrame } from '../domain/fleetFrame';
+import type { FanoutCounts } from './fanout/FanoutEngine';
 import type { SourceKind, SourceStatus } from './TelemetrySource';
 
 export type TelemetryMetrics = ReturnType<typeof telemetryMetrics>;
@@ -43,6 +44,8 @@ function telemetryMetrics() {
     screenLatencyLastMs: 0,
     /** Live only: frames unpacked from the telemetry worker so far (new data; drawn frames may repeat one). */
     framesUnpacked: 0,
+    /** Live through the control-room server only: the fan-out's frames received, refused and skipped, and its bytes. */
+    fanout: undefined as FanoutCounts | undefined,
   };
 }
 

@@ -3,7 +3,7 @@
  * server pushes what is shared as it changes, so consoles need not poll. On connect: `hello` (who, the scene the
  * server watches), then the whole alert book; after that each change (`alerts` with `full: false`: the alerts that
  * changed and the ids let go), and each audit entry as it is stored or settles (`audit`). A console answers only `{ "type": "ping" }` (`pong`); anything else gets an `error`
- * naming the problem, and the socket stays open. The session is checked again every {@link RECHECK_MS}: signed out or
+ * naming the problem, and the socket stays open. The session is checked again (sessionRecheck.ts): signed out or
  * expired, the socket closes (4401). A console that cannot keep up (over {@link MAX_BUFFERED} bytes unsent) is closed
  * (1013) and gets the whole book again when it reconnects.
  */
@@ -15,10 +15,10 @@ import type { SessionStore } from '../../auth/SessionStore';
 import type { SharedAlerts } from '../../alerts/SharedAlerts';
 import type { LiveWatch } from '../../live/LiveWatch';
 import type { User } from '../../users/UserStore';
-import { requires, SESSION_COOKIE } from '../access';
+import { requires } from '../access';
+import { recheckSession } from './sessionRecheck';
 
 /** data/server.json `socket`, with the reasons. */
-const RECHECK_MS = settings.socket.recheckS * 1000;
 const MAX_PAYLOAD = settings.socket.maxMessageBytes;
 const MAX_BUFFERED = settings.socket.maxBufferedBytes;
 
@@ -44,20 +44,12 @@ export async function socketRoutes(app: FastifyInstance, deps: SocketDeps): Prom
     const stop = deps.alerts?.subscribe((c) => send({ type: 'alerts', full: false, alerts: c.alerts, removed: c.removed }));
     const stopAudit = deps.watch?.subscribeAudit((entries) => send({ type: 'audit', entries }));
     if (deps.alerts) send({ type: 'alerts', full: true, alerts: deps.alerts.current() });
-    const token = request.cookies[SESSION_COOKIE];
-    const recheck = setInterval(() => {
-      deps.sessions
-        .user(token)
-        .then((u) => u || socket.close(4401, 'the session has ended: sign in again'))
-        .catch((err: unknown) => request.log.error({ err }, 'session check failed'));
-    }, RECHECK_MS);
-    recheck.unref();
+    recheckSession(socket, request, deps.sessions);
     socket.on('message', (data, isBinary) => {
       const problem = isBinary ? 'binary messages are not understood here' : refusal(String(data));
       send(problem === undefined ? { type: 'pong' } : { type: 'error', error: problem });
     });
     socket.on('close', () => {
-      clearInterval(recheck);
       stop?.();
       stopAudit?.();
     });

@@ -40,6 +40,7 @@ import {
   type AuditEntry,
   type OperatorCommand,
 } from './operatorCommands';
+import type { FanoutCounts } from '../fanout/FanoutEngine';
 import { OrderKeeper, type KeeperUpdate, type KeptCommitment } from './OrderKeeper';
 
 export interface LiveConnectOptions extends FleetFeedOptions {
@@ -61,6 +62,8 @@ export interface LiveSnapshot extends FeedCounts {
   /** Whether the broker lets this user publish commands (probed at login). */
   readonly canCommand: boolean;
   readonly audit: readonly AuditEntry[];
+  /** Present when the fleet comes through the control-room server (telemetry/fanout): the fan-out's own counts. */
+  readonly fanout?: FanoutCounts;
 }
 
 /** A probe no vehicle listens to: publishing it (empty actions) shows whether the ACL lets this user command. */
@@ -221,7 +224,8 @@ export class LiveEngine {
     return this.feed?.vehicle(key);
   }
 
-  snapshot(): LiveSnapshot {
+  /** The feed's state; `withAudit` false leaves the audit log out (the control-room server stores it elsewhere). */
+  snapshot(withAudit = true): LiveSnapshot {
     const counts = this.feed?.counts() ?? EMPTY_COUNTS;
     return {
       ...counts,
@@ -229,7 +233,7 @@ export class LiveEngine {
       ...(this.error === undefined ? {} : { error: this.error }),
       reconnects: this.reconnects,
       canCommand: this.canCommand,
-      audit: this.audit.map((e) => ({ ...e })),
+      audit: withAudit ? this.audit.map((e) => ({ ...e })) : [],
     };
   }
 
