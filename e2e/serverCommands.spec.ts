@@ -172,3 +172,46 @@ test('the alert book is shared: what one operator acknowledges shows at once on 
   for (const e of errors) expect(unexpected(e)).toEqual([]);
   for (const p of [ana, chi, binh]) await p.close();
 });
+
+test('through the server’s fan-out (via=server) the console needs no broker login: it asks for the server’s, shows the fleet, opens a vehicle’s panel and commands through the server', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/?zone=1119-1120&scene=proposed&lang=en&source=live&via=server`);
+  await page.waitForFunction(() => window.__TWIN__?.ready === true, undefined, { timeout: 90_000 });
+  if ((await page.evaluate(() => window.__TWIN__.server?.user)) !== undefined) {
+    await page.getByTestId('server-signout').click();
+  }
+  await expect(page.getByTestId('live-via-server')).toContainText('Sign in to the control-room server', { timeout: 30_000 });
+  await expect(page.getByTestId('login-user')).toHaveCount(0);
+  await expect(page.getByTestId('problem-panel')).toHaveCount(0);
+  await page.getByTestId('server-signin-open').click();
+  await page.getByTestId('server-name').fill('chi');
+  await page.getByTestId('server-password').fill(PASSWORD);
+  await page.getByTestId('server-signin-submit').click();
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBe(6);
+  await expect(page.getByTestId('live-via-server')).toHaveCount(0);
+  const fanout = await page.evaluate(() => window.__TWIN__.telemetry.fanout);
+  expect(fanout).toMatchObject({ badFrames: 0 });
+  expect(fanout!.frames).toBeGreaterThan(0);
+  // Vehicles drive: frames keep coming, each only what changed.
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.fanout!.frames), { timeout: 30_000 }).toBeGreaterThan(fanout!.frames + 10);
+
+  await page.getByTestId('ops-row-AGV-003').click();
+  await expect(page.getByTestId('vehicle-commands')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('cmd-pause-AGV-003')).toBeEnabled({ timeout: 30_000 });
+  await page.getByTestId('cmd-pause-AGV-003').click();
+  await page.getByTestId('command-yes').click();
+  await expect(page.getByTestId('audit-log')).toContainText('chi · smartgate/AGV-003 · pause · finished', { timeout: 60_000 });
+  await expect(page.getByTestId('ops-row-AGV-003')).toContainText('paused', { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/screenshots/server-fanout.png' });
+
+  // Signed out, the fleet goes and the console says what to do.
+  await page.getByTestId('server-signout').click();
+  await expect(page.getByTestId('live-via-server')).toContainText('Sign in to the control-room server', { timeout: 30_000 });
+  const unexpected = errors.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
+  expect(unexpected).toEqual([]);
+  await page.close();
+});

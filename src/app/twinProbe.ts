@@ -61,6 +61,8 @@ export interface TwinSnapshot {
     readonly screenLatencyLastMs: number;
     /** Live: frames unpacked from the telemetry worker. */
     readonly framesUnpacked: number;
+    /** Live through the control-room server (`via=server`): fleet frames received, refused and skipped, and their bytes. */
+    readonly fanout?: { readonly frames: number; readonly badFrames: number; readonly skippedFrames: number; readonly bytes: number };
   };
   /** The replay's playhead (s since the epoch) and range, speed, alerts found; `agvPoses` copies the frame shown. */
   readonly replay: {

@@ -23,6 +23,7 @@ describe('readUrlProblems', () => {
 
   it('puts a problem with a parameter the address lacks last', () => {
     expect(readUrlProblems('?source=live&zone=abc').map((p) => p.path)).toEqual(['zone', 'broker']);
+    expect(readUrlProblems('?source=live&via=server')).toEqual([]);
   });
 });
 

@@ -27,6 +27,7 @@ export const URL_PARAMETERS = [
   'speed',
   'source',
   'broker',
+  'via',
   'stale',
   'file',
   'username',

@@ -291,10 +291,12 @@ export class LiveEngine {
       }
       message = encodeOrder(this.header(key, nowMs), keeper.order(key, id, route));
     }
+    // Waiting for the vehicle's answer from now: it may come in the same read from the socket as the broker's ack.
+    this.pending.push(entry);
     try {
       await client.publishAsync(this.topicOf(key, c.kind === 'goto' ? 'order' : 'instantActions'), JSON.stringify(message), { qos: 1 });
-      this.pending.push(entry);
     } catch (e) {
+      this.pending = this.pending.filter((p) => p !== entry);
       if (c.kind === 'goto') this.orders?.keeper.forget(key);
       this.settleHolds();
       const code = (e as { code?: number }).code;
