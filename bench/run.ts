@@ -31,8 +31,9 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   // `--only editor`: ms per layout-editor drag step, the view's full rebuild against the memoised one.
   editor: () => editorBench(),
   browser: () => browserBench(COUNTS),
-  // 2,000 AGVs at 10 Hz through Mosquitto into Chromium; BENCH_LIVE_MINUTES (default 10) sets its window.
-  live: () => liveBench(),
+  // 2,000 AGVs at 10 Hz through Mosquitto into Chromium, straight and through the control-room server's fan-out;
+  // BENCH_LIVE_MINUTES (default 10) sets each window.
+  live: async () => [...(await liveBench('broker')), ...(await liveBench('server'))],
 };
 
 /**

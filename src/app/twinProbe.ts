@@ -2,6 +2,7 @@
  * `window.__TWIN__`: a read-only snapshot for automation (tests, benchmarks, wall-screen monitors). Each read
  * returns a fresh frozen copy; the app never reads it back.
  */
+import type { FanoutCounts } from '../telemetry/fanout/FanoutEngine';
 import type { FleetFrame } from '../domain/fleetFrame';
 import type { TrafficStore } from '../store/traffic/trafficStore';
 import type { ServerState, ServerStore } from '../store/server/serverStore';
@@ -62,7 +63,7 @@ export interface TwinSnapshot {
     /** Live: frames unpacked from the telemetry worker. */
     readonly framesUnpacked: number;
     /** Live through the control-room server (`via=server`): fleet frames received, refused and skipped, and their bytes. */
-    readonly fanout?: { readonly frames: number; readonly badFrames: number; readonly skippedFrames: number; readonly bytes: number };
+    readonly fanout?: FanoutCounts;
   };
   /** The replay's playhead (s since the epoch) and range, speed, alerts found; `agvPoses` copies the frame shown. */
   readonly replay: {

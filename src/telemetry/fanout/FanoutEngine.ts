@@ -16,6 +16,7 @@ import type { LiveSnapshot, LiveStatus } from '../live/LiveEngine';
 import type { TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
 import { MessageGate } from '../vda5050/MessageGate';
+import { SampleRing } from '../../domain/SampleRing';
 import { applyDelta } from './fleetDelta';
 
 export interface FanoutConnectOptions {
@@ -48,6 +49,9 @@ export interface FanoutCounts {
   /** Frames the server skipped for this console because it had not received the earlier ones yet. */
   readonly skippedFrames: number;
   readonly bytes: number;
+  /** From the server packing a frame to its arrival here (same clock on one machine), ms: p95 of the last 512, and the latest. */
+  readonly arrivalP95Ms: number;
+  readonly arrivalLastMs: number;
 }
 
 const FIRST_RETRY_MS = 1000;
@@ -77,6 +81,8 @@ export class FanoutEngine {
   private badFrames = 0;
   private skippedFrames = 0;
   private bytes = 0;
+  private readonly arrival = new SampleRing(512);
+  private arrivalLastMs = 0;
   private closed = false;
 
   constructor(private readonly open: (url: string) => FanoutSocket) {}
@@ -131,7 +137,14 @@ export class FanoutEngine {
       reconnects: this.reconnects,
       canCommand: false,
       audit: [],
-      fanout: { frames: this.frames, badFrames: this.badFrames, skippedFrames: this.skippedFrames, bytes: this.bytes },
+      fanout: {
+        frames: this.frames,
+        badFrames: this.badFrames,
+        skippedFrames: this.skippedFrames,
+        bytes: this.bytes,
+        arrivalP95Ms: this.arrival.percentile(0.95),
+        arrivalLastMs: this.arrivalLastMs,
+      },
     };
   }
 
@@ -247,6 +260,8 @@ export class FanoutEngine {
     try {
       const head = applyDelta(data, this.copy);
       this.packedAtMs = head.packedAtMs;
+      this.arrivalLastMs = Date.now() - head.packedAtMs;
+      this.arrival.push(this.arrivalLastMs);
       this.frames++;
       this.bytes += data.byteLength;
     } catch (e) {

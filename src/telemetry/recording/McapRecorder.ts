@@ -1,4 +1,4 @@
-import { McapRecordBuilder, Opcode, type ChunkIndex } from '@mcap/core';
+import { McapRecordBuilder, Opcode } from '@mcap/core';
 import { CRC32_INIT, crc32Final, crc32Update } from './crc32';
 
 /** Opcode, record length, channel id, sequence, log time, publish time: the bytes before a message's data. */
@@ -83,7 +83,13 @@ export class McapRecorder {
   readonly #channelList: ChannelState[] = [];
   readonly #schemaIds = new Map<string, number>();
   readonly #declaredSchemas = new Set<number>();
-  readonly #chunkIndexes: ChunkIndex[] = [];
+  /**
+   * The summary's chunk indexes, encoded as each chunk closes: with a channel per topic, a fleet of 2,000 AGVs puts
+   * some 6,000 channels in every one-second chunk, and kept as objects (a Map of bigints each) they would hold tens
+   * of MB per minute of recording; encoded they take 10 bytes a channel.
+   */
+  readonly #chunkIndexRecords = new McapRecordBuilder();
+  #chunkCount = 0;
   #parts: Uint8Array[] = [];
   #position = 0;
   #dataCrc = CRC32_INIT;
@@ -182,40 +188,40 @@ export class McapRecorder {
   finish(): Uint8Array<ArrayBuffer> {
     if (this.#file) return this.#file;
     this.#closeChunk();
-    const tail = new McapRecordBuilder();
-    tail.writeDataEnd({ dataSectionCrc: crc32Final(this.#dataCrc) });
-    const summaryStart = this.#position + tail.length;
+    const head = new McapRecordBuilder();
+    head.writeDataEnd({ dataSectionCrc: crc32Final(this.#dataCrc) });
+    const summaryStart = this.#position + head.length;
     const groups: { opcode: Opcode; start: number; length: number }[] = [];
     const group = (opcode: Opcode, write: () => void): void => {
-      const start = tail.length;
+      const start = head.length;
       write();
-      if (tail.length > start) groups.push({ opcode, start: this.#position + start, length: tail.length - start });
+      if (head.length > start) groups.push({ opcode, start: this.#position + start, length: head.length - start });
     };
     group(Opcode.SCHEMA, () => {
       for (const [name, id] of this.#schemaIds) {
-        tail.writeSchema({ id, name, encoding: 'jsonschema', data: OPEN_OBJECT_SCHEMA });
+        head.writeSchema({ id, name, encoding: 'jsonschema', data: OPEN_OBJECT_SCHEMA });
       }
     });
     group(Opcode.CHANNEL, () => {
-      for (const c of this.#channelList) tail.writeChannel(channelRecord(c));
+      for (const c of this.#channelList) head.writeChannel(channelRecord(c));
     });
     group(Opcode.STATISTICS, () => {
-      tail.writeStatistics({
+      head.writeStatistics({
         messageCount: BigInt(this.#messageCount),
         schemaCount: this.#schemaIds.size,
         channelCount: this.#channelList.length,
         attachmentCount: 0,
         metadataCount: 0,
-        chunkCount: this.#chunkIndexes.length,
+        chunkCount: this.#chunkCount,
         messageStartTime: this.#startNs,
         messageEndTime: this.#endNs,
         channelMessageCounts: new Map(this.#channelList.map((c) => [c.id, BigInt(c.count)])),
       });
     });
-    group(Opcode.CHUNK_INDEX, () => {
-      for (const index of this.#chunkIndexes) tail.writeChunkIndex(index);
-    });
-    const summaryOffsetStart = this.#position + tail.length;
+    const indexes = this.#chunkIndexRecords.buffer;
+    if (indexes.length > 0) groups.push({ opcode: Opcode.CHUNK_INDEX, start: this.#position + head.length, length: indexes.length });
+    const tail = new McapRecordBuilder();
+    const summaryOffsetStart = this.#position + head.length + indexes.length;
     for (const g of groups) {
       tail.writeSummaryOffset({ groupOpcode: g.opcode, groupStart: BigInt(g.start), groupLength: BigInt(g.length) });
     }
@@ -225,13 +231,18 @@ export class McapRecorder {
     setU64(footerView, 1, 8 + 8 + 4);
     setU64(footerView, 9, summaryStart);
     setU64(footerView, 17, summaryOffsetStart);
-    const summaryBytes = tail.buffer;
+    const headBytes = head.buffer;
+    const offsetBytes = tail.buffer;
     const dataEndLength = summaryStart - this.#position;
-    let summaryCrc = crc32Update(CRC32_INIT, summaryBytes, dataEndLength, summaryBytes.length);
+    let summaryCrc = crc32Update(CRC32_INIT, headBytes, dataEndLength, headBytes.length);
+    summaryCrc = crc32Update(summaryCrc, indexes, 0, indexes.length);
+    summaryCrc = crc32Update(summaryCrc, offsetBytes, 0, offsetBytes.length);
     summaryCrc = crc32Final(crc32Update(summaryCrc, footerPrefix, 0, footerPrefix.length));
     tail.writeFooter({ summaryStart: BigInt(summaryStart), summaryOffsetStart: BigInt(summaryOffsetStart), summaryCrc });
     tail.writeMagic();
-    this.#append(tail.buffer);
+    this.#append(headBytes.slice());
+    if (indexes.length > 0) this.#append(indexes.slice());
+    this.#append(tail.buffer.slice());
     if (this.#sink) return (this.#file = new Uint8Array(0));
 
     const file = new Uint8Array(this.#position);
@@ -334,7 +345,8 @@ export class McapRecorder {
       c.inChunk = 0;
     }
 
-    this.#chunkIndexes.push({
+    this.#chunkCount++;
+    this.#chunkIndexRecords.writeChunkIndex({
       messageStartTime: this.#chunkStartNs,
       messageEndTime: this.#chunkEndNs,
       chunkStartOffset: BigInt(this.#position),
