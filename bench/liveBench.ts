@@ -318,12 +318,17 @@ export async function liveBench(via: LiveVia): Promise<Row[]> {
       const ma = await mainThreadMetrics(cdp);
       const cpuA = room?.cpuSeconds();
       const polled: Sample[] = [];
+      /** Polls that found the feed not live (reconnecting): an overloaded client losing its broker connection. */
+      let notLive = 0;
       let heap1: { page: number; worker?: number; serverRssMB?: number; server?: number } | undefined;
       const t0 = Date.now();
       while (Date.now() - t0 < windowMs) {
         await delay(POLL_MS);
         const s = await sample(page);
-        if (s.status !== 'live') throw new Error(`the live feed went ${s.status} after ${((s.atMs - t0) / 1000).toFixed(0)} s of the window`);
+        if (s.status !== 'live') {
+          if (notLive === 0) console.error(`${group}: the live feed went ${s.status} after ${((s.atMs - t0) / 1000).toFixed(0)} s of the window`);
+          notLive++;
+        }
         polled.push(s);
         if (heap1 === undefined && Date.now() - t0 >= firstHeapMs) {
           heap1 = { page: await pageHeapMB(cdp), worker: await readWorkerHeap?.(), serverRssMB: room?.rssMB(), server: await room?.heapMB() };
@@ -383,6 +388,14 @@ export async function liveBench(via: LiveVia): Promise<Row[]> {
           unit: 'msg/s',
           goal: `${TARGET_RATE.toLocaleString('en')}/s`,
           pass: kept >= 0.99 * TARGET_RATE,
+        },
+        {
+          group,
+          case: 'polls (1/s) that found the feed not live (its connection lost and being made again)',
+          value: notLive,
+          unit: 's',
+          goal: '0',
+          pass: notLive === 0,
         },
         {
           group,

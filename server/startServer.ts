@@ -22,6 +22,9 @@ import { LayoutStore } from './layouts/LayoutStore';
 import { GateStore } from './gate/GateStore';
 import { GateWatch } from './gate/GateWatch';
 import { SharedAlerts } from './alerts/SharedAlerts';
+import { ClusterAlerts } from './alerts/ClusterAlerts';
+import { ClusterBookStore } from './alerts/ClusterBookStore';
+import { Leadership } from './cluster/Leadership';
 import { ALERT_THRESHOLDS } from '../src/telemetry/alerts/alertThresholds';
 import { join } from 'node:path';
 
@@ -51,14 +54,39 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   const recorder = config.broker && new Recorder(join(config.dataDir, 'recordings'), recordings, log);
   const kpi = new KpiMinutes(database.db);
   const alertStore = new AlertStore(database.db);
-  // What an earlier run left open is closed: this run's book opens it again if it still holds.
-  if (scene) await alertStore.closeLeftOpen();
-  const alerts = scene ? new SharedAlerts(scene, ALERT_THRESHOLDS, alertStore, log, Date.now().toString(36)) : undefined;
+  const alerts = scene ? new ClusterAlerts(new ClusterBookStore(database.db), log) : undefined;
   const gate = new GateStore(database.db);
   const gateWatch = config.broker ? new GateWatch(config.broker, gate, log, recorder || undefined) : undefined;
-  const watch =
-    config.broker && scene && new LiveWatch(config.broker, scene, audit, log, { ...(recorder ? { recorder } : {}), kpi, ...(alerts ? { alerts } : {}) });
+  const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log, recorder ? { recorder } : {});
   const fanout = watch && scene ? new FleetFanout(watch, scene.id) : undefined;
+  // What runs once among instances sharing a database: recording, the alert book, the KPI minutes.
+  let book: SharedAlerts | undefined;
+  const leadership = new Leadership(
+    config.databaseUrl,
+    {
+      lead: async () => {
+        if (!watch || !scene || !alerts) return;
+        // What an earlier run or leader left open is closed: this book opens it again if it still holds, and takes
+        // over its acknowledgement.
+        const closed = await alertStore.closeLeftOpen();
+        const run = Date.now().toString(36);
+        book = new SharedAlerts(scene, ALERT_THRESHOLDS, alertStore, log, run);
+        book.carryOver(closed);
+        alerts.lead(book, run);
+        if (recorder) await recorder.start(Date.now());
+        watch.setFeeds({ ...(recorder ? { recorder } : {}), kpi, alerts: book });
+      },
+      stand: async () => {
+        if (!watch || !alerts) return;
+        watch.setFeeds(recorder ? { recorder } : {});
+        await book?.settled();
+        book = undefined;
+        if (recorder) await recorder.close(Date.now());
+        alerts.stand();
+      },
+    },
+    log,
+  );
   const app: FastifyInstance = await buildApp({
     version: pkg.version,
     database: database.kind,
@@ -76,6 +104,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     kpi,
     recordingsDir: join(config.dataDir, 'recordings'),
     recording: () => (recorder ? recorder.recording() : false),
+    leading: () => leadership.isLeading(),
     logger,
   });
   try {
@@ -85,7 +114,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     await database.close();
     throw e;
   }
-  if (recorder) await recorder.start(Date.now());
+  if (alerts) alerts.stand();
+  await leadership.start();
   watch?.start();
   gateWatch?.start();
   const sweep = setInterval(() => void sessions.sweep().catch((e: unknown) => app.log.error({ err: e }, 'session sweep failed')), SWEEP_MS);
@@ -102,6 +132,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
         fanout?.stop();
         await gateWatch?.close();
         if (watch) await watch.close();
+        await leadership.close();
+        await alerts?.close();
         await app.close();
         await database.close();
       })()),

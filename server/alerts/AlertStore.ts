@@ -47,15 +47,17 @@ export class AlertStore {
   }
 
   /**
-   * Closes what an earlier run of the server left open (it died, or was stopped, with the condition still on): the
-   * new run's book opens it again if the condition still holds. Returns how many were closed.
+   * Closes what an earlier run of the server, or another instance that led, left open (it died, or was stopped,
+   * with the condition still on): the new book opens it again if the condition still holds. Returns what it closed.
    */
-  async closeLeftOpen(now = Date.now()): Promise<number> {
+  async closeLeftOpen(now = Date.now()): Promise<readonly Alert[]> {
     const open = await this.db.selectFrom('alerts').select(['id', 'body']).where('clearedMs', 'is', null).execute();
+    const closed: Alert[] = [];
     for (const r of open) {
-      const a = JSON.parse(r.body) as Alert;
-      await this.put({ ...a, active: false, clearedS: now / 1000 }, now);
+      const a = { ...(JSON.parse(r.body) as Alert), active: false, clearedS: now / 1000 };
+      await this.put(a, now);
+      closed.push(a);
     }
-    return open.length;
+    return closed;
   }
 }

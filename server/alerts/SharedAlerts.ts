@@ -38,6 +38,8 @@ export class SharedAlerts {
   private readonly unsaved = new Map<string, Alert>();
   private version = -1;
   private saving: Promise<void> = Promise.resolve();
+  /** Acknowledged alerts an earlier leader left open, by condition: the first new alert of the same condition takes the acknowledgement over. */
+  private readonly carried = new Map<string, NonNullable<Alert['ack']>>();
 
   constructor(
     scene: Scene,
@@ -51,10 +53,19 @@ export class SharedAlerts {
     this.checkpoints = checkpointsOf(scene);
   }
 
+  /**
+   * Takes over the acknowledgements of `closed` (what an earlier run or leader left open, closed at this start): an
+   * operator who acknowledged a battery alert does not have to again because another instance now keeps the book.
+   */
+  carryOver(closed: readonly Alert[]): void {
+    for (const a of closed) if (a.ack) this.carried.set(conditionOf(a), a.ack);
+  }
+
   /** Takes the feed as it is at `nowMs`; stores and hands on what changed. */
   observe(view: FeedView, nowMs: number): void {
     const input = alertInputOf({ status: view.status, clockS: nowMs / 1000, fleet: view.fleet }, this.checkpoints);
     if (input) this.book.update(input);
+    if (this.carried.size > 0) this.takeOverAcks();
     this.publish();
     this.save(nowMs);
   }
@@ -88,6 +99,17 @@ export class SharedAlerts {
   /** Resolves once every change so far is stored. */
   settled(): Promise<void> {
     return this.saving;
+  }
+
+  private takeOverAcks(): void {
+    for (const a of this.book.list()) {
+      if (a.ack || !a.active) continue;
+      const key = conditionOf(a);
+      const ack = this.carried.get(key);
+      if (!ack) continue;
+      this.carried.delete(key);
+      this.book.acknowledge(a.id, ack.by, ack.atS);
+    }
   }
 
   private get prefix(): string {
@@ -132,4 +154,9 @@ export class SharedAlerts {
       }
     });
   }
+}
+
+/** An alert's condition, whoever's book holds it: its kind, the vehicles and the facility concerned. */
+function conditionOf(a: Alert): string {
+  return `${a.kind}|${[...a.vehicles].sort().join(',')}|${a.facilityId ?? ''}`;
 }

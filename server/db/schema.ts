@@ -123,6 +123,25 @@ export interface GateMinutesTable {
   readonly scansRed: number;
 }
 
+/** The leading instance's alert book as it stands (one row, key `book`): `body` is its alerts as JSON, newest first. */
+export interface AlertBookTable {
+  readonly key: string;
+  readonly run: string;
+  readonly version: number;
+  readonly body: string;
+  readonly updatedMs: number;
+}
+
+/** An acknowledgement made on an instance standing by, for the leader to apply: `ids` is a JSON array or `"all"`. */
+export interface AlertAckRequestsTable {
+  readonly id: string;
+  readonly ids: string;
+  readonly by: string;
+  readonly atMs: number;
+  readonly appliedMs: number | null;
+  readonly acknowledged: number | null;
+}
+
 export interface Tables {
   readonly users: UsersTable;
   readonly sessions: SessionsTable;
@@ -130,6 +149,8 @@ export interface Tables {
   readonly recordings: RecordingsTable;
   readonly kpiMinutes: KpiMinutesTable;
   readonly alerts: AlertsTable;
+  readonly alertBook: AlertBookTable;
+  readonly alertAckRequests: AlertAckRequestsTable;
   readonly layouts: LayoutsTable;
   readonly layoutVersions: LayoutVersionsTable;
   readonly layoutStudies: LayoutStudiesTable;

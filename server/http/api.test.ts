@@ -49,7 +49,14 @@ describe('the control-room API', () => {
   it('answers health without a session', async () => {
     const r = await call('GET', '/api/health');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ ok: true, database: 'embedded', broker: 'none', recording: false, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(r.body).toEqual({
+      ok: true,
+      database: 'embedded',
+      broker: 'none',
+      recording: false,
+      leading: true,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
     // Cross-origin isolation on every answer: the app's workers share memory.
     expect(r.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
   });

@@ -25,7 +25,7 @@ import { kpiRoutes } from './routes/kpiRoutes';
 import type { KpiMinutes } from '../kpi/KpiMinutes';
 import type { LiveWatch } from '../live/LiveWatch';
 import type { AlertStore } from '../alerts/AlertStore';
-import type { SharedAlerts } from '../alerts/SharedAlerts';
+import type { AlertFeed } from '../alerts/ClusterAlerts';
 import { alertRoutes } from './routes/alertRoutes';
 import { socketRoutes } from './routes/socketRoutes';
 import { fleetRoutes } from './routes/fleetRoutes';
@@ -47,7 +47,7 @@ export interface AppDeps {
   /** The live fleet the server watches, its scene's id and its alert book; absent without a broker. */
   readonly watch?: LiveWatch;
   readonly sceneId?: string;
-  readonly alerts?: SharedAlerts;
+  readonly alerts?: AlertFeed;
   /** The live fleet sent to the consoles' views; absent without a broker. */
   readonly fanout?: FleetFanout;
   readonly alertStore: AlertStore;
@@ -59,6 +59,8 @@ export interface AppDeps {
   /** The built app; absent or empty, pages answer 503 saying so. */
   readonly distDir?: string;
   readonly recording: () => boolean;
+  /** Whether this instance leads (records, keeps the alert book): always on the embedded database. */
+  readonly leading: () => boolean;
   readonly recordings: RecordingStore;
   readonly kpi: KpiMinutes;
   /** Where the recorded segments are (served from there with range requests). */
@@ -94,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     database: deps.database,
     broker: deps.watch?.status() ?? 'none',
     recording: deps.recording(),
+    leading: deps.leading(),
     version: deps.version,
   }));
   sessionRoutes(app, { users: deps.users, sessions: deps.sessions, limiter: deps.limiter, userOf });

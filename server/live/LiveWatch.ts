@@ -58,7 +58,7 @@ export class LiveWatch {
     private readonly scene: Scene,
     private readonly audit: AuditStore,
     private readonly log: WatchLog,
-    private readonly feeds: WatchFeeds = {},
+    private feeds: WatchFeeds = {},
   ) {
     this.layout = { agvCapacity: CAPACITY, truckCapacity: 0, facilityCount: scene.facilities.length };
   }
@@ -69,6 +69,15 @@ export class LiveWatch {
       this.engine.tap((topic, payload, nowMs) => recorder.record(topic, payload, nowMs));
     }
     void this.connect();
+  }
+
+  /**
+   * What the ticks feed from now on: the leading instance feeds its recorder, KPI minutes and alert book, one
+   * standing by none of them (cluster/Leadership.ts). The recorder given at construction keeps its tap on the wire;
+   * it records only while started.
+   */
+  setFeeds(feeds: WatchFeeds): void {
+    this.feeds = feeds;
   }
 
   status(): WatchStatus {

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,44 +8,19 @@ import { startBroker, type RunningBroker } from '../../src/telemetry/live/broker
 import { openRecording } from '../../src/telemetry/recording/openRecording';
 import { openDatabase } from '../db/openDatabase';
 import { UserStore } from '../users/UserStore';
+import { exited, startServerProcess, type ServerProcess } from '../testing/serverProcess';
 
 const PASSWORD = 'a long enough password';
 let broker: RunningBroker;
 let fleet: MqttClient;
 let dir: string;
-const running: ChildProcess[] = [];
 
-/**
- * The server as a real process on a free port (node with tsx's loader, so that SIGKILL reaches the server itself
- * and not a wrapper); resolves with its address once it says it serves.
- */
-function serve(): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      TWIN_PORT: '0',
-      TWIN_DATA_DIR: dir,
-      TWIN_BROKER_URL: broker.urls.tcp,
-      TWIN_BROKER_USERNAME: 'operator',
-      TWIN_BROKER_PASSWORD: broker.users.operator,
-      TWIN_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  running.push(proc);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Serving the twin on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ proc, url: m[1]! });
-    });
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}) before serving: ${out}`)));
-  });
+const running: ServerProcess[] = [];
+async function serve(): Promise<ServerProcess> {
+  const p = await startServerProcess(broker, { TWIN_DATA_DIR: dir });
+  running.push(p);
+  return p;
 }
-
-const exited = (proc: ChildProcess) =>
-  new Promise<void>((resolve) => (proc.exitCode !== null || proc.signalCode !== null ? resolve() : proc.once('exit', () => resolve())));
 
 async function signIn(url: string): Promise<string> {
   const res = await fetch(`${url}/api/session`, {
@@ -76,7 +50,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const p of running) p.kill('SIGKILL');
+  for (const p of running) p.proc.kill('SIGKILL');
   await fleet?.endAsync(true);
   await broker?.stop();
   rmSync(dir, { recursive: true, force: true });

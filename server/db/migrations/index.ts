@@ -11,6 +11,7 @@ import * as kpiMinutes from './0004_kpi_minutes';
 import * as alerts from './0005_alerts';
 import * as layouts from './0006_layouts';
 import * as gateMinutes from './0007_gate_minutes';
+import * as cluster from './0008_cluster';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_users_sessions': usersSessions,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_alerts': alerts,
   '0006_layouts': layouts,
   '0007_gate_minutes': gateMinutes,
+  '0008_cluster': cluster,
 };

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AlertStore } from '../../alerts/AlertStore';
-import type { SharedAlerts } from '../../alerts/SharedAlerts';
+import type { AlertFeed } from '../../alerts/ClusterAlerts';
 import type { User } from '../../users/UserStore';
 import { requires } from '../access';
 import { HttpError } from '../HttpError';
@@ -21,7 +21,7 @@ const Acknowledge = z.union([z.strictObject({ ids: z.array(z.string().min(1).max
 
 export interface AlertDeps {
   /** The book over the live fleet; absent when the server watches none. */
-  readonly alerts: SharedAlerts | undefined;
+  readonly alerts: AlertFeed | undefined;
   readonly store: AlertStore;
   readonly userOf: (r: FastifyRequest) => Promise<User | undefined>;
 }

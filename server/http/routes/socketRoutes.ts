@@ -12,7 +12,7 @@ import settings from '../../../data/server.json' with { type: 'json' };
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { SessionStore } from '../../auth/SessionStore';
-import type { SharedAlerts } from '../../alerts/SharedAlerts';
+import type { AlertFeed } from '../../alerts/ClusterAlerts';
 import type { LiveWatch } from '../../live/LiveWatch';
 import type { User } from '../../users/UserStore';
 import { requires } from '../access';
@@ -23,7 +23,7 @@ const MAX_PAYLOAD = settings.socket.maxMessageBytes;
 const MAX_BUFFERED = settings.socket.maxBufferedBytes;
 
 export interface SocketDeps {
-  readonly alerts: SharedAlerts | undefined;
+  readonly alerts: AlertFeed | undefined;
   readonly watch: LiveWatch | undefined;
   readonly sessions: SessionStore;
   readonly sceneId: string | undefined;
