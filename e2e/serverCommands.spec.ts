@@ -173,7 +173,7 @@ test('the alert book is shared: what one operator acknowledges shows at once on 
   for (const p of [ana, chi, binh]) await p.close();
 });
 
-test('through the server’s fan-out (via=server) the console needs no broker login: it asks for the server’s, shows the fleet, opens a vehicle’s panel and commands through the server', async ({
+test('through the server’s fan-out (via=server) the console needs no broker login: it asks for the server’s, shows the fleet, predicts its traffic, opens a vehicle’s panel and commands through the server', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
@@ -198,6 +198,9 @@ test('through the server’s fan-out (via=server) the console needs no broker lo
   expect(fanout!.frames).toBeGreaterThan(0);
   // Vehicles drive: frames keep coming, each only what changed.
   await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.fanout!.frames), { timeout: 30_000 }).toBeGreaterThan(fanout!.frames + 10);
+  // Traffic prediction runs on the fleet the server packs for it.
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.traffic.predictions), { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.__TWIN__.traffic.failure)).toBeUndefined();
 
   await page.getByTestId('ops-row-AGV-003').click();
   await expect(page.getByTestId('vehicle-commands')).toBeVisible({ timeout: 30_000 });

@@ -96,6 +96,7 @@ describe('the control-room API', () => {
     { method: 'GET', path: '/api/ws', needs: 'view' },
     { method: 'GET', path: '/api/fleet', needs: 'view' },
     { method: 'GET', path: '/api/fleet/vehicle?key=acme/AGV-1', needs: 'view' },
+    { method: 'GET', path: '/api/fleet/traffic?capacity=64&routeCap=16', needs: 'view' },
     { method: 'GET', path: '/api/gate?zone=1119-1120', needs: 'view' },
     { method: 'GET', path: '/api/layouts', needs: 'view' },
     { method: 'POST', path: '/api/layouts', needs: 'design', body: { name: 'x', scene: {} } },

@@ -12,6 +12,8 @@ import { packedLength, type FrameLayout } from '../../src/domain/packedFrame';
 import type { Scene } from '../../src/domain/sceneSchema';
 import { LiveEngine, type LiveSnapshot } from '../../src/telemetry/live/LiveEngine';
 import type { VehicleDetail } from '../../src/telemetry/vehicleRow';
+import type { TrafficPack } from '../../src/telemetry/FleetFeed';
+import { trafficInputBytes } from '../../src/domain/trafficFrame';
 import type { AuditEntry, OperatorCommand } from '../../src/telemetry/live/operatorCommands';
 import type { AuditStore } from '../audit/AuditStore';
 import type { BrokerSettings } from '../config';
@@ -45,6 +47,8 @@ export class LiveWatch {
   /** The packed frame's shape (the page's live console draws as many); fixed by the scene. */
   readonly layout: FrameLayout;
   private frame: Float32Array | undefined;
+  /** The buffer the fleet is packed into for the consoles' traffic prediction, in the layout last asked for. */
+  private traffic: { readonly buffer: ArrayBuffer; readonly capacity: number; readonly routeCap: number } | undefined;
   private connected = false;
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -109,6 +113,23 @@ export class LiveWatch {
   /** The fleet's counts and the wire's figures, without the audit log (the server keeps that in its database). */
   fleet(): LiveSnapshot {
     return this.engine.snapshot(false);
+  }
+
+  /**
+   * The fleet packed for traffic prediction in a console's layout (`capacity` AGVs, `routeCap` route nodes each,
+   * domain/trafficFrame.ts), with the pack's keys, round and clock; undefined before the first connection. The bytes
+   * are the watch's own buffer: send or copy them before the next call.
+   */
+  trafficPack(capacity: number, routeCap: number): { readonly pack: TrafficPack; readonly bytes: Uint8Array } | undefined {
+    if (!this.connected) return undefined;
+    const size = trafficInputBytes(capacity, routeCap);
+    const t = this.traffic;
+    if (!t || t.capacity !== capacity || t.routeCap !== routeCap) {
+      const buffer = new ArrayBuffer(size);
+      this.engine.attachTraffic(buffer, capacity, routeCap);
+      this.traffic = { buffer, capacity, routeCap };
+    }
+    return { pack: this.engine.packTraffic(), bytes: new Uint8Array(this.traffic!.buffer) };
   }
 
   /** Everything known of one vehicle, for a console's panel. */

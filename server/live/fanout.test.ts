@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { fleetFrame } from '../../src/domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type FrameLayout } from '../../src/domain/packedFrame';
+import { META_COUNT, trafficInput, trafficInputBytes } from '../../src/domain/trafficFrame';
 import { FanoutEngine, type FanoutSocket } from '../../src/telemetry/fanout/FanoutEngine';
 import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
 import { standingState } from '../../src/telemetry/vda5050/fixtures/standingState';
@@ -27,7 +28,11 @@ const engines: FanoutEngine[] = [];
 let headerId = 0;
 
 function engine(withCookie = cookie): FanoutEngine {
-  const e = new FanoutEngine((url) => new WebSocket(url, { headers: withCookie ? { cookie: withCookie } : {} }) as unknown as FanoutSocket);
+  const headers: Record<string, string> = withCookie ? { cookie: withCookie } : {};
+  const e = new FanoutEngine(
+    (url) => new WebSocket(url, { headers }) as unknown as FanoutSocket,
+    (url) => fetch(url, { headers }),
+  );
   engines.push(e);
   return e;
 }
@@ -102,6 +107,24 @@ describe('the fleet fanned out to the consoles', () => {
       expect(after.bytes - before[i]!.bytes).toBeLessThan(1024 * (after.frames - before[i]!.frames));
     }
     expect(before[0]!.bytes).toBeGreaterThanOrEqual(4 * packedLength(layout));
+  });
+
+  it('packs the fleet for the console’s traffic prediction, in the console’s layout', async () => {
+    const e = engine();
+    const layout = await e.connect(options());
+    e.attach(new Float32Array(packedLength(layout)));
+    const buffer = new SharedArrayBuffer(trafficInputBytes(64, 16));
+    e.attachTraffic(buffer, 64, 16);
+    const pack = await e.packTraffic();
+    expect([...pack.keys].sort()).toEqual(Array.from({ length: VEHICLES }, (_, i) => `acme/AGV-${i}`).sort());
+    const input = trafficInput(64, 16, buffer);
+    expect(input.meta[META_COUNT]).toBe(VEHICLES);
+    expect(input.x[pack.keys.indexOf('acme/AGV-3')]).toBe(1234);
+    const again = await e.packTraffic();
+    expect(again.round).toBeGreaterThan(pack.round);
+    const bad = await fetch(`${server.url}/api/fleet/traffic?capacity=0&routeCap=16`, { headers: { cookie } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/capacity/);
   });
 
   it('answers a vehicle’s panel over HTTP, and names one never heard', async () => {

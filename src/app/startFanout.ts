@@ -1,7 +1,7 @@
 /**
  * Starts the fan-out worker: the live fleet as the control-room server that serves this page sends it (one socket,
  * the session cookie of the signed-in user). Commands go through the server's route and the server records the
- * feed, so the source offers no recording of its own; traffic prediction is not fed this way yet.
+ * feed, so the source offers no recording of its own; traffic prediction reads the fleet the server packs.
  */
 import type { Scene } from '../domain/sceneSchema';
 import type { FanoutConnectOptions, FanoutEngine } from '../telemetry/fanout/FanoutEngine';
@@ -19,6 +19,6 @@ export function startFanout(scene: Scene, metrics: SourceMetrics): Promise<Runni
   };
   return runInWorker<FanoutEngine, LiveSource>(worker, 'telemetry', (remote) => {
     const engine = remote as unknown as LiveEngineHandle<FanoutConnectOptions>;
-    return LiveSource.start(engine, options, metrics, { record: false, traffic: false });
+    return LiveSource.start(engine, options, metrics, { record: false });
   });
 }

@@ -43,8 +43,6 @@ const SNAPSHOT_EVERY_MS = 500;
 export interface LiveSourceOptions {
   /** Whether the page records the wire itself (not when the control-room server records it). Default true. */
   readonly record?: boolean;
-  /** Whether the engine packs the fleet for traffic prediction. Default true. */
-  readonly traffic?: boolean;
 }
 
 /** Where commands go instead of the page's own broker connection: the control-room server (src/app/server). */
@@ -83,7 +81,7 @@ export class LiveSource implements TelemetrySource<LiveSourceState>, Recordable 
     o: LiveSourceOptions,
   ) {
     this.capabilities = o.record === false ? [] : ['record'];
-    this.traffic = o.traffic === false ? undefined : trafficPort(engine);
+    this.traffic = trafficPort(engine);
     this.screen = new ScreenLatency(metrics);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);

@@ -3,6 +3,8 @@
  * `GET /api/fleet` is a WebSocket of binary fleet frames and JSON counts from the {@link FleetFanout}; a console
  * sends nothing on it (anything it sends gets an `error`, and the socket stays open). Without a live fleet to
  * watch, the socket says so and closes (4404). `GET /api/fleet/vehicle?key=` is one vehicle's panel.
+ * `GET /api/fleet/traffic?capacity=&routeCap=` is the fleet packed for the console's traffic prediction
+ * (src/telemetry/fanout/trafficBody.ts: the pack's keys, round and clock, then the buffer's bytes).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
@@ -15,9 +17,12 @@ import { requires } from '../access';
 import { HttpError } from '../HttpError';
 import { parseQuery } from '../parseInput';
 import { recheckSession } from './sessionRecheck';
+import { encodeTrafficBody } from '../../../src/telemetry/fanout/trafficBody';
 
 const NO_FLEET = 'this server watches no live fleet (TWIN_BROKER_URL is not set)';
 const VehicleQuery = z.object({ key: z.string().min(3).max(200) });
+/** Bounds of a console's traffic buffer: the live console draws at most 5,000 AGVs; routes keep a few dozen nodes. */
+const TrafficQuery = z.object({ capacity: z.coerce.number().int().min(1).max(20_000), routeCap: z.coerce.number().int().min(1).max(1024) });
 
 export interface FleetDeps {
   readonly fanout: FleetFanout | undefined;
@@ -38,6 +43,14 @@ export function fleetRoutes(app: FastifyInstance, deps: FleetDeps): void {
     recheckSession(socket, request, deps.sessions);
     socket.on('message', () => socket.send(JSON.stringify({ type: 'error', error: 'the fleet socket takes no messages' })));
     socket.on('close', remove);
+  });
+
+  app.get('/api/fleet/traffic', { preHandler: requires(deps.userOf, 'view') }, async (request, reply) => {
+    const { capacity, routeCap } = parseQuery(TrafficQuery, request.query);
+    if (!deps.watch) throw new HttpError(503, NO_FLEET);
+    const packed = deps.watch.trafficPack(capacity, routeCap);
+    if (!packed) throw new HttpError(503, 'the live fleet is not connected: the broker is not reachable now');
+    return reply.type('application/octet-stream').send(Buffer.from(encodeTrafficBody(packed.pack, packed.bytes)));
   });
 
   app.get('/api/fleet/vehicle', { preHandler: requires(deps.userOf, 'view') }, async (request) => {

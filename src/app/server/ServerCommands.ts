@@ -66,10 +66,17 @@ export class ServerCommands implements CommandRoute {
     this.stop();
   }
 
-  /** Entries pushed or answered: each replaces the one of its id, the log kept in time order and to its length. */
+  /**
+   * Entries pushed or answered: each replaces the one of its id, the log kept in time order and to its length. A
+   * settled entry is never taken back to `sent`: the answer to a command can arrive after the socket pushed its result.
+   */
   private take(entries: readonly AuditEntry[]): void {
     const byId = new Map(this.stored.map((e) => [e.id, e]));
-    for (const e of entries) byId.set(e.id, e);
+    for (const e of entries) {
+      const known = byId.get(e.id);
+      if (known && known.result !== 'sent' && e.result === 'sent') continue;
+      byId.set(e.id, e);
+    }
     this.stored = [...byId.values()].sort((a, b) => a.atMs - b.atMs).slice(-FETCHED);
   }
 

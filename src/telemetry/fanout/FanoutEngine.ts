@@ -7,8 +7,9 @@
  *
  * Frames land in a copy of the packed frame; `advance` copies that into the buffer shared with the main thread, so
  * a frame arriving while the page unpacks never shows half-written. A lost socket is opened again with a doubling
- * back-off (1 s to 30 s); the server sends the whole frame to a console that (re)connects. Commands and recording
- * are the server's (its command route and its recorder): asked here, they fail saying so.
+ * back-off (1 s to 30 s); the server sends the whole frame to a console that (re)connects. Traffic prediction gets
+ * the fleet packed by the server (`/api/fleet/traffic`), copied into its shared buffer. Commands and recording are
+ * the server's (its command route and its recorder): asked here, they fail saying so.
  */
 import { packedLength, type FrameLayout } from '../../domain/packedFrame';
 import type { AuditEntry } from '../live/operatorCommands';
@@ -18,6 +19,7 @@ import type { VehicleDetail } from '../vehicleRow';
 import { MessageGate } from '../vda5050/MessageGate';
 import { SampleRing } from '../../domain/SampleRing';
 import { applyDelta } from './fleetDelta';
+import { decodeTrafficBody } from './trafficBody';
 
 export interface FanoutConnectOptions {
   /** The fleet socket: `ws(s)://<server>/api/fleet`. */
@@ -84,8 +86,13 @@ export class FanoutEngine {
   private readonly arrival = new SampleRing(512);
   private arrivalLastMs = 0;
   private closed = false;
+  private traffic: { readonly bytes: Uint8Array; readonly capacity: number; readonly routeCap: number } | undefined;
 
-  constructor(private readonly open: (url: string) => FanoutSocket) {}
+  constructor(
+    private readonly open: (url: string) => FanoutSocket,
+    /** HTTP for the panel and the traffic pack: the worker's `fetch` (same origin: the session cookie goes along). */
+    private readonly http: (url: string) => Promise<Response> = (url) => fetch(url, { credentials: 'same-origin' }),
+  ) {}
 
   /**
    * Opens the fleet socket; resolves with the frame layout once the server has said hello, rejects naming the
@@ -151,7 +158,7 @@ export class FanoutEngine {
   async vehicle(key: string): Promise<VehicleDetail | undefined> {
     const base = this.options?.httpBase;
     if (!base) return undefined;
-    const res = await fetch(`${base}/api/fleet/vehicle?key=${encodeURIComponent(key)}`, { credentials: 'same-origin' });
+    const res = await this.http(`${base}/api/fleet/vehicle?key=${encodeURIComponent(key)}`);
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`the server did not give ${key}'s panel: HTTP ${res.status} ${await errorText(res)}`);
     return (await res.json()) as VehicleDetail;
@@ -173,12 +180,19 @@ export class FanoutEngine {
     return Promise.reject(new Error(RECORDED_BY_SERVER));
   }
 
-  attachTraffic(): void {
-    throw new Error('traffic prediction is not fed through the control-room server yet');
+  /** The buffer traffic prediction reads (shared with the planner and collision workers), in the page's layout. */
+  attachTraffic(buffer: ArrayBufferLike, capacity: number, routeCap: number): void {
+    this.traffic = { bytes: new Uint8Array(buffer), capacity, routeCap };
   }
 
-  packTraffic(): TrafficPack {
-    throw new Error('traffic prediction is not fed through the control-room server yet');
+  /** Asks the server for the fleet packed in the attached layout and copies it into the buffer. */
+  async packTraffic(): Promise<TrafficPack> {
+    const t = this.traffic;
+    const base = this.options?.httpBase;
+    if (!t || !base) throw new Error('not connected: call connect() and attachTraffic() first');
+    const res = await this.http(`${base}/api/fleet/traffic?capacity=${t.capacity}&routeCap=${t.routeCap}`);
+    if (!res.ok) throw new Error(`the server did not pack the fleet for traffic prediction: HTTP ${res.status} ${await errorText(res)}`);
+    return decodeTrafficBody(new Uint8Array(await res.arrayBuffer()), t.bytes);
   }
 
   disconnect(): void {
