@@ -11,6 +11,7 @@ import { openDatabase, type TwinDatabase } from './db/openDatabase';
 import { buildApp } from './http/buildApp';
 import { UserStore } from './users/UserStore';
 import { AuditStore } from './audit/AuditStore';
+import { AuditPoll } from './audit/AuditPoll';
 import { FleetFanout } from './live/FleetFanout';
 import { LiveWatch, type WatchLog } from './live/LiveWatch';
 import { loadSceneFile } from './loadSceneFile';
@@ -59,6 +60,8 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   const gateWatch = config.broker ? new GateWatch(config.broker, gate, log, recorder || undefined) : undefined;
   const watch = config.broker && scene && new LiveWatch(config.broker, scene, audit, log, recorder ? { recorder } : {});
   const fanout = watch && scene ? new FleetFanout(watch, scene.id) : undefined;
+  // On PostgreSQL other instances may send commands too: their audit entries reach this instance's consoles.
+  const otherAudit = watch && config.databaseUrl !== undefined ? new AuditPoll(audit, log) : undefined;
   // What runs once among instances sharing a database: recording, the alert book, the KPI minutes.
   let book: SharedAlerts | undefined;
   const leadership = new Leadership(
@@ -95,6 +98,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
     limiter: new LoginLimiter(),
     audit,
     ...(watch && scene && alerts ? { watch, sceneId: scene.id, alerts, fanout } : {}),
+    ...(otherAudit ? { otherAudit } : {}),
     alertStore,
     layouts: new LayoutStore(database.db),
     gate,
@@ -116,6 +120,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
   }
   if (alerts) alerts.stand();
   await leadership.start();
+  otherAudit?.start();
   watch?.start();
   gateWatch?.start();
   const sweep = setInterval(() => void sessions.sweep().catch((e: unknown) => app.log.error({ err: e }, 'session sweep failed')), SWEEP_MS);
@@ -133,6 +138,7 @@ export async function startServer(config: ServerConfig, logger: FastifyServerOpt
         await gateWatch?.close();
         if (watch) await watch.close();
         await leadership.close();
+        await otherAudit?.close();
         await alerts?.close();
         await app.close();
         await database.close();

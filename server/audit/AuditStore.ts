@@ -31,6 +31,18 @@ export class AuditStore {
       .execute();
   }
 
+  /** Entries written or changed at or after `sinceMs` (by the writer's clock), oldest change first. */
+  async changedSince(sinceMs: number): Promise<readonly (AuditRow & { readonly updatedMs: number })[]> {
+    const rows = await this.db
+      .selectFrom('audit')
+      .select(['id', 'atMs', 'who', 'vehicle', 'what', 'result', 'detail', 'updatedMs'])
+      .where('updatedMs', '>=', sinceMs)
+      .orderBy('updatedMs')
+      .orderBy('id')
+      .execute();
+    return rows.map(({ detail, ...r }) => (detail === null ? r : { ...r, detail }));
+  }
+
   async search(q: AuditQuery): Promise<readonly AuditRow[]> {
     let query = this.db.selectFrom('audit').select(['id', 'atMs', 'who', 'vehicle', 'what', 'result', 'detail']);
     if (q.fromMs !== undefined) query = query.where('atMs', '>=', q.fromMs);

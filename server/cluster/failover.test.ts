@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startBroker, type RunningBroker } from '../../src/telemetry/live/brokerProcess';
 import { standingState } from '../../src/telemetry/vda5050/fixtures/standingState';
 import { openDatabase } from '../db/openDatabase';
@@ -11,9 +12,9 @@ import { exited, startServerProcess, type ServerProcess } from '../testing/serve
 import { UserStore } from '../users/UserStore';
 
 /**
- * Two control-room servers on one PostgreSQL, as real processes on one broker, one of them killed mid-run: the
- * other takes over what runs once (recording, the alert book), no audit record and no acknowledgement is lost, and
- * the recording's gap is no longer than the failover.
+ * Two control-room servers on one PostgreSQL, as real processes on one broker: one alert book and one audit log
+ * for the consoles of both; then one is killed mid-run: the other takes over what runs once (recording, the alert
+ * book), no audit record and no acknowledgement is lost, and the recording's gap is no longer than the failover.
  */
 
 const PASSWORD = 'a long enough password';
@@ -124,8 +125,15 @@ describe('two instances on one PostgreSQL', { timeout: 180_000 }, () => {
       await expect.poll(async () => batteryAlert((await api<{ alerts: Alert[] }>(url, '/api/alerts', cookie)).body.alerts)?.ack?.by, WAIT).toBe('ana');
     }
 
-    // A command through each instance: both audited in the shared log.
-    const sent = [];
+    // A command through each instance: both audited in the shared log, and pushed to the consoles of both.
+    const consoleSocket = new WebSocket(`${b.url.replace('http', 'ws')}/api/ws`, { headers: { cookie } });
+    const pushed = new Set<string>();
+    consoleSocket.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { type: string; entries?: { id: string }[] };
+      if (m.type === 'audit') for (const e of m.entries!) pushed.add(e.id);
+    });
+    await new Promise((resolve) => consoleSocket.once('open', resolve));
+    const sent: string[] = [];
     for (const url of [a.url, b.url]) {
       const r = await api<{ id: string }>(url, '/api/commands', cookie, { vehicle: 'acme/AGV-8', command: { kind: 'pause' } });
       expect(r.status).toBe(200);
@@ -134,6 +142,8 @@ describe('two instances on one PostgreSQL', { timeout: 180_000 }, () => {
     await expect
       .poll(async () => (await api<{ entries: { id: string }[] }>(b.url, '/api/audit', cookie)).body.entries.map((e) => e.id).sort(), WAIT)
       .toEqual([...sent].sort());
+    await expect.poll(() => [...pushed].sort(), WAIT).toEqual([...sent].sort());
+    consoleSocket.close();
 
     // The leader has recorded a while; then it dies.
     await expect

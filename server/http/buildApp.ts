@@ -30,6 +30,7 @@ import { alertRoutes } from './routes/alertRoutes';
 import { socketRoutes } from './routes/socketRoutes';
 import { fleetRoutes } from './routes/fleetRoutes';
 import type { FleetFanout } from '../live/FleetFanout';
+import type { AuditPoll } from '../audit/AuditPoll';
 import { layoutRoutes } from './routes/layoutRoutes';
 import type { LayoutStore } from '../layouts/LayoutStore';
 import { gateRoutes } from './routes/gateRoutes';
@@ -48,6 +49,8 @@ export interface AppDeps {
   readonly watch?: LiveWatch;
   readonly sceneId?: string;
   readonly alerts?: AlertFeed;
+  /** With other instances on the database: the audit entries they store, for this instance's consoles. */
+  readonly otherAudit?: AuditPoll;
   /** The live fleet sent to the consoles' views; absent without a broker. */
   readonly fanout?: FleetFanout;
   readonly alertStore: AlertStore;
@@ -107,7 +110,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   alertRoutes(app, { alerts: deps.alerts, store: deps.alertStore, userOf });
   layoutRoutes(app, { layouts: deps.layouts, userOf });
   gateRoutes(app, { store: deps.gate, watch: deps.gateWatch, scene: deps.scene, userOf });
-  await socketRoutes(app, { alerts: deps.alerts, watch: deps.watch, sessions: deps.sessions, sceneId: deps.sceneId, version: deps.version, userOf });
+  await socketRoutes(app, {
+    alerts: deps.alerts,
+    watch: deps.watch,
+    ...(deps.otherAudit ? { otherAudit: deps.otherAudit } : {}),
+    sessions: deps.sessions,
+    sceneId: deps.sceneId,
+    version: deps.version,
+    userOf,
+  });
   fleetRoutes(app, { fanout: deps.fanout, watch: deps.watch, sessions: deps.sessions, userOf });
 
   const built = deps.distDir !== undefined && existsSync(join(deps.distDir, 'index.html'));

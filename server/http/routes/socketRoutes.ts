@@ -14,6 +14,7 @@ import type { WebSocket } from 'ws';
 import type { SessionStore } from '../../auth/SessionStore';
 import type { AlertFeed } from '../../alerts/ClusterAlerts';
 import type { LiveWatch } from '../../live/LiveWatch';
+import type { AuditPoll } from '../../audit/AuditPoll';
 import type { User } from '../../users/UserStore';
 import { requires } from '../access';
 import { recheckSession } from './sessionRecheck';
@@ -25,6 +26,8 @@ const MAX_BUFFERED = settings.socket.maxBufferedBytes;
 export interface SocketDeps {
   readonly alerts: AlertFeed | undefined;
   readonly watch: LiveWatch | undefined;
+  /** With other instances on the database: the audit entries they store. */
+  readonly otherAudit?: AuditPoll;
   readonly sessions: SessionStore;
   readonly sceneId: string | undefined;
   readonly version: string;
@@ -43,6 +46,7 @@ export async function socketRoutes(app: FastifyInstance, deps: SocketDeps): Prom
     send({ type: 'hello', version: deps.version, user: user.name, role: user.role, ...(deps.sceneId ? { sceneId: deps.sceneId } : {}) });
     const stop = deps.alerts?.subscribe((c) => send({ type: 'alerts', full: false, alerts: c.alerts, removed: c.removed }));
     const stopAudit = deps.watch?.subscribeAudit((entries) => send({ type: 'audit', entries }));
+    const stopOtherAudit = deps.otherAudit?.subscribe((entries) => send({ type: 'audit', entries }));
     if (deps.alerts) send({ type: 'alerts', full: true, alerts: deps.alerts.current() });
     recheckSession(socket, request, deps.sessions);
     socket.on('message', (data, isBinary) => {
@@ -52,6 +56,7 @@ export async function socketRoutes(app: FastifyInstance, deps: SocketDeps): Prom
     socket.on('close', () => {
       stop?.();
       stopAudit?.();
+      stopOtherAudit?.();
     });
   });
 }
