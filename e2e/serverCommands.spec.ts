@@ -191,7 +191,8 @@ test('through the server’s fan-out (via=server) the console needs no broker lo
   await page.getByTestId('server-name').fill('chi');
   await page.getByTestId('server-password').fill(PASSWORD);
   await page.getByTestId('server-signin-submit').click();
-  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBe(6);
+  // The fleet tool's six, and AGV-090 when the shared-book test ran before: the server has heard it too.
+  await expect.poll(() => page.evaluate(() => window.__TWIN__.telemetry.agvs), { timeout: 60_000 }).toBeGreaterThanOrEqual(6);
   await expect(page.getByTestId('live-via-server')).toHaveCount(0);
   const fanout = await page.evaluate(() => window.__TWIN__.telemetry.fanout);
   expect(fanout).toMatchObject({ badFrames: 0 });
