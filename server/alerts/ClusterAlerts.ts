@@ -11,6 +11,7 @@ import type { Alert } from '../../src/telemetry/alerts/AlertBook';
 import { HttpError } from '../http/HttpError';
 import type { WatchLog } from '../live/LiveWatch';
 import type { ClusterBookStore } from './ClusterBookStore';
+import { bookChange } from './bookChange';
 import type { AlertChange, SharedAlerts } from './SharedAlerts';
 
 const MIRROR_MS = settings.cluster.mirrorS * 1000;
@@ -131,18 +132,7 @@ export class ClusterAlerts implements AlertFeed {
   /** Shows `list` as the book: the consoles get what differs from what they were last sent. */
   private show(list: readonly Alert[]): void {
     this.list = list;
-    const changed: Alert[] = [];
-    const kept = new Set<string>();
-    for (const a of list) {
-      kept.add(a.id);
-      const json = JSON.stringify(a);
-      if (this.sent.get(a.id) === json) continue;
-      this.sent.set(a.id, json);
-      changed.push(a);
-    }
-    const removed = [...this.sent.keys()].filter((id) => !kept.has(id));
-    for (const id of removed) this.sent.delete(id);
-    if (changed.length === 0 && removed.length === 0) return;
-    for (const l of this.listeners) l({ alerts: changed, removed });
+    const change = bookChange(this.sent, list);
+    if (change) for (const l of this.listeners) l(change);
   }
 }

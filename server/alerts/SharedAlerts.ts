@@ -15,6 +15,7 @@ import type { FacilityStatus } from '../../src/telemetry/alerts/AlertBook';
 import type { SourceFleet, SourceStatus } from '../../src/telemetry/TelemetrySource';
 import type { WatchLog } from '../live/LiveWatch';
 import type { AlertStore } from './AlertStore';
+import { bookChange } from './bookChange';
 
 /** What changed in the book: alerts new or changed (whole), and ids no longer kept. */
 export interface AlertChange {
@@ -123,21 +124,10 @@ export class SharedAlerts {
   private publish(): void {
     if (this.book.version === this.version) return;
     this.version = this.book.version;
-    const changed: Alert[] = [];
-    const kept = new Set<string>();
-    for (const a of this.current()) {
-      kept.add(a.id);
-      const json = JSON.stringify(a);
-      if (this.sent.get(a.id) === json) continue;
-      this.sent.set(a.id, json);
-      changed.push(a);
-    }
-    const removed = [...this.sent.keys()].filter((id) => !kept.has(id));
-    for (const id of removed) this.sent.delete(id);
-    if (changed.length === 0 && removed.length === 0) return;
-    const change: AlertChange = { alerts: changed, removed };
+    const change = bookChange(this.sent, this.current());
+    if (!change) return;
     for (const l of this.listeners) l(change);
-    for (const a of changed) this.unsaved.set(a.id, a);
+    for (const a of change.alerts) this.unsaved.set(a.id, a);
   }
 
   /** Stores what changed, one save at a time. */

@@ -13,10 +13,9 @@
  */
 import { packedLength, type FrameLayout } from '../../domain/packedFrame';
 import type { AuditEntry } from '../live/operatorCommands';
-import type { LiveSnapshot, LiveStatus } from '../live/LiveEngine';
+import { EMPTY_COUNTS, type LiveSnapshot, type LiveStatus } from '../live/LiveEngine';
 import type { TrafficPack } from '../FleetFeed';
 import type { VehicleDetail } from '../vehicleRow';
-import { MessageGate } from '../vda5050/MessageGate';
 import { SampleRing } from '../../domain/SampleRing';
 import { applyDelta } from './fleetDelta';
 import { decodeTrafficBody } from './trafficBody';
@@ -291,23 +290,7 @@ export class FanoutEngine {
   }
 }
 
-const EMPTY: LiveSnapshot = {
-  agvs: 0,
-  stale: 0,
-  received: 0,
-  dropped: new MessageGate().dropped,
-  recentDrops: [],
-  latencyMs: 0,
-  unknownMaps: [],
-  vehicles: [],
-  nearMisses: 0,
-  contacts: 0,
-  collisionEvents: [],
-  status: 'connecting',
-  reconnects: 0,
-  canCommand: false,
-  audit: [],
-};
+const EMPTY: LiveSnapshot = { ...EMPTY_COUNTS, status: 'connecting', reconnects: 0, canCommand: false, audit: [] };
 
 function parse(text: string): Record<string, unknown> | undefined {
   try {

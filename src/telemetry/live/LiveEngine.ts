@@ -450,7 +450,8 @@ export class LiveEngine {
   }
 }
 
-const EMPTY_COUNTS: FeedCounts = {
+/** The counts of a feed that has heard nothing yet. */
+export const EMPTY_COUNTS: FeedCounts = {
   agvs: 0,
   stale: 0,
   received: 0,
