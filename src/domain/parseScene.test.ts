@@ -49,6 +49,10 @@ const BROKEN: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['wrong-side.json', ["facilities[9].side: says CN but its footprint's centre lies on the VN side of the border"]],
   ['charge-node-serves-yard.json', ['lanes.nodes[7].serves: a "charge" node must serve a facility of kind agv-charging ("vn-import" is import-storage)']],
   ['charging-unreachable.json', ['facilities[9]: "charging" cannot be reached by AGV lanes (there and back) from the VN side']],
+  [
+    'lane-island.json',
+    ['lanes.edges[9]: lane vn-e → vn-f is cut off from the AGV network (no AGV can reach it from the network or leave it back to the network)'],
+  ],
   ['duplicate-map-id.json', ['telemetry.maps[1].mapId: duplicate mapId "site" (first at telemetry.maps[0])']],
 ];
 

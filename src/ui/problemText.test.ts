@@ -40,6 +40,8 @@ const SAMPLES: { readonly [C in Code]: Extract<ProblemCode, { code: C }>['params
   'charging-node-role': { role: 'load' },
   'facility-unserved': { id: 'yard' },
   'facility-unreachable': { id: 'yard', sides: ['VN', 'CN'] },
+  'lane-stranded': { from: 'a', to: 'b', way: 'out' },
+  'node-unjoined': { id: 'n7' },
   'wrong-side': { declared: 'VN', actual: 'CN' },
   'off-truck-route': { id: 'scan-1', kind: 'scanner-bay' },
   'risk-shares-sum': { sum: 1.1 },
@@ -82,6 +84,9 @@ describe('problemText', () => {
     expect(problemText(overlap, await tOf('en'))).toBe('facilities[3]: overlaps facilities[1] ("yard", Import storage) by 1,234.5 m');
     expect(problemText(overlap, await tOf('vi'))).toBe('facilities[3]: chồng lên facilities[1] ("yard", Kho bãi hàng nhập) 1.234,5 m');
     expect(problemText(sample('role-needs-serves'), await tOf('vi'))).toContain('Kho bãi hàng nhập, Kho bãi hàng xuất hoặc Cẩu tự động');
+    expect(problemText(sample('lane-stranded'), await tOf('en'))).toBe(
+      'facilities[3]: lane a → b is cut off from the AGV network (no AGV can get back to the network from b)',
+    );
   });
 
   it('places a problem as the command line does, and says an uncoded one by its message', async () => {

@@ -42,6 +42,8 @@ const ARGS: { readonly [C in Code]: Args<C> } = {
   'charging-node-role': (p, t) => ({ role: role(p.role, t), charge: role('charge', t), park: role('park', t) }),
   'facility-unserved': same(),
   'facility-unreachable': (p, t) => ({ id: p.id, sides: p.sides.map((s) => t(`side.${s}`)) }),
+  'lane-stranded': (p, t) => ({ from: p.from, to: p.to, why: t(`problems.stranded.${p.way}`, { to: p.to }) }),
+  'node-unjoined': same(),
   'wrong-side': (p, t) => ({ declared: t(`side.${p.declared}`), actual: t(`side.${p.actual}`) }),
   'off-truck-route': (p, t) => ({ ...p, kind: kind(p.kind, t) }),
   'risk-shares-sum': same(),

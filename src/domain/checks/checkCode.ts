@@ -40,6 +40,8 @@ export type CheckCode =
   | { readonly code: 'charging-node-role'; readonly params: { readonly role: LaneNode['role'] } }
   | { readonly code: 'facility-unserved'; readonly params: { readonly id: string } }
   | { readonly code: 'facility-unreachable'; readonly params: { readonly id: string; readonly sides: readonly Side[] } }
+  | { readonly code: 'lane-stranded'; readonly params: { readonly from: string; readonly to: string; readonly way: 'in' | 'out' | 'both' } }
+  | { readonly code: 'node-unjoined'; readonly params: { readonly id: string } }
   | { readonly code: 'wrong-side'; readonly params: { readonly declared: Side; readonly actual: Side } }
   | { readonly code: 'off-truck-route'; readonly params: { readonly id: string; readonly kind: FacilityKind } }
   | { readonly code: 'risk-shares-sum'; readonly params: { readonly sum: number } }

@@ -6,11 +6,13 @@ import { sideOf } from './sides';
 /**
  * Every storage area and crane has a lane node serving it, and from that node an AGV can go to and come back
  * from both sides of the border: it lies on a round trip with some Vietnamese node and some Chinese node.
- * Every charging area has a node serving it on a round trip with the rest of its own side.
+ * Every charging area has a node serving it on a round trip with the rest of its own side. And every piece of
+ * lane is part of the network the AGVs work on ({@link checkStranded}).
  */
 export function checkReachability(scene: Scene): Problem[] {
   const out: Problem[] = [];
   const graph = buildLaneGraph(scene.lanes.nodes, scene.lanes.edges);
+  out.push(...checkStranded(scene, graph));
   const nodeSide = scene.lanes.nodes.map((n) => sideOf(scene, n.position));
 
   const roundTripSides = (start: number): Set<string> => {
@@ -49,6 +51,69 @@ export function checkReachability(scene: Scene): Problem[] {
         }),
       );
     }
+  });
+  return out;
+}
+
+/** Whether any of `starts` marks node k, for every k, following `adjacency`. */
+function reachableFromAny(adjacency: readonly (readonly number[])[], starts: readonly number[]): Uint8Array {
+  const seen = new Uint8Array(adjacency.length);
+  const queue = [...starts];
+  for (const k of starts) seen[k] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    for (const next of adjacency[queue[head]!]!) {
+      if (!seen[next]) {
+        seen[next] = 1;
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Lane pieces no AGV can use: an edge no AGV can get onto from a work node (one serving a facility: a yard, a
+ * crane, a charging area), or from whose end no AGV can get back to one; and a node no edge joins (a work node
+ * joined to nothing is said of its facility). An AGV sent
+ * there is lost to the fleet, and the planner would count the piece as network it is not. Without any work node
+ * (a layout with no AGVs yet) there is no network to belong to, and nothing is said.
+ *
+ * @example
+ *   // two nodes joined by one edge and nothing else: `lanes.edges[85]: lane a → b is cut off from the AGV network …`
+ */
+function checkStranded(scene: Scene, graph: ReturnType<typeof buildLaneGraph>): Problem[] {
+  const out: Problem[] = [];
+  const work = scene.lanes.nodes.flatMap((n, k) => (n.serves !== undefined && graph.indexOf.get(n.id) === k ? [k] : []));
+  if (work.length === 0) return out;
+  const reached = reachableFromAny(graph.out, work);
+  const returns = reachableFromAny(graph.into, work);
+  const joined = new Uint8Array(scene.lanes.nodes.length);
+  scene.lanes.edges.forEach((e, i) => {
+    const a = graph.indexOf.get(e.from);
+    const b = graph.indexOf.get(e.to);
+    if (a === undefined || b === undefined) return; // an edge naming no node is reported by checkIds
+    joined[a] = joined[b] = 1;
+    const noWayIn = !reached[a];
+    const noWayOut = !returns[b];
+    if (!noWayIn && !noWayOut) return;
+    const way = noWayIn && noWayOut ? 'both' : noWayIn ? 'in' : 'out';
+    const what =
+      way === 'both'
+        ? 'no AGV can reach it from the network or leave it back to the network'
+        : way === 'in'
+          ? 'no AGV can reach it from the network'
+          : `no AGV can get back to the network from ${e.to}`;
+    out.push(
+      coded(`lanes.edges[${i}]`, `lane ${e.from} → ${e.to} is cut off from the AGV network (${what})`, {
+        code: 'lane-stranded',
+        params: { from: e.from, to: e.to, way },
+      }),
+    );
+  });
+  scene.lanes.nodes.forEach((n, k) => {
+    // A work node joined to nothing leaves its facility unreachable, which is said of the facility.
+    if (joined[k] || n.serves !== undefined || graph.indexOf.get(n.id) !== k) return;
+    out.push(coded(`lanes.nodes[${k}]`, `no lane joins node ${n.id}: no AGV can reach it`, { code: 'node-unjoined', params: { id: n.id } }));
   });
   return out;
 }
