@@ -124,6 +124,48 @@ describe('parseScene on broken fixtures', () => {
     expect(at('process.exportShare')).toBe(lineOf(text, '"process"'));
   });
 
+  it('reports a facility of an unknown kind and still checks the rest: a duplicate id is not hidden', () => {
+    const scene = JSON.parse(minimalText);
+    scene.facilities[5].kind = 'toll-booth';
+    scene.facilities[10].id = scene.facilities[4].id;
+    const text = JSON.stringify(scene, null, 2);
+    const r = parseScene(text);
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^facilities\[5\]\.kind: must be one of /),
+      'facilities[10].id: duplicate facility id "customs" (first at facilities[4])',
+    ]);
+    const second = text.split('\n').findLastIndex((l) => l.includes('"id": "customs"')) + 1;
+    expect(r.problems[1]).toMatchObject({ line: second, params: { first: 'facilities[4]' } });
+  });
+
+  it('names problems of the rest at their place in the file, not in the list without the bad item', () => {
+    const scene = JSON.parse(minimalText);
+    scene.facilities[0].kind = 'toll-booth';
+    scene.facilities[10].id = scene.facilities[4].id;
+    expect(problemsOf(JSON.stringify(scene))).toContain('facilities[10].id: duplicate facility id "customs" (first at facilities[4])');
+  });
+
+  it('says nothing that only follows from an item left out: a yard of an unknown kind, a node of a wrong shape', () => {
+    const yard = JSON.parse(minimalText);
+    yard.facilities[6].kind = 'warehouse'; // vn-import: a crane and a node serve it
+    expect(problemsOf(JSON.stringify(yard))).toEqual([expect.stringMatching(/^facilities\[6\]\.kind: must be one of /)]);
+    const node = JSON.parse(minimalText);
+    node.lanes.nodes[0].position = 'north'; // vn-a: edges lead to and from it
+    node.facilities[10].id = node.facilities[4].id;
+    expect(problemsOf(JSON.stringify(node))).toEqual([
+      'lanes.nodes[0].position: expected tuple, got string "north"',
+      'facilities[10].id: duplicate facility id "customs" (first at facilities[4])',
+    ]);
+  });
+
+  it('checks nothing more when the shape is wrong outside the lists (no scene is left to check)', () => {
+    const scene = JSON.parse(minimalText);
+    delete scene.process.exportShare;
+    scene.facilities[10].id = scene.facilities[4].id;
+    expect(problemsOf(JSON.stringify(scene))).toEqual(['process.exportShare: required (object)']);
+  });
+
   it('reports an empty file and trailing garbage as malformed', () => {
     expect(parseScene('').problems).toEqual([
       { path: '', message: 'malformed JSON: expected a value', line: 1, column: 1, code: 'json-syntax', params: { error: 'ValueExpected' } },

@@ -1,6 +1,7 @@
 /**
  * Reads a scene file's text: JSON syntax (with line and column), then shape (the zod schema), then meaning
- * (the checks in `checks/`). Every problem found is reported at once, each located at its line where possible.
+ * (the checks in `checks/`). Every problem found is reported at once, each located at its line where possible: a
+ * list item of the wrong shape (a facility of an unknown kind) is reported, and the rest is still checked.
  *
  * @example
  *   const r = parseScene(text, 'scenes/1119-1120/proposed.json');
@@ -8,6 +9,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkScene } from './checks/checkScene';
+import { checkWhatParses } from './checkWhatParses';
 import { jsonSyntaxMessage } from './jsonSyntaxMessage';
 import { coded, parsePath, type Problem } from './problem';
 import { Scene } from './sceneSchema';
@@ -60,7 +62,9 @@ export function parseScene(source: string, file = '<scene>'): SceneParseResult {
   // reportInput: zod 4 leaves the offending value out of its issues otherwise, and a wrong type would read as missing.
   const shape = Scene.safeParse(data, { reportInput: true });
   if (!shape.success) {
-    return { ok: false, problems: zodProblems(shape.error).map((p) => locate(text, tree, p)), file };
+    // Items of the wrong shape do not hide what is wrong with the rest (checkWhatParses).
+    const problems = [...zodProblems(shape.error), ...checkWhatParses(data, shape.error)];
+    return { ok: false, problems: problems.map((p) => locate(text, tree, p)), file };
   }
   const meaning = checkScene(shape.data).map((p) => locate(text, tree, p));
   if (meaning.length > 0) return { ok: false, problems: meaning, file };
