@@ -57,7 +57,7 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
     ];
     const r = study(...args);
     expect(r.status).toBe(0);
-    expect(r.lines[1]).toMatch(/^AGVs +vehicles\/day +cleared\/day +95 % CI/);
+    expect(r.lines[1]).toMatch(/^AGVs +vehicles\/day +cleared in 2 h +cleared\/day \(x 12\) +95 % CI/);
     expect(r.lines.slice(2, 6).map((l) => l.trim().split(/ +/)[0])).toEqual(['10', '20', '30', '40']);
     const json = JSON.parse(r.lines.at(-1)!) as {
       sweep: { points: { agvs: number; clearedPerDay: { low: number } }[]; smallestFleet: { agvs: number; criterion: string } };
@@ -68,6 +68,32 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
     const first = json.sweep.points.find((p) => p.clearedPerDay.low >= 1500);
     expect(first?.agvs).toBe(answer.agvs);
     expect(r.stderr).toMatch(/run 12 of 12 done/);
+  });
+
+  it('names the binding resource as people do, with why the AGV lanes bind (issue 14)', () => {
+    const fleet = study('scenes/1119-1120/proposed.json', '--vehicles-per-day', '2000', '--agvs', '30', '--hours', '4', '--seed', '9');
+    expect(fleet.lines[0]).toMatch(/; binds: (AGV fleet|AGV lanes \(waiting for other AGVs\)|[A-Z][^:]+): /);
+    expect(fleet.lines[0]).not.toMatch(/binds: [a-z0-9-]+$/);
+    // 150 AGVs on a burst of trucks queue behind each other: the lanes bind, and the line says why.
+    const lanes = study('scenes/1119-1120/proposed.json', '--vehicles-per-day', '20000', '--agvs', '150', '--hours', '3', '--seed', '1');
+    expect(lanes.lines[0]).toMatch(
+      /; binds: AGV lanes \(waiting for other AGVs\): AGVs spent \d+ % of their working time waiting for one another \(fleet \d+ % busy\)$/,
+    );
+  });
+
+  it('says on the result what a 6-h window of two seeds cannot say (issue 14)', () => {
+    const r = study('scenes/1119-1120/proposed.json', '--hours', '6', '--replications', '2');
+    expect(r.status).toBe(0);
+    const at = r.lines.indexOf('caveats:');
+    expect(at).toBeGreaterThan(2);
+    expect(r.lines[at + 1]).toMatch(
+      /^- a window of 6 h from 00:00, scaled to a day \(× 4\): the arrival profile is not flat, so cleared\/day here is not a day's capacity/,
+    );
+    expect(r.lines[at + 2]).toMatch(/^- 2 replications: too few for a meaningful 95 % interval/);
+    expect(r.lines[2]).toMatch(/^ +40 +3000 +\d+\.\d +\d+\.\d +\d+\.\d-\d+\.\d/);
+    const json = JSON.parse(r.lines.at(-1)!) as { caveats: { code: string }[]; base: { timeInSystemP95S: { low: number } } };
+    expect(json.caveats.map((c) => c.code).slice(0, 2)).toEqual(['partial-day', 'few-replications']);
+    expect(json.base.timeInSystemP95S.low).toBeGreaterThanOrEqual(0);
   });
 
   it('exits 2 on wrong usage and 1 on an invalid scene, saying why', () => {

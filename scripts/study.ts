@@ -5,13 +5,17 @@
  *
  * With `--replications N` and/or `--sweep agvs:50:400:50` (or `vehicles-per-day:1000:4000:500`), and optionally
  * `--target N` (cleared/day; the zone's 2030 minimum by default), it runs a capacity study instead, on the same
- * engine as the browser's (src/sim/study): seeds 1..N per point, a table of cleared/day (mean and 95 % confidence
- * interval), time in system and the binding resource per point, the smallest fleet that reaches the target for
- * an AGV sweep, then the study as one JSON object on the last line (points without their hourly rows).
+ * engine as the browser's (src/sim/study): seeds 1..N per point, a table of cleared in the window and per day (mean
+ * and 95 % confidence interval), time in system and the binding resource per point (named as people name it, with
+ * why it binds), the smallest fleet that reaches the target for an AGV sweep, the study's caveats (a window scaled
+ * to a day, too few replications, identical runs, intervals cut at what a quantity allows), then the study as one
+ * JSON object on the last line (points without their hourly rows).
  */
 import { readFileSync } from 'node:fs';
 import { parseScene } from '../src/domain/parseScene';
 import { formatProblem } from '../src/domain/problem';
+import type { Scene } from '../src/domain/sceneSchema';
+import { AGV_FLEET, AGV_LANES, resourceName } from '../src/sim/resourceName';
 import { Simulation } from '../src/sim/Simulation';
 import { runStudy, type StudyResult } from '../src/sim/study/runStudy';
 import type { SweepSpec } from '../src/sim/study/studySpec';
@@ -76,7 +80,18 @@ if (!parsed.ok) {
 if (isStudy) study(file, parsed.scene);
 else single(file, parsed.scene);
 
-function single(name: string, scene: Parameters<typeof runStudy>[0]): void {
+/**
+ * Why a resource binds, in English: its utilisation, or for the AGV lanes (whose figure is the share of the AGVs'
+ * working time spent waiting for one another, not a utilisation) that share and the fleet's own utilisation.
+ */
+function bindsWhy(resource: string, utilisation: number, fleet: number | undefined): string {
+  const pct = (share: number) => `${Math.round(share * 100)} %`;
+  return resource === AGV_LANES
+    ? `AGVs spent ${pct(utilisation)} of their working time waiting for one another (fleet ${pct(fleet ?? 0)} busy)`
+    : `${pct(utilisation)} busy`;
+}
+
+function single(name: string, scene: Scene): void {
   let sim: Simulation;
   try {
     sim = new Simulation(scene, options);
@@ -88,12 +103,15 @@ function single(name: string, scene: Parameters<typeof runStudy>[0]): void {
   const wallMs = Math.round(performance.now() - t0);
   console.log(
     `${k.scene}: ${k.cleared} of ${k.arrived} trucks cleared in ${k.hours} h (${k.vehiclesPerDay}/day asked, ${k.agvs} AGVs); ` +
-      `time in system p50 ${Math.round(k.timeInSystemP50S / 60)} min, p95 ${Math.round(k.timeInSystemP95S / 60)} min; binds: ${k.bottleneck}`,
+      `time in system p50 ${Math.round(k.timeInSystemP50S / 60)} min, p95 ${Math.round(k.timeInSystemP95S / 60)} min; ` +
+      (k.bottleneck === ''
+        ? 'nothing binds'
+        : `binds: ${resourceName(scene, k.bottleneck).en}: ${bindsWhy(k.bottleneck, k.utilisation[k.bottleneck] ?? 0, k.utilisation[AGV_FLEET])}`),
   );
   console.log(JSON.stringify({ ...k, wallMs }));
 }
 
-function study(name: string, scene: Parameters<typeof runStudy>[0]): void {
+function study(name: string, scene: Scene): void {
   const t0 = performance.now();
   let reported = 0;
   let r: StudyResult;
@@ -107,11 +125,11 @@ function study(name: string, scene: Parameters<typeof runStudy>[0]): void {
   const wallMs = Math.round(performance.now() - t0);
   const s = r.spec;
   console.log(
-    `${r.sceneId}: ${s.replications} replication(s) of ${s.hours} h per point (seeds 1-${s.replications}); ` +
+    `${r.sceneId}: ${s.replications} replication(s) of ${s.hours} h from 00:00 per point (seeds 1-${s.replications}); ` +
       `target ${s.target} cleared/day (zone's 2030 range ${r.targetRange.min}-${r.targetRange.max})`,
   );
   const points = r.sweep ? r.sweep.points : [r.base];
-  for (const line of table(points)) console.log(line);
+  for (const line of table(scene, s.hours, points)) console.log(line);
   const answer = r.sweep?.smallestFleet;
   if (answer) {
     const how = answer.criterion === 'ci-low' ? 'lower bound of the 95 % CI' : 'mean, one replication';
@@ -121,29 +139,37 @@ function study(name: string, scene: Parameters<typeof runStudy>[0]): void {
         : `smallest fleet reaching ${s.target}/day (${how}): ${answer.agvs} AGVs`,
     );
   }
+  if (r.caveats.length > 0) {
+    console.log('caveats:');
+    for (const c of r.caveats) console.log(`- ${c.message}`);
+  }
   const compact = (p: PointResult) => ({ ...p, hourly: undefined });
   console.log(JSON.stringify({ ...r, base: compact(r.base), ...(r.sweep ? { sweep: { ...r.sweep, points: r.sweep.points.map(compact) } } : {}), wallMs }));
 }
 
-function table(points: readonly PointResult[]): string[] {
-  const head = ['AGVs', 'vehicles/day', 'cleared/day', '95 % CI', 'p50 min', 'p95 min', 'binds (runs)', 'its utilisation'];
+function table(scene: Scene, hours: number, points: readonly PointResult[]): string[] {
+  const scale = 24 / hours;
+  const perDay = Number.isInteger(hours / 24) ? 'cleared/day' : `cleared/day (x ${Number(scale.toFixed(2))})`;
+  const head = ['AGVs', 'vehicles/day', `cleared in ${hours} h`, perDay, '95 % CI', 'p50 min', 'p95 min', 'binds (runs)', 'why'];
   const rows = points.map((p) => {
     const c = p.clearedPerDay;
+    const b = p.binding;
     return [
       String(p.agvs),
       String(p.vehiclesPerDay),
+      p.clearedInWindow.mean.toFixed(1),
       c.mean.toFixed(1),
-      c.low === undefined ? '-' : `${c.low.toFixed(1)}-${c.high!.toFixed(1)}`,
+      c.low === undefined ? '-' : `${c.low.toFixed(1)}-${c.high!.toFixed(1)}${c.identical ? ' (identical runs)' : ''}`,
       (p.timeInSystemP50S.mean / 60).toFixed(0),
       (p.timeInSystemP95S.mean / 60).toFixed(0),
-      `${p.binding.resource} (${p.binding.runs}/${p.runs.length})`,
-      `${(p.binding.utilisation * 100).toFixed(0)} %`,
+      b.resource === '' ? '-' : `${resourceName(scene, b.resource).en} (${b.runs}/${p.runs.length})`,
+      b.resource === '' ? '' : bindsWhy(b.resource, b.utilisation, b.fleetUtilisation),
     ];
   });
   const width = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, k) => (k >= 6 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
+      .map((c, k) => (k >= 7 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
       .join('  ')
       .trimEnd();
   return [line(head), ...rows.map(line)];

@@ -52,6 +52,34 @@ describe('runStudy', { timeout: 60_000 }, () => {
     expect(k).toBeGreaterThan(0);
   });
 
+  it('says what a short window with two identical seeds cannot say, and keeps every bound within its range (issue 14)', () => {
+    // The study of the issue: 6 h from midnight × 2 seeds; both seeds cleared 223 trucks.
+    const r = runStudy(proposed, { hours: 6, replications: 2 });
+    const codes = r.caveats.map((c) => c.code);
+    expect(r.caveats[0]).toMatchObject({ code: 'partial-day', params: { hours: 6, scale: 4 } });
+    expect(r.caveats[0]!.message).toMatch(/^a window of 6 h from 00:00, scaled to a day \(× 4\): the arrival profile is not flat/);
+    expect(r.caveats[1]).toMatchObject({ code: 'few-replications', params: { replications: 2, minimum: 5 } });
+    const c = r.base.clearedPerDay;
+    expect(r.base.clearedInWindow.mean).toBe((r.base.runs[0]!.cleared + r.base.runs[1]!.cleared) / 2);
+    expect(c.mean).toBeCloseTo(r.base.clearedInWindow.mean * 4, 6);
+    if (c.identical)
+      expect(r.caveats).toContainEqual(expect.objectContaining({ code: 'identical-runs', params: expect.objectContaining({ figure: 'clearedPerDay' }) }));
+    expect(codes).toContain('interval-cut');
+    for (const e of [r.base.clearedInWindow, c, r.base.timeInSystemP50S, r.base.timeInSystemP95S]) expect(e.low!).toBeGreaterThanOrEqual(0);
+    for (const e of Object.values(r.base.utilisation)) {
+      expect(e.low!).toBeGreaterThanOrEqual(0);
+      expect(e.high!).toBeLessThanOrEqual(1);
+    }
+    const cut = r.caveats.find((x) => x.code === 'interval-cut' && x.params.figure === 'utilisation' && x.params.bound === 'high');
+    if (r.base.utilisation['agv-fleet']!.cut?.high !== undefined)
+      expect(cut?.message).toMatch(/^utilisation of AGV fleet: the 95 % interval's high bound cut to 100 %/);
+  });
+
+  it('gives a full day of enough replications no caveat of the window or their number', () => {
+    const r = runStudy(proposed, { vehiclesPerDay: 1000, agvs: 20, hours: 24, replications: 5 });
+    expect(r.caveats.map((c) => c.code).filter((c) => c === 'partial-day' || c === 'few-replications')).toEqual([]);
+  });
+
   it('refuses a layout that fails its checks, naming the problem', () => {
     const broken = { ...proposed, facilities: [...proposed.facilities, proposed.facilities[4]!] };
     expect(() => runStudy(broken, { hours: 1, replications: 1 })).toThrow(/the layout has \d+ problems? \(.*vn-barrier-entry/);

@@ -10,6 +10,7 @@ import { formatProblem } from '../../domain/problem';
 import type { Scene } from '../../domain/sceneSchema';
 import { runReplication, type ReplicationResult } from './runReplication';
 import { resolveStudySpec, studyPoints, sweepValues, type ResolvedStudySpec, type StudySpec, type SweepParameter } from './studySpec';
+import { studyCaveats, type StudyCaveat } from './studyCaveats';
 import { summarisePoint, type PointResult } from './summarisePoint';
 
 /**
@@ -39,6 +40,8 @@ export interface StudyResult {
   readonly targetRange: { readonly min: number; readonly max: number };
   readonly base: PointResult;
   readonly sweep?: StudySweep;
+  /** What the numbers cannot be taken to say (a scaled window, too few replications, identical runs, cut intervals). */
+  readonly caveats: readonly StudyCaveat[];
 }
 
 export interface StudyProgress {
@@ -94,13 +97,16 @@ export function runStudy(scene: Scene, spec: StudySpec, onProgress?: (p: StudyPr
   });
   onProgress?.({ fraction: 1, runsDone, runs });
   const capacity = scene.zone.capacity.target2030VehiclesPerDay;
+  const sweep = r.sweep ? sweepOf(r, results) : undefined;
+  const shown = [results[0]!, ...(sweep?.points ?? []).filter((p) => p !== results[0])];
   return {
     sceneId: scene.id,
     zoneId: scene.zone.id,
     spec: r,
     targetRange: { min: capacity.min, max: capacity.max },
     base: results[0]!,
-    ...(r.sweep ? { sweep: sweepOf(r, results) } : {}),
+    ...(sweep ? { sweep } : {}),
+    caveats: studyCaveats(scene, r, shown),
   };
 }
 

@@ -1,24 +1,33 @@
 /**
  * The replications of one study point (same vehicles/day and AGVs, seeds 1..N) reduced to what an engineer reads:
- * mean and 95 % interval of cleared/day, time in system and each resource's utilisation; the resource that binds
- * most often; and the hour-by-hour means of queues and utilisation.
+ * mean and 95 % interval of cleared/day, time in system and each resource's utilisation, each interval within
+ * what its quantity allows (counts and times from 0, shares up to 1); the resource that binds most often; and the
+ * hour-by-hour means of queues and utilisation.
  */
 import type { SimKpis } from '../simKpis';
 import type { HourStat, ReplicationResult } from './runReplication';
-import { estimate, type Estimate } from './studyStats';
+import { COUNT, DURATION, estimate, SHARE, type Estimate } from './studyStats';
 
 export interface BindingResource {
   readonly resource: string;
   /** Replications in which it was the bottleneck. */
   readonly runs: number;
-  /** Its mean utilisation over the replications. */
+  /**
+   * Its mean utilisation over the replications; for `agv-lanes`, the share of the AGVs' working time spent waiting
+   * for one another, which is not a utilisation and reads wrong beside a fleet 97 % busy without the next field.
+   */
   readonly utilisation: number;
+  /** For `agv-lanes`: the fleet's mean utilisation, the reason the lanes bind (the fleet is busy, mostly waiting). */
+  readonly fleetUtilisation?: number;
 }
 
 export interface PointResult {
   readonly vehiclesPerDay: number;
   readonly agvs: number;
   readonly runs: readonly SimKpis[];
+  /** Trucks cleared in the simulated window (the study's hours from 00:00). */
+  readonly clearedInWindow: Estimate;
+  /** Cleared × 24 h / the window: a day's figure only when the window is whole days (see studyCaveats). */
   readonly clearedPerDay: Estimate;
   readonly timeInSystemP50S: Estimate;
   readonly timeInSystemP95S: Estimate;
@@ -47,7 +56,11 @@ function meanRecord(records: readonly Readonly<Record<string, number>>[], digits
 export function summarisePoint(vehiclesPerDay: number, agvs: number, reps: readonly ReplicationResult[]): PointResult {
   const runs = reps.map((r) => r.kpis);
   const utilisation: Record<string, Estimate> = {};
-  for (const id of union(runs.map((k) => k.utilisation))) utilisation[id] = estimate(runs.map((k) => k.utilisation[id] ?? 0));
+  for (const id of union(runs.map((k) => k.utilisation)))
+    utilisation[id] = estimate(
+      runs.map((k) => k.utilisation[id] ?? 0),
+      SHARE,
+    );
   const counts = new Map<string, number>();
   for (const k of runs) if (k.bottleneck !== '') counts.set(k.bottleneck, (counts.get(k.bottleneck) ?? 0) + 1);
   let resource = '';
@@ -78,11 +91,29 @@ export function summarisePoint(vehiclesPerDay: number, agvs: number, reps: reado
     vehiclesPerDay,
     agvs,
     runs,
-    clearedPerDay: estimate(runs.map((k) => k.clearedPerDay)),
-    timeInSystemP50S: estimate(runs.map((k) => k.timeInSystemP50S)),
-    timeInSystemP95S: estimate(runs.map((k) => k.timeInSystemP95S)),
+    clearedInWindow: estimate(
+      runs.map((k) => k.cleared),
+      COUNT,
+    ),
+    clearedPerDay: estimate(
+      runs.map((k) => k.clearedPerDay),
+      COUNT,
+    ),
+    timeInSystemP50S: estimate(
+      runs.map((k) => k.timeInSystemP50S),
+      DURATION,
+    ),
+    timeInSystemP95S: estimate(
+      runs.map((k) => k.timeInSystemP95S),
+      DURATION,
+    ),
     utilisation,
-    binding: { resource, runs: counts.get(resource) ?? 0, utilisation: utilisation[resource]?.mean ?? 0 },
+    binding: {
+      resource,
+      runs: counts.get(resource) ?? 0,
+      utilisation: utilisation[resource]?.mean ?? 0,
+      ...(resource === 'agv-lanes' ? { fleetUtilisation: utilisation['agv-fleet']?.mean ?? 0 } : {}),
+    },
     hourly,
   };
 }
