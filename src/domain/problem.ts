@@ -1,9 +1,10 @@
 import type { CheckCode } from './checks/checkCode';
+import type { FormatCode } from './formatCode';
 import type { ParseCode } from './parseCode';
 import type { UrlCode } from './urlCode';
 
 /** A problem's stable code and the values that go with it: a UI says the problem in its own language from these. */
-export type ProblemCode = ParseCode | CheckCode | UrlCode;
+export type ProblemCode = ParseCode | CheckCode | UrlCode | FormatCode;
 
 /**
  * One thing wrong with an input file, named by the path of the offending field. A problem without a code (an

@@ -7,6 +7,7 @@ import { OPERATING_STATES } from '../../telemetry/vehicleRow';
 import { DROP_REASONS } from '../../telemetry/vda5050/decode';
 import { ID_OWNERS } from '../../domain/checks/checkCode';
 import { JSON_SYNTAX_ERRORS } from '../../domain/jsonSyntaxMessage';
+import { DEFAULT_FIELDS, NOT_KEPT_REASONS } from '../../domain/formatCode';
 import { PROBLEM_CODES } from '../problemText';
 import { MARKER_KINDS } from '../../view/ops/trafficMarkers';
 import { STRINGS } from './resources';
@@ -100,6 +101,8 @@ describe('UI strings', () => {
       'problems.code': PROBLEM_CODES,
       'problems.json': JSON_SYNTAX_ERRORS,
       'problems.owner': ID_OWNERS,
+      'problems.notKept': NOT_KEPT_REASONS,
+      'problems.defaultField': DEFAULT_FIELDS,
     };
     const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`).filter((k) => !EN.has(k)));
     expect(missing).toEqual([]);
