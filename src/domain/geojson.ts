@@ -60,6 +60,28 @@ export function localToLonLat(anchor: GeoAnchor, [east, north]: Vec2): LonLat {
   return [lon / RAD, lat / RAD];
 }
 
+/**
+ * [longitude, latitude] in degrees → [east, north] metres from the anchor: the exact inverse of
+ * {@link localToLonLat}. East comes straight from the mid latitude; north is the fixed point of the forward
+ * formula (its radius depends on north itself through the first estimate), reached in a few steps because M
+ * changes by a part in 10⁵ over a zone: the loop stops when a step moves it less than a nanometre.
+ */
+export function lonLatToLocal(anchor: GeoAnchor, [lon, lat]: LonLat): Vec2 {
+  const lat0 = anchor.lat * RAD;
+  const dLat = lat * RAD - lat0;
+  let north = dLat * radii(lat0).m;
+  for (let i = 0; i < 20; i++) {
+    const first = lat0 + north / radii(lat0).m;
+    const next = dLat * radii((lat0 + first) / 2).m;
+    const done = Math.abs(next - north) < 1e-9;
+    north = next;
+    if (done) break;
+  }
+  const mid = (lat0 + lat * RAD) / 2;
+  const east = (lon - anchor.lon) * RAD * radii(mid).n * Math.cos(mid);
+  return [east, north];
+}
+
 /** The scene's layout as one FeatureCollection; feature ids are prefixed by what they are (`facility:`, `node:`…). */
 export function sceneToGeoJson(scene: Scene): GeoFeatureCollection {
   const anchor = scene.zone.geoAnchor;
