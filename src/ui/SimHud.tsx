@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
+import { AGV_FLEET, AGV_LANES, resourceName } from '../sim/resourceName';
 import { useTwin } from '../store/useTwin';
 import type { SimSource } from '../telemetry/SimSource';
 import { TransportBar } from './TransportBar';
@@ -39,12 +40,9 @@ export function SimHud({
   const scaleMax = Math.max(target.max, pace ?? 0, k?.vehiclesPerDay ?? 0) * 1.1;
   const pct = (n: number) => `${Math.min(100, (n / scaleMax) * 100)}%`;
   const clock = clockText(state.clockS);
-  const bottleneckName = (id: string) => {
-    if (id === 'agv-fleet') return t('hud.agvFleet');
-    if (id === 'agv-lanes') return t('hud.agvLanes');
-    const f = scene.facilities.find((x) => x.id === id);
-    return f?.name?.[lang] ?? (f ? `${t(`kind.${f.kind}`)} ${f.id}` : id);
-  };
+  // The lanes' figure is the share of the AGVs' working time spent waiting, not a utilisation: say it as such.
+  const lanesReason = (u: Readonly<Record<string, number>>) =>
+    t('hud.lanesReason', { wait: `${Math.round((u[AGV_LANES] ?? 0) * 100)} %`, fleet: `${Math.round((u[AGV_FLEET] ?? 0) * 100)} %` });
 
   return (
     <section className="panel sim-hud" data-testid="sim-hud" aria-label={t('hud.title')}>
@@ -116,7 +114,12 @@ export function SimHud({
           <div className="kpi">
             <span className="label">{t('hud.bottleneck')}</span>
             <span className="value" data-testid="kpi-bottleneck">
-              {k.bottleneck ? bottleneckName(k.bottleneck) : '—'}
+              {k.bottleneck ? resourceName(scene, k.bottleneck)[lang] : '—'}
+              {k.bottleneck === AGV_LANES && (
+                <span className="reason" data-testid="kpi-bottleneck-reason">
+                  {lanesReason(k.utilisation)}
+                </span>
+              )}
             </span>
           </div>
           <div className="kpi">

@@ -15,8 +15,9 @@ import type { ResolvedStudySpec, SweepParameter } from './studySpec';
 import type { PointResult } from './summarisePoint';
 import type { Estimate } from './studyStats';
 
-/** A figure of a study point: cleared (per day, or in the window), time in system, a resource's utilisation. */
-export type StudyFigure = 'clearedPerDay' | 'clearedInWindow' | 'timeInSystemP50S' | 'timeInSystemP95S' | 'utilisation';
+/** The figures of a study point: cleared (per day, or in the window), time in system, a resource's utilisation. */
+export const STUDY_FIGURES = ['clearedPerDay', 'clearedInWindow', 'timeInSystemP50S', 'timeInSystemP95S', 'utilisation'] as const;
+export type StudyFigure = (typeof STUDY_FIGURES)[number];
 
 /** Where, in a study of several points, the caveat holds: the swept parameter's values. */
 interface At {

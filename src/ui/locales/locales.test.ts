@@ -9,6 +9,7 @@ import { ID_OWNERS } from '../../domain/checks/checkCode';
 import { JSON_SYNTAX_ERRORS } from '../../domain/jsonSyntaxMessage';
 import { DEFAULT_FIELDS, NOT_KEPT_REASONS } from '../../domain/formatCode';
 import { PROBLEM_CODES } from '../problemText';
+import { STUDY_FIGURES } from '../../sim/study/studyCaveats';
 import { MARKER_KINDS } from '../../view/ops/trafficMarkers';
 import { STRINGS } from './resources';
 
@@ -93,6 +94,7 @@ describe('UI strings', () => {
       'engineering.role': ['waypoint', 'load', 'unload', 'charge', 'park'],
       'engineering.draft': ['clean', 'pending'],
       'study.result.verdict': ['below', 'within', 'above'],
+      'study.figure': STUDY_FIGURES,
       'operations.state': OPERATING_STATES,
       'operations.fleet.col': SORT_COLUMNS,
       'operations.layers.ruleName': COLOUR_RULES,

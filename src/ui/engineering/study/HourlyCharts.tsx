@@ -23,7 +23,7 @@ export function HourlyCharts({ point, scene, lang, testId }: { point: PointResul
       .sort((a, b) => peak(b) - peak(a))
       .slice(0, SHOWN - 1);
     const series = busiest.map((id, k) => ({
-      label: resourceName(id, scene, lang, t),
+      label: resourceName(id, scene, lang),
       values: point.hourly.map((h) => h.queues[id] ?? 0),
       color: SERIES_COLOURS[k % SERIES_COLOURS.length]!,
     }));
@@ -36,11 +36,11 @@ export function HourlyCharts({ point, scene, lang, testId }: { point: PointResul
       .slice(0, SHOWN)
       .map(([id]) => id);
     return ids.map((id, k) => ({
-      label: resourceName(id, scene, lang, t),
+      label: resourceName(id, scene, lang),
       values: point.hourly.map((h) => Math.round((h.utilisation[id] ?? 0) * 1000) / 10),
       color: SERIES_COLOURS[k % SERIES_COLOURS.length]!,
     }));
-  }, [point, scene, lang, t]);
+  }, [point, scene, lang]);
   return (
     <div className="study-charts">
       <h4>{t('study.chart.queuesTitle')}</h4>

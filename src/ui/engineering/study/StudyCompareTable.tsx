@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scene } from '../../../domain/sceneSchema';
 import type { StudyResult } from '../../../sim/study/runStudy';
 import { formatNumber } from '../../formatNumber';
-import { formatEstimate, percent, resourceName, type Lang } from './studyLabels';
+import { bindingText, formatEstimate, percent, type Lang } from './studyLabels';
 
 interface Row {
   readonly label: string;
@@ -47,8 +47,8 @@ export function StudyCompareTable({ a, b, scene, lang }: { a: StudyResult; b: St
     },
     {
       label: t('study.result.binding'),
-      a: a.base.binding.resource ? `${resourceName(a.base.binding.resource, scene, lang, t)} (${percent(a.base.binding.utilisation, lang)})` : '—',
-      b: b.base.binding.resource ? `${resourceName(b.base.binding.resource, scene, lang, t)} (${percent(b.base.binding.utilisation, lang)})` : '—',
+      a: a.base.binding.resource ? bindingText(a.base.binding, a.base.runs.length, scene, lang, t) : '—',
+      b: b.base.binding.resource ? bindingText(b.base.binding, b.base.runs.length, scene, lang, t) : '—',
     },
     {
       label: t('study.compare.fleetBusy'),

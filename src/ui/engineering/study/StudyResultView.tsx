@@ -3,7 +3,7 @@ import type { Scene } from '../../../domain/sceneSchema';
 import type { StudyResult } from '../../../sim/study/runStudy';
 import { formatNumber } from '../../formatNumber';
 import { HourlyCharts } from './HourlyCharts';
-import { formatEstimate, percent, resourceName, type Lang } from './studyLabels';
+import { bindingText, caveatText, formatEstimate, resourceName, type Lang } from './studyLabels';
 import { SweepChart } from './SweepChart';
 
 /** Resources listed with their utilisation: the busiest few. */
@@ -15,8 +15,10 @@ export function verdict(cleared: number, range: { min: number; max: number }): '
 }
 
 /**
- * One layout's study: cleared/day (mean ± 95 % interval) against the target range, time in system, the binding
- * resource, utilisation per resource, queues and utilisation over the day, and the sweep when there is one.
+ * One layout's study: cleared/day (mean ± 95 % interval) against the target range (scaled from the window, and
+ * labelled so, when the window is not whole days), time in system, the binding resource and why it binds,
+ * utilisation per resource, what the numbers cannot be taken to say (the study's caveats), queues and utilisation
+ * over the day, and the sweep when there is one.
  */
 export function StudyResultView({ result, scene, title, lang, testId }: { result: StudyResult; scene: Scene; title: string; lang: Lang; testId: string }) {
   const { t } = useTranslation();
@@ -24,6 +26,9 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
   const c = b.clearedPerDay;
   const minutes = (e: typeof b.timeInSystemP50S) => formatEstimate(e, lang, 1 / 60);
   const stand = verdict(c.mean, result.targetRange);
+  const hours = result.spec.hours;
+  const wholeDays = Number.isInteger(hours / 24);
+  const caveats = result.caveats ?? []; // a study kept in the library before caveats existed has none
   const listed = Object.entries(b.utilisation)
     .sort((x, y) => y[1].mean - x[1].mean)
     .slice(0, LISTED);
@@ -39,15 +44,27 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
         })}
       </p>
       <div className={`study-headline ${stand}`}>
-        <span className="label">{t('study.result.cleared')}</span>
+        <span className="label">
+          {wholeDays
+            ? t('study.result.cleared')
+            : t('study.result.clearedScaled', { hours: formatNumber(hours, lang, 2), scale: formatNumber(24 / hours, lang, 2) })}
+        </span>
         <span className="value" data-testid={`${testId}-cleared`}>
           {formatEstimate(c, lang)}
         </span>
         <span className="range">
-          {c.low !== undefined
-            ? t('study.result.interval', { low: formatNumber(c.low, lang, 0), high: formatNumber(c.high!, lang, 0) })
-            : t('study.result.noInterval')}
+          {c.low === undefined
+            ? t('study.result.noInterval')
+            : t(c.identical ? 'study.result.intervalIdentical' : 'study.result.interval', {
+                low: formatNumber(c.low, lang, 0),
+                high: formatNumber(c.high!, lang, 0),
+              })}
         </span>
+        {!wholeDays && b.clearedInWindow && (
+          <span className="window" data-testid={`${testId}-window`}>
+            {t('study.result.clearedInWindow', { hours: formatNumber(hours, lang, 2), value: formatEstimate(b.clearedInWindow, lang) })}
+          </span>
+        )}
         <span className="target">
           {t(`study.result.verdict.${stand}`, { min: formatNumber(result.targetRange.min, lang, 0), max: formatNumber(result.targetRange.max, lang, 0) })}
         </span>
@@ -56,16 +73,7 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
         <dt>{t('study.result.timeInSystem')}</dt>
         <dd>{t('study.result.minutes', { p50: minutes(b.timeInSystemP50S), p95: minutes(b.timeInSystemP95S) })}</dd>
         <dt>{t('study.result.binding')}</dt>
-        <dd data-testid={`${testId}-binding`}>
-          {b.binding.resource === ''
-            ? '—'
-            : t('study.result.bindingValue', {
-                name: resourceName(b.binding.resource, scene, lang, t),
-                utilisation: percent(b.binding.utilisation, lang),
-                runs: b.binding.runs,
-                of: b.runs.length,
-              })}
-        </dd>
+        <dd data-testid={`${testId}-binding`}>{b.binding.resource === '' ? '—' : bindingText(b.binding, b.runs.length, scene, lang, t)}</dd>
       </dl>
       <table className="study-utilisation">
         <thead>
@@ -77,12 +85,24 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
         <tbody>
           {listed.map(([id, e]) => (
             <tr key={id}>
-              <td>{resourceName(id, scene, lang, t)}</td>
+              <td>{resourceName(id, scene, lang)}</td>
               <td>{formatEstimate(e, lang, 100)} %</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {caveats.length > 0 && (
+        <div className="study-caveats" data-testid={`${testId}-caveats`}>
+          <h4>{t('study.result.caveats')}</h4>
+          <ul>
+            {caveats.map((cv, k) => (
+              <li key={k} data-code={cv.code}>
+                {caveatText(cv, scene, lang, t)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <HourlyCharts point={b} scene={scene} lang={lang} testId={`${testId}-chart`} />
       {result.sweep && <SweepChart result={result} lang={lang} testId={testId} />}
     </section>

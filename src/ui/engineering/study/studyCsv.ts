@@ -1,6 +1,9 @@
 /**
  * A study's results as CSV for a spreadsheet: one row per run (layout, point, seed and its KPIs, utilisation of
  * every resource), then per point three summary rows whose seed column reads `mean`, `ci95-low`, `ci95-high`.
+ * The bounds stay within what each quantity allows (counts and times from 0, shares up to 1); the last column,
+ * `note`, says on a summary row where a bound was cut (and what t gave) or the runs were identical, and on the
+ * first mean row of a layout the study's caveats (a window scaled to a day, too few replications), in English.
  */
 import type { SimKpis } from '../../../sim/simKpis';
 import type { Estimate } from '../../../sim/study/studyStats';
@@ -21,6 +24,7 @@ const FIXED = [
   'timeInSystemP95S',
   'bottleneck',
 ];
+const NOTE = 'note';
 
 const cell = (v: string | number | undefined) => {
   if (v === undefined) return '';
@@ -35,11 +39,28 @@ export function resultPoints(r: LayoutResult['result']): PointResult[] {
   return out;
 }
 
+/** A point's estimates by their column name. */
+function figures(p: PointResult): [string, Estimate][] {
+  return [
+    ...(p.clearedInWindow ? [['cleared', p.clearedInWindow] as [string, Estimate]] : []),
+    ['clearedPerDay', p.clearedPerDay],
+    ['timeInSystemP50S', p.timeInSystemP50S],
+    ['timeInSystemP95S', p.timeInSystemP95S],
+    ...Object.entries(p.utilisation).map(([id, e]): [string, Estimate] => [`utilisation:${id}`, e]),
+  ];
+}
+
+/** Where a point's `bound` was cut to its quantity's range: `timeInSystemP95S (t gave -5106.4)`. */
+function cutNote(p: PointResult, bound: 'low' | 'high'): string | undefined {
+  const cut = figures(p).flatMap(([name, e]) => (e.cut?.[bound] === undefined ? [] : [`${name} (t gave ${Number(e.cut[bound].toFixed(4))})`]));
+  return cut.length === 0 ? undefined : `cut to the quantity's range: ${cut.join(', ')}`;
+}
+
 export function studyCsv(results: readonly LayoutResult[]): string {
   const resources: string[] = [];
   for (const { result } of results)
     for (const p of resultPoints(result)) for (const id of Object.keys(p.utilisation)) if (!resources.includes(id)) resources.push(id);
-  const lines = [[...FIXED, ...resources.map((id) => `utilisation:${id}`)].map(cell).join(',')];
+  const lines = [[...FIXED, ...resources.map((id) => `utilisation:${id}`), NOTE].map(cell).join(',')];
   const runRow = (layout: string, k: SimKpis) => [
     layout,
     k.scene,
@@ -54,8 +75,17 @@ export function studyCsv(results: readonly LayoutResult[]): string {
     k.timeInSystemP95S,
     k.bottleneck,
     ...resources.map((id) => k.utilisation[id] ?? 0),
+    undefined,
   ];
-  const summaryRow = (layout: string, sceneId: string, hours: number, p: PointResult, label: string, pick: (e: Estimate) => number | undefined) => [
+  const summaryRow = (
+    layout: string,
+    sceneId: string,
+    hours: number,
+    p: PointResult,
+    label: string,
+    pick: (e: Estimate) => number | undefined,
+    note: string | undefined,
+  ) => [
     layout,
     sceneId,
     p.vehiclesPerDay,
@@ -63,33 +93,36 @@ export function studyCsv(results: readonly LayoutResult[]): string {
     hours,
     label,
     undefined,
-    undefined,
+    p.clearedInWindow ? pick(p.clearedInWindow) : undefined,
     pick(p.clearedPerDay),
     pick(p.timeInSystemP50S),
     pick(p.timeInSystemP95S),
     label === 'mean' ? p.binding.resource : undefined,
     ...resources.map((id) => (p.utilisation[id] ? pick(p.utilisation[id]) : undefined)),
+    note,
   ];
   for (const { layout, result } of results) {
     const points = resultPoints(result);
     for (const p of points) for (const k of p.runs) lines.push(runRow(layout, k).map(cell).join(','));
-    for (const p of points) {
-      lines.push(
-        summaryRow(layout, result.sceneId, result.spec.hours, p, 'mean', (e) => e.mean)
-          .map(cell)
-          .join(','),
-      );
-      lines.push(
-        summaryRow(layout, result.sceneId, result.spec.hours, p, 'ci95-low', (e) => e.low)
-          .map(cell)
-          .join(','),
-      );
-      lines.push(
-        summaryRow(layout, result.sceneId, result.spec.hours, p, 'ci95-high', (e) => e.high)
-          .map(cell)
-          .join(','),
-      );
-    }
+    const studyNote = (result.caveats ?? [])
+      .filter((c) => c.code === 'partial-day' || c.code === 'few-replications')
+      .map((c) => c.message)
+      .join('; ');
+    points.forEach((p, k) => {
+      const row = (label: string, pick: (e: Estimate) => number | undefined, note: string | undefined) =>
+        lines.push(
+          summaryRow(layout, result.sceneId, result.spec.hours, p, label, pick, note || undefined)
+            .map(cell)
+            .join(','),
+        );
+      const identical = figures(p)
+        .filter(([, e]) => e.identical)
+        .map(([name]) => name);
+      const mean = [k === 0 ? studyNote : '', identical.length > 0 ? `all replications identical: ${identical.join(', ')}` : ''].filter((x) => x !== '');
+      row('mean', (e) => e.mean, mean.join('; '));
+      row('ci95-low', (e) => e.low, cutNote(p, 'low'));
+      row('ci95-high', (e) => e.high, cutNote(p, 'high'));
+    });
   }
   return `${lines.join('\n')}\n`;
 }
