@@ -481,6 +481,7 @@ export function geoJsonToScene(source: string, base: Scene, options: { readonly 
     scene,
     check,
     notes: [...r.notes.list(), ...r.extra].map(at),
+    counts: { ...(hasFacilities ? { facilities: facilities.length } : {}), nodes: scene.lanes.nodes.length, edges: scene.lanes.edges.length },
     summary: `${hasFacilities ? facilities.length : 'no'} facilities, ${hasLanes ? `${nodes.length} lane nodes, ${edges.length} lane edges` : 'no lanes'} from the file`,
   };
 }

@@ -68,8 +68,10 @@ export type LayoutImport =
       readonly scene: Scene;
       readonly check: readonly CheckedProblem[];
       readonly notes: readonly Problem[];
-      /** One line for the user: what was read (`72 nodes, 84 edges, 13 stations from layout … for …`). */
+      /** One line for the command line: what was read (`72 nodes, 84 edges, 13 stations from layout … for …`). */
       readonly summary: string;
+      /** What was read, for a UI to say in its own language; `facilities` only where the file replaced them. */
+      readonly counts: { readonly facilities?: number; readonly nodes: number; readonly edges: number };
     }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 

@@ -331,6 +331,7 @@ export function lifToScene(source: string, base: Scene, options: LifImportOption
     scene,
     check,
     notes: notes.list().map(at),
+    counts: { nodes: nodes.length, edges: edges.length },
     summary: `${nodes.length} nodes, ${edges.length} edges, ${new Set([...serves.values()].map((v) => v.station)).size} stations from layout "${layout.layoutId}" for vehicle type "${vehicleType}"`,
   };
 }

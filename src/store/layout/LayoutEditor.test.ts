@@ -250,3 +250,32 @@ describe('LayoutEditor add-edge tool', () => {
     expect(e.historySize).toBe(5);
   });
 });
+
+describe('LayoutEditor.replaceLayout (an imported file)', () => {
+  it('puts the imported lanes in place in the file order, as one undo step; undo gives back the old ones exactly', () => {
+    const e = new LayoutEditor(PROPOSED);
+    const nodes = [...PROPOSED.lanes.nodes].reverse().slice(0, 40);
+    const kept = new Set(nodes.map((n) => n.id));
+    const edges = PROPOSED.lanes.edges.filter((x) => kept.has(x.from) && kept.has(x.to)).map((x) => ({ ...x, speedLimitMps: 2 }));
+    expect(e.replaceLayout({ lanes: { nodes, edges } }).ok).toBe(true);
+    expect(e.scene.lanes).toEqual({ nodes, edges });
+    expect(e.scene.facilities).toBe(PROPOSED.facilities);
+    // Cutting the network in two leaves yards off it: the checker says so at once.
+    expect(e.getState().problems.some((p) => p.code === 'facility-unreachable' || p.code === 'facility-unserved')).toBe(true);
+    expect(e.historySize).toBe(1);
+    e.undo();
+    expect(e.scene.lanes).toEqual(PROPOSED.lanes);
+    expect(e.getState().problems).toEqual([]);
+    e.redo();
+    expect(e.scene.lanes).toEqual({ nodes, edges });
+  });
+
+  it('refuses records that are not well-shaped and changes nothing', () => {
+    const e = new LayoutEditor(PROPOSED);
+    const bad = [{ ...PROPOSED.lanes.nodes[0]!, position: [Number.NaN, 0] as [number, number] }];
+    const r = e.replaceLayout({ lanes: { nodes: bad, edges: [] } });
+    expect(r.ok).toBe(false);
+    expect(e.scene).toBe(PROPOSED);
+    expect(e.getState().canUndo).toBe(false);
+  });
+});

@@ -357,6 +357,29 @@ export class LayoutEditor {
     return r;
   }
 
+  // ── Imports ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Puts an imported lane network (a LIF file) or facilities and lanes (a GeoJSON file) in place of the scene's,
+   * as one undo step: every old record removed and every new one added at its place, so the layout takes the
+   * file's order and an undo gives back the old one exactly. What the import left out of `parts` is untouched.
+   */
+  replaceLayout(parts: { readonly facilities?: readonly Facility[]; readonly lanes?: Scene['lanes'] }): CommandResult {
+    const scene = this.state.scene;
+    const removed: Record<RecordKey, Placed> = {};
+    const added: Record<RecordKey, Placed> = {};
+    const swap = <T extends { id: string }>(key: (id: string) => RecordKey, before: readonly T[], after: readonly T[]) => {
+      before.forEach((value, index) => (removed[key(value.id)] = { index, value }));
+      after.forEach((value, index) => (added[key(value.id)] = { index, value }));
+    };
+    if (parts.facilities) swap(facilityKey, scene.facilities, parts.facilities);
+    if (parts.lanes) {
+      swap(nodeKey, scene.lanes.nodes, parts.lanes.nodes);
+      swap(edgeKey, scene.lanes.edges, parts.lanes.edges);
+    }
+    return this.commit({ added, updated: {}, removed });
+  }
+
   // ── Assumptions ─────────────────────────────────────────────────────────────────────────────────────────
 
   /**

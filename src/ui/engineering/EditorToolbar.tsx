@@ -1,8 +1,10 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, type FacilityKind } from '../../domain/sceneSchema';
 import type { LayoutEditor } from '../../store/layout/LayoutEditor';
 import { EDITOR_TOOLS, type EditorTool } from '../../store/layout/tools/ToolManager';
 import { useEditorState } from '../../store/layout/useEditorState';
+import type { LayoutFormat } from './sceneFiles';
 
 /** The toolbar's tool buttons; `place` has its own, beside the kind it places. */
 const TOOLS: readonly EditorTool[] = EDITOR_TOOLS.filter((k) => k !== 'place');
@@ -11,10 +13,39 @@ interface Props {
   readonly editor: LayoutEditor;
   readonly onSave: () => void;
   readonly onGeoJson: () => void;
+  readonly onExportLif: () => void;
+  /** A file picked to import (LIF: the lanes; GeoJSON: facilities and lanes). */
+  readonly onImport: (format: LayoutFormat, file: File) => void;
+}
+
+/** A button that opens the file picker, and the hidden input it opens (a test sets its files directly). */
+function ImportButton({ format, onImport }: { format: LayoutFormat; onImport: Props['onImport'] }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" data-testid={`import-${format}`} title={t(`engineering.file.import.${format}Title`)} onClick={() => input.current?.click()}>
+        {t(`engineering.file.import.${format}`)}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={format === 'lif' ? '.json,.lif,application/json' : '.geojson,.json,application/geo+json,application/json'}
+        data-testid={`import-${format}-file`}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared, so picking the same file again (after fixing it) imports it again.
+          e.target.value = '';
+          if (file) onImport(format, file);
+        }}
+      />
+    </>
+  );
 }
 
 /** Tools, adding, deleting, undo/redo, snapping, and the layout's files. Shortcuts are listed in each title. */
-export function EditorToolbar({ editor, onSave, onGeoJson }: Props) {
+export function EditorToolbar({ editor, onSave, onGeoJson, onExportLif, onImport }: Props) {
   const { t } = useTranslation();
   const tool = useEditorState(editor, (s) => s.tool);
   const placeKind = useEditorState(editor, (s) => s.placeKind);
@@ -97,6 +128,11 @@ export function EditorToolbar({ editor, onSave, onGeoJson }: Props) {
         <button type="button" data-testid="export-geojson" title={t('engineering.file.geojsonTitle')} onClick={onGeoJson}>
           {t('engineering.file.geojson')}
         </button>
+        <button type="button" data-testid="export-lif" title={t('engineering.file.lifTitle')} onClick={onExportLif}>
+          {t('engineering.file.lif')}
+        </button>
+        <ImportButton format="lif" onImport={onImport} />
+        <ImportButton format="geojson" onImport={onImport} />
       </div>
     </div>
   );

@@ -15,7 +15,9 @@ import { FacilityPicker } from './FacilityPicker';
 import { Inspector } from './Inspector';
 import { ProblemList } from './ProblemList';
 import { StudyPanel } from './study/StudyPanel';
-import { exportGeoJson, saveSceneFile } from './sceneFiles';
+import { exportGeoJson, exportLif, importLayoutText, saveSceneFile, type ImportOutcome, type LayoutFormat } from './sceneFiles';
+import { ImportNotice } from './ImportNotice';
+import { coded } from '../../domain/problem';
 import type { Problem } from '../../domain/problem';
 import { problemText } from '../problemText';
 import { useEditorShortcuts } from './useEditorShortcuts';
@@ -57,6 +59,16 @@ export function EngineeringConsole({
   const fleet = useMemo(() => ({ frame: fleetFrame(0, 0) }), []);
   const [tab, setTab] = useState<Tab>('layout');
   const [fileError, setFileError] = useState<readonly Problem[]>();
+  const [imported, setImported] = useState<ImportOutcome>();
+  const importFile = (format: LayoutFormat, file: File) => {
+    file.text().then(
+      (text) => setImported(importLayoutText(editor, format, file.name, text)),
+      (e: unknown) => {
+        const reason = e instanceof Error ? e.message : String(e);
+        setImported({ ok: false, file: file.name, format, problems: [coded('', `cannot load: ${reason}`, { code: 'load-failed', params: { reason } })] });
+      },
+    );
+  };
   useEditorShortcuts(editor);
 
   return (
@@ -74,7 +86,13 @@ export function EngineeringConsole({
         <EditLayer editor={editor} />
       </TwinCanvas>
       <Legend scene={edited} />
-      <EditorToolbar editor={editor} onSave={() => setFileError(saveSceneFile(editor.scene))} onGeoJson={() => exportGeoJson(editor.scene)} />
+      <EditorToolbar
+        editor={editor}
+        onSave={() => setFileError(saveSceneFile(editor.scene))}
+        onGeoJson={() => exportGeoJson(editor.scene)}
+        onExportLif={() => exportLif(editor.scene)}
+        onImport={importFile}
+      />
       <aside className={tab === 'study' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
         <DraftBanner session={session} />
         {(error || fileError) && (
@@ -92,6 +110,7 @@ export function EngineeringConsole({
             </button>
           </p>
         )}
+        {imported && <ImportNotice outcome={imported} onClose={() => setImported(undefined)} />}
         <div className="tabs" role="tablist">
           {TABS.filter((k) => k !== 'library' || library).map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`tab-${k}`} onClick={() => setTab(k)}>
