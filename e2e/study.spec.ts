@@ -70,8 +70,20 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
   await press(page, 'study-run');
   const result = page.getByTestId('study-result-edited');
   await expect(result).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('study-result-edited-cleared')).toHaveText(/^[\d,]+ ± [\d,]+$/);
+  // Mean ± half-width, or the bounds where the interval was cut at 0 (issue 14: no bound below what a count allows).
+  await expect(page.getByTestId('study-result-edited-cleared')).toHaveText(/^[\d,]+ (± [\d,]+|\([\d,]+–[\d,]+\))$/);
   await expect(page.getByTestId('study-result-edited-binding')).toContainText(/busy \(binds in \d of 2 runs\)/);
+  await expect(page.getByTestId('study-result-edited-binding')).not.toContainText(/agv-|vn-|cn-/);
+  // Two hours from midnight scaled to a day, with two seeds: both said on the result (issue 14).
+  await expect(result.locator('.study-headline .label')).toHaveText('Vehicles cleared per day, scaled from 2 h (× 12)');
+  await expect(page.getByTestId('study-result-edited-window')).toContainText('cleared in the 2 h from 00:00: ');
+  const caveats = page.getByTestId('study-result-edited-caveats');
+  await expect(caveats.locator('li[data-code="partial-day"]')).toHaveText(
+    "A window of 2 h from 00:00, scaled to a day (× 12): the arrival profile is not flat, so this is not a day's capacity. Simulate 24 h for that.",
+  );
+  await expect(caveats.locator('li[data-code="few-replications"]')).toHaveText('2 replications: too few for a meaningful 95 % interval (5 or more).');
+  await caveats.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: 'test-results/screenshots/engineering-study-caveats.png' });
   for (const chart of ['queues', 'utilisation']) {
     const c = page.getByTestId(`study-result-edited-chart-${chart}`);
     await expect(c.locator('canvas')).toHaveCount(1);
