@@ -28,7 +28,9 @@ export function StudyCompareTable({ a, b, scene, lang }: { a: StudyResult; b: St
   };
   const rows: Row[] = [
     {
-      label: t('study.result.cleared'),
+      label: Number.isInteger(a.spec.hours / 24)
+        ? t('study.result.cleared')
+        : t('study.result.clearedScaled', { hours: formatNumber(a.spec.hours, lang, 2), scale: formatNumber(24 / a.spec.hours, lang, 2) }),
       a: formatEstimate(a.base.clearedPerDay, lang),
       b: formatEstimate(b.base.clearedPerDay, lang),
       delta: signed(b.base.clearedPerDay.mean - a.base.clearedPerDay.mean, lang),

@@ -35,7 +35,11 @@ export function SweepChart({ result, lang, testId }: { result: StudyResult; lang
         series={series}
         bands={bands}
         xLabel={t(sweep.parameter === 'agvs' ? 'study.sweep.axisAgvs' : 'study.sweep.axisVehicles')}
-        yLabel={t('study.sweep.axisCleared')}
+        yLabel={
+          Number.isInteger(result.spec.hours / 24)
+            ? t('study.sweep.axisCleared')
+            : t('study.sweep.axisClearedScaled', { scale: formatNumber(24 / result.spec.hours, lang, 2) })
+        }
         height={200}
         fontPx={11}
         testId={`${testId}-sweep`}
