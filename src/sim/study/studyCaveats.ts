@@ -69,8 +69,8 @@ const FIGURE_EN: Record<StudyFigure, string> = {
 };
 
 const en = (x: number, digits = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: digits });
-/** Whole numbers, but one decimal below 10 so a small figure does not read as 0. */
-const shown = (x: number) => en(x, Math.abs(x) < 10 ? 1 : 0);
+/** Whole numbers, but decimals below 10 and below 1 so a small figure does not read as 0. */
+const shown = (x: number) => en(x, Math.abs(x) < 1 ? 2 : Math.abs(x) < 10 ? 1 : 0);
 
 /** A figure's value in English with its unit: minutes for times, per cent for shares. */
 function valueEn(figure: StudyFigure, x: number): string {

@@ -47,9 +47,9 @@ export function bindingText(b: BindingResource, of: number, scene: Scene, lang: 
     : t('study.result.bindingValue', { name, utilisation: percent(b.utilisation, lang), runs: b.runs, of });
 }
 
-/** A figure's value with its unit: minutes for times, per cent for shares (one decimal below 10, so 0.4 is not 0). */
+/** A figure's value with its unit: minutes for times, per cent for shares (decimals below 10 and 1, so 0.04 is not 0). */
 function figureValue(figure: StudyFigure, x: number, lang: Lang): string {
-  const shown = (v: number) => formatNumber(v, lang, Math.abs(v) < 10 ? 1 : 0);
+  const shown = (v: number) => formatNumber(v, lang, Math.abs(v) < 1 ? 2 : Math.abs(v) < 10 ? 1 : 0);
   if (figure === 'timeInSystemP50S' || figure === 'timeInSystemP95S') return `${shown(x / 60)} min`;
   if (figure === 'utilisation') return `${shown(x * 100)} %`;
   return formatNumber(x, lang, 1);
