@@ -1,4 +1,4 @@
-import type { FacilityKind } from '../domain/sceneSchema';
+import type { FacilityKind } from './sceneSchema';
 
 /** Legend colours; the same hues as the models' vertex colours (scripts/models). */
 export const KIND_COLOUR: Record<FacilityKind, string> = {

@@ -252,7 +252,10 @@ export const Scene = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(SCENE_FORMAT),
   id: Id,
-  variant: z.enum(['today', 'proposed']),
+  variant: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and - (the file name: scenes/<zone>/<variant>.json)')
+    .meta({ description: "today, proposed, a stage of the roadmap (2027, 2030) or an engineer's name for a variant" }),
   title: Text,
   description: Text.optional(),
   zone: Zone,

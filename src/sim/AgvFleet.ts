@@ -44,8 +44,8 @@ export interface FleetHost {
   scheduleStep(t: number): void;
   scheduleChargeDone(t: number, agv: number): void;
   craneRequest(crane: number, agv: number, job: 'load' | 'unload', t: number): void;
-  /** The crane of `yard`, among those with a lane node, with the fewest moves queued. */
-  leastBusyCrane(yard: number): number;
+  /** The moves crane c is making or has queued (trucks' and AGVs'). */
+  craneLoad(crane: number): number;
   log(t: number, kind: 'contact' | 'near-miss' | 'charging' | 'command', agv: number, detail: string, x?: number, y?: number): void;
   /** TEU into (+) or out of (−) a yard's stack. */
   addStock(yard: number, teu: number): void;
@@ -60,6 +60,12 @@ export class AgvFleet {
   readonly battery: Float64Array;
   private readonly container: Int32Array;
   private readonly crane: Int32Array;
+  /** Crane c's handover bays are bayVertex[bayStart[c] .. bayStart[c + 1]); bayClaims counts the AGVs sent to each. */
+  private readonly bayStart: Int32Array;
+  private readonly bayVertex: Int32Array;
+  private readonly bayClaims: Int32Array;
+  /** The bay (an index into bayVertex) AGV i is sent to, or -1. */
+  private readonly bayOf: Int32Array;
   /** When AGV i's charge ends (NaN when not charging): a charge-done event for another time is stale. */
   private readonly chargeEnd: Float64Array;
   private readonly chargeVertices: Int32Array;
@@ -112,6 +118,11 @@ export class AgvFleet {
     this.battery = new Float64Array(count).fill(1);
     this.container = new Int32Array(count).fill(-1);
     this.crane = new Int32Array(count).fill(-1);
+    this.bayStart = new Int32Array(layout.cranes.length + 1);
+    layout.cranes.forEach((c, k) => (this.bayStart[k + 1] = this.bayStart[k]! + c.bays.length));
+    this.bayVertex = Int32Array.from(layout.cranes.flatMap((c) => c.bays.map((node) => this.motion.vertexOfNode[node]!)));
+    this.bayClaims = new Int32Array(this.bayVertex.length);
+    this.bayOf = new Int32Array(count).fill(-1);
     this.chargeEnd = new Float64Array(count).fill(NaN);
     this.waitAtGoal = new Uint8Array(count);
     const vertices = (role: string) => Int32Array.from(scene.lanes.nodes.flatMap((node, k) => (node.role === role ? [this.motion.vertexOfNode[k]!] : [])));
@@ -184,7 +195,7 @@ export class AgvFleet {
       if (c >= 0 && this.containers.state[c] === C_ON_AGV) aside[this.containers.leg[c] as 0 | 1].push(c);
       else if (c >= 0) this.enqueue(c, t);
       this.container[i] = -1;
-      this.crane[i] = -1;
+      this.releaseBay(i);
       this.chargeEnd[i] = NaN;
       this.releaseCharger(i);
       this.leavePark(i);
@@ -194,7 +205,7 @@ export class AgvFleet {
     }
     for (let i = 0; i < this.n; i++) {
       const p = placements[i]!;
-      const at = p.goalNode >= 0 ? this.layout.cranes.findIndex((c) => c.laneNode === p.goalNode) : -1;
+      const at = p.goalNode >= 0 ? this.layout.cranes.findIndex((c) => c.bays.includes(p.goalNode)) : -1;
       const yard = at >= 0 ? this.layout.cranes[at]!.yard : -1;
       if (p.loaded) {
         const crane = yard === legs.export.to || yard === legs.import.to ? at : this.nearestDropCrane(i);
@@ -227,8 +238,81 @@ export class AgvFleet {
 
   private startLeg(i: number, state: typeof AGV_TO_PICK | typeof AGV_TO_DROP, crane: number): void {
     this.state[i] = state;
+    this.toCrane(i, crane);
+  }
+
+  /**
+   * The crane of `yard` (among those with a lane node) to send an AGV to: the fewest AGVs already sent to it plus
+   * moves it has in hand, so AGVs on their way count before they arrive and spread over the yard's cranes.
+   */
+  private craneFor(yard: number): number {
+    let best = -1;
+    let bestScore = Infinity;
+    for (const c of this.layout.yards[yard]!.cranes) {
+      if (this.bayStart[c] === this.bayStart[c + 1]) continue;
+      let claims = 0;
+      for (let b = this.bayStart[c]!; b < this.bayStart[c + 1]!; b++) claims += this.bayClaims[b]!;
+      const score = claims + this.host.craneLoad(c);
+      if (score < bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best < 0) throw new Error(`yard "${this.layout.yards[yard]!.id}" has no crane on the lanes`);
+    return best;
+  }
+
+  /**
+   * Sends AGV i to one of `crane`'s handover bays: the one the fewest AGVs are sent to, the nearest of those. With
+   * one bay a crane, every AGV for it queues on the lane before it, as before.
+   */
+  private toCrane(i: number, crane: number): void {
+    this.releaseBay(i);
+    const m = this.motion;
+    let best = -1;
+    for (let b = this.bayStart[crane]!; b < this.bayStart[crane + 1]!; b++) {
+      if (
+        best < 0 ||
+        this.bayClaims[b]! < this.bayClaims[best]! ||
+        (this.bayClaims[b] === this.bayClaims[best] && m.distance(this.bayVertex[b]!, m.vertex[i]!) < m.distance(this.bayVertex[best]!, m.vertex[i]!))
+      )
+        best = b;
+    }
+    if (best < 0) throw new Error(`crane "${this.layout.cranes[crane]!.id}" has no lane node for AGVs`);
     this.crane[i] = crane;
-    this.motion.goal[i] = this.motion.vertexOfNode[this.layout.cranes[crane]!.laneNode]!;
+    this.bayOf[i] = best;
+    this.bayClaims[best]!++;
+    m.goal[i] = this.bayVertex[best]!;
+  }
+
+  /**
+   * An AGV driving to a handover bay another AGV is also sent to moves to a bay of the same yard nobody is sent
+   * to, if there is one: AGVs bound for a yard take its bays as they free up rather than queue on the lane for one.
+   */
+  private spreadOverBays(): void {
+    for (let i = 0; i < this.n; i++) {
+      const st = this.state[i];
+      const b = this.bayOf[i]!;
+      if ((st !== AGV_TO_PICK && st !== AGV_TO_DROP) || b < 0 || this.bayClaims[b]! <= 1) continue;
+      for (const c of this.layout.yards[this.layout.cranes[this.crane[i]!]!.yard]!.cranes) {
+        let free = -1;
+        for (let k = this.bayStart[c]!; k < this.bayStart[c + 1]! && free < 0; k++) if (this.bayClaims[k] === 0) free = k;
+        if (free < 0) continue;
+        this.bayClaims[b]!--;
+        this.bayClaims[free]!++;
+        this.bayOf[i] = free;
+        this.crane[i] = c;
+        this.motion.goal[i] = this.bayVertex[free]!;
+        break;
+      }
+    }
+  }
+
+  private releaseBay(i: number): void {
+    const b = this.bayOf[i]!;
+    if (b >= 0) this.bayClaims[b]!--;
+    this.bayOf[i] = -1;
+    this.crane[i] = -1;
   }
 
   private sendTo(i: number, vertex: number): void {
@@ -353,7 +437,7 @@ export class AgvFleet {
   private requeue(i: number, t: number): void {
     const c = this.container[i]!;
     this.container[i] = -1;
-    this.crane[i] = -1;
+    this.releaseBay(i);
     if (c >= 0) this.pushJob(c, t);
   }
 
@@ -363,10 +447,9 @@ export class AgvFleet {
     const container = this.container[i]!;
     this.containers.state[container] = C_ON_AGV;
     const legs = this.layout.agvLegs!;
-    const crane = this.host.leastBusyCrane(this.containers.leg[container] === LEG_EXPORT ? legs.export.to : legs.import.to);
+    const crane = this.craneFor(this.containers.leg[container] === LEG_EXPORT ? legs.export.to : legs.import.to);
     this.state[i] = AGV_TO_DROP;
-    this.crane[i] = crane;
-    m.goal[i] = m.vertexOfNode[this.layout.cranes[crane]!.laneNode]!;
+    this.toCrane(i, crane);
     m.hold[i] = 0;
     this.ensureStepping(t);
     this.dispatch(t);
@@ -377,7 +460,7 @@ export class AgvFleet {
     const container = this.container[i]!;
     this.containers.state[container] = C_IN_DESTINATION;
     this.container[i] = -1;
-    this.crane[i] = -1;
+    this.releaseBay(i);
     this.motion.hold[i] = 0;
     this.goIdle(i, t);
     this.dispatch(t);
@@ -412,7 +495,7 @@ export class AgvFleet {
       let bestD = Infinity;
       for (let leg = 0; leg < 2; leg++) {
         if (this.jobHead[leg] === this.jobTail[leg]) continue;
-        const crane = this.host.leastBusyCrane(leg === LEG_EXPORT ? legs.export.from : legs.import.from);
+        const crane = this.craneFor(leg === LEG_EXPORT ? legs.export.from : legs.import.from);
         const d = m.distance(m.vertexOfNode[this.layout.cranes[crane]!.laneNode]!, m.vertex[i]!);
         if (d < bestD) {
           bestLeg = leg;
@@ -426,8 +509,7 @@ export class AgvFleet {
       const ring = this.jobs[bestLeg as 0 | 1];
       this.container[i] = ring[this.jobHead[bestLeg]!++ % ring.length]!;
       this.state[i] = AGV_TO_PICK;
-      this.crane[i] = bestCrane;
-      m.goal[i] = m.vertexOfNode[this.layout.cranes[bestCrane]!.laneNode]!;
+      this.toCrane(i, bestCrane);
       this.ensureStepping(t);
     }
   }
@@ -436,6 +518,7 @@ export class AgvFleet {
   step(t: number): void {
     const m = this.motion;
     this.now = t;
+    this.spreadOverBays();
     this.arrivalsAt(t);
     this.watch.check(t);
     const active = m.step(t);

@@ -433,7 +433,7 @@ export class Simulation {
 
   private slotGranted(yard: number, truck: number, t: number): void {
     const op = this.itineraries[this.itin[truck]!]!.ops[this.pc[truck]!]!;
-    this.craneRequest(this.leastBusyCrane(yard, false), truck * 4 + (op.kind === 'drop' ? JOB_TRUCK_DROP : JOB_TRUCK_PICK), t);
+    this.craneRequest(this.leastBusyCrane(yard), truck * 4 + (op.kind === 'drop' ? JOB_TRUCK_DROP : JOB_TRUCK_PICK), t);
   }
 
   /** What the AGV fleet may ask of the rest of the simulation. */
@@ -442,7 +442,7 @@ export class Simulation {
       scheduleStep: (t) => this.queue.push(t, EV_AGV_STEP, 0),
       scheduleChargeDone: (t, agv) => this.queue.push(t, EV_CHARGE_DONE, agv),
       craneRequest: (crane, agv, job, t) => this.craneRequest(crane, agv * 4 + (job === 'load' ? JOB_AGV_LOAD : JOB_AGV_UNLOAD), t),
-      leastBusyCrane: (yard) => this.leastBusyCrane(yard, true),
+      craneLoad: (c) => this.cranes[c]!.busy + this.cranes[c]!.queueLength,
       log: (t, kind, agv, detail, x, y) => this.pushLog(t, kind, agv, detail, x, y),
       addStock: (yard, teu) => this.addStock(yard, teu),
       newContainer: (leg) => {
@@ -452,11 +452,11 @@ export class Simulation {
     };
   }
 
-  private leastBusyCrane(yard: number, needsLane: boolean): number {
+  /** The crane of `yard` with the fewest moves in hand, for a truck. */
+  private leastBusyCrane(yard: number): number {
     let best = -1;
     let bestLoad = Infinity;
     for (const c of this.layout.yards[yard]!.cranes) {
-      if (needsLane && this.layout.cranes[c]!.laneNode < 0) continue;
       const load = this.cranes[c]!.busy + this.cranes[c]!.queueLength;
       if (load < bestLoad) {
         best = c;

@@ -39,8 +39,13 @@ export interface CraneSpec {
   readonly id: string;
   readonly cycleS: number;
   readonly yard: number;
-  /** Index of the lane node serving this crane, or -1 when AGVs cannot reach it. */
+  /** Index of the crane's first lane node (its first handover bay), or -1 when AGVs cannot reach it. */
   readonly laneNode: number;
+  /**
+   * Every lane node serving this crane, in scene order: its handover bays. A crane with bays beside the through
+   * lane works an AGV in one while others pass, and the next AGV waits in another bay rather than on the lane.
+   */
+  readonly bays: readonly number[];
 }
 
 export interface Stop {
@@ -84,13 +89,17 @@ export function gateLayout(scene: Scene, agvCount: number): GateLayout {
       yards.push({ facility: i, id: f.id, flow, side: f.side, slots: f.loadingSlots, capacityTeu: f.capacityTeu, cranes: [] });
     }
   });
-  const nodeOf = new Map(scene.lanes.nodes.map((n, k) => [n.serves, k]));
+  const baysOf = new Map<string, number[]>();
+  scene.lanes.nodes.forEach((n, k) => {
+    if (n.serves !== undefined) baysOf.set(n.serves, [...(baysOf.get(n.serves) ?? []), k]);
+  });
   scene.facilities.forEach((f, i) => {
     if (f.kind !== 'crane') return;
     const yard = yards.findIndex((y) => y.id === f.serves);
     if (yard < 0) return;
     yards[yard]!.cranes.push(cranes.length);
-    cranes.push({ facility: i, id: f.id, cycleS: f.cycleTimeS.value, yard, laneNode: nodeOf.get(f.id) ?? -1 });
+    const bays = baysOf.get(f.id) ?? [];
+    cranes.push({ facility: i, id: f.id, cycleS: f.cycleTimeS.value, yard, laneNode: bays[0] ?? -1, bays });
   });
 
   const hasLanes = scene.lanes.edges.length > 0;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from './formatNumber';
 import type { Facility, Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
-import { KIND_COLOUR } from './kindStyle';
+import { KIND_COLOUR } from '../domain/kindColour';
 
 const COMMON = new Set(['id', 'kind', 'name', 'side', 'footprint']);
 const degrees = (rad: number) => `${((rad * 180) / Math.PI).toFixed(0)}°`;

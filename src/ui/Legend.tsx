@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, type Scene } from '../domain/sceneSchema';
 import { useTwin } from '../store/useTwin';
-import { KIND_COLOUR } from './kindStyle';
+import { KIND_COLOUR } from '../domain/kindColour';
 
 const OVERLAYS = [
   { key: 'lanes', label: 'legend.lanes', colour: '#155e75' },

@@ -5,7 +5,7 @@ import { listAssumptions } from '../../store/layout/assumptions';
 import type { LayoutEditor } from '../../store/layout/LayoutEditor';
 import { useTwin } from '../../store/useTwin';
 import { facilityName } from '../FacilityPanel';
-import { KIND_COLOUR } from '../kindStyle';
+import { KIND_COLOUR } from '../../domain/kindColour';
 import { AssumptionRow } from './AssumptionRow';
 import { facilityFields } from './facilityFields';
 import { NumberField } from './NumberField';
