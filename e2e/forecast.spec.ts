@@ -73,9 +73,9 @@ test('a forecast on the 25-minute sample recording is scored: position errors at
   await openTwin(page, '?zone=1088/2-1089&scene=proposed&lang=en&source=replay&file=sample:1088-2-1089-forecast');
   await expect(page.getByTestId('replay-hud')).toBeVisible({ timeout: 60_000 });
   // Paused at the first instant each AGV has one position: a driving one's speed is not known yet, not 0 m/s.
-  const first = page.getByTestId('ops-row-AGV-001');
-  await expect(first.locator('td').nth(1)).toHaveText('driving');
-  await expect(first.locator('td').nth(4)).toHaveText('—');
+  const driving = page.locator('[data-testid^="ops-row-AGV-"]').filter({ has: page.locator('td.col-state', { hasText: /^driving$/ }) });
+  await expect(driving.first()).toBeVisible();
+  await expect(driving.first().locator('td').nth(4)).toHaveText('—');
   const run = page.getByTestId('forecast-run');
   await expect(run).toBeEnabled({ timeout: 60_000 });
   await run.click();
