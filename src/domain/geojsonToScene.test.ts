@@ -1,25 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadShippedScene, SHIPPED_SCENE_FILES } from './fixtures/shippedScenes';
 import { localToLonLat, lonLatToLocal, sceneToGeoJson, type GeoFeatureCollection } from './geojson';
 import { geoJsonToScene } from './geojsonToScene';
 import { readImportDefaults } from './layoutImport';
-import { parseScene } from './parseScene';
 import { formatProblem } from './problem';
 import type { Scene } from './sceneSchema';
 
 const root = new URL('../../', import.meta.url);
 const defaults = readImportDefaults(JSON.parse(readFileSync(new URL('data/editor.json', root), 'utf8')));
-const SCENES = readdirSync(new URL('scenes/', root)).flatMap((zone) =>
-  readdirSync(new URL(`scenes/${zone}/`, root))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => `scenes/${zone}/${f}`),
-);
-
-function load(file: string): Scene {
-  const r = parseScene(readFileSync(new URL(file, root), 'utf8'), file);
-  if (!r.ok) throw new Error(`${file}: ${r.problems.map((p) => formatProblem(p)).join('; ')}`);
-  return r.scene;
-}
+const SCENES = SHIPPED_SCENE_FILES;
+const load = loadShippedScene;
 
 const proposed = load('scenes/1119-1120/proposed.json');
 const text = (g: unknown) => `${JSON.stringify(g, null, 2)}\n`;

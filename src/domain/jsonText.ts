@@ -5,15 +5,28 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { jsonSyntaxMessage } from './jsonSyntaxMessage';
-import { lineColumn } from './parseScene';
 import { coded, parsePath, type Problem } from './problem';
 
 export type JsonTextResult =
   | { readonly ok: true; readonly data: unknown; readonly text: string; readonly tree: Node }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 /** Parses strict JSON (no comments, no trailing commas); a leading byte-order mark is dropped as the browser does. */
 export function readJsonText(source: string): JsonTextResult {
+  // A byte-order mark (Windows editors write one) is not JSON; the browser's file reader drops it, so do the same.
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });

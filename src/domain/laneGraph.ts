@@ -32,11 +32,11 @@ export function buildLaneGraph(nodes: readonly LaneNode[], edges: readonly LaneE
   return { nodes, edges, indexOf, out, into };
 }
 
-/** Marks every node reachable from `start` following `adjacency` (breadth first). */
-export function reachable(adjacency: readonly (readonly number[])[], start: number): Uint8Array {
+/** Marks every node reachable from any of `starts` following `adjacency` (breadth first). */
+export function reachable(adjacency: readonly (readonly number[])[], starts: readonly number[]): Uint8Array {
   const seen = new Uint8Array(adjacency.length);
-  const queue = [start];
-  seen[start] = 1;
+  const queue = [...starts];
+  for (const k of starts) seen[k] = 1;
   for (let head = 0; head < queue.length; head++) {
     for (const next of adjacency[queue[head]!]!) {
       if (!seen[next]) {

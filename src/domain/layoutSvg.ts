@@ -8,7 +8,7 @@
  */
 import { footprintCorners } from './geometry';
 import { KIND_COLOUR } from './kindColour';
-import type { Bounds } from './sceneBounds';
+import { pointsBounds } from './sceneBounds';
 import type { Scene, Vec2 } from './sceneSchema';
 
 export interface LayoutSvgOptions {
@@ -27,32 +27,18 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function boundsOf(points: readonly Vec2[], margin: number): Bounds {
-  let minE = Infinity;
-  let maxE = -Infinity;
-  let minN = Infinity;
-  let maxN = -Infinity;
-  for (const [e, n] of points) {
-    minE = Math.min(minE, e);
-    maxE = Math.max(maxE, e);
-    minN = Math.min(minN, n);
-    maxN = Math.max(maxN, n);
-  }
-  return { minE: minE - margin, maxE: maxE + margin, minN: minN - margin, maxN: maxN + margin };
-}
-
 function focusPoints(scene: Scene, focus: 'VN' | 'CN' | 'all'): Vec2[] {
   if (focus === 'all') return [...scene.facilities.flatMap((f) => footprintCorners(f.footprint)), ...scene.lanes.nodes.map((n) => n.position)];
   const area = scene.facilities.filter((f) => f.side === focus && AGV_KINDS.has(f.kind));
   const corners = area.flatMap((f) => footprintCorners(f.footprint));
   if (corners.length === 0) return focusPoints(scene, 'all');
-  const box = boundsOf(corners, 120);
+  const box = pointsBounds(corners, 120);
   const inside = (p: Vec2) => p[0] >= box.minE && p[0] <= box.maxE && p[1] >= box.minN && p[1] <= box.maxN;
   return [...corners, ...scene.lanes.nodes.map((n) => n.position).filter(inside)];
 }
 
 export function layoutSvg(scene: Scene, o: LayoutSvgOptions): string {
-  const b = boundsOf(focusPoints(scene, o.focus ?? 'all'), 30);
+  const b = pointsBounds(focusPoints(scene, o.focus ?? 'all'), 30);
   const scale = o.widthPx / (b.maxE - b.minE);
   const heightPx = Math.ceil((b.maxN - b.minN) * scale);
   const x = (e: number) => ((e - b.minE) * scale).toFixed(1);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lineColumn, parseScene } from './parseScene';
+import { lineColumn } from './jsonText';
+import { parseScene } from './parseScene';
 import { formatProblem } from './problem';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

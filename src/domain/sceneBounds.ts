@@ -16,6 +16,11 @@ export function sceneBounds(scene: Scene): Bounds {
     ...scene.lanes.nodes.map((n) => n.position),
     ...scene.truckRoutes.flatMap((r) => r.points),
   ];
+  return pointsBounds(points);
+}
+
+/** The east-north box holding `points`, grown by `margin` metres on every side. */
+export function pointsBounds(points: readonly Vec2[], margin = 0): Bounds {
   let minE = Infinity;
   let maxE = -Infinity;
   let minN = Infinity;
@@ -26,5 +31,5 @@ export function sceneBounds(scene: Scene): Bounds {
     minN = Math.min(minN, n);
     maxN = Math.max(maxN, n);
   }
-  return { minE, maxE, minN, maxN };
+  return { minE: minE - margin, maxE: maxE + margin, minN: minN - margin, maxN: maxN + margin };
 }

@@ -1,22 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadShippedScene, REPO_ROOT, SHIPPED_SCENE_FILES } from './fixtures/shippedScenes';
 import { segmentCrossesPolyline } from './geometry';
 import { parseScene } from './parseScene';
 import { SCENE_JSON_SCHEMA_PATH, sceneJsonSchema } from './sceneJsonSchema';
 import { FACILITY_KINDS, type Scene } from './sceneSchema';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCENE_FILES = readdirSync(`${ROOT}scenes`, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => `scenes/${f.replaceAll('\\', '/')}`)
-  .sort();
-
-function load(file: string): Scene {
-  const r = parseScene(readFileSync(`${ROOT}${file}`, 'utf8'), file);
-  if (!r.ok) throw new Error(`${file} is invalid`);
-  return r.scene;
-}
+const ROOT = REPO_ROOT;
+const SCENE_FILES = SHIPPED_SCENE_FILES;
+const load = loadShippedScene;
 
 describe('the scene files under scenes/', () => {
   it('include the three shipped layouts', () => {

@@ -16,8 +16,8 @@ export function checkReachability(scene: Scene): Problem[] {
   const nodeSide = scene.lanes.nodes.map((n) => sideOf(scene, n.position));
 
   const roundTripSides = (start: number): Set<string> => {
-    const fwd = reachable(graph.out, start);
-    const back = reachable(graph.into, start);
+    const fwd = reachable(graph.out, [start]);
+    const back = reachable(graph.into, [start]);
     const sides = new Set<string>();
     for (let k = 0; k < fwd.length; k++) {
       const side = nodeSide[k];
@@ -55,22 +55,6 @@ export function checkReachability(scene: Scene): Problem[] {
   return out;
 }
 
-/** Whether any of `starts` marks node k, for every k, following `adjacency`. */
-function reachableFromAny(adjacency: readonly (readonly number[])[], starts: readonly number[]): Uint8Array {
-  const seen = new Uint8Array(adjacency.length);
-  const queue = [...starts];
-  for (const k of starts) seen[k] = 1;
-  for (let head = 0; head < queue.length; head++) {
-    for (const next of adjacency[queue[head]!]!) {
-      if (!seen[next]) {
-        seen[next] = 1;
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
-}
-
 /**
  * Lane pieces no AGV can use: an edge no AGV can get onto from a work node (one serving a facility: a yard, a
  * crane, a charging area), or from whose end no AGV can get back to one; and a node no edge joins (a work node
@@ -85,8 +69,8 @@ function checkStranded(scene: Scene, graph: ReturnType<typeof buildLaneGraph>): 
   const out: Problem[] = [];
   const work = scene.lanes.nodes.flatMap((n, k) => (n.serves !== undefined && graph.indexOf.get(n.id) === k ? [k] : []));
   if (work.length === 0) return out;
-  const reached = reachableFromAny(graph.out, work);
-  const returns = reachableFromAny(graph.into, work);
+  const reached = reachable(graph.out, work);
+  const returns = reachable(graph.into, work);
   const joined = new Uint8Array(scene.lanes.nodes.length);
   scene.lanes.edges.forEach((e, i) => {
     const a = graph.indexOf.get(e.from);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadShippedScene } from '../fixtures/shippedScenes';
 import { parseScene } from '../parseScene';
 import type { Scene } from '../sceneSchema';
 import { generateLayout, LayoutError } from './generateLayout';
@@ -7,12 +8,7 @@ import { defaultLayoutParams, perYard, type LayoutParams } from './layoutParams'
 import { Site } from './siteSchema';
 
 const site = Site.parse(JSON.parse(readFileSync('data/sites/1119-1120.json', 'utf8')));
-const baseText = readFileSync(`scenes/1119-1120/${site.base}.json`, 'utf8');
-const base = (() => {
-  const r = parseScene(baseText);
-  if (!r.ok) throw new Error('the base scene does not parse');
-  return r.scene;
-})();
+const base = loadShippedScene(`scenes/1119-1120/${site.base}.json`);
 
 function generate(p: Partial<LayoutParams>): Scene {
   return generateLayout(base, site, { ...defaultLayoutParams(60), variant: 'test', ...p });
