@@ -104,6 +104,7 @@ export class AgvFleet {
       count,
       {
         cellLengthM: params.cellLengthM,
+        stepLengthM: params.stepLengthM,
         maxSpeedMps: agv.maxSpeedMps.value,
         lengthM: agv.lengthM.value,
         widthM: agv.widthM.value,
@@ -427,6 +428,7 @@ export class AgvFleet {
     this.leavePark(i);
     this.state[i] = AGV_MANUAL;
     this.waitAtGoal[i] = wait ? 1 : 0;
+    this.motion.hold[i] = 0;
     this.motion.goal[i] = vertex;
     this.host.log(t, 'command', i, 'sent to a node by an operator');
     this.ensureStepping(t);
@@ -566,6 +568,7 @@ export class AgvFleet {
     const m = this.motion;
     this.state[i] = AGV_IDLE;
     this.waitAtGoal[i] = 0;
+    m.hold[i] = 0;
     m.goal[i] = m.vertex[i]!;
     let best = -1;
     let bestD = Infinity;
@@ -637,7 +640,9 @@ export class AgvFleet {
           this.state[i] = AGV_IDLE;
           break;
         case AGV_MANUAL:
+          // Waiting at the end of what its order released, it stands firm: traffic behind may not push it on.
           if (!this.waitAtGoal[i]) this.state[i] = AGV_IDLE;
+          else m.hold[i] = 1;
           break;
       }
     }

@@ -21,6 +21,8 @@ import type { PlanGraph } from '../planning/PlanGraph';
 
 export interface AgvMotionParams {
   readonly cellLengthM: number;
+  /** Metres an AGV at top speed covers in one planner step (the cell length when not given). */
+  readonly stepLengthM?: number;
   readonly maxSpeedMps: number;
   /** AGV footprint, and the clearance two footprints must keep (the near-miss distance). */
   readonly lengthM: number;
@@ -76,7 +78,7 @@ export class AgvMotion {
     this.vertexOfNode = cells.vertexOfNode;
     this.edgeOfVertex = cells.edgeOfVertex;
     this.cellHeading = cells.heading;
-    this.stepS = params.cellLengthM / params.maxSpeedMps;
+    this.stepS = (params.stepLengthM ?? params.cellLengthM) / params.maxSpeedMps;
     this.entrySteps = entrySteps(cells.graph, cells.edgeOfVertex, cells.vertexOfNode, edges, nodes, params.maxSpeedMps, this.stepS);
     const V = cells.graph.nodeCount;
     if (count > V / 2) throw new Error(`${count} AGVs do not fit on ${V} lane cells of ${params.cellLengthM} m (at most ${Math.floor(V / 2)})`);

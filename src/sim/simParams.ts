@@ -20,6 +20,8 @@ export interface SimParams {
   readonly agvs: number;
   readonly hours: number;
   readonly cellLengthM: number;
+  /** Metres an AGV at top speed covers in one planner step. */
+  readonly stepLengthM: number;
   readonly truckSpeedMps: number;
   readonly truckQueueSpacingM: number;
   readonly importPreAdviceS: number;
@@ -48,6 +50,7 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     agvs,
     hours,
     cellLengthM: scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value,
+    stepLengthM: (scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value) * simulation.planStepCells.value,
     truckSpeedMps: simulation.truckSpeedMps.value,
     truckQueueSpacingM: simulation.truckQueueSpacingM.value,
     importPreAdviceS: simulation.importPreAdviceS.value,

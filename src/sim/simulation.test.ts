@@ -157,7 +157,8 @@ describe('Simulation', { timeout: 60_000 }, () => {
     quiet.advanceTo(1200);
     const idle = Array.from({ length: q.n }, (_, i) => i).find((i) => quiet.fleet!.state[i] === 0 || quiet.fleet!.state[i] === 7)!;
     expect(idle).toBeDefined();
-    expect(quiet.command(idle, { kind: 'goto', nodeId: 'vn-nb-2' })).toEqual({ ok: true });
+    // Sent to a node and told to wait there, it drives there and stays, whatever jobs come up meanwhile.
+    expect(quiet.command(idle, { kind: 'goto', nodeId: 'vn-nb-2', wait: true })).toEqual({ ok: true });
     quiet.advanceTo(quiet.now + 2400);
     const node = tanThanh.lanes.nodes.findIndex((n) => n.id === 'vn-nb-2');
     expect(q.vertex[idle]).toBe(q.vertexOfNode[node]);
