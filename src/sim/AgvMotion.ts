@@ -36,8 +36,8 @@ export class AgvMotion {
   /** Per planner vertex: the lane edge whose inside it lies on, or -1 for a vertex at lane nodes. */
   readonly edgeOfVertex: Int32Array;
   readonly stepS: number;
-  /** Steps a move into each vertex takes (≥ 1): cell length over the edge's speed limit. */
-  readonly entrySteps: Int32Array;
+  /** Steps each move takes (≥ 1), per planner-graph edge: its length over the speed limit of the lane it runs on. */
+  private readonly moveSteps: Int32Array;
   readonly cellHeading: Float64Array;
   readonly n: number;
   /** Planner vertex of each AGV (where it is, or where its current move ends). */
@@ -79,7 +79,7 @@ export class AgvMotion {
     this.edgeOfVertex = cells.edgeOfVertex;
     this.cellHeading = cells.heading;
     this.stepS = (params.stepLengthM ?? params.cellLengthM) / params.maxSpeedMps;
-    this.entrySteps = entrySteps(cells.graph, cells.edgeOfVertex, cells.vertexOfNode, edges, nodes, params.maxSpeedMps, this.stepS);
+    this.moveSteps = moveSteps(cells.graph, cells.edgeOfVertex, cells.vertexOfNode, edges, nodes, params.maxSpeedMps, this.stepS);
     const V = cells.graph.nodeCount;
     if (count > V / 2) throw new Error(`${count} AGVs do not fit on ${V} lane cells of ${params.cellLengthM} m (at most ${Math.floor(V / 2)})`);
     this.n = count;
@@ -151,6 +151,13 @@ export class AgvMotion {
     this.rejoining[i] = 0;
   }
 
+  /** Steps a move from vertex u to its neighbour v takes (1 for a pair that is not a move). */
+  stepsBetween(u: number, v: number): number {
+    const g = this.graph;
+    for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) if (g.targets[k] === v) return this.moveSteps[k]!;
+    return 1;
+  }
+
   distance(goal: number, v: number): number {
     return this.pibt.distance(goal, v);
   }
@@ -200,7 +207,7 @@ export class AgvMotion {
       }
       const v = this.next[i]!;
       if (v === this.vertex[i]) continue;
-      const k = this.entrySteps[v]!;
+      const k = this.stepsBetween(this.vertex[i]!, v);
       this.fromVertex[i] = this.vertex[i]!;
       this.vertex[i] = v;
       this.moveStart[i] = t;
@@ -244,7 +251,7 @@ export class AgvMotion {
     const { claim, next, vertex } = this;
     for (let i = 0; i < n; i++) {
       const v = next[i]!;
-      if (v === vertex[i] || this.moveLeft[i]! > 0 || this.entrySteps[v]! <= 1) continue;
+      if (v === vertex[i] || this.moveLeft[i]! > 0 || this.stepsBetween(vertex[i]!, v) <= 1) continue;
       const k = claim[vertex[i]!]!;
       if (k >= 0 && k < n && k !== i && !this.outOfPlan(k)) this.revert(k, n);
     }
@@ -418,8 +425,12 @@ function nearCells(g: PlanGraph, heading: Float64Array, headingOk: Uint8Array, p
   return { start, list: Int32Array.from(list) };
 }
 
-/** Steps to enter each vertex: the longest way into it over the slowest speed limit of the lane edges it lies on. */
-function entrySteps(
+/**
+ * Steps each move of the planner graph takes: the cell's length over the speed limit of the lane edge the move runs
+ * along (a move into or out of a junction follows its own lane, not the slowest lane meeting there), at most the
+ * AGV's top speed.
+ */
+function moveSteps(
   g: PlanGraph,
   edgeOfVertex: Int32Array,
   vertexOfNode: Int32Array,
@@ -428,24 +439,24 @@ function entrySteps(
   maxSpeed: number,
   stepS: number,
 ): Int32Array {
-  const limit = new Float64Array(g.nodeCount).fill(maxSpeed);
-  for (let v = 0; v < g.nodeCount; v++) {
-    const e = edgeOfVertex[v]!;
-    if (e >= 0) limit[v] = Math.min(maxSpeed, edges[e]!.speedLimitMps);
-  }
   const nodeIndex = new Map(nodes.map((n, k) => [n.id, k]));
+  // Lane edges one cell long join two lane-node vertices directly: their limit by vertex pair (the slowest).
+  const direct = new Map<number, number>();
   for (const e of edges) {
-    const k = nodeIndex.get(e.to);
-    if (k === undefined) continue;
-    const v = vertexOfNode[k]!;
-    limit[v] = Math.min(limit[v]!, e.speedLimitMps);
+    const a = nodeIndex.get(e.from);
+    const b = nodeIndex.get(e.to);
+    if (a === undefined || b === undefined) continue;
+    const key = vertexOfNode[a]! * g.nodeCount + vertexOfNode[b]!;
+    direct.set(key, Math.min(direct.get(key) ?? Infinity, e.speedLimitMps));
   }
-  const steps = new Int32Array(g.nodeCount).fill(1);
+  const steps = new Int32Array(g.targets.length);
   for (let u = 0; u < g.nodeCount; u++) {
     for (let k = g.offsets[u]!; k < g.offsets[u + 1]!; k++) {
       const v = g.targets[k]!;
+      const lane = edgeOfVertex[v]! >= 0 ? edgeOfVertex[v]! : edgeOfVertex[u]!;
+      const limit = Math.min(maxSpeed, lane >= 0 ? edges[lane]!.speedLimitMps : (direct.get(u * g.nodeCount + v) ?? maxSpeed));
       const d = Math.hypot(g.x[v]! - g.x[u]!, g.y[v]! - g.y[u]!);
-      steps[v] = Math.max(steps[v]!, Math.ceil(d / (limit[v]! * stepS) - 1e-9));
+      steps[k] = Math.max(1, Math.ceil(d / (limit * stepS) - 1e-9));
     }
   }
   return steps;

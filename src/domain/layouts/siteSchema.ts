@@ -17,6 +17,9 @@ const Strip = z.strictObject({
   heading: z.number().meta({ description: 'Direction of travel along the yards (rad, counter-clockwise from east)' }),
   yardSide: z.enum(['left', 'right']).meta({ description: 'Which side of the work lane, in the direction of travel, the yards stand' }),
   maxLengthM: Sourced(z.number().gt(0)).meta({ description: 'How long the strip may run before it meets something else' }),
+  yardDepthM: Sourced(z.number().gt(20))
+    .optional()
+    .meta({ description: "How deep the yards may be, truck side to AGV side, where the site is narrower than data/layout.json's depth" }),
 });
 
 const TruckPath = z.strictObject({

@@ -78,7 +78,8 @@ export function layStrip(p: StripPlan, lanes: LaneBuilder): StripResult {
   const pre = p.prefix;
   const facilities: Facility[] = [];
   const truckStops = new Map<string, Vec2>();
-  const yardCentreN = G.yardDepthM / 2 - G.laneInsetM;
+  const depth = strip.yardDepthM?.value ?? G.yardDepthM;
+  const yardCentreN = depth / 2 - G.laneInsetM;
 
   const work: string[] = [lanes.node(`${pre}-in`, at(0, 0))];
   const exits: { s: number; node: string }[] = [];
@@ -91,11 +92,11 @@ export function layStrip(p: StripPlan, lanes: LaneBuilder): StripResult {
       kind: y.kind,
       side: p.side,
       name: y.name,
-      footprint: { position: at(s + yardLength / 2, yardCentreN), rotation: across, size: [G.yardDepthM, yardLength], height: 10.4 },
-      capacityTeu: Math.floor(G.yardDepthM * yardLength * G.teuPerM2),
+      footprint: { position: at(s + yardLength / 2, yardCentreN), rotation: across, size: [depth, yardLength], height: 10.4 },
+      capacityTeu: Math.floor(depth * yardLength * G.teuPerM2),
       loadingSlots: y.slots,
     });
-    truckStops.set(y.id, at(s + yardLength / 2, G.yardDepthM - G.laneInsetM + G.truckSideM));
+    truckStops.set(y.id, at(s + yardLength / 2, depth - G.laneInsetM + G.truckSideM));
     const through: string[] = [];
     for (let c = 0; c <= y.cranes; c++) {
       const middle = c === Math.ceil(y.cranes / 2);
@@ -110,7 +111,7 @@ export function layStrip(p: StripPlan, lanes: LaneBuilder): StripResult {
         kind: 'crane',
         side: p.side,
         name: y.craneName(c + 1),
-        footprint: { position: at(sc, yardCentreN), rotation: across, size: [G.yardDepthM, p.crane.spanM], height: 24 },
+        footprint: { position: at(sc, yardCentreN), rotation: across, size: [depth, p.crane.spanM], height: 24 },
         craneType: p.crane.craneType,
         spanM: p.crane.spanM,
         cycleTimeS: p.crane.cycleTimeS,

@@ -431,7 +431,7 @@ export class FleetPublisher {
     let atS = m.moveEnd[i]!;
     for (let k = 0; k < count && intermediatePath.length < INTERMEDIATE_NODES; k++) {
       const v = this.path[k]!;
-      if (k > 0) atS += m.entrySteps[v]! * m.stepS;
+      if (k > 0) atS += m.stepsBetween(this.path[k - 1]!, v) * m.stepS;
       const onNode = this.nodesAt[v]![0];
       if (onNode === undefined) continue;
       const { x, y } = this.toMap(nodes[onNode]!.position[0], nodes[onNode]!.position[1]);
