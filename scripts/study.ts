@@ -1,5 +1,5 @@
 /**
- * `npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S]`: runs the simulation
+ * `npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S] [--warmup-days D]`: runs the simulation
  * headless and prints a one-line summary, then the KPIs as one JSON object on the last line. The same arguments
  * give the same JSON, except `wallMs`, the wall time of the run. Exit 1 on an invalid scene, 2 on wrong usage.
  *
@@ -10,6 +10,9 @@
  * why it binds), the smallest fleet that reaches the target for an AGV sweep, the study's caveats (a window scaled
  * to a day, too few replications, identical runs, intervals cut at what a quantity allows), then the study as one
  * JSON object on the last line (points without their hourly rows).
+ *
+ * `--warmup-days D` simulates D whole days first and measures the day(s) after: a study does 1 by default
+ * (data/study.json), a single run 0.
  */
 import { readFileSync } from 'node:fs';
 import { parseScene } from '../src/domain/parseScene';
@@ -23,14 +26,15 @@ import type { PointResult } from '../src/sim/study/summarisePoint';
 import { fail } from './cliOptions';
 
 const USAGE =
-  'usage: npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S]\n' +
-  '       npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--replications N] [--sweep agvs|vehicles-per-day:FROM:TO:STEP] [--target N]';
+  'usage: npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S] [--warmup-days D]\n' +
+  '       npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--replications N] [--sweep agvs|vehicles-per-day:FROM:TO:STEP] [--target N] [--warmup-days D]';
 const FLAGS = {
   '--vehicles-per-day': 'vehiclesPerDay',
   '--agvs': 'agvs',
   '--hours': 'hours',
   '--seed': 'seed',
   '--replications': 'replications',
+  '--warmup-days': 'warmupDays',
   '--target': 'target',
 } as const;
 const SWEEP_PARAMETERS = { agvs: 'agvs', 'vehicles-per-day': 'vehiclesPerDay' } as const;
@@ -94,7 +98,8 @@ function bindsWhy(resource: string, utilisation: number, fleet: number | undefin
 function single(name: string, scene: Scene): void {
   let sim: Simulation;
   try {
-    sim = new Simulation(scene, options);
+    const { warmupDays = 0, ...rest } = options;
+    sim = new Simulation(scene, { ...rest, warmupHours: 24 * warmupDays });
   } catch (e) {
     fail(`${name}: ${e instanceof Error ? e.message : String(e)}`, 1);
   }
@@ -125,7 +130,8 @@ function study(name: string, scene: Scene): void {
   const wallMs = Math.round(performance.now() - t0);
   const s = r.spec;
   console.log(
-    `${r.sceneId}: ${s.replications} replication(s) of ${s.hours} h from 00:00 per point (seeds 1-${s.replications}); ` +
+    `${r.sceneId}: ${s.replications} replication(s) of ${s.hours} h from 00:00 per point (seeds 1-${s.replications}), ` +
+      `${s.warmupDays === 0 ? 'from an empty gate' : `each after ${s.warmupDays} day(s) of warm-up`}; ` +
       `target ${s.target} cleared/day (zone's 2030 range ${r.targetRange.min}-${r.targetRange.max})`,
   );
   const points = r.sweep ? r.sweep.points : [r.base];

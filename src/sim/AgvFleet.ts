@@ -350,6 +350,19 @@ export class AgvFleet {
     this.jobLastT = t;
   }
 
+  /** Starts the fleet's totals afresh at `t` (a measured window after a warm-up). */
+  resetTotals(t: number): void {
+    this.account(t);
+    this.busySeconds = 0;
+    this.jobSeconds = 0;
+    this.jobQueueMax = this.jobsWaiting();
+    this.loadedMoves = 0;
+    this.emptyMoves = 0;
+    this.motion.waits = 0;
+    this.watch.nearMisses = 0;
+    this.watch.contacts = 0;
+  }
+
   /** The fleet's totals for the KPIs (call {@link account} first). */
   totals(): FleetTotals {
     const m = this.motion;

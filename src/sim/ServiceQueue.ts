@@ -85,6 +85,15 @@ export class ServiceQueue {
     this.open = open;
   }
 
+  /** Starts the totals afresh at `t` (a measured window after a warm-up): the queue as it stands is the longest yet. */
+  resetTotals(t: number): void {
+    this.account(t);
+    this.busySeconds = 0;
+    this.queueSeconds = 0;
+    this.queueMax = this.waiting;
+    this.served = 0;
+  }
+
   /** Brings the time integrals up to `t`. */
   account(t: number): void {
     const dt = t - this.lastT;

@@ -133,6 +133,9 @@ export class Simulation {
   /** Per yard, trucks placed in line so far while writing a frame. */
   private readonly waitingBehind: Int32Array;
   private hourArrived = 0;
+  /** When the measured window began (the end of the warm-up), and the checkpoints' open seconds up to then. */
+  private windowStartS = 0;
+  private windowOpenS = 0;
   private hourCleared = 0;
 
   constructor(
@@ -141,10 +144,10 @@ export class Simulation {
   ) {
     const p = simParams(scene, options);
     this.params = p;
-    this.endS = p.hours * 3600;
+    this.endS = (p.warmupHours + p.hours) * 3600;
     this.layout = gateLayout(scene, p.agvs);
     const next = seededRandom(p.seed);
-    this.arrivals = truckArrivals(scene.process, p.vehiclesPerDay, p.hours, next);
+    this.arrivals = truckArrivals(scene.process, p.vehiclesPerDay, p.warmupHours + p.hours, next);
     this.itineraries = truckItineraries(scene, this.layout);
     const n = this.arrivals.count;
     this.servers = this.layout.servers.map((s) => new ServiceQueue(s.id, s.servers));
@@ -185,7 +188,7 @@ export class Simulation {
     this.frame = fleetFrame(agvs, n);
     this.facilityBusy = new Uint8Array(scene.facilities.length);
     this.scheduleOpenings();
-    for (let h = 1; h <= Math.ceil(p.hours); h++) this.queue.push(Math.min(h * 3600, this.endS), EV_HOUR, h - 1);
+    for (let h = 1; h <= Math.ceil(p.warmupHours + p.hours); h++) this.queue.push(Math.min(h * 3600, this.endS), EV_HOUR, h - 1);
   }
 
   get motion(): AgvMotion | undefined {
@@ -305,7 +308,7 @@ export class Simulation {
       seed: p.seed,
       vehiclesPerDay: p.vehiclesPerDay,
       hours: p.hours,
-      now: t,
+      now: t - this.windowStartS,
       arrived: this.arrivedCount,
       cleared: this.clearedCount,
       inside: this.insideCount,
@@ -315,7 +318,7 @@ export class Simulation {
       servers: this.servers,
       slots: this.slots,
       cranes: this.cranes,
-      openSeconds: openSecondsUntil(this.scene.process.openingHours, t),
+      openSeconds: openSecondsUntil(this.scene.process.openingHours, t) - this.windowOpenS,
       fleet: this.fleet?.totals(),
     });
   }
@@ -364,6 +367,7 @@ export class Simulation {
         return;
       case EV_HOUR:
         this.recordHour(id);
+        if (id + 1 === this.params.warmupHours) this.startMeasuring(t);
         return;
       case EV_CHARGE_DONE:
         this.fleet!.chargeDone(id, t);
@@ -600,6 +604,22 @@ export class Simulation {
     this.serverDown[k] = down ? 1 : 0;
     this.openServer(k, this.now);
     this.pushLog(this.now, down ? 'out-of-service' : 'back-in-service', -1, facilityId);
+  }
+
+  /**
+   * The warm-up is over at `t`: every total the KPIs are worked out from starts afresh, so they speak of the measured
+   * window only (trucks cleared in it, whenever they came; the longest queue from the one standing now).
+   */
+  private startMeasuring(t: number): void {
+    for (const q of [...this.truckQueues, ...this.cranes]) q.resetTotals(t);
+    this.fleet?.resetTotals(t);
+    this.arrivedCount = 0;
+    this.clearedCount = 0;
+    this.containersAcross.export = 0;
+    this.containersAcross.import = 0;
+    this.yardStockMax.set(this.yardStock);
+    this.windowStartS = t;
+    this.windowOpenS = openSecondsUntil(this.scene.process.openingHours, t);
   }
 
   private recordHour(h: number): void {

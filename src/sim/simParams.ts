@@ -12,13 +12,17 @@ export interface SimOptions {
   readonly vehiclesPerDay?: number;
   readonly agvs?: number;
   readonly hours?: number;
+  /** Hours simulated before the measured `hours` begin (0: measure from the empty gate at midnight). */
+  readonly warmupHours?: number;
 }
 
 export interface SimParams {
   readonly seed: number;
   readonly vehiclesPerDay: number;
   readonly agvs: number;
+  /** The measured hours, after `warmupHours`. */
   readonly hours: number;
+  readonly warmupHours: number;
   readonly cellLengthM: number;
   /** Metres an AGV at top speed covers in one planner step. */
   readonly stepLengthM: number;
@@ -36,11 +40,14 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     (scene.variant === 'today' ? scene.zone.capacity.todayVehiclesPerDay.value : scene.zone.capacity.target2030VehiclesPerDay.max);
   const agvs = options.agvs ?? scene.fleet.agv.count.value;
   const hours = options.hours ?? 24;
+  const warmupHours = options.warmupHours ?? 0;
   const seed = options.seed ?? 1;
   const bad = [
     !(vehiclesPerDay >= 0 && Number.isFinite(vehiclesPerDay)) && `vehicles per day must be a number ≥ 0 (got ${vehiclesPerDay})`,
     !(Number.isInteger(agvs) && agvs >= 0) && `AGVs must be a whole number ≥ 0 (got ${agvs})`,
     !(hours > 0 && hours <= 24 * 14) && `hours must be in (0, 336] (got ${hours})`,
+    !(Number.isInteger(warmupHours) && warmupHours >= 0 && warmupHours <= 24 * 7) &&
+      `warm-up hours must be a whole number in [0, 168] (got ${warmupHours})`,
     !Number.isInteger(seed) && `seed must be a whole number (got ${seed})`,
   ].filter((m): m is string => typeof m === 'string');
   if (bad.length > 0) throw new Error(bad.join('; '));
@@ -49,6 +56,7 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     vehiclesPerDay,
     agvs,
     hours,
+    warmupHours,
     cellLengthM: scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value,
     stepLengthM: (scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value) * simulation.planStepCells.value,
     truckSpeedMps: simulation.truckSpeedMps.value,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGV_TO_DROP } from './AgvFleet';
+import type { HourRow } from './simKpis';
 import { Simulation } from './Simulation';
 import { loadScene } from './testScenes';
 
@@ -171,6 +172,22 @@ describe('Simulation', { timeout: 60_000 }, () => {
     expect(loaded, 'an AGV carrying a container').toBeDefined();
     expect(sim.command(loaded!, { kind: 'cancel' })).toMatchObject({ ok: false });
     expect(sim.log.some((e) => e.kind === 'command')).toBe(true);
+  });
+
+  it('measures only the window after a warm-up: the trucks that came and left in it, over its time', () => {
+    const sum = (rows: readonly HourRow[], key: 'arrived' | 'cleared') => rows.reduce((n, r) => n + r[key], 0);
+    const warmed = new Simulation(proposed, { seed: 3, hours: 24, warmupHours: 24, vehiclesPerDay: 2000, agvs: 40 });
+    const k = warmed.run();
+    expect(warmed.hourly).toHaveLength(48);
+    expect(k.arrived).toBe(sum(warmed.hourly.slice(24), 'arrived'));
+    expect(k.cleared).toBe(sum(warmed.hourly.slice(24), 'cleared'));
+    expect(k.simSeconds).toBe(86400);
+    expect(k.clearedPerDay).toBe(k.cleared);
+    for (const u of Object.values(k.utilisation)) expect(u).toBeLessThanOrEqual(1);
+    // The measured day starts with the gate as loaded as the day before left it, not empty.
+    const cold = new Simulation(proposed, { seed: 3, hours: 24, vehiclesPerDay: 2000, agvs: 40 }).run();
+    expect(k.cleared).toBeGreaterThan(cold.cleared);
+    expect(() => new Simulation(proposed, { warmupHours: -1 })).toThrow(/warm-up hours must be/);
   });
 
   it('refuses impossible options with a message naming them', () => {

@@ -26,7 +26,8 @@ const FLEET = 'agv-fleet';
 const round3 = (x: number) => Number(Math.min(1, Math.max(0, x)).toFixed(3));
 
 /**
- * Runs the scene with `options` to its end; `onFraction` hears the share of the run done after each hour.
+ * Runs the scene with `options` to its end; `onFraction` hears the share of the run done after each hour. With a
+ * warm-up, the hours and the KPIs are the measured window's (hour 0 its first).
  * @example
  *   const { kpis, hours } = runReplication(scene, { seed: 2, hours: 4 }); // hours.length === 4
  */
@@ -38,11 +39,17 @@ export function runReplication(scene: Scene, options: SimOptions, onFraction?: (
   let openBefore = 0;
   let laneWaitBefore = 0;
   const hours: HourStat[] = [];
-  for (let h = 0; h < Math.ceil(sim.params.hours); h++) {
-    const t = Math.min((h + 1) * HOUR_S, sim.endS);
-    sim.advanceTo(t);
+  const warm = sim.params.warmupHours;
+  const openAtStart = openSecondsUntil(scene.process.openingHours, warm * HOUR_S);
+  for (let h = 0; h < Math.ceil(warm + sim.params.hours); h++) {
+    const end = Math.min((h + 1) * HOUR_S, sim.endS);
+    sim.advanceTo(end);
+    onFraction?.(end / sim.endS);
+    if (h < warm) continue;
+    // The KPIs speak of the measured window only: its time and the checkpoints' open time since it began.
+    const t = end - warm * HOUR_S;
     const k = sim.kpis();
-    const open = openSecondsUntil(scene.process.openingHours, t);
+    const open = openSecondsUntil(scene.process.openingHours, end) - openAtStart;
     const utilisation: Record<string, number> = {};
     const fleetBusyBefore = busyBefore.get(FLEET) ?? 0;
     for (const [id, u] of Object.entries(k.utilisation)) {
@@ -63,7 +70,7 @@ export function runReplication(scene: Scene, options: SimOptions, onFraction?: (
     openBefore = open;
     const row = sim.hourly[h]!;
     hours.push({
-      hour: h,
+      hour: h - warm,
       arrived: row.arrived,
       cleared: row.cleared,
       inside: row.inside,
@@ -72,7 +79,6 @@ export function runReplication(scene: Scene, options: SimOptions, onFraction?: (
       queues: row.queues,
       utilisation,
     });
-    onFraction?.(t / sim.endS);
   }
   return { kpis: sim.kpis(), hours };
 }

@@ -37,6 +37,7 @@ describe('runStudy', { timeout: 60_000 }, () => {
     const r = runStudy(proposed, {
       vehiclesPerDay: 20000,
       hours: 2,
+      warmupDays: 0,
       replications: 3,
       target: 1500,
       sweep: { parameter: 'agvs', from: 10, to: 40, step: 10 },

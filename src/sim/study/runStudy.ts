@@ -89,7 +89,9 @@ export function runStudy(scene: Scene, spec: StudySpec, onProgress?: (p: StudyPr
     const reps: ReplicationResult[] = [];
     for (let seed = 1; seed <= r.replications; seed++) {
       reps.push(
-        runReplication(scene, { seed, vehiclesPerDay, agvs, hours: r.hours }, (f) => onProgress?.({ fraction: (runsDone + f) / runs, runsDone, runs })),
+        runReplication(scene, { seed, vehiclesPerDay, agvs, hours: r.hours, warmupHours: 24 * r.warmupDays }, (f) =>
+          onProgress?.({ fraction: (runsDone + f) / runs, runsDone, runs }),
+        ),
       );
       runsDone++;
     }

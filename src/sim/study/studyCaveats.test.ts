@@ -29,6 +29,7 @@ function point(agvs: number, cleared: number[], p95: number[], fleet: number[], 
 const spec = (hours: number, replications: number, sweep?: ResolvedStudySpec['sweep']): ResolvedStudySpec => ({
   vehiclesPerDay: 3000,
   agvs: 40,
+  warmupDays: 0,
   hours,
   replications,
   target: 3000,

@@ -6,7 +6,7 @@ const proposed = loadScene('scenes/1119-1120/proposed.json');
 
 describe('study spec', () => {
   it('defaults to the zone target minimum, the scene fleet and data/study.json', () => {
-    expect(defaultStudySpec(proposed)).toEqual({ vehiclesPerDay: 3000, agvs: 40, hours: 24, replications: 5, target: 3000 });
+    expect(defaultStudySpec(proposed)).toEqual({ vehiclesPerDay: 3000, agvs: 40, hours: 24, replications: 5, warmupDays: 1, target: 3000 });
   });
 
   it('sweeps from..to by step, including `to` when a step lands on it', () => {

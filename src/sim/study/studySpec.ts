@@ -21,6 +21,8 @@ export interface StudySpec {
   readonly agvs?: number;
   readonly hours?: number;
   readonly replications?: number;
+  /** Whole days simulated, unmeasured, before each replication's measured hours (data/study.json). */
+  readonly warmupDays?: number;
   /** Cleared/day the layout should reach; the zone's 2030 target minimum by default. */
   readonly target?: number;
   readonly sweep?: SweepSpec;
@@ -36,6 +38,7 @@ export function defaultStudySpec(scene: Scene): ResolvedStudySpec {
     agvs: scene.fleet.agv.count.value,
     hours: study.hours.value,
     replications: study.replications.value,
+    warmupDays: study.warmupDays.value,
     target,
   };
 }
@@ -65,6 +68,7 @@ export function resolveStudySpec(scene: Scene, spec: StudySpec): ResolvedStudySp
     agvs: spec.agvs ?? d.agvs,
     hours: spec.hours ?? d.hours,
     replications: spec.replications ?? d.replications,
+    warmupDays: spec.warmupDays ?? d.warmupDays,
     target: spec.target ?? d.target,
     ...(spec.sweep ? { sweep: spec.sweep } : {}),
   };
@@ -76,6 +80,7 @@ export function resolveStudySpec(scene: Scene, spec: StudySpec): ResolvedStudySp
     !(whole(r.replications) && r.replications >= 1 && r.replications <= maxReps) &&
       `replications must be a whole number from 1 to ${maxReps} (got ${r.replications})`,
     !(r.target > 0 && Number.isFinite(r.target)) && `the target must be a number > 0 (got ${r.target})`,
+    !(whole(r.warmupDays) && r.warmupDays >= 0 && r.warmupDays <= 7) && `warm-up days must be a whole number from 0 to 7 (got ${r.warmupDays})`,
   ];
   const s = r.sweep;
   if (s) {

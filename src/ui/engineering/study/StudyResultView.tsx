@@ -41,6 +41,8 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
           agvs: formatNumber(b.agvs, lang, 0),
           hours: formatNumber(result.spec.hours, lang, 2),
           replications: b.clearedPerDay.n,
+          // A study kept in the library before warm-ups existed ran from an empty gate.
+          warmup: t('study.result.warmup', { count: result.spec.warmupDays ?? 0 }),
         })}
       </p>
       <div className={`study-headline ${stand}`}>

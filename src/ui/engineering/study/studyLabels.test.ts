@@ -61,7 +61,7 @@ describe('study labels', () => {
       timeInSystemP95S: estimate([3948.2, 5495.2], DURATION),
       utilisation: { 'agv-fleet': estimate([0.8225, 0.8691], SHARE) },
     } as unknown as PointResult;
-    const caveats = studyCaveats(proposed, { vehiclesPerDay: 3000, agvs: 40, hours: 6, replications: 2, target: 3000 }, [point]);
+    const caveats = studyCaveats(proposed, { vehiclesPerDay: 3000, agvs: 40, hours: 6, replications: 2, warmupDays: 0, target: 3000 }, [point]);
     const en = await tOf('en');
     expect(caveats.map((c) => caveatText(c, proposed, 'en', en))).toEqual([
       "A window of 6 h from 00:00, scaled to a day (× 4): the arrival profile is not flat, so this is not a day's capacity. Simulate 24 h for that.",
