@@ -52,6 +52,8 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
   // The form opens on the zone's 2030 target minimum and the scene's fleet.
   await expect(page.getByTestId('study-vehiclesPerDay')).toHaveValue('3000');
   await expect(page.getByTestId('study-agvs')).toHaveValue('40');
+  // Each replication measures a day after a day of warm-up unless told otherwise (data/study.json).
+  await expect(page.getByTestId('study-warmupDays')).toHaveValue('1');
 
   // A long study shows its progress and stops at once on Cancel.
   await setFields(page, { hours: '24', replications: '20' });
@@ -66,7 +68,7 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
   await expect(page.getByTestId('study-result-edited')).toHaveCount(0);
 
   // A short study runs to completion with its figures and charts.
-  await setFields(page, { hours: '2', replications: '2' });
+  await setFields(page, { hours: '2', warmupDays: '0', replications: '2' });
   await press(page, 'study-run');
   const result = page.getByTestId('study-result-edited');
   await expect(result).toBeVisible({ timeout: 60_000 });
@@ -100,7 +102,7 @@ test('a capacity study runs with progress, cancels, draws its charts, finds a fl
   expect(csv.filter((l) => l.startsWith('edited,') && /,2,[12],/.test(l))).toHaveLength(2);
 
   // A small AGV sweep on a case where the answer exists: a burst of trucks over two hours, target 1,500/day.
-  await setFields(page, { vehiclesPerDay: '20000', hours: '2', replications: '3', target: '1500', sweep: 'agvs' });
+  await setFields(page, { vehiclesPerDay: '20000', hours: '2', warmupDays: '0', replications: '3', target: '1500', sweep: 'agvs' });
   await setFields(page, { from: '10', to: '40', step: '10' });
   await press(page, 'study-run');
   const answer = page.getByTestId('study-result-edited-answer');
@@ -159,7 +161,7 @@ test('the legend counts the edited layout; a study compared after an edit sees t
   // Compare the layout as opened with the edited one (long enough to leave while it runs): leave for the Layout
   // tab while it runs and come back to the same form, the study still going or done, never cancelled.
   await press(page, 'tab-study');
-  await setFields(page, { hours: '4', replications: '6' });
+  await setFields(page, { hours: '4', warmupDays: '0', replications: '6' });
   await press(page, 'study-compare-run');
   await expect(page.getByTestId('study-progress')).toBeVisible();
   await press(page, 'tab-layout');

@@ -12,7 +12,7 @@ import type { Lang } from './studyLabels';
 import { useStudyRunner } from './useStudyRunner';
 import './study.css';
 
-type Field = 'vehiclesPerDay' | 'agvs' | 'hours' | 'replications' | 'target' | 'from' | 'to' | 'step';
+type Field = 'vehiclesPerDay' | 'agvs' | 'hours' | 'warmupDays' | 'replications' | 'target' | 'from' | 'to' | 'step';
 type Form = Record<Field, string> & { sweep: SweepParameter | '' };
 
 function initialForm(scene: Scene): Form {
@@ -22,6 +22,7 @@ function initialForm(scene: Scene): Form {
     vehiclesPerDay: String(d.vehiclesPerDay),
     agvs: String(d.agvs),
     hours: String(d.hours),
+    warmupDays: String(d.warmupDays),
     replications: String(d.replications),
     target: String(d.target),
     sweep: '',
@@ -38,6 +39,8 @@ function specOf(f: Form): StudySpec {
     vehiclesPerDay: num(f.vehiclesPerDay),
     agvs: num(f.agvs),
     hours: num(f.hours),
+    // A form kept from before warm-ups existed has none: the default.
+    ...(f.warmupDays === undefined ? {} : { warmupDays: num(f.warmupDays) }),
     replications: num(f.replications),
     target: num(f.target),
     ...(f.sweep === '' ? {} : { sweep: { parameter: f.sweep, from: num(f.from), to: num(f.to), step: num(f.step) } }),
@@ -103,6 +106,7 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
         {input('vehiclesPerDay', t('study.form.vehiclesPerDay'))}
         {input('agvs', t('study.form.agvs'), '1')}
         {input('hours', t('study.form.hours'))}
+        {input('warmupDays', t('study.form.warmupDays'), '1')}
         {input('replications', t('study.form.replications'), '1')}
         {input('target', t('study.form.target'))}
         <label>
