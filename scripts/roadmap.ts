@@ -68,12 +68,14 @@ for (const stage of roadmap.stages) {
   console.error(`${file}: done`);
 }
 
-console.log('| zone | layout | asked/day | target (lower end) | AGVs | cleared/day, mean (95 % CI) | reaches | binds | time in system p50 |');
+console.log(
+  '| zone | layout | asked/day | target (lower end; today: the press figure) | AGVs | cleared/day, mean (95 % CI) | reaches | binds | time in system p50 |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const x of rows) {
   console.log(
     `| ${x.zone} | ${x.layout} | ${n0(x.asked)} | ${n0(x.target)} | ${x.agvs} | ${n0(x.mean)} (${n0(x.low)}–${n0(x.high)}) | ` +
-      `${x.reached ? 'yes' : 'no'} | ${x.binds} | ${Math.round(x.p50Min)} min |`,
+      `${x.layout === 'today' ? 'today’s figure' : x.reached ? 'yes' : 'no'} | ${x.binds} | ${Math.round(x.p50Min)} min |`,
   );
 }
 console.log(JSON.stringify({ replications: roadmap.replications.value, rows }));
