@@ -7,15 +7,14 @@
  * PREFIX-vn.svg and PREFIX-cn.svg. Exit 0 with a summary; 1 with a line per problem when the layout
  * cannot be made or fails the checker (nothing written); 2 on wrong usage.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { layoutSvg } from '../src/domain/layoutSvg';
 import { generateLayout, LayoutError } from '../src/domain/layouts/generateLayout';
 import { CORRIDORS, defaultLayoutParams, type Corridor, type LayoutParams, type PerYard } from '../src/domain/layouts/layoutParams';
-import { Site } from '../src/domain/layouts/siteSchema';
 import { parseScene } from '../src/domain/parseScene';
 import { formatProblem } from '../src/domain/problem';
-import { zoneFolder } from '../src/domain/zoneFolder';
 import { fail } from './cliOptions';
+import { loadSiteAndBase, sceneFileText } from './layoutSite';
 
 const USAGE =
   'usage: npm run layout -- --zone 1119-1120|1088/2-1089 --out <scene.json> [--variant NAME] [--yards 1] [--cranes-per-yard N|VNI,VNE,CNI,CNE]\n' +
@@ -82,31 +81,12 @@ const params: LayoutParams = {
   chargeBays: number('charge-bays', defaults.chargeBays),
 };
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
-  }
-}
-
-const folder = zoneFolder(zone as Parameters<typeof zoneFolder>[0]);
-const siteFile = `data/sites/${folder}.json`;
-let siteJson: unknown;
-try {
-  siteJson = JSON.parse(readText(siteFile));
-} catch (e) {
-  fail(`${siteFile}: not JSON (${(e as Error).message}); zones with a site: 1119-1120, 1088/2-1089`, 1);
-}
-const site = Site.safeParse(siteJson);
-if (!site.success) fail(site.error.issues.map((i) => `${siteFile}: ${i.path.join('.')}: ${i.message}`).join('\n'), 1);
-const baseFile = `scenes/${folder}/${site.data.base}.json`;
-const base = parseScene(readText(baseFile), baseFile);
-if (!base.ok) fail(base.problems.map((p) => formatProblem(p, baseFile)).join('\n'), 1);
+const loaded = loadSiteAndBase(zone);
+if (!loaded.ok) fail(loaded.problems.join('\n'), 1);
 
 let text: string;
 try {
-  text = `${JSON.stringify(generateLayout(base.scene, site.data, params), null, 2)}\n`;
+  text = await sceneFileText(generateLayout(loaded.base, loaded.site, params), out);
 } catch (e) {
   if (e instanceof LayoutError) fail(e.problems.map((p) => `layout: ${p}`).join('\n'), 1);
   throw e;
