@@ -34,7 +34,7 @@ test('a broken scene file opened from disk lists its problems and keeps the scen
 
 test('a scene file with wrong fields is dropped on the page: each problem is named by its path', async ({ page }) => {
   await openTwin(page, '?zone=1119-1120&scene=today&lang=en');
-  const text = JSON.stringify({ format: 'smart-gate-twin/scene@1', id: 'bad', variant: 'future', facilities: [{ kind: 'road' }] }, null, 2);
+  const text = JSON.stringify({ format: 'smart-gate-twin/scene@1', id: 'bad', variant: 'Future Layout', facilities: [{ kind: 'road' }] }, null, 2);
   const data = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
     dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
@@ -42,7 +42,7 @@ test('a scene file with wrong fields is dropped on the page: each problem is nam
   }, text);
   await page.dispatchEvent('main', 'drop', { dataTransfer: data });
   const panel = page.getByTestId('problem-panel');
-  await expect(panel).toContainText('variant: must be one of "today", "proposed"');
+  await expect(panel).toContainText('variant: must be lower-case letters, digits and -');
   await expect(panel).toContainText('facilities[0].id: required');
   expect((await twin(page)).sceneId).toContain('today');
 });
