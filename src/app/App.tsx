@@ -43,6 +43,7 @@ import { BriefingConsole } from '../ui/briefing/BriefingConsole';
 import { BriefingServicesContext } from '../ui/briefing/briefingServices';
 import { briefingServices } from './briefingServices';
 import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
+import { newVariant } from './newVariant';
 import { StudyRunnerContext } from '../ui/engineering/study/studyRunnerContext';
 import { startStudy } from './startStudy';
 import { ZoneCard } from '../ui/ZoneCard';
@@ -333,7 +334,13 @@ export function App({
           <ErrorBoundary fallback={crashPanel}>
             {mode === 'engineering' ? (
               <StudyRunnerContext.Provider value={startStudy}>
-                <EngineeringConsole scene={scene} maxPixelRatio={MAX_PIXEL_RATIO} stats={renderStats} {...(libraryLink ? { library: libraryLink } : {})} />
+                <EngineeringConsole
+                  scene={scene}
+                  maxPixelRatio={MAX_PIXEL_RATIO}
+                  stats={renderStats}
+                  makeVariant={(params) => newVariant(store, scene.zone.id, params)}
+                  {...(libraryLink ? { library: libraryLink } : {})}
+                />
               </StudyRunnerContext.Provider>
             ) : (
               fleet && (

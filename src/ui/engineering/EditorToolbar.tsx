@@ -16,6 +16,8 @@ interface Props {
   readonly onExportLif: () => void;
   /** A file picked to import (LIF: the lanes; GeoJSON: facilities and lanes). */
   readonly onImport: (format: LayoutFormat, file: File) => void;
+  /** Opens *New variant…* (a generated layout of the zone); absent where the twin cannot make one. */
+  readonly onNewVariant?: () => void;
 }
 
 /** A button that opens the file picker, and the hidden input it opens (a test sets its files directly). */
@@ -45,7 +47,7 @@ function ImportButton({ format, onImport }: { format: LayoutFormat; onImport: Pr
 }
 
 /** Tools, adding, deleting, undo/redo, snapping, and the layout's files. Shortcuts are listed in each title. */
-export function EditorToolbar({ editor, onSave, onGeoJson, onExportLif, onImport }: Props) {
+export function EditorToolbar({ editor, onSave, onGeoJson, onExportLif, onImport, onNewVariant }: Props) {
   const { t } = useTranslation();
   const tool = useEditorState(editor, (s) => s.tool);
   const placeKind = useEditorState(editor, (s) => s.placeKind);
@@ -122,6 +124,11 @@ export function EditorToolbar({ editor, onSave, onGeoJson, onExportLif, onImport
         </label>
       </div>
       <div className="group">
+        {onNewVariant && (
+          <button type="button" data-testid="new-variant-open" title={t('engineering.variant.openTitle')} onClick={onNewVariant}>
+            {t('engineering.variant.open')}
+          </button>
+        )}
         <button type="button" data-testid="save-scene" title={t('engineering.file.saveTitle')} onClick={onSave}>
           {t('engineering.file.save')}
         </button>

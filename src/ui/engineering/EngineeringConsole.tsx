@@ -17,6 +17,7 @@ import { ProblemList } from './ProblemList';
 import { StudyPanel } from './study/StudyPanel';
 import { exportGeoJson, exportLif, importLayoutText, saveSceneFile, type ImportOutcome, type LayoutFormat } from './sceneFiles';
 import { ImportNotice } from './ImportNotice';
+import { NewVariantDialog, type MakeVariant } from './NewVariantDialog';
 import { coded } from '../../domain/problem';
 import type { Problem } from '../../domain/problem';
 import { problemText } from '../problemText';
@@ -43,11 +44,13 @@ export function EngineeringConsole({
   maxPixelRatio,
   stats,
   library,
+  makeVariant,
 }: {
   scene: Scene;
   maxPixelRatio: number;
   stats: RenderStats;
   library?: LibraryLink;
+  makeVariant?: MakeVariant;
 }) {
   const { t } = useTranslation();
   const session = useLayoutSession(scene);
@@ -60,6 +63,7 @@ export function EngineeringConsole({
   const [tab, setTab] = useState<Tab>('layout');
   const [fileError, setFileError] = useState<readonly Problem[]>();
   const [imported, setImported] = useState<ImportOutcome>();
+  const [variantOpen, setVariantOpen] = useState(false);
   const importFile = (format: LayoutFormat, file: File) => {
     file.text().then(
       (text) => setImported(importLayoutText(editor, format, file.name, text)),
@@ -92,7 +96,11 @@ export function EngineeringConsole({
         onGeoJson={() => exportGeoJson(editor.scene)}
         onExportLif={() => exportLif(editor.scene)}
         onImport={importFile}
+        {...(makeVariant ? { onNewVariant: () => setVariantOpen(true) } : {})}
       />
+      {variantOpen && makeVariant && (
+        <NewVariantDialog zone={scene.zone.id} agvs={scene.fleet.agv.count.value} make={makeVariant} onClose={() => setVariantOpen(false)} />
+      )}
       <aside className={tab === 'study' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
         <DraftBanner session={session} />
         {(error || fileError) && (
