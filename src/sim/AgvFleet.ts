@@ -249,7 +249,9 @@ export class AgvFleet {
   private craneFor(yard: number): number {
     let best = -1;
     let bestScore = Infinity;
-    for (const c of this.layout.yards[yard]!.cranes) {
+    const cranes = this.layout.yards[yard]!.cranes;
+    for (let j = 0; j < cranes.length; j++) {
+      const c = cranes[j]!;
       if (this.bayStart[c] === this.bayStart[c + 1]) continue;
       let claims = 0;
       for (let b = this.bayStart[c]!; b < this.bayStart[c + 1]!; b++) claims += this.bayClaims[b]!;
@@ -295,7 +297,9 @@ export class AgvFleet {
       const st = this.state[i];
       const b = this.bayOf[i]!;
       if ((st !== AGV_TO_PICK && st !== AGV_TO_DROP) || b < 0 || this.bayClaims[b]! <= 1) continue;
-      for (const c of this.layout.yards[this.layout.cranes[this.crane[i]!]!.yard]!.cranes) {
+      const cranes = this.layout.yards[this.layout.cranes[this.crane[i]!]!.yard]!.cranes;
+      for (let j = 0; j < cranes.length; j++) {
+        const c = cranes[j]!;
         let free = -1;
         for (let k = this.bayStart[c]!; k < this.bayStart[c + 1]! && free < 0; k++) if (this.bayClaims[k] === 0) free = k;
         if (free < 0) continue;
