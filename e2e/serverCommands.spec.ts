@@ -115,6 +115,12 @@ test("an operator's command goes through the server as the signed-in user, is au
   // 50 s in, every AGV of the fleet has been heard.
   await viewer.getByTestId('replay-timeline').fill('50');
   await expect.poll(() => viewer.evaluate(() => window.__TWIN__.replay.agvPoses.length), { timeout: 60_000 }).toBe(6);
+  // AGV-002 drives on: left paused on the one-way loop, it would hold up the fleet behind it in the next tests.
+  await page.getByTestId('ops-row-AGV-002').click();
+  await page.getByTestId('cmd-resume-AGV-002').click();
+  await expect(page.getByTestId('command-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('audit-log')).toContainText('ana · smartgate/AGV-002 · resume · finished', { timeout: 60_000 });
   const unexpected = (list: string[]) => list.filter((e) => !/401 \(Unauthorized\)|403 \(Forbidden\)/.test(e));
   expect(unexpected(errors)).toEqual([]);
   expect(unexpected(viewerErrors)).toEqual([]);

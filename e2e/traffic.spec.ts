@@ -40,15 +40,16 @@ test('traffic prediction foresees the rogue AGV of the drill: a predicted confli
   await openTwin(page, '?mode=operations&zone=1119-1120&scene=proposed&lang=en&t=08:00&seed=3');
   await expect.poll(async () => (await traffic(page)).predictions, { timeout: 60_000 }).toBeGreaterThan(1);
   await page.getByTestId('alert-drills').locator('summary').click();
-  await page.getByTestId('drill-agv').selectOption('1');
+  // AGV 4 meets traffic about two minutes after it turns rogue (seed 3, 08:00): time for the prediction to foresee it.
+  await page.getByTestId('drill-agv').selectOption('4');
   await page.getByTestId('drill-rogue').click();
   const alert = page.locator('[data-testid="alert-item"][data-kind="predicted-conflict"]').first();
   await expect(alert).toBeVisible({ timeout: 180_000 });
-  await expect(alert.getByTestId('alert-place')).toContainText('AGV-001');
+  await expect(alert.getByTestId('alert-place')).toContainText('AGV-004');
   await expect(alert.getByTestId('alert-due')).toHaveText(/^in \d+ s$|^now$/);
   await expect(page.locator('[data-testid="traffic-marker-conflict"]').first()).toBeAttached();
   const t = await traffic(page);
-  expect(t.conflicts.some((c) => c.a.endsWith('AGV-001') || c.b.endsWith('AGV-001'))).toBe(true);
+  expect(t.conflicts.some((c) => c.a.endsWith('AGV-004') || c.b.endsWith('AGV-004'))).toBe(true);
   expect(t.proposals.length).toBe(t.conflicts.length + t.deadlocks.length);
   // The planner answers every conflict: a plan to show (the simulation takes no orders, so it cannot be sent), or
   // why there is none (the rogue's meeting lies inside released routes, which only a pause can undo).
