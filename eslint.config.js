@@ -111,6 +111,25 @@ export default defineConfig([
     },
   },
   {
+    // The study report is HTML text made alike in Node (`npm run study -- --report`) and in the page (the console's
+    // Report button): pure like an engine, though it lives in ui/ beside the strings and labels it reuses.
+    files: ['src/ui/report/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...uiPackages.paths, { name: 'react-i18next', message: 'The report renders in Node too: take its strings from ./reportStrings.' }],
+          patterns: uiPackages.patterns,
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'The report renders in Node too: no DOM. It returns HTML text.' },
+        { name: 'document', message: 'The report renders in Node too: no DOM. It returns HTML text.' },
+      ],
+    },
+  },
+  {
     // The server (and its tools) reuse the domain, telemetry and the engines; never the browser's layers or a UI library.
     // Its tests may: they check the page's own client against the real server.
     files: ['server/**', 'scripts/user.ts'],

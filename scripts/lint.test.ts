@@ -33,6 +33,13 @@ describe('eslint.config.js', { timeout: 60_000 }, () => {
     expect(await rulesFired(eslint, dom, 'src/collision/planted.ts')).toEqual(['no-restricted-globals']);
   });
 
+  it('keeps the study report pure: no React, no DOM', async () => {
+    const react = "import { useTranslation } from 'react-i18next';\nexport const planted = useTranslation;\n";
+    expect(await rulesFired(eslint, react, 'src/ui/report/planted.ts')).toEqual(['no-restricted-imports']);
+    const dom = 'export const planted = () => window.print();\n';
+    expect(await rulesFired(eslint, dom, 'src/ui/report/planted.ts')).toEqual(['no-restricted-globals']);
+  });
+
   it('keeps workers to engines and comlink, and src/ away from the tools', async () => {
     const store = "import { useTwin } from '../src/store/twinStore';\nexport const planted = useTwin;\n";
     expect(await rulesFired(eslint, store, 'workers/planted.worker.ts')).toEqual(['boundaries/dependencies']);

@@ -37,24 +37,47 @@ function numericFields(o: Record<string, unknown>): AssumptionField[] {
   return out;
 }
 
-function walk(v: unknown, record: RecordKey, outer: PathSegment[], inner: PathSegment[], out: Assumption[]): void {
+/** A group of sourced numbers found inside a value: where it is in that value, its numbers and their source. */
+export interface SourcedGroup {
+  readonly inner: readonly PathSegment[];
+  readonly fields: readonly AssumptionField[];
+  readonly source: string;
+}
+
+function walk(v: unknown, inner: PathSegment[], out: SourcedGroup[]): void {
   if (!isObject(v)) return;
   if (typeof v.source === 'string') {
     const fields = numericFields(v);
-    if (fields.length > 0) out.push({ path: formatPath([...outer, ...inner]), record, inner, fields, source: v.source });
+    if (fields.length > 0) out.push({ inner, fields, source: v.source });
     return;
   }
-  for (const [k, child] of Object.entries(v)) walk(child, record, outer, [...inner, k], out);
+  for (const [k, child] of Object.entries(v)) walk(child, [...inner, k], out);
+}
+
+/**
+ * The `{…numbers, source}` groups inside `v` in document order: a scene's section or facility, or a data file
+ * (`data/simulation.json`), whose numbers carry their sources the same way.
+ *
+ * @example
+ *   sourcedGroups({ a: { value: 2, source: 'x' } }); // [{ inner: ['a'], fields: [{ name: 'value', value: 2 }], source: 'x' }]
+ */
+export function sourcedGroups(v: unknown): SourcedGroup[] {
+  const out: SourcedGroup[] = [];
+  walk(v, [], out);
+  return out;
 }
 
 /** The scene's sourced numbers, sections first (zone, fleet, process), then facility by facility. */
 export function listAssumptions(scene: Scene): Assumption[] {
   const out: Assumption[] = [];
+  const add = (record: RecordKey, outer: readonly PathSegment[], v: unknown) => {
+    for (const g of sourcedGroups(v)) out.push({ path: formatPath([...outer, ...g.inner]), record, ...g });
+  };
   for (const key of Object.keys(scene) as (keyof Scene)[]) {
     if (key === 'facilities' || key === 'lanes') continue;
-    walk(scene[key], sectionKey(key as Exclude<keyof Scene, 'facilities' | 'lanes'>), [key], [], out);
+    add(sectionKey(key as Exclude<keyof Scene, 'facilities' | 'lanes'>), [key], scene[key]);
   }
-  scene.facilities.forEach((f, i) => walk(f, facilityKey(f.id), ['facilities', i], [], out));
+  scene.facilities.forEach((f, i) => add(facilityKey(f.id), ['facilities', i], f));
   return out;
 }
 

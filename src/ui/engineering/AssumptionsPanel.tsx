@@ -4,7 +4,7 @@ import { listAssumptions } from '../../store/layout/assumptions';
 import type { LayoutEditor } from '../../store/layout/LayoutEditor';
 import { useEditorState } from '../../store/layout/useEditorState';
 import { useTwin } from '../../store/useTwin';
-import { facilityName } from '../FacilityPanel';
+import { assumptionLabel } from './assumptionLabel';
 import { AssumptionRow } from './AssumptionRow';
 
 /**
@@ -16,20 +16,12 @@ export function AssumptionsPanel({ editor }: { editor: LayoutEditor }) {
   const lang = useTwin((s) => s.lang);
   const scene = useEditorState(editor, (s) => s.scene);
   const assumptions = useMemo(() => listAssumptions(scene), [scene]);
-  const label = (path: string) => {
-    const m = /^facilities\[(\d+)\]\.(\w+)$/.exec(path);
-    if (m) {
-      const f = scene.facilities[Number(m[1])]!;
-      return `${facilityName(f, lang)} · ${t(`field.${m[2]!}`, { defaultValue: m[2]! })}`;
-    }
-    return t(`engineering.assumption.${path}`, { defaultValue: path });
-  };
   return (
     <section className="assumptions" data-testid="assumptions">
       <p className="hint">{t('engineering.assumptions.hint', { count: assumptions.length })}</p>
       <ul className="assumption-list">
         {assumptions.map((a) => (
-          <AssumptionRow key={a.path} editor={editor} assumption={a} label={label(a.path)} />
+          <AssumptionRow key={a.path} editor={editor} assumption={a} label={assumptionLabel(a.path, scene, lang, t)} />
         ))}
       </ul>
     </section>

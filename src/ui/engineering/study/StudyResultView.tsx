@@ -3,16 +3,11 @@ import type { Scene } from '../../../domain/sceneSchema';
 import type { StudyResult } from '../../../sim/study/runStudy';
 import { formatNumber } from '../../formatNumber';
 import { HourlyCharts } from './HourlyCharts';
-import { bindingText, caveatText, formatEstimate, resourceName, type Lang } from './studyLabels';
+import { bindingText, caveatText, formatEstimate, resourceName, verdict, type Lang } from './studyLabels';
 import { SweepChart } from './SweepChart';
 
 /** Resources listed with their utilisation: the busiest few. */
 const LISTED = 8;
-
-/** Where a cleared/day figure stands against the zone's 2030 range. */
-export function verdict(cleared: number, range: { min: number; max: number }): 'below' | 'within' | 'above' {
-  return cleared < range.min ? 'below' : cleared > range.max ? 'above' : 'within';
-}
 
 /**
  * One layout's study: cleared/day (mean ± 95 % interval) against the target range (scaled from the window, and

@@ -34,6 +34,11 @@ export function formatEstimate(e: Estimate, lang: Lang, scale = 1, digits = 0): 
   return `${m} ± ${formatNumber(e.half * scale, lang, digits)}`;
 }
 
+/** Where a cleared/day figure stands against the zone's 2030 range. */
+export function verdict(cleared: number, range: { min: number; max: number }): 'below' | 'within' | 'above' {
+  return cleared < range.min ? 'below' : cleared > range.max ? 'above' : 'within';
+}
+
 export const percent = (share: number, lang: Lang) => `${formatNumber(share * 100, lang, 0)} %`;
 
 /**
