@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -94,6 +97,41 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
     const json = JSON.parse(r.lines.at(-1)!) as { caveats: { code: string }[]; base: { timeInSystemP95S: { low: number } } };
     expect(json.caveats.map((c) => c.code).slice(0, 2)).toEqual(['partial-day', 'few-replications']);
     expect(json.base.timeInSystemP95S.low).toBeGreaterThanOrEqual(0);
+  });
+
+  it('writes the study as a report page with --report, in English or Vietnamese, saying where', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'study-report-'));
+    try {
+      const out = join(dir, 'report.html');
+      const r = study('scenes/1088-2-1089/2027.json', '--replications', '2', '--hours', '2', '--warmup-days', '0', '--report', out);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain(`report written to ${out}`);
+      const json = JSON.parse(r.lines.at(-1)!) as { base: { clearedPerDay: { mean: number } } };
+      const html = readFileSync(out, 'utf8');
+      expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(html).toContain(`<span class="value">${Math.round(json.base.clearedPerDay.mean).toLocaleString('en-GB')}</span>`);
+      const vi = join(dir, 'bao-cao.html');
+      expect(study('scenes/1088-2-1089/2027.json', '--replications', '1', '--hours', '1', '--report', vi, '--lang', 'vi').status).toBe(0);
+      expect(readFileSync(vi, 'utf8')).toContain('<h1>Nghiên cứu năng lực của một bố trí</h1>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses --report without a study (2) and where it cannot be written (1), before running anything', () => {
+    const single = study('scenes/1088-2-1089/2027.json', '--hours', '1', '--report', 'x.html');
+    expect(single.status).toBe(2);
+    expect(single.stderr).toMatch(/--report goes with a study: --replications or --sweep\nusage: npm run study/);
+    const bare = study('scenes/1088-2-1089/2027.json', '--replications', '2', '--report');
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/--report needs the file to write \(got nothing\)/);
+    const lang = study('scenes/1088-2-1089/2027.json', '--replications', '2', '--lang', 'vi');
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toMatch(/--lang is the report's language: it goes with --report/);
+    const nowhere = study('scenes/1088-2-1089/2027.json', '--replications', '2', '--report', 'no/such/folder/report.html');
+    expect(nowhere.status).toBe(1);
+    expect(nowhere.stderr).toMatch(/^no\/such\/folder\/report\.html: cannot write the report there \(ENOENT\)$/m);
+    expect(nowhere.stderr).not.toMatch(/run \d+ of/);
   });
 
   it('exits 2 on wrong usage and 1 on an invalid scene, saying why', () => {

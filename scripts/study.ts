@@ -13,8 +13,14 @@
  *
  * `--warmup-days D` simulates D whole days first and measures the day(s) after: a study does 1 by default
  * (data/study.json), a single run 0.
+ *
+ * `--report out.html` (with a study) also writes the study as a page for leaders to print or save as a PDF from a
+ * browser (src/ui/report): the layout from above, the parameters, cleared/day against the target, the binding
+ * resource, the charts, the caveats and the assumptions with their sources; in English, or `--lang vi`. Exit 1
+ * when it cannot be written.
  */
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseScene } from '../src/domain/parseScene';
 import { formatProblem } from '../src/domain/problem';
 import type { Scene } from '../src/domain/sceneSchema';
@@ -23,11 +29,12 @@ import { Simulation } from '../src/sim/Simulation';
 import { runStudy, type StudyResult } from '../src/sim/study/runStudy';
 import type { SweepSpec } from '../src/sim/study/studySpec';
 import type { PointResult } from '../src/sim/study/summarisePoint';
+import { studyReportHtml } from '../src/ui/report/studyReport';
 import { fail } from './cliOptions';
 
 const USAGE =
   'usage: npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--seed S] [--warmup-days D]\n' +
-  '       npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--replications N] [--sweep agvs|vehicles-per-day:FROM:TO:STEP] [--target N] [--warmup-days D]';
+  '       npm run study -- <scene.json> [--vehicles-per-day N] [--agvs N] [--hours H] [--replications N] [--sweep agvs|vehicles-per-day:FROM:TO:STEP] [--target N] [--warmup-days D] [--report out.html [--lang en|vi]]';
 const FLAGS = {
   '--vehicles-per-day': 'vehiclesPerDay',
   '--agvs': 'agvs',
@@ -52,10 +59,20 @@ const args = process.argv.slice(2);
 const options: Record<string, number> = {};
 let sweep: SweepSpec | undefined;
 let file: string | undefined;
+let report: string | undefined;
+let lang: 'en' | 'vi' | undefined;
 for (let k = 0; k < args.length; k++) {
   const a = args[k]!;
   if (a === '--sweep') sweep = parseSweep(args[++k]);
-  else if (a in FLAGS) {
+  else if (a === '--report') {
+    report = args[++k];
+    if (report === undefined || report.trim() === '' || report.startsWith('--'))
+      fail(`--report needs the file to write (got ${report ?? 'nothing'})\n${USAGE}`, 2);
+  } else if (a === '--lang') {
+    const raw = args[++k];
+    if (raw !== 'en' && raw !== 'vi') fail(`--lang is en or vi (got ${raw ?? 'nothing'})\n${USAGE}`, 2);
+    lang = raw;
+  } else if (a in FLAGS) {
     const raw = args[++k];
     const value = Number(raw);
     if (raw === undefined || raw.trim() === '' || !Number.isFinite(value)) fail(`${a} needs a number (got ${raw ?? 'nothing'})\n${USAGE}`, 2);
@@ -68,6 +85,16 @@ if (file === undefined) fail(USAGE, 2);
 const isStudy = sweep !== undefined || 'replications' in options;
 if (isStudy && 'seed' in options) fail(`--seed does not go with a study: replications use seeds 1..N\n${USAGE}`, 2);
 if (!isStudy && 'target' in options) fail(`--target goes with --replications or --sweep\n${USAGE}`, 2);
+if (!isStudy && report !== undefined) fail(`--report goes with a study: --replications or --sweep\n${USAGE}`, 2);
+if (report === undefined && lang !== undefined) fail(`--lang is the report's language: it goes with --report\n${USAGE}`, 2);
+if (report !== undefined) {
+  // Said before the study runs, not after minutes of it.
+  try {
+    accessSync(dirname(resolve(report)), constants.W_OK);
+  } catch (e) {
+    fail(`${report}: cannot write the report there (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
+  }
+}
 
 let text = '';
 try {
@@ -148,6 +175,14 @@ function study(name: string, scene: Scene): void {
   if (r.caveats.length > 0) {
     console.log('caveats:');
     for (const c of r.caveats) console.log(`- ${c.message}`);
+  }
+  if (report !== undefined) {
+    try {
+      writeFileSync(report, studyReportHtml(scene, r, { date: new Date(), lang: lang ?? 'en' }));
+    } catch (e) {
+      fail(`${report}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 1);
+    }
+    console.error(`report written to ${report}: open it in a browser to print it or save it as a PDF`);
   }
   const compact = (p: PointResult) => ({ ...p, hourly: undefined });
   console.log(JSON.stringify({ ...r, base: compact(r.base), ...(r.sweep ? { sweep: { ...r.sweep, points: r.sweep.points.map(compact) } } : {}), wallMs }));
