@@ -30,7 +30,8 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 describe('StudyRunner', () => {
   it('runs each layout in turn and keeps the results, whoever is listening', async () => {
     const w = fakeWorker();
-    const runner = new StudyRunner(w.start);
+    let clock = 1_000;
+    const runner = new StudyRunner(w.start, () => clock);
     const off = runner.subscribe(() => {});
     const done = runner.run(
       [
@@ -46,12 +47,18 @@ describe('StudyRunner', () => {
     w.jobs[0]!.finish(resultOf(sceneA));
     await settle();
     expect(w.jobs[1]!.scene).toBe(sceneB);
+    clock = 2_000;
     w.jobs[1]!.finish(resultOf(sceneB));
     await done;
     expect(runner.getState().run.status).toBe('done');
     expect(runner.getState().shown.map((r) => [r.layout, r.result.sceneId])).toEqual([
       ['baseline', 'a'],
       ['edited', 'b'],
+    ]);
+    // Each result keeps the layout it is of and when it finished (a report is dated and drawn from them).
+    expect(runner.getState().shown.map((r) => [r.scene, r.finishedAt])).toEqual([
+      [sceneA, 1_000],
+      [sceneB, 2_000],
     ]);
   });
 

@@ -29,6 +29,10 @@ export type LayoutKey = 'baseline' | 'edited';
 export interface LayoutResult {
   readonly layout: LayoutKey;
   readonly result: StudyResult;
+  /** The layout as it was studied: edits made since do not change what the result is of (its report draws this). */
+  readonly scene: Scene;
+  /** When the study of this layout finished, epoch milliseconds. */
+  readonly finishedAt: number;
 }
 
 export type StudyRunState =
@@ -54,8 +58,14 @@ export class StudyRunner {
   private job: StudyJob | undefined;
   private generation = 0;
 
-  /** @param start how to start a study; without one (no worker) the runner is unavailable. */
-  constructor(private readonly start?: StartStudy) {}
+  /**
+   * @param start how to start a study; without one (no worker) the runner is unavailable.
+   * @param now the clock that dates finished studies.
+   */
+  constructor(
+    private readonly start?: StartStudy,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get available(): boolean {
     return this.start !== undefined;
@@ -98,7 +108,7 @@ export class StudyRunner {
           settled = true;
         });
         if (this.generation !== mine || result === undefined) return;
-        results.push({ layout, result });
+        results.push({ layout, result, scene, finishedAt: this.now() });
       } catch (e) {
         if (this.generation === mine) this.set({ run: { status: 'error', message: e instanceof Error ? e.message : String(e), layout } });
         return;

@@ -4,7 +4,9 @@ import type { Scene } from '../../../domain/sceneSchema';
 import type { LayoutKey, StudyRunner } from '../../../store/layout/StudyRunner';
 import { defaultStudySpec, defaultSweep, resolveStudySpec, type StudySpec, type SweepParameter } from '../../../sim/study/studySpec';
 import { formatNumber } from '../../formatNumber';
+import { studyReportHtml } from '../../report/studyReport';
 import { downloadText } from './downloadText';
+import { openHtml } from './openHtml';
 import { StudyCompareTable } from './StudyCompareTable';
 import { studyCsv } from './studyCsv';
 import { StudyResultView } from './StudyResultView';
@@ -91,6 +93,8 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
   };
 
   const base = `study-${scene.zone.id.replace(/[^\w-]/g, '-')}-${scene.id}`;
+  // The report is of the edited layout's study (of the one layout studied, whichever it is).
+  const reported = shown.find((r) => r.layout === 'edited') ?? shown[0];
   const title = (k: LayoutKey) => t(k === 'baseline' ? 'study.layout.baseline' : 'study.layout.edited');
   const input = (k: Field, label: string, step = 'any') => (
     <label>
@@ -165,10 +169,25 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
         <button
           type="button"
           disabled={shown.length === 0}
-          onClick={() => downloadText(`${base}.json`, `${JSON.stringify({ study: shown }, null, 2)}\n`, 'application/json')}
+          onClick={() =>
+            downloadText(
+              `${base}.json`,
+              `${JSON.stringify({ study: shown.map(({ layout, result }) => ({ layout, result })) }, null, 2)}\n`,
+              'application/json',
+            )
+          }
           data-testid="study-export-json"
         >
           {t('study.action.json')}
+        </button>
+        <button
+          type="button"
+          disabled={reported === undefined}
+          onClick={() => reported && openHtml(studyReportHtml(reported.scene, reported.result, { date: new Date(reported.finishedAt), lang }))}
+          title={t('study.action.reportTitle')}
+          data-testid="study-report"
+        >
+          {t('study.action.report')}
         </button>
       </div>
       {running && (
@@ -212,14 +231,7 @@ export function StudyPanel({ scene, baseline, runner }: { scene: Scene; baseline
       {shown.length === 2 && <StudyCompareTable a={shown[0]!.result} b={shown[1]!.result} scene={scene} lang={lang} />}
       <div className={`study-results ${shown.length === 2 ? 'side-by-side' : ''} ${running ? 'stale' : ''}`}>
         {shown.map((r) => (
-          <StudyResultView
-            key={r.layout}
-            result={r.result}
-            scene={r.layout === 'baseline' ? baseline : scene}
-            title={title(r.layout)}
-            lang={lang}
-            testId={`study-result-${r.layout}`}
-          />
+          <StudyResultView key={r.layout} result={r.result} scene={r.scene} title={title(r.layout)} lang={lang} testId={`study-result-${r.layout}`} />
         ))}
       </div>
     </div>

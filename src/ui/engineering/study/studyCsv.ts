@@ -56,7 +56,7 @@ function cutNote(p: PointResult, bound: 'low' | 'high'): string | undefined {
   return cut.length === 0 ? undefined : `cut to the quantity's range: ${cut.join(', ')}`;
 }
 
-export function studyCsv(results: readonly LayoutResult[]): string {
+export function studyCsv(results: readonly Pick<LayoutResult, 'layout' | 'result'>[]): string {
   const resources: string[] = [];
   for (const { result } of results)
     for (const p of resultPoints(result)) for (const id of Object.keys(p.utilisation)) if (!resources.includes(id)) resources.push(id);
