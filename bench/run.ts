@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { browserBench } from './browserBench';
 import { collisionBench } from './collisionBench';
 import { editorBench } from './editorBench';
+import { experimentBench } from './experimentBench';
 import { fleetWriteBench } from './fleetWriteBench';
 import { forecastBench } from './forecastBench';
 import { liveBench } from './liveBench';
@@ -25,6 +26,8 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   collision: () => collisionBench([1000, 10000]),
   planner: () => planningBench(),
   sim: () => simBench(),
+  // 240 simulated days on one worker thread and on one per core.
+  experiment: () => experimentBench(),
   forecast: () => forecastBench(),
   // Traffic prediction: a round for 200 and 2,000 AGVs, false alarms over a day, foresight in the rogue drill.
   traffic: () => trafficBench(),

@@ -44,7 +44,9 @@ import { BriefingServicesContext } from '../ui/briefing/briefingServices';
 import { briefingServices } from './briefingServices';
 import { EngineeringConsole } from '../ui/engineering/EngineeringConsole';
 import { newVariant } from './newVariant';
+import { ExperimentContext } from '../ui/engineering/experiment/experimentContext';
 import { StudyRunnerContext } from '../ui/engineering/study/studyRunnerContext';
+import { EXPERIMENT_SERVICES } from './experiment/experimentServices';
 import { startStudy } from './startStudy';
 import { ZoneCard } from '../ui/ZoneCard';
 import type { RenderStats } from '../view/renderStats';
@@ -334,13 +336,15 @@ export function App({
           <ErrorBoundary fallback={crashPanel}>
             {mode === 'engineering' ? (
               <StudyRunnerContext.Provider value={startStudy}>
-                <EngineeringConsole
-                  scene={scene}
-                  maxPixelRatio={MAX_PIXEL_RATIO}
-                  stats={renderStats}
-                  makeVariant={(params) => newVariant(store, scene.zone.id, params)}
-                  {...(libraryLink ? { library: libraryLink } : {})}
-                />
+                <ExperimentContext.Provider value={EXPERIMENT_SERVICES}>
+                  <EngineeringConsole
+                    scene={scene}
+                    maxPixelRatio={MAX_PIXEL_RATIO}
+                    stats={renderStats}
+                    makeVariant={(params) => newVariant(store, scene.zone.id, params)}
+                    {...(libraryLink ? { library: libraryLink } : {})}
+                  />
+                </ExperimentContext.Provider>
               </StudyRunnerContext.Provider>
             ) : (
               fleet && (

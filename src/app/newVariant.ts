@@ -5,29 +5,21 @@
  */
 import { generateLayout, LayoutError } from '../domain/layouts/generateLayout';
 import type { LayoutParams } from '../domain/layouts/layoutParams';
-import { Site } from '../domain/layouts/siteSchema';
 import { parseScene } from '../domain/parseScene';
 import { formatProblem } from '../domain/problem';
 import type { ZoneId } from '../domain/sceneSchema';
 import { zoneFolder } from '../domain/zoneFolder';
 import type { TwinStore } from '../store/twinStore';
 import { openScene } from './openScene';
-import { CATALOG } from './sceneCatalog';
-
-const SITES = import.meta.glob<unknown>('/data/sites/*.json', { eager: true, import: 'default' });
+import { loadZoneSite } from './zoneSite';
 
 /** Makes the variant and opens it; the problems when it cannot be made (nothing opened then). */
 export async function newVariant(store: TwinStore, zone: ZoneId, params: LayoutParams): Promise<readonly string[] | undefined> {
-  const siteFile = `/data/sites/${zoneFolder(zone)}.json`;
-  const site = Site.safeParse(SITES[siteFile]);
-  if (!site.success) return [`${siteFile.slice(1)}: ${site.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`];
-  const entry = CATALOG.find((e) => e.zone === zone && e.variant === site.data.base);
-  if (!entry) return [`no shipped scene "${site.data.base}" of zone ${zone} to build on`];
-  const base = parseScene(await entry.load(), entry.path);
-  if (!base.ok) return base.problems.map((p) => formatProblem(p, entry.path));
+  const site = await loadZoneSite(zone);
+  if (!site.ok) return site.problems;
   let text: string;
   try {
-    text = JSON.stringify(generateLayout(base.scene, site.data, params), null, 2);
+    text = JSON.stringify(generateLayout(site.base, site.site, params), null, 2);
   } catch (e) {
     if (e instanceof LayoutError) return [...e.problems];
     throw e;

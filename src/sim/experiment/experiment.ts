@@ -8,6 +8,7 @@
  *   const jobs = experimentJobs(['a', 'b'], { ...spec, agvs: [40, 80], seeds: 5 }); // 20 jobs, seed 1 first
  */
 import experiment from '../../../data/experiment.json' with { type: 'json' };
+import { checkScene } from '../../domain/checks/checkScene';
 import type { Scene } from '../../domain/sceneSchema';
 import type { SimOptions } from '../simParams';
 
@@ -64,6 +65,10 @@ export function experimentProblems(spec: ExperimentSpec, layouts: readonly Exper
     layouts.length === 0 && 'layouts: at least one',
     new Set(layouts.map((l) => l.id)).size !== layouts.length && `layouts: two have the same id (${layouts.map((l) => l.id).join(', ')})`,
   ];
+  for (const l of layouts) {
+    const n = checkScene(l.scene).length;
+    if (n > 0) bad.push(`layout ${l.label}: ${n} problem${n === 1 ? '' : 's'} in the layout; fix them before an experiment`);
+  }
   const runs = layouts.length * spec.agvs.length * spec.seeds;
   const maxRuns = experiment.limits.maxRuns.value;
   if (runs > maxRuns) bad.push(`${runs} runs asked (layouts × fleet sizes × seeds); at most ${maxRuns}: fewer of one of them`);

@@ -41,22 +41,24 @@ const GeneratorVary = z.strictObject({
   chargeBays: z.array(int).min(1),
 });
 
-export const ExperimentFile = z
-  .strictObject({
-    $comment: z.string().optional(),
-    zone: z.enum(['1119-1120', '1088/2-1089']),
-    vehiclesPerDay: z.number().positive(),
-    /** Cleared/day to reach; the zone's 2030 target minimum by default. */
-    target: z.number().positive().optional(),
-    hours: z.number().positive().optional(),
-    warmupDays: int.optional(),
-    seeds: int.optional(),
-    agvs: z.array(int).min(1),
-    generate: z.strictObject({ base: GeneratorBase.partial().optional(), vary: GeneratorVary.partial().optional() }).optional(),
-    /** Scene files (paths from the repository root) tried beside the generated layouts. */
-    scenes: z.array(z.string().min(1)).optional(),
-  })
-  .refine((f) => f.generate !== undefined || (f.scenes?.length ?? 0) > 0, { message: 'needs "generate" or "scenes": no layout to try' });
+/** An experiment's fields, before the check that it names some layout (the console adds the edited one itself). */
+export const ExperimentFields = z.strictObject({
+  $comment: z.string().optional(),
+  zone: z.enum(['1119-1120', '1088/2-1089']),
+  vehiclesPerDay: z.number().positive(),
+  /** Cleared/day to reach; the zone's 2030 target minimum by default. */
+  target: z.number().positive().optional(),
+  hours: z.number().positive().optional(),
+  warmupDays: int.optional(),
+  seeds: int.optional(),
+  agvs: z.array(int).min(1),
+  generate: z.strictObject({ base: GeneratorBase.partial().optional(), vary: GeneratorVary.partial().optional() }).optional(),
+  /** Scene files (paths from the repository root) tried beside the generated layouts. */
+  scenes: z.array(z.string().min(1)).optional(),
+});
+export const ExperimentFile = ExperimentFields.refine((f) => f.generate !== undefined || (f.scenes?.length ?? 0) > 0, {
+  message: 'needs "generate" or "scenes": no layout to try',
+});
 export type ExperimentFile = z.infer<typeof ExperimentFile>;
 
 type GeneratorKey = keyof z.infer<typeof GeneratorBase>;

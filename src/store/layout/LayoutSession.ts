@@ -1,12 +1,13 @@
 /**
  * One editing session per opened scene, React-free: the editor (started from the scene's saved draft when there
- * is one), its autosave, and the capacity study run on it. The console creates it and disposes of it; its tabs
+ * is one), its autosave, and the capacity study and experiment run on it. The console creates it and disposes of it; its tabs
  * only read it, so leaving the Study tab for the Layout tab loses neither a running study nor its results.
  */
 import type { Scene } from '../../domain/sceneSchema';
 import { Autosave, type Scheduler } from './Autosave';
 import { DraftStore, type KeyValueStorage } from './drafts';
 import { LayoutEditor } from './LayoutEditor';
+import { ExperimentRunner, type StartExperiment } from './ExperimentRunner';
 import { StudyRunner, type StartStudy } from './StudyRunner';
 import { createLibraryOrigin, type LibraryOriginStore } from './libraryOrigin';
 
@@ -20,6 +21,8 @@ export interface LayoutSession {
   readonly draftError?: string;
   readonly autosave: Autosave;
   readonly study: StudyRunner;
+  /** The design-of-experiments run of the zone's layouts (the edited one and generated variants). */
+  readonly experiment: ExperimentRunner;
   /** The library version the editor holds (none until one is opened or saved). */
   readonly library: LibraryOriginStore;
 }
@@ -29,9 +32,11 @@ export interface SessionServices {
   readonly time: Scheduler;
   /** How studies start (a worker); without it the study panel says studies are unavailable. */
   readonly startStudy?: StartStudy;
+  /** How experiments start (a pool of workers); without it the experiment panel says so. */
+  readonly startExperiment?: StartExperiment;
 }
 
-export function openLayoutSession(scene: Scene, { storage, time, startStudy }: SessionServices): LayoutSession {
+export function openLayoutSession(scene: Scene, { storage, time, startStudy, startExperiment }: SessionServices): LayoutSession {
   const drafts = new DraftStore(storage);
   const editor = new LayoutEditor(scene);
   const saved = drafts.load(scene.id);
@@ -52,6 +57,7 @@ export function openLayoutSession(scene: Scene, { storage, time, startStudy }: S
     draftError: saved.ok ? undefined : saved.message,
     autosave,
     study: new StudyRunner(startStudy),
+    experiment: new ExperimentRunner(startExperiment),
     library: createLibraryOrigin(),
   };
 }
@@ -60,4 +66,5 @@ export function openLayoutSession(scene: Scene, { storage, time, startStudy }: S
 export function closeLayoutSession(session: LayoutSession): void {
   session.autosave.flush();
   session.study.dispose();
+  session.experiment.dispose();
 }

@@ -14,6 +14,7 @@ import { EditorToolbar } from './EditorToolbar';
 import { FacilityPicker } from './FacilityPicker';
 import { Inspector } from './Inspector';
 import { ProblemList } from './ProblemList';
+import { ExperimentPanel } from './experiment/ExperimentPanel';
 import { StudyPanel } from './study/StudyPanel';
 import { exportGeoJson, exportLif, importLayoutText, saveSceneFile, type ImportOutcome, type LayoutFormat } from './sceneFiles';
 import { ImportNotice } from './ImportNotice';
@@ -29,8 +30,8 @@ import './engineering.css';
 /** Clicks on the view are the editor tools' (src/view/edit/CanvasToolAdapter.tsx), not the canvas's pick. */
 const TOOLS_PICK = () => {};
 
-type Tab = 'layout' | 'assumptions' | 'study' | 'library';
-const TABS: readonly Tab[] = ['layout', 'assumptions', 'study', 'library'];
+type Tab = 'layout' | 'assumptions' | 'study' | 'experiment' | 'library';
+const TABS: readonly Tab[] = ['layout', 'assumptions', 'study', 'experiment', 'library'];
 
 /**
  * Engineers' layout studio: the layout editor on the 3D view (gizmos, lane handles, problems drawn in place), a
@@ -101,7 +102,7 @@ export function EngineeringConsole({
       {variantOpen && makeVariant && (
         <NewVariantDialog zone={scene.zone.id} agvs={scene.fleet.agv.count.value} make={makeVariant} onClose={() => setVariantOpen(false)} />
       )}
-      <aside className={tab === 'study' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
+      <aside className={tab === 'study' || tab === 'experiment' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
         <DraftBanner session={session} />
         {(error || fileError) && (
           <p className="editor-error" role="alert" data-testid="editor-error">
@@ -146,6 +147,11 @@ export function EngineeringConsole({
         {tab === 'study' && (
           <div className="tab-body">
             <StudyPanel scene={edited} baseline={session.baseline} runner={session.study} />
+          </div>
+        )}
+        {tab === 'experiment' && (
+          <div className="tab-body">
+            <ExperimentPanel scene={edited} runner={session.experiment} />
           </div>
         )}
       </aside>
