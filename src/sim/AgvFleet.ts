@@ -106,6 +106,8 @@ export class AgvFleet {
         cellLengthM: params.cellLengthM,
         stepLengthM: params.stepLengthM,
         maxSpeedMps: agv.maxSpeedMps.value,
+        accelerationMps2: agv.accelerationMps2.value,
+        decelerationMps2: agv.decelerationMps2.value,
         lengthM: agv.lengthM.value,
         widthM: agv.widthM.value,
         clearanceM: params.collision.nearMissClearanceM,

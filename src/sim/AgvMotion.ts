@@ -24,6 +24,12 @@ export interface AgvMotionParams {
   /** Metres an AGV at top speed covers in one planner step (the cell length when not given). */
   readonly stepLengthM?: number;
   readonly maxSpeedMps: number;
+  /**
+   * Acceleration and braking (the scene's AGV figures). Without them an AGV starts and stops at once, as if it had
+   * none to lose.
+   */
+  readonly accelerationMps2?: number;
+  readonly decelerationMps2?: number;
   /** AGV footprint, and the clearance two footprints must keep (the near-miss distance). */
   readonly lengthM: number;
   readonly widthM: number;
@@ -52,6 +58,20 @@ export class AgvMotion {
   readonly hold: Uint8Array;
   /** 1 while an operator has paused the AGV (it finishes the cell move it is in, then stands). */
   readonly paused: Uint8Array;
+  /**
+   * Seconds a stop costs an AGV against driving on at top speed, v/2a to get going and v/2b to have braked (it
+   * covers the braking and accelerating distances at half speed): 0 without acceleration figures.
+   */
+  readonly stopLossS: number;
+  /**
+   * Per AGV: the seconds of stop losses it has yet to stand out before its next move from rest (whole steps are
+   * stood, the rest carried to its next stop); -1 while it is not starting from rest.
+   */
+  private readonly startDebt: Float64Array;
+  /** Per AGV: 1 when its current move starts from rest (the view eases it in), 2 when it ends at its goal, 3 both. */
+  private readonly ease: Uint8Array;
+  /** Seconds a stop costs that were not yet stood out, per AGV, carried to its next start. */
+  private readonly carry: Float64Array;
   /** An AGV that ignores its plan and drives on towards its goal (fault injection), or -1. */
   rogue = -1;
   /**
@@ -86,12 +106,18 @@ export class AgvMotion {
     this.vertex = new Int32Array(count);
     this.fromVertex = new Int32Array(count);
     this.moveStart = new Float64Array(count);
-    this.moveEnd = new Float64Array(count);
+    // Standing since before time began: a first move is a start from rest.
+    this.moveEnd = new Float64Array(count).fill(-Infinity);
     this.moveLeft = new Int32Array(count);
     this.goal = new Int32Array(count);
     this.hold = new Uint8Array(count);
     this.paused = new Uint8Array(count);
     this.rejoining = new Uint8Array(count);
+    const v = params.maxSpeedMps;
+    this.stopLossS = params.accelerationMps2 && params.decelerationMps2 ? v / (2 * params.accelerationMps2) + v / (2 * params.decelerationMps2) : 0;
+    this.startDebt = new Float64Array(count).fill(-1);
+    this.ease = new Uint8Array(count);
+    this.carry = new Float64Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
     this.next = new Int32Array(count);
@@ -147,6 +173,9 @@ export class AgvMotion {
     this.moveStart[i] = t;
     this.moveEnd[i] = t;
     this.moveLeft[i] = 0;
+    this.startDebt[i] = -1;
+    this.carry[i] = 0;
+    this.ease[i] = 0;
     this.hold[i] = 0;
     this.rejoining[i] = 0;
   }
@@ -194,6 +223,7 @@ export class AgvMotion {
     for (let i = 0; i < n; i++) this.next[i] = this.outOfPlan(i) ? this.vertex[i]! : plan.next[plan.slot[i]!]!;
     this.driveRogue(n);
     this.claimAll(n, m);
+    this.standOutStopLosses(n, t);
     this.keepRejoiningCellsClear(n);
     this.keepSlowStartsClear(n);
     this.keepNearCellsClear(n);
@@ -208,6 +238,8 @@ export class AgvMotion {
       const v = this.next[i]!;
       if (v === this.vertex[i]) continue;
       const k = this.stepsBetween(this.vertex[i]!, v);
+      this.ease[i] = (this.startDebt[i]! >= 0 ? 1 : 0) | (v === this.goal[i] ? 2 : 0);
+      this.startDebt[i] = -1;
       this.fromVertex[i] = this.vertex[i]!;
       this.vertex[i] = v;
       this.moveStart[i] = t;
@@ -232,6 +264,29 @@ export class AgvMotion {
       if (this.pibt.distance(goal, g.targets[k]!) < this.pibt.distance(goal, v)) {
         this.next[r] = g.targets[k]!;
         return;
+      }
+    }
+  }
+
+  /**
+   * An AGV about to move off after standing through a step first stands out what its stop cost (see
+   * {@link stopLossS}), in whole steps, the part of a step left over carried to its next stop; whoever would follow
+   * into its cell waits with it. These are not planner waits.
+   */
+  private standOutStopLosses(n: number, t: number): void {
+    if (this.stopLossS === 0) return;
+    for (let i = 0; i < n; i++) {
+      if (this.next[i] === this.vertex[i] || this.moveLeft[i]! > 0 || this.outOfPlan(i) || this.moveEnd[i]! >= t - 1e-6) continue;
+      if (this.startDebt[i]! < 0) {
+        this.startDebt[i] = this.carry[i]! + this.stopLossS;
+        this.carry[i] = 0;
+      }
+      if (this.startDebt[i]! >= this.stepS) {
+        this.startDebt[i]! -= this.stepS;
+        this.revert(i, n);
+        this.waits--;
+      } else {
+        this.carry[i] = this.startDebt[i]!;
       }
     }
   }
@@ -328,13 +383,18 @@ export class AgvMotion {
     if (k >= 0 && k !== j && k < n) this.revert(k, n);
   }
 
-  /** Writes AGV i's east, north and heading at time t (between steps, moves are interpolated) into out[0..2]. */
+  /**
+   * Writes AGV i's east, north and heading at time t into out[0..2], between steps along its move: at even speed,
+   * but speeding up through a move that starts from rest and slowing through one that ends at its goal.
+   */
   pose(i: number, t: number, out: Float64Array): void {
     const g = this.graph;
     const a = this.fromVertex[i]!;
     const b = this.vertex[i]!;
     const span = this.moveEnd[i]! - this.moveStart[i]!;
-    const u = span <= 0 ? 1 : Math.max(0, Math.min(1, (t - this.moveStart[i]!) / span));
+    const share = span <= 0 ? 1 : Math.max(0, Math.min(1, (t - this.moveStart[i]!) / span));
+    const e = this.ease[i]!;
+    const u = e === 0 ? share : e === 1 ? share * share : e === 2 ? share * (2 - share) : share * share * (3 - 2 * share);
     out[0] = g.x[a]! + (g.x[b]! - g.x[a]!) * u;
     out[1] = g.y[a]! + (g.y[b]! - g.y[a]!) * u;
     out[2] = a === b ? this.cellHeading[b]! : Math.atan2(g.y[b]! - g.y[a]!, g.x[b]! - g.x[a]!);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { LaneEdge, LaneNode } from '../domain/sceneSchema';
+import { AgvMotion } from './AgvMotion';
 import { Simulation } from './Simulation';
 import { loadScene } from './testScenes';
 
@@ -34,5 +36,45 @@ describe('AgvMotion.remainingPath', () => {
     expect(m.remainingPath(i, short)).toBe(3);
     expect(short).toEqual(whole);
     expect(m.remainingPath(i, new Int32Array(0))).toBe(0);
+  });
+});
+
+describe('AgvMotion stop losses (acceleration and braking)', () => {
+  // One AGV on a straight 200 m lane at 5 m/s, 20 m cells: a step is 4 s, the lane ten cells.
+  const nodes = [0, 200].map((x, k): LaneNode => ({ id: `n${k}`, position: [x, 0], role: 'waypoint' }));
+  const edges: LaneEdge[] = [{ id: 'e', from: 'n0', to: 'n1', widthM: 4, speedLimitMps: 5, crossBorder: false }];
+  const base = { cellLengthM: 20, maxSpeedMps: 5, lengthM: 15.6, widthM: 3, clearanceM: 1 };
+
+  /** Steps until the AGV, standing at the lane's start, reaches its end; the pose half-way through its first move. */
+  function drive(m: AgvMotion): { steps: number; firstMoveHalf: number } {
+    m.goal[0] = m.vertexOfNode[1]!;
+    const pose = new Float64Array(3);
+    let firstMoveHalf = Number.NaN;
+    let t = 0;
+    for (let steps = 1; steps < 100; steps++) {
+      m.step(t);
+      if (Number.isNaN(firstMoveHalf) && m.isMoving(0, t)) {
+        m.pose(0, t + m.stepS / 2, pose);
+        firstMoveHalf = pose[0]!;
+      }
+      t += m.stepS;
+      if (m.vertex[0] === m.goal[0] && !m.isMoving(0, t)) return { steps, firstMoveHalf };
+    }
+    throw new Error('never arrived');
+  }
+
+  it('a start from rest stands out v/2a + v/2b in whole steps, the rest carried to the next stop; not a planner wait', () => {
+    const still = new AgvMotion(nodes, edges, 1, base, 1);
+    const real = new AgvMotion(nodes, edges, 1, { ...base, accelerationMps2: 0.5, decelerationMps2: 0.8 }, 1);
+    expect(still.stopLossS).toBe(0);
+    expect(real.stopLossS).toBeCloseTo(5 / 1 + 5 / 1.6, 9);
+    const a = drive(still);
+    const b = drive(real);
+    // 8.1 s lost, 4 s steps: two whole steps stood, 0.1 s carried.
+    expect(b.steps - a.steps).toBe(2);
+    expect(real.waits).toBe(still.waits);
+    // The view: even speed without acceleration figures, a slow start from rest with them.
+    expect(a.firstMoveHalf).toBeCloseTo(10, 6);
+    expect(b.firstMoveHalf).toBeCloseTo(5, 6);
   });
 });
