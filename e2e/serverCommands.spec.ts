@@ -20,7 +20,9 @@ let dir: string;
 
 test.beforeAll(async () => {
   broker = await startBroker();
-  fleet = startFleetTool(broker, { agvs: 6, durationS: 300, speed: 10 });
+  // Long enough for the whole file on a loaded machine (its three tests took 5 min in CI; the fleet stopping before
+  // the last left it nothing moving); killed after the file anyway.
+  fleet = startFleetTool(broker, { agvs: 6, durationS: 900, speed: 10 });
   dir = mkdtempSync(join(tmpdir(), 'twin-e2e-commands-'));
   // The server watches the fleet as the broker's operator; people sign in to the server as themselves.
   server = await startServer(
