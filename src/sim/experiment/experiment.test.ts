@@ -23,7 +23,7 @@ describe('experiment jobs and checks', () => {
     expect(bad).toEqual([
       'hours: in (0, 336] (got 0)',
       'seeds: a whole number from 1 to 50 (got 0)',
-      'agvs[2]: a whole number from 1 to 400 (got 0.5)',
+      'agvs[2]: a whole number from 0 to 400 (got 0.5)',
       'agvs: a fleet size appears twice (12, 12, 0.5)',
       'layouts: two have the same id (x, x)',
     ]);

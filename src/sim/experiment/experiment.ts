@@ -60,7 +60,7 @@ export function experimentProblems(spec: ExperimentSpec, layouts: readonly Exper
     !(whole(spec.warmupDays) && spec.warmupDays >= 0 && spec.warmupDays <= 7) && `warmupDays: a whole number from 0 to 7 (got ${spec.warmupDays})`,
     !(whole(spec.seeds) && spec.seeds >= 1 && spec.seeds <= 50) && `seeds: a whole number from 1 to 50 (got ${spec.seeds})`,
     spec.agvs.length === 0 && 'agvs: at least one fleet size',
-    ...spec.agvs.map((n, k) => !(whole(n) && n >= 1 && n <= 400) && `agvs[${k}]: a whole number from 1 to 400 (got ${n})`),
+    ...spec.agvs.map((n, k) => !(whole(n) && n >= 0 && n <= 400) && `agvs[${k}]: a whole number from 0 to 400 (got ${n})`),
     new Set(spec.agvs).size !== spec.agvs.length && `agvs: a fleet size appears twice (${spec.agvs.join(', ')})`,
     layouts.length === 0 && 'layouts: at least one',
     new Set(layouts.map((l) => l.id)).size !== layouts.length && `layouts: two have the same id (${layouts.map((l) => l.id).join(', ')})`,
