@@ -47,7 +47,9 @@ th { text-align: left; color: #334155; border-bottom: 1px solid #64748b; padding
 td { border-bottom: 1px solid #e2e8f0; padding: 0.8mm 1.5mm; vertical-align: top; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
-table.params th, table.params td { font-size: 9.5pt; }
+table.params { width: auto; min-width: 60%; }
+table.params th, table.params td { font-size: 9.5pt; border-bottom: 1px solid #e2e8f0; vertical-align: top; }
+table.params td { padding-left: 8mm; }
 table.assumptions td:first-child { width: 30%; }
 table.assumptions td.value { width: 22%; font-variant-numeric: tabular-nums; }
 td.source { color: #334155; }

@@ -20,18 +20,32 @@ const addresses = (html: string) => html.replaceAll('xmlns="http://www.w3.org/20
 
 describe('studyReportHtml', () => {
   it('holds the headline figures: cleared/day with its interval, the target and the range, the binding resource', () => {
-    const html = studyReportHtml(STAGE, PLAIN, { date: DATE });
-    const c = PLAIN.base.clearedPerDay;
+    const html = studyReportHtml(STAGE, SWEPT, { date: DATE });
+    const c = SWEPT.base.clearedPerDay;
+    const n = (x: number) => formatNumber(x, 'en', 0);
     expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
-    expect(html).toContain(`<span class="value">${formatNumber(c.mean, 'en', 0)}</span>`);
-    expect(html).toContain(`95 % CI ${formatNumber(c.low!, 'en', 0)}–${formatNumber(c.high!, 'en', 0)}`);
+    expect(html).toContain(`<span class="value">${n(c.mean)}</span><span class="interval">95 % CI ${n(c.low!)}–${n(c.high!)}</span>`);
     expect(html).toContain('Below the 2030 target of 2,000–2,500');
-    expect(html).toContain(`Does not reach the target of 2,000/day: the mean is ${formatNumber(c.mean, 'en', 0)}.`);
+    // A burst of trucks over two hours: the fleet clears 1,500 a day with confidence (its lower bound reaches it).
+    expect(c.low).toBeGreaterThanOrEqual(1500);
+    expect(html).toContain(`Reaches the target of 1,500/day with confidence: the lower bound of the 95 % interval, ${n(c.low!)}, is at or above it.`);
     expect(html).toContain('Vehicles cleared per day, scaled from 2 h (× 12)');
     expect(html).toContain('12 May 2026, 14:30 (GMT+7)');
     expect(html).toContain(escapeXml(STAGE.zone.name.en));
-    expect(PLAIN.base.binding.resource).not.toBe('');
+    expect(html).toContain('1088/2-1089: layout 2027 (generated) · Stage 2027');
+    expect(SWEPT.base.binding.resource).not.toBe('');
     expect(html).toMatch(/Binding resource<\/dt><dd>[^<]+ \(binds in \d of 2 runs\)<\/dd>/);
+  });
+
+  it('says below the figure when the interval says nothing, and that the target is not reached', () => {
+    const c = PLAIN.base.clearedPerDay;
+    expect(c.identical).toBe(true);
+    const html = studyReportHtml(STAGE, PLAIN, { date: DATE });
+    const mean = formatNumber(c.mean, 'en', 0);
+    expect(html).toContain(
+      `<span class="value">${mean}</span></div><p>95 % CI ${mean}–${mean}: every replication gave the same, so the interval says nothing</p>`,
+    );
+    expect(html).toContain(`Does not reach the target of 2,000/day: the mean is ${mean}.`);
   });
 
   it('says every caveat of the study, in the report language', () => {

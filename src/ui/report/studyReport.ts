@@ -65,10 +65,13 @@ function summarySection(scene: Scene, result: StudyResult, o: Required<StudyRepo
     [t('report.layout'), `${scene.title[lang]} · ${variant}`],
     [t('report.studied'), studyDate(o.date, lang)],
   ];
+  // An interval beside the figure; a sentence below it where there is none to speak of (one run, identical runs).
   const interval =
     c.low === undefined
-      ? t('study.result.noInterval')
-      : t(c.identical ? 'study.result.intervalIdentical' : 'study.result.interval', { low: n(c.low), high: n(c.high!) });
+      ? `</div><p>${e(t('study.result.noInterval'))}</p>`
+      : c.identical
+        ? `</div><p>${e(t('study.result.intervalIdentical', { low: n(c.low), high: n(c.high!) }))}</p>`
+        : `<span class="interval">${e(t('study.result.interval', { low: n(c.low), high: n(c.high!) }))}</span></div>`;
   const how = reach(result);
   const stand = how === 'confident' || how === 'mean' ? 'reached' : how;
   const minutes = (x: typeof b.timeInSystemP50S) => formatEstimate(x, lang, 1 / 60);
@@ -100,7 +103,7 @@ function summarySection(scene: Scene, result: StudyResult, o: Required<StudyRepo
     `<div class="headline ${stand}"><div class="label">${e(
       wholeDays ? t('study.result.cleared') : t('study.result.clearedScaled', { hours: n(s.hours, 2), scale: n(24 / s.hours, 2) }),
     )}</div>` +
-    `<div><span class="value">${e(n(c.mean))}</span><span class="interval">${e(interval)}</span></div>` +
+    `<div><span class="value">${e(n(c.mean))}</span>${interval}` +
     (wholeDays ? '' : `<p>${e(t('study.result.clearedInWindow', { hours: n(s.hours, 2), value: formatEstimate(b.clearedInWindow, lang) }))}</p>`) +
     `<p>${e(t(`study.result.verdict.${verdict(c.mean, range)}`, { min: n(range.min), max: n(range.max) }))}</p>` +
     `<p class="reach">${e(t(`report.reach.${how}`, { target: n(s.target), mean: n(c.mean), low: c.low === undefined ? '' : n(c.low) }))}</p></div>` +
