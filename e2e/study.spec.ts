@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { press, setFields } from './studyForm';
 import { openTwin, watchErrors } from './twinPage';
 
 /** Pixels drawn (alpha > 0) on the uPlot canvas inside a chart: 0 for a chart that drew nothing. */
@@ -11,31 +12,6 @@ function drawnPixels(chart: Locator): Promise<number> {
     let n = 0;
     for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
     return n;
-  });
-}
-
-/**
- * Sets the study form's fields (inputs and the sweep select) in one step, as typing would (React hears an input or
- * change event per field). Under SwiftShader the 3D view behind the panel draws a few frames a second, and
- * Playwright's fill and click wait for steady animation frames before acting: ten seconds a field on a busy machine.
- */
-function setFields(page: Page, values: Record<string, string>): Promise<void> {
-  return page.evaluate((values) => {
-    for (const [field, value] of Object.entries(values)) {
-      const el = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-testid="study-${field}"]`);
-      if (!el) throw new Error(`no study field ${field}`);
-      const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
-      el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-    }
-  }, values);
-}
-
-/** Presses a button of the panel (see {@link setFields} for why not `click()`). */
-function press(page: Page, testId: string): Promise<void> {
-  return page.getByTestId(testId).evaluate((b: HTMLButtonElement) => {
-    if (b.disabled) throw new Error(`${b.dataset.testid} is disabled`);
-    b.click();
   });
 }
 
