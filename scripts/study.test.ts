@@ -79,9 +79,35 @@ describe('scripts/study.ts', { timeout: 240_000 }, () => {
     expect(fleet.lines[0]).not.toMatch(/binds: [a-z0-9-]+$/);
     // 150 AGVs on a burst of trucks queue behind each other: the lanes bind, and the line says why.
     const lanes = study('scenes/1119-1120/proposed.json', '--vehicles-per-day', '20000', '--agvs', '150', '--hours', '3', '--seed', '1');
+    // Then, since trucks have length, the queue on the road (issue 14 part 4).
     expect(lanes.lines[0]).toMatch(
-      /; binds: AGV lanes \(waiting for other AGVs\): AGVs spent \d+ % of their working time waiting for one another \(fleet \d+ % busy\)$/,
+      /; binds: AGV lanes \(waiting for other AGVs\): AGVs spent \d+ % of their working time waiting for one another \(fleet \d+ % busy\); (spill-back|no queue on the road)/,
     );
+  });
+
+  it('says how long the queue on the road grew and when the holding area filled, in a run and in a study (issue 14 part 4)', () => {
+    // 1119–1120 today with 3,000 a day asked: the scanner clears 800 import trucks a day of the 2,160 asked.
+    const run = study('scenes/1119-1120/today.json', '--vehicles-per-day', '3000', '--seed', '1');
+    expect(run.lines[0]).toMatch(
+      /; spill-back up to [\d,]+ m on the road \(Import truck parking, awaiting clearance \(70 trucks\)\); Import truck parking, awaiting clearance \(70 trucks\) full from \d\d:\d\d for [\d.]+ h$/,
+    );
+    const k = JSON.parse(run.lines.at(-1)!) as {
+      spillBackMaxM: number;
+      holding: Record<string, { capacity: number; trucksMax: number; roadQueueMaxM: number }>;
+    };
+    expect(k.holding['vn-import-parking']).toMatchObject({ capacity: 70, trucksMax: 70 });
+    expect(k.spillBackMaxM).toBe(k.holding['vn-import-parking']!.roadQueueMaxM);
+    expect(run.lines[0]).toContain(`spill-back up to ${k.spillBackMaxM.toLocaleString('en-US')} m`);
+
+    const r = study('scenes/1088-2-1089/today.json', '--vehicles-per-day', '1000', '--replications', '2', '--warmup-days', '0');
+    expect(r.status).toBe(0);
+    expect(r.lines[1]).toMatch(/ +spill-back max m +binds \(runs\)/);
+    const at = r.lines.findIndex((l) => l.startsWith('holding areas and the road beyond them'));
+    expect(at).toBeGreaterThan(1);
+    expect(r.lines[at + 1]).toMatch(/^- Holding yard for trucks crossing by road \(60 trucks\): most \d+/);
+    // Import trucks come in from China past no holding area: their queue stands on the road from the first truck.
+    expect(r.lines[at + 2]).toMatch(/^- the road before .+ \(no holding area\): a truck on the road [\d.]+ .*on the road most \d+/);
+    expect(r.lines[at + 3]).toBe('caveats:');
   });
 
   it('says on the result what a 6-h window of two seeds cannot say (issue 14)', () => {

@@ -28,6 +28,7 @@ import { AGV_FLEET, AGV_LANES, resourceName } from '../src/sim/resourceName';
 import { Simulation } from '../src/sim/Simulation';
 import { runStudy, type StudyResult } from '../src/sim/study/runStudy';
 import type { SweepSpec } from '../src/sim/study/studySpec';
+import type { Estimate } from '../src/sim/study/studyStats';
 import type { PointResult } from '../src/sim/study/summarisePoint';
 import { studyReportHtml } from '../src/ui/report/studyReport';
 import { fail } from './cliOptions';
@@ -122,6 +123,38 @@ function bindsWhy(resource: string, utilisation: number, fleet: number | undefin
     : `${pct(utilisation)} busy`;
 }
 
+/** Seconds from 00:00 as a clock time, days wrapped: 27000 → 07:30. */
+function clock(s: number): string {
+  const m = Math.floor(s / 60) % (24 * 60);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+function n0(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+/** A holding area as the output names it: its own name, or for a route without one the road before its first stop. */
+function areaName(scene: Scene, id: string, capacity: number): string {
+  const name = resourceName(scene, id).en;
+  return capacity > 0 ? `${name} (${capacity} trucks)` : `the road before ${name} (no holding area)`;
+}
+
+/**
+ * What the trucks' length did in a run: the longest queue on a road beyond a holding area, and each holding area
+ * that filled, from when and for how long (times from the window's start, as clock times when it starts at 00:00).
+ */
+function queueText(scene: Scene, k: ReturnType<Simulation['kpis']>): string {
+  const worst = Object.entries(k.holding).sort((a, b) => b[1].roadQueueMaxM - a[1].roadQueueMaxM)[0];
+  const road =
+    worst && worst[1].roadQueueMaxM > 0
+      ? `spill-back up to ${n0(worst[1].roadQueueMaxM)} m on the road (${areaName(scene, worst[0], worst[1].capacity)})`
+      : 'no queue on the road';
+  const full = Object.entries(k.holding)
+    .filter(([, h]) => h.capacity > 0 && h.fullFirstS !== null)
+    .map(([id, h]) => `${areaName(scene, id, h.capacity)} full from ${clock(h.fullFirstS!)} for ${h.fullHours.toFixed(1)} h`);
+  return [road, ...full].join('; ');
+}
+
 function single(name: string, scene: Scene): void {
   let sim: Simulation;
   try {
@@ -138,7 +171,8 @@ function single(name: string, scene: Scene): void {
       `time in system p50 ${Math.round(k.timeInSystemP50S / 60)} min, p95 ${Math.round(k.timeInSystemP95S / 60)} min; ` +
       (k.bottleneck === ''
         ? 'nothing binds'
-        : `binds: ${resourceName(scene, k.bottleneck).en}: ${bindsWhy(k.bottleneck, k.utilisation[k.bottleneck] ?? 0, k.utilisation[AGV_FLEET])}`),
+        : `binds: ${resourceName(scene, k.bottleneck).en}: ${bindsWhy(k.bottleneck, k.utilisation[k.bottleneck] ?? 0, k.utilisation[AGV_FLEET])}`) +
+      `; ${queueText(scene, k)}`,
   );
   console.log(JSON.stringify({ ...k, wallMs }));
 }
@@ -172,6 +206,7 @@ function study(name: string, scene: Scene): void {
         : `smallest fleet reaching ${s.target}/day (${how}): ${answer.agvs} AGVs`,
     );
   }
+  for (const line of holdingLines(scene, r.base)) console.log(line);
   if (r.caveats.length > 0) {
     console.log('caveats:');
     for (const c of r.caveats) console.log(`- ${c.message}`);
@@ -188,10 +223,33 @@ function study(name: string, scene: Scene): void {
   console.log(JSON.stringify({ ...r, base: compact(r.base), ...(r.sweep ? { sweep: { ...r.sweep, points: r.sweep.points.map(compact) } } : {}), wallMs }));
 }
 
+/** The base point's holding areas: how full, from when, for how long, and the queue on the road beyond each. */
+function holdingLines(scene: Scene, p: PointResult): string[] {
+  const est = (e: Estimate, scale = 1, digits = 0) => {
+    const m = (e.mean * scale).toFixed(digits);
+    return e.low === undefined ? m : `${m} (${(e.low * scale).toFixed(digits)}-${(e.high! * scale).toFixed(digits)})`;
+  };
+  const areas = Object.entries(p.holding ?? {});
+  if (areas.length === 0) return [];
+  return [
+    `holding areas and the road beyond them (base point, mean and 95 % CI over ${p.runs.length} run(s); times from the window's start):`,
+    ...areas.map(([id, h]) => {
+      const held =
+        h.capacity > 0
+          ? `most ${est(h.trucksMax)} trucks in it; ` +
+            (h.fullFirstS
+              ? `full ${est(h.fullHours, 1, 1)} h, first at ${clock(h.fullFirstS.mean)} (in ${h.fullRuns} of ${p.runs.length} runs)`
+              : 'never full')
+          : `a truck on the road ${est(h.fullHours, 1, 1)} h`;
+      return `- ${areaName(scene, id, h.capacity)}: ${held}; on the road most ${est(h.roadQueueMaxM)} m, mean ${est(h.roadQueueMeanM)} m`;
+    }),
+  ];
+}
+
 function table(scene: Scene, hours: number, points: readonly PointResult[]): string[] {
   const scale = 24 / hours;
   const perDay = Number.isInteger(hours / 24) ? 'cleared/day' : `cleared/day (x ${Number(scale.toFixed(2))})`;
-  const head = ['AGVs', 'vehicles/day', `cleared in ${hours} h`, perDay, '95 % CI', 'p50 min', 'p95 min', 'binds (runs)', 'why'];
+  const head = ['AGVs', 'vehicles/day', `cleared in ${hours} h`, perDay, '95 % CI', 'p50 min', 'p95 min', 'spill-back max m', 'binds (runs)', 'why'];
   const rows = points.map((p) => {
     const c = p.clearedPerDay;
     const b = p.binding;
@@ -203,6 +261,7 @@ function table(scene: Scene, hours: number, points: readonly PointResult[]): str
       c.low === undefined ? '-' : `${c.low.toFixed(1)}-${c.high!.toFixed(1)}${c.identical ? ' (identical runs)' : ''}`,
       (p.timeInSystemP50S.mean / 60).toFixed(0),
       (p.timeInSystemP95S.mean / 60).toFixed(0),
+      p.spillBackMaxM ? p.spillBackMaxM.mean.toFixed(0) : '-',
       b.resource === '' ? '-' : `${resourceName(scene, b.resource).en} (${b.runs}/${p.runs.length})`,
       b.resource === '' ? '' : bindsWhy(b.resource, b.utilisation, b.fleetUtilisation),
     ];
@@ -210,7 +269,7 @@ function table(scene: Scene, hours: number, points: readonly PointResult[]): str
   const width = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, k) => (k >= 7 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
+      .map((c, k) => (k >= 8 ? c.padEnd(width[k]!) : c.padStart(width[k]!)))
       .join('  ')
       .trimEnd();
   return [line(head), ...rows.map(line)];

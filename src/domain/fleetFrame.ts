@@ -5,6 +5,13 @@
 export const LOAD_NONE = 0;
 export const LOAD_EXPORT = 1;
 export const LOAD_IMPORT = 2;
+/** The load kind's bits of `load`; the bits above flag the vehicle. */
+export const LOAD_KIND = 3;
+/**
+ * A flag on a truck's `load`: it waits on the approach road beyond a full holding area (the spill-back), drawn
+ * tinted so the queue shows. Read the load kind as `load & LOAD_KIND`.
+ */
+export const QUEUED_ON_ROAD = 4;
 
 export interface VehicleBuffers {
   count: number;
@@ -12,7 +19,7 @@ export interface VehicleBuffers {
   readonly x: Float32Array;
   readonly y: Float32Array;
   readonly heading: Float32Array;
-  /** LOAD_NONE, LOAD_EXPORT or LOAD_IMPORT. */
+  /** LOAD_NONE, LOAD_EXPORT or LOAD_IMPORT, a truck's with QUEUED_ON_ROAD or'ed in when it stands in a spill-back. */
   readonly load: Uint8Array;
 }
 

@@ -14,7 +14,7 @@
  *   sim.run();
  *   sim.kpis().cleared; // trucks that left during the day
  */
-import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, type FleetFrame } from '../domain/fleetFrame';
+import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, QUEUED_ON_ROAD, type FleetFrame } from '../domain/fleetFrame';
 import { seededRandom } from '../domain/random';
 import type { Scene } from '../domain/sceneSchema';
 import { AgvFleet, type AgvPlacement, type CommandResult, type FleetHost } from './AgvFleet';
@@ -23,6 +23,7 @@ import { C_IN_DESTINATION, C_IN_ORIGIN, containers, LEG_EXPORT, LEG_IMPORT, newC
 import { EventQueue } from './EventQueue';
 import { gateLayout, type GateLayout } from './gateLayout';
 import { openSecondsUntil } from './openingHours';
+import { QueueSpace } from './queueSpace';
 import { pointAt } from './routeGeometry';
 import { ServiceQueue } from './ServiceQueue';
 import { simKpis, type HourRow, type SimKpis } from './simKpis';
@@ -94,6 +95,8 @@ export class Simulation {
   readonly log: LogEntry[] = [];
   logged = 0;
   readonly fleet: AgvFleet | undefined;
+  /** Where waiting trucks stand: between stops, in the truck holding areas, on the road beyond them. */
+  readonly queueSpace: QueueSpace;
 
   private readonly queue = new EventQueue();
   private readonly itineraries: Itinerary[];
@@ -130,8 +133,18 @@ export class Simulation {
   private readonly containerOfTruck: Int32Array;
   private readonly containersAcross = { export: 0, import: 0 };
   private readonly pose = new Float64Array(3);
-  /** Per yard, trucks placed in line so far while writing a frame. */
-  private readonly waitingBehind: Int32Array;
+  /** Per truck, the stop of its route it waits at (for a server, a loading slot or its container), or -1. */
+  private readonly waitStop: Int16Array;
+  /** Per itinerary, per op: the index of the route stop it is done at (-1 before the first, stops.length after the last). */
+  private readonly stopOfOp: Int16Array[];
+  private readonly putTruck = (truck: number, x: number, y: number, heading: number, onRoad: boolean): void => {
+    const trucks = this.frame.trucks;
+    const slot = this.insideAt[truck]!;
+    trucks.x[slot] = x;
+    trucks.y[slot] = y;
+    trucks.heading[slot] = heading;
+    trucks.load[slot] = this.truckLoad[truck]! | (onRoad ? QUEUED_ON_ROAD : 0);
+  };
   private hourArrived = 0;
   /** When the measured window began (the end of the warm-up), and the checkpoints' open seconds up to then. */
   private windowStartS = 0;
@@ -158,7 +171,12 @@ export class Simulation {
     this.craneJob = new Int32Array(this.cranes.length).fill(-1);
     this.yardStock = new Float64Array(this.layout.yards.length);
     this.yardStockMax = new Float64Array(this.layout.yards.length);
-    this.waitingBehind = new Int32Array(this.layout.yards.length);
+    this.waitStop = new Int16Array(n).fill(-1);
+    this.stopOfOp = this.itineraries.map((it) => {
+      let stop = -1;
+      return Int16Array.from(it.ops, (op) => (op.kind === 'drive' ? ++stop : stop));
+    });
+    this.queueSpace = new QueueSpace(scene, this.layout, p.truckQueueSpacingM, p.truckHoldingReachM, n);
     this.itin = new Uint8Array(n);
     this.pc = new Int32Array(n);
     this.heldServer = new Int32Array(n).fill(-1);
@@ -302,6 +320,7 @@ export class Simulation {
     const t = this.now;
     for (const q of [...this.truckQueues, ...this.cranes]) q.account(t);
     this.fleet?.account(t);
+    this.queueSpace.account(t);
     const p = this.params;
     return simKpis({
       scene: this.scene.id,
@@ -320,6 +339,9 @@ export class Simulation {
       cranes: this.cranes,
       openSeconds: openSecondsUntil(this.scene.process.openingHours, t) - this.windowOpenS,
       fleet: this.fleet?.totals(),
+      approaches: this.queueSpace.totals(),
+      windowStartS: this.windowStartS,
+      truckQueueSpacingM: p.truckQueueSpacingM,
     });
   }
 
@@ -397,9 +419,11 @@ export class Simulation {
         return;
       case 'server':
         if (this.servers[op.index]!.request(t, i)) this.startServing(op.index, i, t);
+        else this.beginWait(i, t);
         return;
       case 'drop':
         if (this.slots[op.yard]!.request(t, i)) this.slotGranted(op.yard, i, t);
+        else this.beginWait(i, t);
         return;
       case 'pick': {
         if (!this.layout.agvLegs) {
@@ -409,7 +433,11 @@ export class Simulation {
         const c = this.containerOfTruck[i]!;
         if (c >= 0 && this.containers.state[c] === C_IN_DESTINATION) {
           if (this.slots[op.yard]!.request(t, i)) this.slotGranted(op.yard, i, t);
-        } else this.truckWait[i] = WAIT_CONTAINER;
+          else this.beginWait(i, t);
+        } else {
+          this.truckWait[i] = WAIT_CONTAINER;
+          this.beginWait(i, t);
+        }
         return;
       }
       case 'exit':
@@ -420,8 +448,25 @@ export class Simulation {
 
   private startServing(s: number, truck: number, t: number): void {
     if (truck < 0) return;
+    this.endWait(truck, t);
     this.heldServer[truck] = s;
     this.queue.push(t + this.layout.servers[s]!.serviceS, EV_SERVER_DONE, truck);
+  }
+
+  /** Truck `i` waits at the stop of its route its current op is done at (it takes room there: queueSpace). */
+  private beginWait(i: number, t: number): void {
+    const stop = this.stopOfOp[this.itin[i]!]![this.pc[i]!]!;
+    if (stop < 0) return;
+    this.waitStop[i] = stop;
+    this.queueSpace.join(this.arrivals.flow[i]!, stop, t);
+  }
+
+  /** Truck `i` stops waiting (served, given a slot, its container came); nothing when it was not waiting. */
+  private endWait(i: number, t: number): void {
+    const stop = this.waitStop[i]!;
+    if (stop < 0) return;
+    this.waitStop[i] = -1;
+    this.queueSpace.leave(this.arrivals.flow[i]!, stop, t);
   }
 
   private exitTruck(i: number, t: number): void {
@@ -436,6 +481,7 @@ export class Simulation {
   }
 
   private slotGranted(yard: number, truck: number, t: number): void {
+    this.endWait(truck, t);
     const op = this.itineraries[this.itin[truck]!]!.ops[this.pc[truck]!]!;
     this.craneRequest(this.leastBusyCrane(yard), truck * 4 + (op.kind === 'drop' ? JOB_TRUCK_DROP : JOB_TRUCK_PICK), t);
   }
@@ -551,6 +597,7 @@ export class Simulation {
     const truck = this.containers.truck[container]!;
     if (truck >= 0 && this.truckWait[truck] === WAIT_CONTAINER) {
       this.truckWait[truck] = WAIT_NONE;
+      this.endWait(truck, t);
       this.runOps(truck, t);
     }
   }
@@ -613,6 +660,7 @@ export class Simulation {
   private startMeasuring(t: number): void {
     for (const q of [...this.truckQueues, ...this.cranes]) q.resetTotals(t);
     this.fleet?.resetTotals(t);
+    this.queueSpace.resetTotals(t);
     this.arrivedCount = 0;
     this.clearedCount = 0;
     this.containersAcross.export = 0;
@@ -625,6 +673,12 @@ export class Simulation {
   private recordHour(h: number): void {
     const queues: Record<string, number> = {};
     for (const q of this.truckQueues) queues[q.id] = q.queueLength;
+    const holding: Record<string, number> = {};
+    const roadQueueM: Record<string, number> = {};
+    this.queueSpace.approaches.forEach((a, k) => {
+      holding[a.id] = this.queueSpace.holding(k);
+      roadQueueM[a.id] = this.queueSpace.roadMetres(k);
+    });
     this.hourly.push({
       hour: h,
       arrived: this.hourArrived,
@@ -633,6 +687,8 @@ export class Simulation {
       agvsBusy: this.fleet?.busyCount() ?? 0,
       containersWaiting: this.fleet?.jobsWaiting() ?? 0,
       queues,
+      holding,
+      roadQueueM,
     });
     this.hourArrived = 0;
     this.hourCleared = 0;
@@ -645,33 +701,38 @@ export class Simulation {
     if (this.fleet) this.fleet.writeFrame(t, agvs);
     else agvs.count = 0;
     trucks.count = this.insideCount;
-    const spacing = this.params.truckQueueSpacingM;
     for (let k = 0; k < this.insideCount; k++) {
       const i = this.inside[k]!;
       const span = this.tTo[i]! - this.tFrom[i]!;
       const u = span <= 0 ? 1 : Math.max(0, Math.min(1, (t - this.tFrom[i]!) / span));
       this.placeTruck(k, i, this.arcFrom[i]! + (this.arcTo[i]! - this.arcFrom[i]!) * u);
     }
-    for (const q of this.truckQueues) {
-      for (let w = 0; w < q.queueLength; w++) {
-        const i = q.waitingAt(w);
-        this.placeTruck(this.insideAt[i]!, i, this.arcTo[i]! - (w + 1) * spacing);
-      }
-    }
-    // Import trucks waiting for their container line up behind the yard's slot queue, in order of arrival inside.
-    const behind = this.waitingBehind;
-    for (let y = 0; y < this.slots.length; y++) behind[y] = this.slots[y]!.queueLength;
-    for (let k = 0; k < this.insideCount; k++) {
-      const i = this.inside[k]!;
-      if (this.truckWait[i] !== WAIT_CONTAINER) continue;
-      const op = this.itineraries[this.itin[i]!]!.ops[this.pc[i]!]!;
-      if (op.kind !== 'pick') continue;
-      this.placeTruck(k, i, this.arcTo[i]! - ++behind[op.yard]! * spacing);
-    }
+    this.placeWaitingTrucks();
     this.facilityBusy.fill(0);
     for (let k = 0; k < this.servers.length; k++) if (this.servers[k]!.busy > 0) this.facilityBusy[this.layout.servers[k]!.facility] = 1;
     for (let k = 0; k < this.cranes.length; k++) if (this.cranes[k]!.busy > 0) this.facilityBusy[this.layout.cranes[k]!.facility] = 1;
     this.frame.version++;
+  }
+
+  /**
+   * Waiting trucks where they stand (queueSpace): each queue front first (barriers, scanner bays, loading slots in
+   * queue order; then trucks waiting for their import container, in order inside), between the stops of their
+   * route, in the holding area, or on the road beyond it (flagged QUEUED_ON_ROAD, drawn tinted).
+   */
+  private placeWaitingTrucks(): void {
+    const space = this.queueSpace;
+    space.beginLayout();
+    for (const q of this.truckQueues) {
+      for (let w = 0; w < q.queueLength; w++) {
+        const i = q.waitingAt(w);
+        if (this.waitStop[i]! >= 0) space.add(i, this.arrivals.flow[i]!, this.waitStop[i]!);
+      }
+    }
+    for (let k = 0; k < this.insideCount; k++) {
+      const i = this.inside[k]!;
+      if (this.truckWait[i] === WAIT_CONTAINER && this.waitStop[i]! >= 0) space.add(i, this.arrivals.flow[i]!, this.waitStop[i]!);
+    }
+    space.layout(this.putTruck);
   }
 
   private placeTruck(slot: number, i: number, arc: number): void {

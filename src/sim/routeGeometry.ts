@@ -39,6 +39,28 @@ export function nearestArc(line: RouteLine, p: Vec2): { arc: number; distance: n
   return best;
 }
 
+/**
+ * As {@link pointAt}, but beyond the route's ends the road goes on straight: before arc 0 along its first segment
+ * (the road a truck came in by, where a queue longer than the route stands), after its length along its last.
+ */
+export function pointAlong(line: RouteLine, s: number, out: Float64Array): void {
+  const n = line.arc.length;
+  if (s >= 0 && s <= line.length) {
+    pointAt(line, s, out);
+    return;
+  }
+  const i = s < 0 ? 0 : n - 2;
+  const ax = line.xy[2 * i]!;
+  const ay = line.xy[2 * i + 1]!;
+  const dx = line.xy[2 * i + 2]! - ax;
+  const dy = line.xy[2 * i + 3]! - ay;
+  const seg = line.arc[i + 1]! - line.arc[i]!;
+  const u = seg === 0 ? 0 : (s - line.arc[i]!) / seg;
+  out[0] = ax + u * dx;
+  out[1] = ay + u * dy;
+  out[2] = Math.atan2(dy, dx);
+}
+
 /** Writes the point and heading at arc length `s` into out[0..2]; allocation-free. */
 export function pointAt(line: RouteLine, s: number, out: Float64Array): void {
   const n = line.arc.length;

@@ -7,6 +7,7 @@
  * Numbers are rounded so printed results compare byte for byte across runs.
  */
 import { percentile } from '../domain/SampleRing';
+import type { ApproachTotals } from './queueSpace';
 
 export interface HourRow {
   readonly hour: number;
@@ -16,6 +17,36 @@ export interface HourRow {
   readonly agvsBusy: number;
   readonly containersWaiting: number;
   readonly queues: Readonly<Record<string, number>>;
+  /**
+   * At the hour's end, per truck holding area (by id; a route with none by its first stop's id): trucks in it, and
+   * metres of queue on the road before it. Absent from rows not made by the simulation (the gate's own feed).
+   */
+  readonly holding?: Readonly<Record<string, number>>;
+  readonly roadQueueM?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A truck holding area over the measured window (src/sim/queueSpace.ts): trucks waiting before the route's first
+ * checkpoint fill it first, then stand on the approach road one `truckQueueSpacingM` apart (the spill-back).
+ */
+export interface HoldingKpi {
+  /** Its capacity in trucks (0: the route has no holding area, its queue stands on the road from the first truck). */
+  readonly capacity: number;
+  /** Trucks in it now, the most, the time-mean. */
+  readonly trucks: number;
+  readonly trucksMax: number;
+  readonly trucksMean: number;
+  /** Metres of queue on the road beyond it: now, the most, the time-mean. */
+  readonly roadQueueM: number;
+  readonly roadQueueMaxM: number;
+  readonly roadQueueMeanM: number;
+  /**
+   * Seconds into the window when it was first full (the next truck stands on the road), or null if never; with no
+   * holding area (capacity 0), when a truck first stood on the road.
+   */
+  readonly fullFirstS: number | null;
+  /** Hours of the window it was full (capacity 0: hours with a truck on the road). */
+  readonly fullHours: number;
 }
 
 export interface SimKpis {
@@ -42,6 +73,15 @@ export interface SimKpis {
   readonly contacts: number;
   readonly containersAcross: { readonly export: number; readonly import: number };
   readonly yardTeuMax: Readonly<Record<string, number>>;
+  /** Per truck holding area (by id; a route with none by its first stop's id). */
+  readonly holding: Readonly<Record<string, HoldingKpi>>;
+  /** The longest queue on an approach road beyond its holding area (m): now, and the most in the window. */
+  readonly spillBackM: number;
+  readonly spillBackMaxM: number;
+  /** When a holding area first filled (s into the window; the earliest of them), or null if none did (capacity > 0 only). */
+  readonly holdingFullFirstS: number | null;
+  /** Hours a holding area was full (the longest of them; capacity > 0 only). */
+  readonly holdingFullHours: number;
   readonly simSeconds: number;
 }
 
@@ -94,6 +134,30 @@ export interface KpiInput {
   readonly cranes: readonly QueueTotals[];
   readonly openSeconds: number;
   readonly fleet: FleetTotals | undefined;
+  /** The truck holding areas and the roads before them (src/sim/queueSpace.ts); `fullFirstT` counts from `windowStartS`. */
+  readonly approaches: readonly ApproachTotals[];
+  readonly windowStartS: number;
+  readonly truckQueueSpacingM: number;
+}
+
+function holdingKpis(r: KpiInput): Record<string, HoldingKpi> {
+  const t = r.now;
+  const sp = r.truckQueueSpacingM;
+  const out: Record<string, HoldingKpi> = {};
+  for (const a of r.approaches) {
+    out[a.id] = {
+      capacity: a.capacity,
+      trucks: a.holding,
+      trucksMax: a.holdingMax,
+      trucksMean: t > 0 ? round(a.holdingSeconds / t, 2) : 0,
+      roadQueueM: round(a.road * sp, 1),
+      roadQueueMaxM: round(a.roadMax * sp, 1),
+      roadQueueMeanM: t > 0 ? round((a.roadSeconds * sp) / t, 1) : 0,
+      fullFirstS: a.fullFirstT < 0 ? null : round(a.fullFirstT - r.windowStartS, 1),
+      fullHours: round(a.fullSeconds / 3600, 3),
+    };
+  }
+  return out;
 }
 
 export function simKpis(r: KpiInput): SimKpis {
@@ -124,6 +188,10 @@ export function simKpis(r: KpiInput): SimKpis {
   const moves = empty + (fleet?.loadedMoves ?? 0);
   const yardTeuMax: Record<string, number> = {};
   for (const [id, teu] of r.yardStockMax) if (teu > 0) yardTeuMax[id] = teu;
+  const holding = holdingKpis(r);
+  const areas = Object.values(holding);
+  const held = areas.filter((h) => h.capacity > 0);
+  const firsts = held.flatMap((h) => (h.fullFirstS === null ? [] : [h.fullFirstS]));
   return {
     scene: r.scene,
     seed: r.seed,
@@ -147,6 +215,11 @@ export function simKpis(r: KpiInput): SimKpis {
     contacts: fleet?.contacts ?? 0,
     containersAcross: { ...r.containersAcross },
     yardTeuMax,
+    holding,
+    spillBackM: Math.max(0, ...areas.map((h) => h.roadQueueM)),
+    spillBackMaxM: Math.max(0, ...areas.map((h) => h.roadQueueMaxM)),
+    holdingFullFirstS: firsts.length > 0 ? Math.min(...firsts) : null,
+    holdingFullHours: Math.max(0, ...held.map((h) => h.fullHours)),
     simSeconds: round(t, 3),
   };
 }

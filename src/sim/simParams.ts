@@ -28,6 +28,8 @@ export interface SimParams {
   readonly stepLengthM: number;
   readonly truckSpeedMps: number;
   readonly truckQueueSpacingM: number;
+  /** How far from a truck route a holding area may stand and still serve it (m; src/sim/queueSpace.ts). */
+  readonly truckHoldingReachM: number;
   readonly importPreAdviceS: number;
   readonly agvSecondsPerCharge: number;
   readonly agvLowBatteryShare: number;
@@ -61,6 +63,7 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     stepLengthM: (scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value) * simulation.planStepCells.value,
     truckSpeedMps: simulation.truckSpeedMps.value,
     truckQueueSpacingM: simulation.truckQueueSpacingM.value,
+    truckHoldingReachM: simulation.truckHoldingReachM.value,
     importPreAdviceS: simulation.importPreAdviceS.value,
     agvSecondsPerCharge: simulation.agvHoursPerCharge.value * 3600,
     agvLowBatteryShare: simulation.agvLowBatteryShare.value,

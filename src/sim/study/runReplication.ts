@@ -77,6 +77,8 @@ export function runReplication(scene: Scene, options: SimOptions, onFraction?: (
       agvsBusy: row.agvsBusy,
       containersWaiting: row.containersWaiting,
       queues: row.queues,
+      ...(row.holding ? { holding: row.holding } : {}),
+      ...(row.roadQueueM ? { roadQueueM: row.roadQueueM } : {}),
       utilisation,
     });
   }
