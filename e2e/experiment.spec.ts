@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { press, setFields } from './studyForm';
 import { openTwin, watchErrors } from './twinPage';
 
-test('an experiment runs layouts × fleets × seeds on a pool of workers, keeps days as they finish, cancels, and names the cheapest layout', async ({ page }) => {
+test('an experiment runs layouts × fleets × seeds on a pool of workers, keeps days as they finish, cancels, and names the cheapest layout', async ({
+  page,
+}) => {
   // SwiftShader draws the 3D view behind the panel slowly: every step waits on a busy page.
   test.setTimeout(480_000);
   const errors = watchErrors(page);
@@ -23,7 +25,11 @@ test('an experiment runs layouts × fleets × seeds on a pool of workers, keeps 
   await expect(page.getByTestId('experiment-progress')).toHaveCount(0);
 
   // A long run shows its progress on every worker, keeps the days that finished when cancelled.
-  await setFields(page, { vehiclesPerDay: '1200', target: '800', hours: '24', warmupDays: '0', seeds: '10', agvs: '8, 16, 24', cranes: '1; 2' }, 'experiment');
+  await setFields(
+    page,
+    { vehiclesPerDay: '1200', target: '800', hours: '24', warmupDays: '0', seeds: '10', agvs: '8, 16, 24', cranes: '1; 2' },
+    'experiment',
+  );
   await press(page, 'experiment-run');
   const progress = page.getByTestId('experiment-progress');
   await expect(progress).toContainText(/of 90 days on \d+ workers/, { timeout: 60_000 });

@@ -102,7 +102,10 @@ export function EngineeringConsole({
       {variantOpen && makeVariant && (
         <NewVariantDialog zone={scene.zone.id} agvs={scene.fleet.agv.count.value} make={makeVariant} onClose={() => setVariantOpen(false)} />
       )}
-      <aside className={tab === 'study' || tab === 'experiment' ? 'panel engineering-side wide' : 'panel engineering-side'} aria-label={t('engineering.title')}>
+      <aside
+        className={tab === 'study' || tab === 'experiment' ? 'panel engineering-side wide' : 'panel engineering-side'}
+        aria-label={t('engineering.title')}
+      >
         <DraftBanner session={session} />
         {(error || fileError) && (
           <p className="editor-error" role="alert" data-testid="editor-error">
