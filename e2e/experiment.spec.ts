@@ -39,10 +39,10 @@ test('an experiment runs layouts × fleets × seeds on a pool of workers, keeps 
   await expect(progress).toHaveCount(0);
   await expect(page.getByTestId('experiment-row').first()).toBeVisible();
 
-  // A short run to the end: the chart with its Pareto front and target, the table, the answer.
-  await setFields(page, { hours: '6', seeds: '2' }, 'experiment');
+  // A short run to the end: whole days without warm-up, fleets small enough for the fleet to bind, so the layouts part.
+  await setFields(page, { hours: '24', seeds: '2', agvs: '4, 8, 16' }, 'experiment');
   await press(page, 'experiment-run');
-  await expect(page.getByText('18 of 18 days done.')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByText('18 of 18 days done.')).toBeVisible({ timeout: 240_000 });
   await expect(page.getByTestId('experiment-row')).toHaveCount(9);
   const chart = page.getByTestId('experiment-chart');
   await expect(chart.locator('polyline')).toHaveCount(3);

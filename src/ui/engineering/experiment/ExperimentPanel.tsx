@@ -185,7 +185,9 @@ export function ExperimentPanel({ scene, runner }: { scene: Scene; runner: Exper
               : t('experiment.noneReaches', { target: n0(state.spec.target) })}
           </p>
           <ExperimentChart summary={summary} target={state.spec.target} lang={lang} />
-          <ExperimentTable summary={summary} layouts={state.layouts} lang={lang} />
+          <div className="experiment-table-wrap">
+            <ExperimentTable summary={summary} layouts={state.layouts} lang={lang} />
+          </div>
           <p className="experiment-note">
             {t('experiment.costNote', { agv: experimentData.cost.agvUnit.value, crane: experimentData.cost.craneUnit.value })}
           </p>
