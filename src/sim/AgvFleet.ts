@@ -34,6 +34,8 @@ export interface AgvPlacement {
   readonly loaded: boolean;
   readonly goalNode: number;
   readonly paused: boolean;
+  /** Reported standing still (its next move is a start from rest); driving on when false. Standing by default. */
+  readonly standing?: boolean;
 }
 
 /** What an operator's command came to: done, or refused with the reason (reported back as the action's result). */
@@ -203,7 +205,7 @@ export class AgvFleet {
       this.releaseCharger(i);
       this.leavePark(i);
       this.state[i] = AGV_IDLE;
-      m.place(i, placements[i]!.vertex, t);
+      m.place(i, placements[i]!.vertex, t, placements[i]!.standing ?? true);
       m.paused[i] = placements[i]!.paused ? 1 : 0;
     }
     for (let i = 0; i < this.n; i++) {

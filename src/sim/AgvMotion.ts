@@ -72,6 +72,8 @@ export class AgvMotion {
   private readonly ease: Uint8Array;
   /** Seconds a stop costs that were not yet stood out, per AGV, carried to its next start. */
   private readonly carry: Float64Array;
+  /** 1 for an AGV placed while driving (see {@link place}): its first move is not a start from rest. */
+  private readonly rolling: Uint8Array;
   /** An AGV that ignores its plan and drives on towards its goal (fault injection), or -1. */
   rogue = -1;
   /**
@@ -118,6 +120,7 @@ export class AgvMotion {
     this.startDebt = new Float64Array(count).fill(-1);
     this.ease = new Uint8Array(count);
     this.carry = new Float64Array(count);
+    this.rolling = new Uint8Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
     this.next = new Int32Array(count);
@@ -162,16 +165,18 @@ export class AgvMotion {
   }
 
   /**
-   * Puts AGV i on `vertex` at time t, standing with no move under way and no goal elsewhere (a forecast forks a
-   * fleet's reported positions into a running simulation this way). The caller keeps one AGV per vertex.
+   * Puts AGV i on `vertex` at time t with no move under way and no goal elsewhere (a forecast forks a fleet's
+   * reported positions into a running simulation this way): `standing` when it was reported still, so its next move
+   * is a start from rest, else driving on. The caller keeps one AGV per vertex.
    */
-  place(i: number, vertex: number, t: number): void {
+  place(i: number, vertex: number, t: number, standing = true): void {
     if (!(vertex >= 0 && vertex < this.graph.nodeCount)) throw new RangeError(`no lane cell ${vertex} to place AGV ${i + 1} on`);
     this.vertex[i] = vertex;
     this.fromVertex[i] = vertex;
     this.goal[i] = vertex;
     this.moveStart[i] = t;
     this.moveEnd[i] = t;
+    this.rolling[i] = standing ? 0 : 1;
     this.moveLeft[i] = 0;
     this.startDebt[i] = -1;
     this.carry[i] = 0;
@@ -240,6 +245,7 @@ export class AgvMotion {
       const k = this.stepsBetween(this.vertex[i]!, v);
       this.ease[i] = (this.startDebt[i]! >= 0 ? 1 : 0) | (v === this.goal[i] ? 2 : 0);
       this.startDebt[i] = -1;
+      this.rolling[i] = 0;
       this.fromVertex[i] = this.vertex[i]!;
       this.vertex[i] = v;
       this.moveStart[i] = t;
@@ -276,7 +282,7 @@ export class AgvMotion {
   private standOutStopLosses(n: number, t: number): void {
     if (this.stopLossS === 0) return;
     for (let i = 0; i < n; i++) {
-      if (this.next[i] === this.vertex[i] || this.moveLeft[i]! > 0 || this.outOfPlan(i) || this.moveEnd[i]! >= t - 1e-6) continue;
+      if (this.next[i] === this.vertex[i] || this.moveLeft[i]! > 0 || this.outOfPlan(i) || this.moveEnd[i]! >= t - 1e-6 || this.rolling[i]) continue;
       if (this.startDebt[i]! < 0) {
         this.startDebt[i] = this.carry[i]! + this.stopLossS;
         this.carry[i] = 0;

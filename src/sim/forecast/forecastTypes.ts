@@ -12,7 +12,10 @@ export interface ForecastAgv {
   /** Lane node index (into the scene's `lanes.nodes`) of its order's goal, or -1 without one. */
   readonly goalNode: number;
   readonly paused: boolean;
-  /** Standing still now. Informational: the simulation decides from load and goal what the AGV does next. */
+  /**
+   * Standing still now: its first move in the forecast is a start from rest, paying what getting going costs; the
+   * simulation decides from load and goal what the AGV does next.
+   */
   readonly standing: boolean;
 }
 

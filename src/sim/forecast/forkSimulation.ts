@@ -34,7 +34,9 @@ export function forkSimulation(scene: Scene, input: ForecastInput, seed: number,
   if (!sim.fleet) throw new Error(`scene "${scene.id}" has no AGV lanes to forecast a fleet on`);
   sim.advanceTo(from);
   const vertices = nearestFreeCells(sim.fleet.motion.graph, input.agvs);
-  sim.placeAgvs(input.agvs.map((a, i): AgvPlacement => ({ vertex: vertices[i]!, loaded: a.loaded, goalNode: a.goalNode, paused: a.paused })));
+  sim.placeAgvs(
+    input.agvs.map((a, i): AgvPlacement => ({ vertex: vertices[i]!, loaded: a.loaded, goalNode: a.goalNode, paused: a.paused, standing: a.standing })),
+  );
   return sim;
 }
 
