@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Scene } from '../domain/sceneSchema';
+import equipment from '../../data/equipment.json' with { type: 'json' };
 import { AGV_FLEET, AGV_LANES, resourceName } from '../sim/resourceName';
+import type { SimKpis } from '../sim/simKpis';
 import { useTwin } from '../store/useTwin';
 import type { SimSource } from '../telemetry/SimSource';
 import { TransportBar } from './TransportBar';
@@ -10,6 +12,44 @@ function clockText(s: number): { day: number; time: string } {
   const day = Math.floor(s / 86400) + 1;
   const m = Math.floor((s % 86400) / 60);
   return { day, time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+/**
+ * Trucks have length: the queue standing on the approach roads beyond the holding areas now (metres; the trucks in
+ * it drawn red on the map) and the most since 00:00, and each holding area's trucks against its capacity with the
+ * time it first filled. Shown where the HUD shows the trucks inside.
+ */
+function QueueOnRoad({ scene, kpis: k, fmt }: { scene: Scene; kpis: SimKpis; fmt: (n: number) => string }) {
+  const { t } = useTranslation();
+  const lang = useTwin((s) => s.lang);
+  const areas = Object.entries(k.holding).filter(([, h]) => h.capacity > 0);
+  return (
+    <div className="kpi wide queue-on-road" data-testid="kpi-spillback">
+      <span className="label" title={t('hud.roadQueueHint')}>
+        <span className="swatch" style={{ background: equipment.queueTint.onRoad }} />
+        {t('hud.roadQueue')}
+      </span>
+      <span className={`value ${k.spillBackM > 0 ? 'warn' : ''}`} data-testid="kpi-spillback-m">
+        {`${fmt(k.spillBackM)} m`}
+      </span>
+      <span className="unit">
+        {t('hud.roadQueueMax', { m: fmt(k.spillBackMaxM) })}
+        {areas.map(([id, h]) => (
+          <span key={id} className="holding" data-testid={`kpi-holding-${id}`}>
+            {' · '}
+            {h.fullFirstS === null
+              ? t('hud.holding', { name: resourceName(scene, id)[lang], n: fmt(h.trucks), capacity: fmt(h.capacity) })
+              : t('hud.holdingFull', {
+                  name: resourceName(scene, id)[lang],
+                  n: fmt(h.trucks),
+                  capacity: fmt(h.capacity),
+                  time: clockText(h.fullFirstS).time,
+                })}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
 }
 
 /**
@@ -111,6 +151,7 @@ export function SimHud({
             <span className="label">{t('hud.inside')}</span>
             <span className="value">{fmt(k.inside)}</span>
           </div>
+          {k.holding && <QueueOnRoad scene={scene} kpis={k} fmt={fmt} />}
           <div className="kpi">
             <span className="label">{t('hud.bottleneck')}</span>
             <span className="value" data-testid="kpi-bottleneck">

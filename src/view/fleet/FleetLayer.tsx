@@ -7,7 +7,7 @@ import type { FleetFrame } from '../../domain/fleetFrame';
 import type { RenderStats } from '../renderStats';
 import type { AgvTint } from './agvTint';
 import { useModel } from '../useModel';
-import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';
+import { writeLoadMatrices, writeQueueTints, writeVehicleMatrices, writeVehicleMatricesViaObject3D, type BoxSize } from './writeInstances';
 
 /**
  * What the view reads of a source: the latest frame (the source keeps its own clock; the view never moves it), and
@@ -28,6 +28,9 @@ const CONTAINER: BoxSize = {
   height: equipment.container40ft.heightM,
   width: equipment.container40ft.widthM,
 };
+
+const WHITE = new Float32Array([1, 1, 1]);
+const ON_ROAD = new Color(equipment.queueTint.onRoad).toArray(new Float32Array(3)) as Float32Array;
 
 function tintTable(): Float32Array {
   const t = new Float32Array(9);
@@ -72,6 +75,8 @@ export function FleetLayer({
   }, [scene]);
   const tints = useMemo(tintTable, []);
   const loadColors = useMemo(() => new InstancedBufferAttribute(new Float32Array(loadCapacity * 3), 3), [loadCapacity]);
+  // Trucks keep the model's colours (white multiplies nothing) but those in a spill-back on the road, tinted.
+  const truckColors = useMemo(() => new InstancedBufferAttribute(new Float32Array(Math.max(1, trucks.x.length) * 3).fill(1), 3), [trucks.x.length]);
   const agvColors = useMemo(() => new InstancedBufferAttribute(new Float32Array(Math.max(1, agvs.x.length) * 3).fill(1), 3), [agvs.x.length]);
   const tintSeen = useRef(-1);
   const dummy = useMemo(() => new Object3D(), []);
@@ -88,6 +93,8 @@ export function FleetLayer({
         ? writeVehicleMatrices(agvs, sizes.agv, a.instanceMatrix.array as Float32Array)
         : writeVehicleMatricesViaObject3D(agvs, sizes.agv, a, dummy);
     t.count = writeVehicleMatrices(trucks, sizes.truck, t.instanceMatrix.array as Float32Array);
+    writeQueueTints(trucks, WHITE, ON_ROAD, truckColors.array as Float32Array);
+    truckColors.needsUpdate = true;
     const colors = loadColors.array as Float32Array;
     const matrices = c.instanceMatrix.array as Float32Array;
     const tint = source.agvTint;
@@ -127,6 +134,7 @@ export function FleetLayer({
         key={`truck${trucks.x.length}`}
         ref={truckRef}
         args={[truck.geometry, truck.material, Math.max(1, trucks.x.length)]}
+        instanceColor={truckColors}
         frustumCulled={false}
         name="trucks"
       />

@@ -1,7 +1,7 @@
 import { InstancedMesh, BoxGeometry, MeshBasicMaterial, Object3D } from 'three';
 import { describe, expect, it } from 'vitest';
-import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, vehicleBuffers } from '../../domain/fleetFrame';
-import { writeLoadMatrices, writeVehicleMatrices, writeVehicleMatricesViaObject3D } from './writeInstances';
+import { LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, QUEUED_ON_ROAD, vehicleBuffers } from '../../domain/fleetFrame';
+import { writeLoadMatrices, writeQueueTints, writeVehicleMatrices, writeVehicleMatricesViaObject3D } from './writeInstances';
 import { seededRandom as rng } from '../../domain/random';
 
 const SIZE = { length: 15.6, height: 1.6, width: 3 };
@@ -71,5 +71,22 @@ describe('writeLoadMatrices', () => {
     const colours = new Float32Array(9);
     expect(writeLoadMatrices(v, { length: 12.19, height: 2.59, width: 2.44 }, 1.6, tints, new Float32Array(3 * 16), colours, rule)).toBe(2);
     expect(Array.from(colours.subarray(0, 6))).toEqual([0.1, 0.2, 0.3, 0.7, 0.8, 0.9].map(Math.fround));
+  });
+});
+
+describe('writeQueueTints', () => {
+  it('tints the trucks waiting on the road beyond a full holding area, and their containers keep their load colour', () => {
+    const v = vehicleBuffers(4);
+    v.count = 3;
+    v.load.set([LOAD_EXPORT | QUEUED_ON_ROAD, LOAD_NONE, QUEUED_ON_ROAD, LOAD_IMPORT]);
+    const out = new Float32Array(4 * 3).fill(9);
+    const red = new Float32Array([0.8, 0.1, 0.1]);
+    expect(writeQueueTints(v, new Float32Array([1, 1, 1]), red, out)).toBe(3);
+    expect(Array.from(out)).toEqual([0.8, 0.1, 0.1, 1, 1, 1, 0.8, 0.1, 0.1, 9, 9, 9].map(Math.fround));
+    // The flag is not a load: an empty truck on the road carries no container, a loaded one its export tint.
+    const tints = new Float32Array([0, 0, 0, 1, 0.5, 0, 0, 0.7, 1]);
+    const colours = new Float32Array(9);
+    expect(writeLoadMatrices(v, { length: 12.19, height: 2.59, width: 2.44 }, 1.6, tints, new Float32Array(3 * 16), colours)).toBe(1);
+    expect(Array.from(colours.subarray(0, 3))).toEqual([1, 0.5, 0].map(Math.fround));
   });
 });

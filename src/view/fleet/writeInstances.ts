@@ -4,7 +4,7 @@
  * Object3D, no allocation, one pass (see bench: against the Object3D way in the same run).
  */
 import type { InstancedMesh, Object3D } from 'three';
-import { LOAD_NONE, type VehicleBuffers } from '../../domain/fleetFrame';
+import { LOAD_KIND, LOAD_NONE, QUEUED_ON_ROAD, type VehicleBuffers } from '../../domain/fleetFrame';
 
 export interface BoxSize {
   readonly length: number;
@@ -58,7 +58,7 @@ export function writeLoadMatrices(
   const cap = out.length >> 4;
   let k = 0;
   for (let i = 0; i < v.count && k < cap; i++) {
-    const load = v.load[i]!;
+    const load = v.load[i]! & LOAD_KIND;
     if (load === LOAD_NONE) continue;
     writeMatrix(out, k << 4, v.x[i]!, deckHeight, -v.y[i]!, v.heading[i]!, size);
     const from = vehicleColours && vehicleColours.length >= i * 3 + 3 ? vehicleColours : tints;
@@ -69,6 +69,21 @@ export function writeLoadMatrices(
     k++;
   }
   return k;
+}
+
+/**
+ * Writes each vehicle's RGB: `onRoad` for a truck flagged QUEUED_ON_ROAD (waiting on the road beyond a full
+ * holding area), `usual` otherwise; returns how many were written.
+ */
+export function writeQueueTints(v: VehicleBuffers, usual: Float32Array, onRoad: Float32Array, out: Float32Array): number {
+  const n = Math.min(v.count, Math.floor(out.length / 3));
+  for (let i = 0; i < n; i++) {
+    const c = (v.load[i]! & QUEUED_ON_ROAD) !== 0 ? onRoad : usual;
+    out[3 * i] = c[0]!;
+    out[3 * i + 1] = c[1]!;
+    out[3 * i + 2] = c[2]!;
+  }
+  return n;
 }
 
 /** The usual way, kept as the benchmark's baseline: an Object3D per write, `updateMatrix`, `setMatrixAt`. */

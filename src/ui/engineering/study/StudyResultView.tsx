@@ -3,7 +3,7 @@ import type { Scene } from '../../../domain/sceneSchema';
 import type { StudyResult } from '../../../sim/study/runStudy';
 import { formatNumber } from '../../formatNumber';
 import { HourlyCharts } from './HourlyCharts';
-import { bindingText, caveatText, formatEstimate, resourceName, verdict, type Lang } from './studyLabels';
+import { bindingText, caveatText, formatEstimate, hourClock, resourceName, verdict, type Lang } from './studyLabels';
 import { SweepChart } from './SweepChart';
 
 /** Resources listed with their utilisation: the busiest few. */
@@ -12,7 +12,8 @@ const LISTED = 8;
 /**
  * One layout's study: cleared/day (mean ± 95 % interval) against the target range (scaled from the window, and
  * labelled so, when the window is not whole days), time in system, the binding resource and why it binds,
- * utilisation per resource, what the numbers cannot be taken to say (the study's caveats), queues and utilisation
+ * utilisation per resource, the truck holding areas (how full, from when, for how long, and the queue spilling back
+ * onto the road beyond each), what the numbers cannot be taken to say (the study's caveats), queues and utilisation
  * over the day, and the sweep when there is one.
  */
 export function StudyResultView({ result, scene, title, lang, testId }: { result: StudyResult; scene: Scene; title: string; lang: Lang; testId: string }) {
@@ -88,6 +89,7 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
           ))}
         </tbody>
       </table>
+      <HoldingTable point={b} scene={scene} lang={lang} testId={`${testId}-holding`} />
       {caveats.length > 0 && (
         <div className="study-caveats" data-testid={`${testId}-caveats`}>
           <h4>{t('study.result.caveats')}</h4>
@@ -103,5 +105,53 @@ export function StudyResultView({ result, scene, title, lang, testId }: { result
       <HourlyCharts point={b} scene={scene} lang={lang} testId={`${testId}-chart`} />
       {result.sweep && <SweepChart result={result} lang={lang} testId={testId} />}
     </section>
+  );
+}
+
+/**
+ * The base point's truck holding areas: capacity, the most trucks in each, hours full and when it first filled (with
+ * how many runs it filled in), and the queue on the road beyond it (the most, and the mean over the window). A route
+ * with no holding area is listed as the road before its first checkpoint. Nothing for a study kept before trucks had
+ * length.
+ */
+function HoldingTable({ point, scene, lang, testId }: { point: StudyResult['base']; scene: Scene; lang: Lang; testId: string }) {
+  const { t } = useTranslation();
+  const areas = Object.entries(point.holding ?? {});
+  if (areas.length === 0) return null;
+  const of = point.runs.length;
+  return (
+    <table className="study-utilisation study-holding" data-testid={testId}>
+      <caption>{t('study.result.holding.title')}</caption>
+      <thead>
+        <tr>
+          <th>{t('study.result.holding.area')}</th>
+          <th>{t('study.result.holding.most')}</th>
+          <th>{t('study.result.holding.fullHours')}</th>
+          <th>{t('study.result.holding.firstFull')}</th>
+          <th>{t('study.result.holding.roadMax')}</th>
+          <th>{t('study.result.holding.roadMean')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {areas.map(([id, h]) => (
+          <tr key={id} data-area={id}>
+            <td>
+              {h.capacity > 0
+                ? t('study.result.holding.named', { name: resourceName(id, scene, lang), capacity: formatNumber(h.capacity, lang, 0) })
+                : t('study.result.holding.none', { name: resourceName(id, scene, lang) })}
+            </td>
+            <td>{h.capacity > 0 ? formatEstimate(h.trucksMax, lang) : '—'}</td>
+            <td>{formatEstimate(h.fullHours, lang, 1, 1)}</td>
+            <td>
+              {h.fullFirstS
+                ? t('study.result.holding.firstFullAt', { time: hourClock(h.fullFirstS.mean / 3600), runs: h.fullRuns, of })
+                : t('study.result.holding.never')}
+            </td>
+            <td data-testid={`${testId}-road-max`}>{formatEstimate(h.roadQueueMaxM, lang)}</td>
+            <td>{formatEstimate(h.roadQueueMeanM, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * A study's results as CSV for a spreadsheet: one row per run (layout, point, seed and its KPIs, utilisation of
+ * A study's results as CSV for a spreadsheet: one row per run (layout, point, seed and its KPIs, the longest queue
+ * spilling back onto a road beyond a holding area and the most hours a holding area was full, utilisation of
  * every resource), then per point three summary rows whose seed column reads `mean`, `ci95-low`, `ci95-high`.
  * The bounds stay within what each quantity allows (counts and times from 0, shares up to 1); the last column,
  * `note`, says on a summary row where a bound was cut (and what t gave) or the runs were identical, and on the
@@ -23,6 +24,8 @@ const FIXED = [
   'timeInSystemP50S',
   'timeInSystemP95S',
   'bottleneck',
+  'spillBackMaxM',
+  'holdingFullHours',
 ];
 const NOTE = 'note';
 
@@ -74,6 +77,9 @@ export function studyCsv(results: readonly Pick<LayoutResult, 'layout' | 'result
     k.timeInSystemP50S,
     k.timeInSystemP95S,
     k.bottleneck,
+    // Absent from runs kept before trucks had length.
+    k.spillBackMaxM as number | undefined,
+    k.holdingFullHours as number | undefined,
     ...resources.map((id) => k.utilisation[id] ?? 0),
     undefined,
   ];
@@ -98,6 +104,8 @@ export function studyCsv(results: readonly Pick<LayoutResult, 'layout' | 'result
     pick(p.timeInSystemP50S),
     pick(p.timeInSystemP95S),
     label === 'mean' ? p.binding.resource : undefined,
+    p.spillBackMaxM ? pick(p.spillBackMaxM) : undefined,
+    p.holdingFullHours ? pick(p.holdingFullHours) : undefined,
     ...resources.map((id) => (p.utilisation[id] ? pick(p.utilisation[id]) : undefined)),
     note,
   ];
