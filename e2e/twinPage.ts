@@ -31,7 +31,7 @@ export async function openTwin(page: Page, query: string): Promise<void> {
 
 export function twin(page: Page) {
   return page.evaluate(() => {
-    const { screenOf: _omit, ...rest } = window.__TWIN__;
+    const { screenOf: _omit, screenAt: _omitToo, ...rest } = window.__TWIN__;
     return rest;
   });
 }

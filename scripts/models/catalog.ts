@@ -6,7 +6,7 @@
 import type { ModelBuilder } from './primitives';
 import { exportStorage, importStorage } from './yards';
 import { adminBuilding, barrier, camera, scannerBay } from './gate';
-import { crane } from './crane';
+import { crane, craneRopes, craneRunway, craneSpreader, craneTrolley } from './crane';
 import { agvCharging, road, truckHolding } from './sites';
 import { agv, container, truck } from './vehicles';
 
@@ -22,11 +22,19 @@ export interface ModelSpec {
 
 const FACILITY_MAX_TRIANGLES = 5000;
 const INSTANCE_MAX_TRIANGLES = 500;
+/** The crane's moving parts and runway, one instance each per crane beside its gantry (the `crane` model). */
+const CRANE_PART_MAX_TRIANGLES = 1000;
 
 const facility = (name: string, designSize: ModelSpec['designSize'], make: () => ModelBuilder): ModelSpec => ({
   name,
   designSize,
   maxTriangles: FACILITY_MAX_TRIANGLES,
+  make,
+});
+const cranePart = (name: string, designSize: ModelSpec['designSize'], make: () => ModelBuilder): ModelSpec => ({
+  name,
+  designSize,
+  maxTriangles: CRANE_PART_MAX_TRIANGLES,
   make,
 });
 const instanced = (name: string, designSize: ModelSpec['designSize'], make: () => ModelBuilder): ModelSpec => ({
@@ -43,10 +51,14 @@ export const MODELS: readonly ModelSpec[] = [
   facility('admin-building', [60, 16, 25], adminBuilding),
   facility('barrier', [8, 3, 1.5], barrier),
   facility('camera', [1, 10, 1], camera),
-  facility('crane', [60, 26, 30], crane),
+  facility('crane', [20, 24.75, 30], crane),
   facility('agv-charging', [40, 5, 20], agvCharging),
   facility('truck-holding', [150, 4, 60], truckHolding),
   facility('road', [24, 0.3, 3.5], road),
+  cranePart('crane-runway', [60, 1.2, 28.4], craneRunway),
+  cranePart('crane-trolley', [9.6, 1.9, 7], craneTrolley),
+  cranePart('crane-ropes', [1.9, 1, 3.7], craneRopes),
+  cranePart('crane-spreader', [2.44, 1.5, 12.2], craneSpreader),
   instanced('agv', [15, 1.6, 3], agv),
   instanced('truck', [16.5, 4, 2.5], truck),
   instanced('container', [12.19, 2.59, 2.44], container),

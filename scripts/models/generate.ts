@@ -43,7 +43,8 @@ export async function buildModels(outDir: string): Promise<ModelReport[]> {
   const manifest = {
     conventions:
       'Y up; each model fills the unit box x,z in [-0.5, 0.5], y in [0, 1]; scale by (width, height, depth) in metres. ' +
-      'Vehicles and containers face +X. The crane travels along X; its girder spans Z. Roads run along X. ' +
+      'Vehicles and containers face +X. The crane (its gantry) travels along X; its girder spans Z; crane-runway, ' +
+      'crane-trolley, crane-ropes and crane-spreader are its other parts, designed in the frame of the whole crane (60 x 26 x 30 m). Roads run along X. ' +
       'One mesh, one primitive (POSITION, NORMAL, COLOR_0 linear RGB), one white material.',
     models: Object.fromEntries(reports.map((r) => [r.name, { file: r.file, triangles: r.triangles, vertices: r.vertices, designSize: r.designSize }])),
   };

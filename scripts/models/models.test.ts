@@ -17,9 +17,11 @@ const MODELS_DIR = fileURLToPath(new URL('../../public/models/', import.meta.url
 
 const FACILITIES = FACILITY_KINDS;
 const INSTANCED = ['agv', 'truck', 'container'] as const;
+const CRANE_PARTS = ['crane-runway', 'crane-trolley', 'crane-ropes', 'crane-spreader'] as const;
 const EXPECTED: ReadonlyArray<{ name: string; maxTriangles: number }> = [
   ...FACILITIES.map((name) => ({ name, maxTriangles: 5000 })),
   ...INSTANCED.map((name) => ({ name, maxTriangles: 500 })),
+  ...CRANE_PARTS.map((name) => ({ name, maxTriangles: 1000 })),
 ];
 
 const io = new NodeIO();

@@ -223,6 +223,7 @@ export function App({
       sim
         ? {
             busy: sim.busy,
+            cranes: sim.cranes,
             alerts: sim.alerts,
             get paths() {
               return sim.paths;

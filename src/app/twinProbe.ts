@@ -10,6 +10,7 @@ import type { Role } from '../domain/roles';
 import type { TwinStore } from '../store/twinStore';
 import type { SourceMetrics } from '../telemetry/SourceMetrics';
 import type { SourceKind, SourceStatus } from '../telemetry/TelemetrySource';
+import type { CraneProbe } from '../view/craneParts';
 import type { RenderStats } from '../view/renderStats';
 import { screenOf } from '../view/screenProjection';
 import { trafficProbe, type TrafficProbe } from './trafficProbe';
@@ -34,6 +35,8 @@ export interface TwinSnapshot {
     readonly readyAtMs: number;
   };
   readonly fleet: { readonly agvs: number; readonly trucks: number; readonly containers: number };
+  /** Every crane as last drawn: its cycle and the pose of its parts (craneParts.ts); empty before the scene is drawn. */
+  readonly cranes: readonly CraneRow[];
   /** The camera's position and the point it looks at, zone frame [east, north, up] in metres, as last drawn. */
   readonly camera: { readonly position: readonly [number, number, number]; readonly target: readonly [number, number, number] };
   /** The simulation source: clock (simulated seconds since the start of day 1), AGVs and trucks in the scene. */
@@ -81,6 +84,59 @@ export interface TwinSnapshot {
   readonly server?: { readonly connected: boolean; readonly user?: string; readonly role?: Role };
   /** Page position (CSS px) of a facility's centre, half-way up, as drawn now; undefined if off-camera. */
   readonly screenOf: (facilityId: string) => { x: number; y: number } | undefined;
+  /** Page position (CSS px) of the zone-frame point [east, north, up] (m), as drawn now; undefined if behind the camera. */
+  readonly screenAt: (east: number, north: number, up: number) => { x: number; y: number } | undefined;
+}
+
+/** A point of a crane's cycle in its frame: u along the runway, v across the span (m from the footprint's centre), h the spreader's height (m). */
+export interface CranePointRow {
+  readonly u: number;
+  readonly v: number;
+  readonly h: number;
+}
+
+/** One crane as drawn: the clock of its data, its move (0 idle, 1 truck→stack, 2 stack→truck, 3 stack→AGV, 4 AGV→stack) and cycle, its parts' pose. */
+export interface CraneRow {
+  readonly id: string;
+  readonly clockS: number;
+  readonly move: number;
+  readonly cycle: number;
+  readonly startS: number;
+  readonly durationS: number;
+  /** Index into CRANE_PHASES (src/domain/craneCyclePose.ts); -1 at rest. */
+  readonly phase: number;
+  readonly gantryM: number;
+  readonly trolleyM: number;
+  readonly hoistM: number;
+  readonly loaded: boolean;
+  readonly pick: CranePointRow;
+  readonly drop: CranePointRow;
+  readonly rest: CranePointRow;
+}
+
+function craneRows(p: CraneProbe | undefined): readonly CraneRow[] {
+  if (!p) return Object.freeze([]);
+  const point = (k: number, at: number) => Object.freeze({ u: p.path[9 * k + at]!, v: p.path[9 * k + at + 1]!, h: p.path[9 * k + at + 2]! });
+  return Object.freeze(
+    p.ids.map((id, k) =>
+      Object.freeze({
+        id,
+        clockS: p.clockS,
+        move: p.move[k]!,
+        cycle: p.cycle[k]!,
+        startS: p.startS[k]!,
+        durationS: p.durationS[k]!,
+        phase: p.phase[k]!,
+        gantryM: p.gantryM[k]!,
+        trolleyM: p.trolleyM[k]!,
+        hoistM: p.hoistM[k]!,
+        loaded: p.loaded[k] === 1,
+        pick: point(k, 0),
+        drop: point(k, 3),
+        rest: point(k, 6),
+      }),
+    ),
+  );
 }
 
 /** What the probe reads besides the twin store: the source and render figures, and the traffic prediction. */
@@ -117,6 +173,7 @@ export function snapshot(store: TwinStore, { metrics, renderStats, traffic, serv
       readyAtMs: renderStats.readyAtMs,
     }),
     fleet: Object.freeze({ agvs: renderStats.agvsDrawn, trucks: renderStats.trucksDrawn, containers: renderStats.containersDrawn }),
+    cranes: craneRows(renderStats.cranes),
     camera: Object.freeze({
       position: Object.freeze([renderStats.camera.east, renderStats.camera.north, renderStats.camera.up] as const),
       target: Object.freeze([renderStats.camera.targetEast, renderStats.camera.targetNorth, renderStats.camera.targetUp] as const),
@@ -137,6 +194,7 @@ export function snapshot(store: TwinStore, { metrics, renderStats, traffic, serv
       const f = scene?.facilities.find((x) => x.id === facilityId);
       return f && screenOf(f.footprint.position[0], f.footprint.position[1], f.footprint.height / 2);
     },
+    screenAt: (east: number, north: number, up: number) => screenOf(east, north, up),
   });
 }
 

@@ -9,8 +9,10 @@
  *    agvs   × agvCapacity   (x, y, heading, load),
  *    trucks × truckCapacity (x, y, heading, load),
  *    busy   × facilityCount (1 while the facility works),
- *    alerts × MAX_ALERTS    (x, y, kind, age in s)]
+ *    alerts × MAX_ALERTS    (x, y, kind, age in s),
+ *    cranes × facilityCount (CRANE_FLOATS each: the move under way and its cycle, craneCycles.ts)]
  */
+import { CRANE_FLOATS, packCraneCycles, unpackCraneCycles, type CraneCycles } from './craneCycles';
 import type { FleetFrame, VehicleBuffers } from './fleetFrame';
 
 export const MAX_ALERTS = 64;
@@ -42,6 +44,10 @@ export function alertBuffers(): AlertBuffers {
 }
 
 export function packedLength(l: FrameLayout): number {
+  return HEADER + 4 * l.agvCapacity + 4 * l.truckCapacity + l.facilityCount + 4 * MAX_ALERTS + CRANE_FLOATS * l.facilityCount;
+}
+
+function cranesAt(l: FrameLayout): number {
   return HEADER + 4 * l.agvCapacity + 4 * l.truckCapacity + l.facilityCount + 4 * MAX_ALERTS;
 }
 
@@ -66,7 +72,16 @@ function unpackVehicles(src: Float32Array, at: number, count: number, v: Vehicle
   }
 }
 
-export function packFrame(l: FrameLayout, clockS: number, frame: FleetFrame, busy: Uint8Array, alerts: AlertBuffers, out: Float32Array): void {
+/** Packs one frame into `out`; without `cranes` (a source that knows no crane cycles) every crane is packed at rest. */
+export function packFrame(
+  l: FrameLayout,
+  clockS: number,
+  frame: FleetFrame,
+  busy: Uint8Array,
+  alerts: AlertBuffers,
+  out: Float32Array,
+  cranes?: CraneCycles,
+): void {
   out[0] = clockS;
   out[1] = frame.agvs.count;
   out[2] = frame.trucks.count;
@@ -82,10 +97,11 @@ export function packFrame(l: FrameLayout, clockS: number, frame: FleetFrame, bus
     out[a + 4 * k + 2] = alerts.kind[k]!;
     out[a + 4 * k + 3] = alerts.ageS[k]!;
   }
+  packCraneCycles(l.facilityCount, cranes, out, cranesAt(l));
 }
 
-/** Unpacks into the receiver's buffers; returns the frame's clock (s). */
-export function unpackFrame(l: FrameLayout, src: Float32Array, frame: FleetFrame, busy: Uint8Array, alerts: AlertBuffers): number {
+/** Unpacks into the receiver's buffers (the crane cycles only for a receiver that draws them); returns the frame's clock (s). */
+export function unpackFrame(l: FrameLayout, src: Float32Array, frame: FleetFrame, busy: Uint8Array, alerts: AlertBuffers, cranes?: CraneCycles): number {
   unpackVehicles(src, HEADER, src[1]!, frame.agvs);
   unpackVehicles(src, HEADER + 4 * l.agvCapacity, src[2]!, frame.trucks);
   const b = HEADER + 4 * l.agvCapacity + 4 * l.truckCapacity;
@@ -98,6 +114,7 @@ export function unpackFrame(l: FrameLayout, src: Float32Array, frame: FleetFrame
     alerts.kind[k] = src[a + 4 * k + 2]!;
     alerts.ageS[k] = src[a + 4 * k + 3]!;
   }
+  if (cranes) unpackCraneCycles(l.facilityCount, src, cranesAt(l), src[0]!, cranes);
   frame.version++;
   return src[0]!;
 }

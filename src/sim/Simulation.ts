@@ -14,11 +14,13 @@
  *   sim.run();
  *   sim.kpis().cleared; // trucks that left during the day
  */
+import type { CraneCycles } from '../domain/craneCycles';
 import { fleetFrame, LOAD_EXPORT, LOAD_IMPORT, LOAD_NONE, QUEUED_ON_ROAD, type FleetFrame } from '../domain/fleetFrame';
 import { seededRandom } from '../domain/random';
 import type { Scene } from '../domain/sceneSchema';
 import { AgvFleet, type AgvPlacement, type CommandResult, type FleetHost } from './AgvFleet';
 import type { AgvMotion } from './AgvMotion';
+import { CraneCycleWriter } from './CraneCycleWriter';
 import { C_IN_DESTINATION, C_IN_ORIGIN, containers, LEG_EXPORT, LEG_IMPORT, newContainer, type Containers } from './containers';
 import { EventQueue } from './EventQueue';
 import { gateLayout, type GateLayout } from './gateLayout';
@@ -88,6 +90,8 @@ export class Simulation {
   readonly frame: FleetFrame;
   /** 1 for each scene facility (by index) working at the current time: barrier or scanner serving, crane moving. */
   readonly facilityBusy: Uint8Array;
+  /** Per scene facility, the move each crane is making and how far into its cycle, for the view (craneCycles.ts). */
+  readonly craneCycles: CraneCycles;
   readonly endS: number;
   now = 0;
   readonly hourly: HourRow[] = [];
@@ -110,6 +114,7 @@ export class Simulation {
   /** Queues trucks stand in: barriers, scanner bays, yard loading slots. */
   private readonly truckQueues: ServiceQueue[];
   private readonly craneJob: Int32Array;
+  private readonly craneCycleWriter: CraneCycleWriter;
   private readonly yardStock: Float64Array;
   private readonly yardStockMax: Float64Array;
   // Trucks.
@@ -205,6 +210,8 @@ export class Simulation {
 
     this.frame = fleetFrame(agvs, n);
     this.facilityBusy = new Uint8Array(scene.facilities.length);
+    this.craneCycleWriter = new CraneCycleWriter(scene, this.layout, this.frame, this.craneJob, this.insideAt);
+    this.craneCycles = this.craneCycleWriter.cycles;
     this.scheduleOpenings();
     for (let h = 1; h <= Math.ceil(p.warmupHours + p.hours); h++) this.queue.push(Math.min(h * 3600, this.endS), EV_HOUR, h - 1);
   }
@@ -524,6 +531,7 @@ export class Simulation {
   private craneStart(c: number, job: number, t: number): void {
     if (job < 0) return;
     this.craneJob[c] = job;
+    this.craneCycleWriter.begin(c, t);
     this.queue.push(t + this.layout.cranes[c]!.cycleS, EV_CRANE_DONE, c);
   }
 
@@ -711,6 +719,7 @@ export class Simulation {
     this.facilityBusy.fill(0);
     for (let k = 0; k < this.servers.length; k++) if (this.servers[k]!.busy > 0) this.facilityBusy[this.layout.servers[k]!.facility] = 1;
     for (let k = 0; k < this.cranes.length; k++) if (this.cranes[k]!.busy > 0) this.facilityBusy[this.layout.cranes[k]!.facility] = 1;
+    this.craneCycleWriter.write(t);
     this.frame.version++;
   }
 

@@ -73,7 +73,7 @@ export class SimulationEngine {
     sim.advanceTo(clockS);
     sim.writeFrame();
     this.collectAlerts(sim);
-    packFrame(this.layout!, sim.now, sim.frame, sim.facilityBusy, this.alerts, this.buffer);
+    packFrame(this.layout!, sim.now, sim.frame, sim.facilityBusy, this.alerts, this.buffer, sim.craneCycles);
     return sim.now;
   }
 

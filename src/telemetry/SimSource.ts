@@ -6,6 +6,7 @@
  * the UI's). KPIs and the log come as snapshots twice a second on `state$` (rxjs), for the heads-up display.
  */
 import { BehaviorSubject } from 'rxjs';
+import { craneCycles, type CraneCycles } from '../domain/craneCycles';
 import { fleetFrame, type FleetFrame } from '../domain/fleetFrame';
 import { alertBuffers, packedLength, unpackFrame, type AlertBuffers } from '../domain/packedFrame';
 import type { Scene } from '../domain/sceneSchema';
@@ -58,6 +59,8 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
   readonly speeds: readonly number[] = SPEEDS;
   readonly frame: FleetFrame;
   readonly busy: Uint8Array;
+  /** What each crane is doing, per facility, as of the latest frame (the view animates cranes from it). */
+  readonly cranes: CraneCycles;
   readonly alerts: AlertBuffers = alertBuffers();
   /** Planned paths as line segments (x1, y1, x2, y2, …), refreshed while {@link showPaths} is on. */
   paths: { segments: Float32Array<ArrayBufferLike>; version: number } = { segments: new Float32Array(0), version: 0 };
@@ -85,6 +88,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
     this.traffic = trafficPort(engine);
     this.frame = fleetFrame(layout.agvCapacity, layout.truckCapacity);
     this.busy = new Uint8Array(layout.facilityCount);
+    this.cranes = craneCycles(layout.facilityCount);
     this.isShared = typeof SharedArrayBuffer !== 'undefined';
     const bytes = 4 * packedLength(layout);
     this.shared = new Float32Array(this.isShared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -201,7 +205,7 @@ export class SimSource implements TelemetrySource<SimSourceState>, Recordable {
       const clock = await this.engine.advance(target);
       const packed = this.isShared ? this.shared : await this.engine.frameCopy();
       if (this.disposed) return;
-      unpackFrame(this.layout, packed, this.frame, this.busy, this.alerts);
+      unpackFrame(this.layout, packed, this.frame, this.busy, this.alerts, this.cranes);
       this.clock = clock;
       this.metrics.sim.clockS = clock;
       this.metrics.sim.agvs = this.frame.agvs.count;

@@ -18,10 +18,13 @@ import { BusyFacilities } from './sim/BusyFacilities';
 import { CollisionAlerts } from './sim/CollisionAlerts';
 import { PlannedPaths } from './sim/PlannedPaths';
 import type { AlertBuffers } from '../domain/packedFrame';
+import type { CraneCycles } from '../domain/craneCycles';
 
-/** What a source adds to the picture: facilities at work, recent collision alerts (simulation, live, replay), planned paths (simulation). */
+/** What a source adds to the picture: facilities at work, recent collision alerts (simulation, live, replay), planned paths and crane cycles (simulation). */
 export interface SimLayers {
   readonly busy: Uint8Array;
+  /** What each crane is doing (the simulation); absent, cranes stand at rest. */
+  readonly cranes?: CraneCycles;
   readonly alerts: AlertBuffers;
   readonly paths: { readonly segments: Float32Array; readonly version: number };
   readonly showPaths: boolean;
@@ -93,7 +96,7 @@ export function TwinCanvas({
         <LaneNetwork scene={scene} visible={!hidden.includes('lanes')} />
         <TruckRoutes routes={scene.truckRoutes} visible={!hidden.includes('truck-routes')} />
         <Suspense fallback={null}>
-          <FacilityLayer scene={scene} onPick={onPick} />
+          <FacilityLayer scene={scene} onPick={onPick} cranes={sim?.cranes} stats={stats} />
           <FleetLayer scene={scene} source={fleet} stats={stats} method={matrixMethod} />
           {sim && <BusyFacilities scene={scene} busy={sim.busy} />}
           <StatsProbe sceneId={scene.id} stats={stats} />

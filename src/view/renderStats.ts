@@ -3,6 +3,8 @@
  * one, hands it to the canvas (which writes it) and to the probe (which exposes a read-only copy as
  * `window.__TWIN__.render` for automation and benchmarks), as it does the sources' metrics.
  */
+import type { CraneProbe } from './craneParts';
+
 export function createRenderStats() {
   return {
     /** True once a frame has been drawn with every facility of `sceneId` loaded. */
@@ -25,6 +27,8 @@ export function createRenderStats() {
     agvsDrawn: 0,
     trucksDrawn: 0,
     containersDrawn: 0,
+    /** The cranes as last drawn (CraneLayer): their cycles and poses, for window.__TWIN__.cranes. */
+    cranes: undefined as CraneProbe | undefined,
   };
 }
 

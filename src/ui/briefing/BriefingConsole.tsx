@@ -171,7 +171,10 @@ function ZoneView({
   const sideNames = useMemo(() => ({ VN: t('country.VN'), CN: t('country.CN') }), [t]);
   // The view is given the frames only: each zone's controller steps its simulation, on screen or not.
   const fleet = useMemo(() => (source ? { frame: source.frame } : NO_FLEET), [source]);
-  const layers = useMemo<SimLayers | undefined>(() => source && { busy: source.busy, alerts: source.alerts, paths: NO_PATHS, showPaths: false }, [source]);
+  const layers = useMemo<SimLayers | undefined>(
+    () => source && { busy: source.busy, cranes: source.cranes, alerts: source.alerts, paths: NO_PATHS, showPaths: false },
+    [source],
+  );
   return (
     <ErrorBoundary
       fallback={(e) => (

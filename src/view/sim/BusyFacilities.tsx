@@ -3,12 +3,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Euler, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three';
 import type { Scene } from '../../domain/sceneSchema';
 
-/** Kinds whose work shows: a barrier letting a truck through, a scanner scanning, a crane moving a container. */
-const WORKING_KINDS = new Set(['barrier', 'scanner-bay', 'crane']);
+/**
+ * Kinds whose work shows: a barrier letting a truck through, a scanner scanning. A crane's work shows in its own
+ * motion (CraneLayer); a shell over it would only veil the moving gantry, trolley and container up close.
+ */
+const WORKING_KINDS = new Set(['barrier', 'scanner-bay']);
 
 /**
- * A glowing shell over every barrier, scanner bay and crane while it works, read each frame from the source's
- * busy flags; matrices are computed once per scene and copied into place, so a frame allocates nothing.
+ * A glowing shell over every barrier and scanner bay while it works, read each frame from the source's busy flags;
+ * matrices are computed once per scene and copied into place, so a frame allocates nothing.
  */
 export function BusyFacilities({ scene, busy }: { scene: Scene; busy: Uint8Array }) {
   const ref = useRef<InstancedMesh>(null);
