@@ -1,0 +1,98 @@
+/** Step at which nobody rests on a vertex: larger than any path. */
+export const NEVER = 0x3fffffff;
+
+/**
+ * Who stands where and when, for prioritised replanning against the other agents' paths. `occupant[t * V + v]` is
+ * agent + 1 (0: free) for steps inside a path; after its last step an agent rests on its goal forever, kept apart
+ * as `restFrom[v]` (that step) and `restAgent[v]`, so the table only grows with the longest path, not forever.
+ * Time-major layout: growing the horizon is one copy, and a search reads one row per step.
+ *
+ * @example
+ *   const r = new Reservations(graph.nodeCount, n);
+ *   r.add(0, path0);           // reserve agent 0's path, then its goal from its last step on
+ *   r.blocked(v, t);           // someone on v at step t?
+ *   r.remove(0, path0);
+ */
+export class Reservations {
+  readonly vertexCount: number;
+  /** Rows (steps) the table holds; steps at or past it are free apart from resting agents. */
+  capacity = 0;
+  occupant: Int32Array = new Int32Array(0);
+  readonly restFrom: Int32Array;
+  readonly restAgent: Int32Array;
+  /** endCount[t]: reserved paths whose last step is t; gives the horizon after which nothing moves. */
+  private endCount: Int32Array = new Int32Array(0);
+  private last = -1;
+
+  constructor(vertexCount: number, initialSteps = 64) {
+    this.vertexCount = vertexCount;
+    this.restFrom = new Int32Array(vertexCount).fill(NEVER);
+    this.restAgent = new Int32Array(vertexCount).fill(-1);
+    this.grow(initialSteps);
+  }
+
+  /** Last step of the longest reserved path (-1 when none): after it, every reserved agent rests on its goal. */
+  horizon(): number {
+    while (this.last >= 0 && this.endCount[this.last] === 0) this.last--;
+    return this.last;
+  }
+
+  /** Makes room for `steps` rows (amortised doubling; existing rows keep their place). */
+  grow(steps: number): void {
+    if (steps <= this.capacity) return;
+    const capacity = Math.max(steps, this.capacity * 2);
+    const occupant = new Int32Array(capacity * this.vertexCount);
+    occupant.set(this.occupant);
+    const endCount = new Int32Array(capacity);
+    endCount.set(this.endCount);
+    this.occupant = occupant;
+    this.endCount = endCount;
+    this.capacity = capacity;
+  }
+
+  add(agent: number, path: Int32Array): void {
+    const V = this.vertexCount;
+    const end = path.length - 1;
+    this.grow(path.length);
+    const occ = this.occupant;
+    for (let t = 0; t <= end; t++) occ[t * V + path[t]!] = agent + 1;
+    const g = path[end]!;
+    this.restFrom[g] = end;
+    this.restAgent[g] = agent;
+    this.endCount[end]!++;
+    if (end > this.last) this.last = end;
+  }
+
+  remove(agent: number, path: Int32Array): void {
+    const V = this.vertexCount;
+    const end = path.length - 1;
+    const occ = this.occupant;
+    for (let t = 0; t <= end; t++) {
+      const k = t * V + path[t]!;
+      if (occ[k] === agent + 1) occ[k] = 0;
+    }
+    const g = path[end]!;
+    if (this.restAgent[g] === agent) {
+      this.restFrom[g] = NEVER;
+      this.restAgent[g] = -1;
+    }
+    this.endCount[end]!--;
+  }
+
+  /** The agent on v at step t (moving or resting), -1 when none. */
+  agentAt(v: number, t: number): number {
+    if (this.restFrom[v]! <= t) return this.restAgent[v]!;
+    return t < this.capacity ? this.occupant[t * this.vertexCount + v]! - 1 : -1;
+  }
+
+  /**
+   * Last step at which a reserved path (not a rest) passes through v, -1 when none: an agent may only end at v
+   * after it, or it would stand in that path's way forever.
+   */
+  lastVisit(v: number): number {
+    const V = this.vertexCount;
+    const occ = this.occupant;
+    for (let t = this.horizon(); t >= 0; t--) if (occ[t * V + v] !== 0) return t;
+    return -1;
+  }
+}
