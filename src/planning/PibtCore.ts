@@ -1,5 +1,6 @@
 import { seededRandom } from '../domain/random';
 import type { PlanGraph } from './PlanGraph';
+import type { Scatter } from './scatter';
 
 /**
  * One PIBT configuration step (Okumura et al., AIJ 2022), shared by lifelong PIBT and by LaCAM's configuration
@@ -28,6 +29,7 @@ export class PibtCore {
   private readonly swap: boolean;
   private readonly walkLimit: number;
   private tables: readonly Int32Array[] = [];
+  private scatter: Scatter | undefined;
   private from: Int32Array = new Int32Array(0);
   private fromBase = 0;
   private to: Int32Array = new Int32Array(0);
@@ -50,6 +52,11 @@ export class PibtCore {
   /** tables[i]: agent i's distance table (kept by reference; the caller refreshes entries when goals change). */
   setTables(tables: readonly Int32Array[]): void {
     this.tables = tables;
+  }
+
+  /** A scatter (LaCAM3's space-utilisation paths): each agent tries its next scatter vertex before the nearest. */
+  setScatter(scatter: Scatter | undefined): void {
+    this.scatter = scatter;
   }
 
   /**
@@ -104,6 +111,7 @@ export class PibtCore {
       key[p] = kk;
       cand[p] = u;
     }
+    if (this.scatter !== undefined) this.preferScatter(i, v, base, degree);
     let swapAgent = -1;
     if (this.swap) {
       swapAgent = this.swapPartner(i, v, cand[base]!);
@@ -132,6 +140,18 @@ export class PibtCore {
     occNext[v] = i;
     to[i] = v;
     return false;
+  }
+
+  /** Moves agent i's next scatter vertex, if it is a candidate, to the front; the rest keep their order. */
+  private preferScatter(i: number, v: number, base: number, degree: number): void {
+    const u = this.scatter!.next(i, v);
+    if (u < 0) return;
+    const cand = this.cand;
+    let p = base;
+    while (p <= base + degree && cand[p] !== u) p++;
+    if (p > base + degree) return;
+    for (; p > base; p--) cand[p] = cand[p - 1]!;
+    cand[base] = u;
   }
 
   /** An agent that i should swap places with (pulling it along as i backs off), or -1. */

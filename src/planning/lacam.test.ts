@@ -145,6 +145,18 @@ describe('solveLacam', () => {
     expect(r.expanded).toBeGreaterThan(r.makespan);
   });
 
+  it('follows the scatter on warehouse-10-20-10-2-1: 100 agents within 2 % of the lower bound, 30 % over without it', () => {
+    const map = parseMovingAiMap(readFileSync(new URL('warehouse-10-20-10-2-1.map', MAPF), 'utf8'), 'warehouse.map');
+    const scen = readFileSync(new URL('warehouse-10-20-10-2-1-random-1.scen', MAPF), 'utf8');
+    const { starts, goals } = parseMovingAiScen(scen, 'random-1.scen', map, 100);
+    const lowerBound = 8991;
+    const withScatter = solveLacam(map.graph, starts, goals, { timeLimitMs: 10_000, seed: 0 });
+    const plain = solveLacam(map.graph, starts, goals, { timeLimitMs: 10_000, seed: 0, scatterMargin: -1, pibtRuns: 1 });
+    checkSolution(map.graph, starts, goals, withScatter);
+    expect(withScatter.soc / lowerBound).toBeLessThan(1.02);
+    expect(plain.soc / lowerBound).toBeGreaterThan(1.25);
+  });
+
   it('reports unsolvable instances and the time limit honestly', () => {
     // Two agents trading places on a two-cell corridor: no solution, the search runs out.
     const corridor = planGraph(2, Int32Array.of(0, 1), Int32Array.of(1, 0), new Float64Array(2), new Float64Array(2));

@@ -4,12 +4,34 @@ import { DistanceTables, UNREACHABLE } from './DistanceTables';
 import { isSymmetric } from './isSymmetric';
 import { PibtCore } from './PibtCore';
 import type { PlanGraph } from './PlanGraph';
+import { buildScatter } from './scatter';
+
+/** LaCAM3's scatter margin (Okumura, AAMAS 2024). */
+const SCATTER_MARGIN = 10;
+/**
+ * Cap on scatter rounds. LaCAM3 repairs until the collision count stops falling; on random-32-32-20 with 400
+ * agents that is still falling after 8 rounds (1,765 → 857 collisions), and capping at 3 cost 3–11 % of SOC.
+ */
+const SCATTER_ROUNDS = 32;
+/**
+ * PIBT runs per successor, the one with the least sum of loss plus distances left kept (LaCAM3 runs 10 in
+ * parallel threads). On random-32-32-20 with 400 agents, six seeds: 1 run gives 0.95–1.11 × LaCAM3's first-solution
+ * SOC, 3 runs 0.97–1.09, 5 runs 0.89–1.04; runs stop early when one reaches the ideal score.
+ */
+const PIBT_RUNS = 5;
 
 export interface LacamOptions {
   readonly timeLimitMs: number;
   readonly seed: number;
   /** Clock in ms, for the time limit only; performance.now() by default. */
   readonly now?: () => number;
+  /**
+   * Detour allowed to the scatter paths PIBT prefers (LaCAM3's default 10 steps); -1 turns scatter off. At most
+   * half the time limit goes to building them.
+   */
+  readonly scatterMargin?: number;
+  /** PIBT runs per successor, the best kept (default 5; LaCAM3 runs 10 in parallel threads). */
+  readonly pibtRuns?: number;
 }
 
 export interface LacamResult {
@@ -31,9 +53,10 @@ export interface LacamResult {
  * to a configuration. Returns the first solution found. Complete: on a solvable instance it finds a solution given
  * time, and with the time limit it reports `solved: false` rather than run on.
  *
- * As in LaCAM3, a configuration already seen is pushed again instead of dropped, and on undirected graphs PIBT
- * runs with swap emulation. Not done here: LaCAM3's refinement after the first solution and its precomputed
- * "scatter" of paths.
+ * As in LaCAM3 (Okumura, "Engineering LaCAM*", AAMAS 2024): a configuration already seen is pushed again instead
+ * of dropped, on undirected graphs PIBT runs with swap emulation, and PIBT prefers each agent's next vertex on its
+ * precomputed scatter path (`scatter.ts`), which brings the first solution's sum of costs to LaCAM3's on the
+ * MovingAI benchmarks (docs/planning.md). Refinement after the first solution is `refine/`'s work.
  *
  * @example
  *   const r = solveLacam(graph, starts, goals, { timeLimitMs: 30_000, seed: 0 });
@@ -51,6 +74,11 @@ export function solveLacam(graph: PlanGraph, starts: Int32Array, goals: Int32Arr
 
   const core = new PibtCore(graph, n, options.seed, isSymmetric(graph));
   core.setTables(agentTables);
+  const margin = options.scatterMargin ?? SCATTER_MARGIN;
+  if (margin >= 0) {
+    const expired = () => now() - t0 > options.timeLimitMs / 2;
+    core.setScatter(buildScatter(graph, starts, goals, agentTables, { margin, seed: options.seed, maxRounds: SCATTER_ROUNDS, expired }));
+  }
   const random = seededRandom(options.seed ^ 0x2545f491);
   const store = new ConfigStore(n);
 
@@ -74,6 +102,29 @@ export function solveLacam(graph: PlanGraph, starts: Int32Array, goals: Int32Arr
   let stack = new Int32Array(1024);
   let top = 0;
   const next = new Int32Array(n);
+  const trial = new Int32Array(n);
+  const pibtRuns = options.pibtRuns ?? PIBT_RUNS;
+  /** LaCAM3's choice among PIBT runs: the step's sum of loss plus the sum of distances left. */
+  const successorScore = (fromBase: number, to: Int32Array): number => {
+    const from = store.data;
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      const g = goals[i]!;
+      if (from[fromBase + i] !== g || to[i] !== g) score++;
+      score += agentTables[i]![to[i]!]!;
+    }
+    return score;
+  };
+  /** The score if every agent away from its goal stepped closer and the others stayed: no run can beat it. */
+  const idealScore = (fromBase: number): number => {
+    const from = store.data;
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      const d = agentTables[i]![from[fromBase + i]!]!;
+      if (d > 0) score += d;
+    }
+    return score;
+  };
   let maxDegree = 0;
   for (let v = 0; v < graph.nodeCount; v++) maxDegree = Math.max(maxDegree, graph.offsets[v + 1]! - graph.offsets[v]!);
   const shuffle = new Int32Array(maxDegree + 1);
@@ -192,9 +243,19 @@ export function solveLacam(graph: PlanGraph, starts: Int32Array, goals: Int32Arr
         lTail[h] = c;
       }
     }
-    next.fill(-1);
-    for (let c = l; lDepth[c]! > 0; c = lParent[c]!) next[lWho[c]!] = lWhere[c]!;
-    if (!core.generate(n, store.data, base, next, order, base, true)) continue;
+    let bestScore = Number.MAX_SAFE_INTEGER;
+    const ideal = pibtRuns === 1 ? 0 : idealScore(base);
+    for (let run = 0; run < pibtRuns && bestScore > ideal; run++) {
+      trial.fill(-1);
+      for (let c = l; lDepth[c]! > 0; c = lParent[c]!) trial[lWho[c]!] = lWhere[c]!;
+      if (!core.generate(n, store.data, base, trial, order, base, true)) continue;
+      const score = pibtRuns === 1 ? 0 : successorScore(base, trial);
+      if (score < bestScore) {
+        bestScore = score;
+        next.set(trial);
+      }
+    }
+    if (bestScore === Number.MAX_SAFE_INTEGER) continue;
     const known = store.find(next);
     if (known >= 0) {
       push(known);
