@@ -4,6 +4,7 @@ import type { PlanGraph } from '../PlanGraph';
 import { NEIGHBOURHOOD_KINDS, Neighbourhoods, type NeighbourhoodKind } from './Neighbourhoods';
 import { pathLoss, sumOfCosts, sumOfLoss, trimmedPath } from './pathCosts';
 import { Reservations } from './Reservations';
+import { Sipp } from './Sipp';
 import { SpaceTimeAstar } from './SpaceTimeAstar';
 
 export interface RefineOptions {
@@ -16,6 +17,8 @@ export interface RefineOptions {
   readonly neighbourhoodSize?: number;
   /** Clock readings at which to note the solution's sum of loss (for anytime curves); ascending. */
   readonly checkpoints?: readonly number[];
+  /** The single-agent search: SIPP (default) or space-time A*, which the tests hold it against. */
+  readonly lowLevel?: 'sipp' | 'space-time-astar';
   /** Stop after this many iterations (tests); unlimited by default. */
   readonly maxIterations?: number;
 }
@@ -78,7 +81,7 @@ export function refineLns(graph: PlanGraph, starts: Int32Array, goals: Int32Arra
   let loss = sumOfLoss(paths, goals);
   const res = new Reservations(graph.nodeCount);
   for (let i = 0; i < n; i++) res.add(i, paths[i]!);
-  const astar = new SpaceTimeAstar(graph, res);
+  const astar = options.lowLevel === 'space-time-astar' ? new SpaceTimeAstar(graph, res) : new Sipp(graph, res);
   astar.deadline = options.deadline;
   astar.now = now;
   const picker = new Neighbourhoods(graph, res, { paths, costs, h }, random);
