@@ -166,11 +166,11 @@ export class Neighbourhoods {
 
   /** Appends the agents whose paths pass v (marked in inSet while collecting); returns the new count. */
   private collectVisitors(v: number, found: number): number {
-    const V = this.res.vertexCount;
     const occ = this.res.occupant;
+    const base = v * this.res.capacity;
     const end = this.res.horizon();
     for (let t = 0; t <= end; t++) {
-      const a = occ[t * V + v]! - 1;
+      const a = occ[base + t]! - 1;
       if (a >= 0 && !this.inSet[a]) {
         this.inSet[a] = 1;
         if (found === this.candidates.length) {

@@ -2,10 +2,11 @@
 export const NEVER = 0x3fffffff;
 
 /**
- * Who stands where and when, for prioritised replanning against the other agents' paths. `occupant[t * V + v]` is
- * agent + 1 (0: free) for steps inside a path; after its last step an agent rests on its goal forever, kept apart
- * as `restFrom[v]` (that step) and `restAgent[v]`, so the table only grows with the longest path, not forever.
- * Time-major layout: growing the horizon is one copy, and a search reads one row per step.
+ * Who stands where and when, for prioritised replanning against the other agents' paths. `occupant[v * capacity + t]`
+ * is agent + 1 (0: free) for steps inside a path; after its last step an agent rests on its goal forever, kept
+ * apart as `restFrom[v]` (that step) and `restAgent[v]`, so the table only grows with the longest path, not forever.
+ * Vertex-major layout: SIPP reads a vertex's timeline to find its safe intervals, and a contiguous column is
+ * several times faster to scan than one strided by the vertex count (a cache miss a step on a 5,699-cell map).
  *
  * @example
  *   const r = new Reservations(graph.nodeCount, n);
@@ -42,7 +43,7 @@ export class Reservations {
     if (steps <= this.capacity) return;
     const capacity = Math.max(steps, this.capacity * 2);
     const occupant = new Int32Array(capacity * this.vertexCount);
-    occupant.set(this.occupant);
+    for (let v = 0; v < this.vertexCount; v++) occupant.set(this.occupant.subarray(v * this.capacity, (v + 1) * this.capacity), v * capacity);
     const endCount = new Int32Array(capacity);
     endCount.set(this.endCount);
     this.occupant = occupant;
@@ -51,11 +52,11 @@ export class Reservations {
   }
 
   add(agent: number, path: Int32Array): void {
-    const V = this.vertexCount;
     const end = path.length - 1;
     this.grow(path.length);
+    const cap = this.capacity;
     const occ = this.occupant;
-    for (let t = 0; t <= end; t++) occ[t * V + path[t]!] = agent + 1;
+    for (let t = 0; t <= end; t++) occ[path[t]! * cap + t] = agent + 1;
     const g = path[end]!;
     this.restFrom[g] = end;
     this.restAgent[g] = agent;
@@ -64,11 +65,11 @@ export class Reservations {
   }
 
   remove(agent: number, path: Int32Array): void {
-    const V = this.vertexCount;
     const end = path.length - 1;
+    const cap = this.capacity;
     const occ = this.occupant;
     for (let t = 0; t <= end; t++) {
-      const k = t * V + path[t]!;
+      const k = path[t]! * cap + t;
       if (occ[k] === agent + 1) occ[k] = 0;
     }
     const g = path[end]!;
@@ -82,7 +83,7 @@ export class Reservations {
   /** The agent on v at step t (moving or resting), -1 when none. */
   agentAt(v: number, t: number): number {
     if (this.restFrom[v]! <= t) return this.restAgent[v]!;
-    return t < this.capacity ? this.occupant[t * this.vertexCount + v]! - 1 : -1;
+    return t < this.capacity ? this.occupant[v * this.capacity + t]! - 1 : -1;
   }
 
   /**
@@ -90,9 +91,9 @@ export class Reservations {
    * after it, or it would stand in that path's way forever.
    */
   lastVisit(v: number): number {
-    const V = this.vertexCount;
     const occ = this.occupant;
-    for (let t = this.horizon(); t >= 0; t--) if (occ[t * V + v] !== 0) return t;
+    const base = v * this.capacity;
+    for (let t = this.horizon(); t >= 0; t--) if (occ[base + t] !== 0) return t;
     return -1;
   }
 }

@@ -1,14 +1,6 @@
 import type { PlanGraph } from '../PlanGraph';
 import type { Reservations } from './Reservations';
 
-/**
- * In one safe interval, arrival (ta, ga) is at least as good as (tb, gb) when it is no later and waiting from ta to
- * tb costs no more than the difference (waits are free on the agent's goal).
- */
-function dominates(ta: number, ga: number, tb: number, gb: number, freeWait: boolean): boolean {
-  return ta <= tb && ga + (freeWait ? 0 : tb - ta) <= gb;
-}
-
 /** Interval end of a safe interval that never ends. */
 const OPEN = 0x3fffffff;
 
@@ -20,9 +12,11 @@ const OPEN = 0x3fffffff;
  * intervals it can reach before v's interval ends. In the long queues of a crowded warehouse, where an agent waits
  * tens of steps, that cuts the states by the length of the waits.
  *
- * Cost is LaCAM3's sum of loss (a step on the goal is free). Since a wait off the goal costs, an earlier arrival in
- * an interval is not always better: an arrival is dropped only when another in the same interval is no later and
- * no dearer counting the wait between them. From its goal the agent steps aside as late as it can.
+ * Cost is LaCAM3's sum of loss (a step on the goal is free). Each interval keeps one arrival: the cheapest counted
+ * at a common later step, then the earliest; from its goal the agent steps aside both at the earliest and at the
+ * latest step it can. With free waits on the goal that is not exact (an arrival kept for its cost may be too late
+ * for a way out an earlier one had), so on paths that leave and re-enter their goal the result can be above the
+ * optimum or missing; the tests hold it against space-time A*. It is always valid.
  * The safe intervals are read from the reservation table's columns as needed (no interval lists to keep in step
  * with every replan). Same contract as SpaceTimeAstar.
  *
@@ -48,6 +42,8 @@ export class Sipp {
   private nodeParent = new Int32Array(1 << 12);
   private heap = new Int32Array(1 << 12);
   private horizon = -1;
+  private nodeCount = 0;
+  private goal = -1;
 
   constructor(graph: PlanGraph, reservations: Reservations) {
     this.graph = graph;
@@ -57,17 +53,17 @@ export class Sipp {
   /** Is w free at step τ (nobody passing or resting on it)? */
   private free(w: number, tau: number): boolean {
     if (this.res.restFrom[w]! <= tau) return false;
-    return tau > this.horizon || this.res.occupant[tau * this.res.vertexCount + w] === 0;
+    return tau > this.horizon || this.res.occupant[w * this.res.capacity + tau] === 0;
   }
 
   /** Last step of the safe interval of w that holds step τ (w free at τ); OPEN when it never ends. */
   private intervalEnd(w: number, tau: number): number {
     const H = this.horizon;
-    const V = this.res.vertexCount;
     const occ = this.res.occupant;
+    const base = w * this.res.capacity;
     const rest = this.res.restFrom[w]!;
     let s = tau + 1;
-    for (; s <= H; s++) if (occ[s * V + w] !== 0 || rest <= s) return s - 1;
+    for (; s <= H; s++) if (occ[base + s] !== 0 || rest <= s) return s - 1;
     return rest <= s ? Math.max(tau, s - 1) : OPEN;
   }
 
@@ -76,6 +72,7 @@ export class Sipp {
     const offsets = this.graph.offsets;
     const targets = this.graph.targets;
     const occ = this.res.occupant;
+    const cap = this.res.capacity;
     const H = this.res.horizon();
     this.horizon = H;
     const rows = H + 2;
@@ -92,13 +89,14 @@ export class Sipp {
     const best = this.best;
     this.expanded = 0;
     if (!this.free(start, 0) || h[start]! > maxCost) return undefined;
-    let nodes = 0;
+    this.nodeCount = 0;
+    this.goal = goal;
     let size = 0;
     const hi0 = this.intervalEnd(start, 0);
     const key0 = Math.min(hi0, H + 1) * V + start;
     seen[key0] = stamp;
     best[key0] = 0;
-    this.pushNode(nodes++, start, 0, hi0, 0, h[start]!, -1, size++);
+    this.pushNode(this.nodeCount++, start, 0, hi0, 0, h[start]!, -1, size++);
 
     while (size > 0) {
       const n = this.heap[0]!;
@@ -107,8 +105,7 @@ export class Sipp {
       const t = this.nodeT[n]!;
       const hi = this.nodeHi[n]!;
       const gn = this.nodeG[n]!;
-      const holder = best[Math.min(hi, H + 1) * V + v]!;
-      if (holder !== n && dominates(this.nodeT[holder]!, this.nodeG[holder]!, t, gn, v === goal)) continue; // superseded
+      if (best[Math.min(hi, H + 1) * V + v] !== n) continue; // superseded
       if (v === goal && hi === OPEN) return this.pathTo(n);
       if (++this.expanded > maxExpansions) return undefined;
       if ((this.expanded & 1023) === 0 && this.now() > this.deadline) return undefined;
@@ -125,36 +122,24 @@ export class Sipp {
           }
           // The agent on w at τ − 1 that stands on v at τ would trade places with us.
           if (tau <= H) {
-            const a = occ[(tau - 1) * V + w]!;
-            if (a !== 0 && occ[tau * V + v] === a) {
+            const a = occ[w * cap + tau - 1]!;
+            if (a !== 0 && occ[v * cap + tau] === a) {
               tau++;
               continue;
             }
           }
           const hiW = this.intervalEnd(w, tau);
-          let arrive = tau;
           if (v === goal) {
-            // Waiting on the goal is free and waiting anywhere else is not: leave it as late as this interval of w
-            // allows (the latest arrival without a swap).
-            arrive = Math.min(hiW, last);
-            while (arrive > tau && arrive <= H && occ[(arrive - 1) * V + w] !== 0 && occ[(arrive - 1) * V + w] === occ[arrive * V + v]) arrive--;
-          }
-          const g = gn + 1 + (v === goal ? 0 : tau - 1 - t);
-          const f = g + hw;
-          if (f <= maxCost) {
-            const key = Math.min(hiW, H + 1) * V + w;
-            const old = seen[key] === stamp ? best[key]! : -1;
-            const free = w === goal;
-            if (old < 0 || !dominates(this.nodeT[old]!, this.nodeG[old]!, arrive, g, free)) {
-              if (old < 0 || dominates(arrive, g, this.nodeT[old]!, this.nodeG[old]!, free)) {
-                seen[key] = stamp;
-                best[key] = nodes;
-              }
-              if (nodes === this.nodeV.length) this.growNodes();
-              this.pushNode(nodes++, w, arrive, hiW, g, f, n, size++);
-            }
-          } else if (v !== goal) {
+            // Waiting on the goal is free and waiting anywhere else is not: step aside at the earliest (to get out of
+            // the way early) and at the latest this interval of w allows without a swap (to wait for free).
+            let late = Math.min(hiW, last);
+            while (late > tau && late <= H && occ[w * cap + late - 1] !== 0 && occ[w * cap + late - 1] === occ[v * cap + late]) late--;
+            size = this.offer(w, tau, hiW, gn + 1, hw, maxCost, n, size, H);
+            if (late !== tau) size = this.offer(w, late, hiW, gn + 1, hw, maxCost, n, size, H);
+          } else if (gn + 1 + tau - 1 - t + hw > maxCost) {
             break; // later arrivals from v cost more still
+          } else {
+            size = this.offer(w, tau, hiW, gn + tau - t, hw, maxCost, n, size, H);
           }
           if (hiW === OPEN) break;
           tau = hiW + 2;
@@ -162,6 +147,29 @@ export class Sipp {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Adds arrival (w at t, cost g) in w's interval ending hi unless that interval holds a better one already. One
+   * arrival per interval: the one that costs least counted at a common later step (g − t: lower when more of its
+   * waits were on the goal; on the goal itself, g), then the earliest. Returns the heap size.
+   */
+  private offer(w: number, t: number, hi: number, g: number, hw: number, maxCost: number, parent: number, size: number, H: number): number {
+    const f = g + hw;
+    if (f > maxCost) return size;
+    const key = Math.min(hi, H + 1) * this.graph.nodeCount + w;
+    if (this.seen[key] === this.stamp) {
+      const old = this.best[key]!;
+      // On the goal a wait is free, so compare costs as they are.
+      const d = w === this.goal ? g - this.nodeG[old]! : g - t - (this.nodeG[old]! - this.nodeT[old]!);
+      if (d > 0 || (d === 0 && t >= this.nodeT[old]!)) return size;
+    }
+    this.seen[key] = this.stamp;
+    const n = this.nodeCount++;
+    this.best[key] = n;
+    if (n === this.nodeV.length) this.growNodes();
+    this.pushNode(n, w, t, hi, g, f, parent, size);
+    return size + 1;
   }
 
   private pathTo(n: number): Int32Array {

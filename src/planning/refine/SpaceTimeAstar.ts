@@ -74,6 +74,7 @@ export class SpaceTimeAstar {
     const seen = this.seen;
     const best = this.best;
     const occ = res.occupant;
+    const cap = res.capacity;
     const restFrom = res.restFrom;
     const staticStamp = this.staticStamp;
     const staticBest = this.staticBest;
@@ -107,16 +108,15 @@ export class SpaceTimeAstar {
       const inTable = nt <= horizon;
       // Past the horizon only resting agents remain (restFrom), and they never trade places. Inside it, the agent on
       // w at t that stands on v at t + 1 would trade places with us.
-      const rowT = t <= horizon ? t * V : -1;
       const rowNt = nt * V;
       for (let k = offsets[v]!, end = offsets[v + 1]! + 1; k < end; k++) {
         const w = k === end - 1 ? v : targets[k]!;
         if (restFrom[w]! <= nt) continue;
         if (inTable) {
-          if (occ[rowNt + w] !== 0) continue;
-          if (w !== v && rowT >= 0) {
-            const a = occ[rowT + w]!;
-            if (a !== 0 && occ[rowNt + v] === a) continue;
+          if (occ[w * cap + nt] !== 0) continue;
+          if (w !== v && t <= horizon) {
+            const a = occ[w * cap + t]!;
+            if (a !== 0 && occ[v * cap + nt] === a) continue;
           }
         }
         // Sum of loss: staying on the goal is free, every other step costs one.
