@@ -21,6 +21,8 @@ export class Reservations {
   occupant: Int32Array = new Int32Array(0);
   readonly restFrom: Int32Array;
   readonly restAgent: Int32Array;
+  /** lastOccupied[v]: last step a reserved path (its final step included) stands on v, -1 when none. */
+  readonly lastOccupied: Int32Array;
   /** endCount[t]: reserved paths whose last step is t; gives the horizon after which nothing moves. */
   private endCount: Int32Array = new Int32Array(0);
   private last = -1;
@@ -29,6 +31,7 @@ export class Reservations {
     this.vertexCount = vertexCount;
     this.restFrom = new Int32Array(vertexCount).fill(NEVER);
     this.restAgent = new Int32Array(vertexCount).fill(-1);
+    this.lastOccupied = new Int32Array(vertexCount).fill(-1);
     this.grow(initialSteps);
   }
 
@@ -56,7 +59,12 @@ export class Reservations {
     this.grow(path.length);
     const cap = this.capacity;
     const occ = this.occupant;
-    for (let t = 0; t <= end; t++) occ[path[t]! * cap + t] = agent + 1;
+    const last = this.lastOccupied;
+    for (let t = 0; t <= end; t++) {
+      const v = path[t]!;
+      occ[v * cap + t] = agent + 1;
+      if (t > last[v]!) last[v] = t;
+    }
     const g = path[end]!;
     this.restFrom[g] = end;
     this.restAgent[g] = agent;
@@ -71,6 +79,14 @@ export class Reservations {
     for (let t = 0; t <= end; t++) {
       const k = path[t]! * cap + t;
       if (occ[k] === agent + 1) occ[k] = 0;
+    }
+    const last = this.lastOccupied;
+    for (let t = end; t >= 0; t--) {
+      const v = path[t]!;
+      if (last[v] !== t) continue;
+      let s = t - 1;
+      while (s >= 0 && occ[v * cap + s] === 0) s--;
+      last[v] = s;
     }
     const g = path[end]!;
     if (this.restAgent[g] === agent) {
@@ -91,9 +107,6 @@ export class Reservations {
    * after it, or it would stand in that path's way forever.
    */
   lastVisit(v: number): number {
-    const occ = this.occupant;
-    const base = v * this.capacity;
-    for (let t = this.horizon(); t >= 0; t--) if (occ[base + t] !== 0) return t;
-    return -1;
+    return this.lastOccupied[v]!;
   }
 }

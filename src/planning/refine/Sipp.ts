@@ -58,13 +58,12 @@ export class Sipp {
 
   /** Last step of the safe interval of w that holds step τ (w free at τ); OPEN when it never ends. */
   private intervalEnd(w: number, tau: number): number {
-    const H = this.horizon;
     const occ = this.res.occupant;
     const base = w * this.res.capacity;
-    const rest = this.res.restFrom[w]!;
-    let s = tau + 1;
-    for (; s <= H; s++) if (occ[base + s] !== 0 || rest <= s) return s - 1;
-    return rest <= s ? Math.max(tau, s - 1) : OPEN;
+    // After w's last occupied step nothing reaches it (a rest starts with a path's last step, so it is counted).
+    const end = Math.min(this.horizon, this.res.lastOccupied[w]!);
+    for (let s = tau + 1; s <= end; s++) if (occ[base + s] !== 0) return s - 1;
+    return OPEN;
   }
 
   search(start: number, goal: number, h: Int32Array, maxCost: number, maxExpansions = 1 << 22): Int32Array | undefined {
