@@ -113,6 +113,7 @@ export class AgvFleet {
         lengthM: agv.lengthM.value,
         widthM: agv.widthM.value,
         clearanceM: params.collision.nearMissClearanceM,
+        queueStarts: params.planner !== 'pibt',
       },
       params.seed,
     );

@@ -11,6 +11,11 @@
  * cells (the one moving in waits, the lower index winning when both move), which the planner's vertex conflicts
  * alone would allow. Parallel lanes a few metres apart are not near, so traffic on them passes freely.
  *
+ * Platoons (`queueStarts`, the simulation's `pibt-platoon` planner): a queue at rest sets off as one, each AGV
+ * standing out its stop loss together with the one ahead rather than after it, and an AGV may follow straight on
+ * into a cell being left by a slow move that is no slower than its own. Without them (`pibt`, the baseline) a
+ * queue starts one AGV every ~3.6 steps on 1119–1120 (11.3 s of stop loss over 3.17 s steps).
+ *
  * Pure motion: which goal each AGV has, and what happens when it gets there, is the simulation's business.
  */
 import { convexPenetration, footprintCorners } from '../domain/geometry';
@@ -34,6 +39,8 @@ export interface AgvMotionParams {
   readonly lengthM: number;
   readonly widthM: number;
   readonly clearanceM: number;
+  /** A queue sets off as one (see AgvMotion's startQueueBehind); false: each AGV stands out its stop loss after the one ahead has left. */
+  readonly queueStarts?: boolean;
 }
 
 export class AgvMotion {
@@ -70,6 +77,10 @@ export class AgvMotion {
   private readonly startDebt: Float64Array;
   /** Per AGV: 1 when its current move starts from rest (the view eases it in), 2 when it ends at its goal, 3 both. */
   private readonly ease: Uint8Array;
+  /** Per AGV: the time of the step in which it last stood out part of its stop loss (one payment a step). */
+  private readonly paidAt: Float64Array;
+  /** Whether a queue behind an AGV standing out its stop loss stands out its own at the same time (see {@link startQueueBehind}). */
+  private readonly queueStarts: boolean;
   /** Seconds a stop costs that were not yet stood out, per AGV, carried to its next start. */
   private readonly carry: Float64Array;
   /** 1 for an AGV placed while driving (see {@link place}): its first move is not a start from rest. */
@@ -120,6 +131,8 @@ export class AgvMotion {
     this.startDebt = new Float64Array(count).fill(-1);
     this.ease = new Uint8Array(count);
     this.carry = new Float64Array(count);
+    this.paidAt = new Float64Array(count).fill(NaN);
+    this.queueStarts = params.queueStarts ?? false;
     this.rolling = new Uint8Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
@@ -216,14 +229,19 @@ export class AgvMotion {
       p++;
     }
     let m = n;
+    // A cell being left that a platoon follower is already driving into is the follower's: no stand-in there.
+    for (let i = 0; i < n; i++) this.claim[this.vertex[i]!] = i;
     for (let i = 0; i < n; i++) {
       if (this.moveLeft[i]! === 0 || this.outOfPlan(i)) continue;
+      const follower = this.claim[this.fromVertex[i]!]!;
+      if (follower >= 0 && follower !== i) continue;
       this.cur[m++] = this.fromVertex[i]!;
       plan.cur[p] = this.fromVertex[i]!;
       plan.goal[p] = this.fromVertex[i]!;
       plan.hold[p] = 1;
       p++;
     }
+    for (let i = 0; i < n; i++) this.claim[this.vertex[i]!] = -1;
     this.waits += this.pibt.step(p, plan.cur, plan.goal, plan.hold, plan.next);
     for (let i = 0; i < n; i++) this.next[i] = this.outOfPlan(i) ? this.vertex[i]! : plan.next[plan.slot[i]!]!;
     this.driveRogue(n);
@@ -289,11 +307,39 @@ export class AgvMotion {
       }
       if (this.startDebt[i]! >= this.stepS) {
         this.startDebt[i]! -= this.stepS;
+        this.paidAt[i] = t;
+        if (this.queueStarts) this.startQueueBehind(i, n, t);
         this.revert(i, n);
         this.waits--;
       } else {
         this.carry[i] = this.startDebt[i]!;
       }
+    }
+  }
+
+  /**
+   * The AGVs queued behind AGV i, which stands out its stop loss this step, start theirs with it: each follower that
+   * planned to move into the cell of the one ahead and stands at rest pays one step of its own stop loss now
+   * (a step of stop loss, like the leader's, not a planner wait; the revert that follows counts it once more, so
+   * one wait is taken off here). So a queue sets off as one, a step apart at most, where paying
+   * the losses one after the other spread its start over ~3.6 steps per AGV (11.3 s of loss at 6.94 m/s, 0.5 and
+   * 0.8 m/s², over 3.17 s steps).
+   */
+  private startQueueBehind(i: number, n: number, t: number): void {
+    const { claim, next, vertex } = this;
+    let lead = i;
+    for (let guard = 0; guard < n; guard++) {
+      const f = claim[vertex[lead]!]!;
+      if (f < 0 || f >= n || f === lead || next[f] !== vertex[lead] || next[f] === vertex[f]) return;
+      if (this.moveLeft[f]! > 0 || this.outOfPlan(f) || this.rolling[f] || this.moveEnd[f]! >= t - 1e-6 || this.paidAt[f] === t) return;
+      if (this.startDebt[f]! < 0) {
+        this.startDebt[f] = this.carry[f]! + this.stopLossS;
+        this.carry[f] = 0;
+      }
+      this.startDebt[f] = Math.max(0, this.startDebt[f]! - this.stepS);
+      this.paidAt[f] = t;
+      this.waits--;
+      lead = f;
     }
   }
 
@@ -307,15 +353,53 @@ export class AgvMotion {
     for (let k = 0; k < n; k++) this.claim[this.vertex[k]!] = -1;
   }
 
-  /** Nobody follows into a cell whose AGV starts a move of more than one step (it is still there). */
+  /**
+   * Nobody follows into a cell whose AGV starts a move of more than one step (it is still there), unless (platoons)
+   * the follower starts a move at once that is no faster: it stays a cell behind all the way.
+   */
   private keepSlowStartsClear(n: number): void {
     const { claim, next, vertex } = this;
     for (let i = 0; i < n; i++) {
       const v = next[i]!;
-      if (v === vertex[i] || this.moveLeft[i]! > 0 || this.stepsBetween(vertex[i]!, v) <= 1) continue;
+      if (v === vertex[i] || this.moveLeft[i]! > 0) continue;
+      const steps = this.stepsBetween(vertex[i]!, v);
+      if (steps <= 1) continue;
       const k = claim[vertex[i]!]!;
-      if (k >= 0 && k < n && k !== i && !this.outOfPlan(k)) this.revert(k, n);
+      if (k < 0 || k >= n || k === i || this.outOfPlan(k)) continue;
+      if (this.queueStarts && this.followsNoFaster(k, i, steps)) continue;
+      this.revert(k, n);
     }
+  }
+
+  /**
+   * Whether AGV k, starting its move into the cell AGV i leaves in a move of `steps` steps, stays at least a cell
+   * behind i all along: k's move takes no fewer steps and its pose eases no faster (see {@link pose}: easing in
+   * is slowest, easing out to a goal fastest), so on the straight its centre trails i's by a cell or more; where
+   * cells bend, {@link keepNearCellsClear} still applies. Without this a ring of AGVs on slow lanes, each
+   * waiting for the one ahead to finish its move, never moves again (a whole day stood still on 1119-1120 2030
+   * with 120 AGVs once queues started together).
+   */
+  private followsNoFaster(k: number, i: number, steps: number): boolean {
+    const vk = this.next[k]!;
+    if (vk === this.vertex[k] || this.moveLeft[k]! > 0 || this.stepsBetween(this.vertex[k]!, vk) < steps) return false;
+    const g = this.graph;
+    const a = this.vertex[k]!;
+    const b = this.vertex[i]!;
+    const c = this.next[i]!;
+    const ax = g.x[b]! - g.x[a]!;
+    const ay = g.y[b]! - g.y[a]!;
+    const bx = g.x[c]! - g.x[b]!;
+    const by = g.y[c]! - g.y[b]!;
+    // Straight on only (within ~8°): on a bend the chords' midpoints come closer than a cell.
+    if (ax * bx + ay * by < 0.99 * Math.hypot(ax, ay) * Math.hypot(bx, by)) return false;
+    const ek = this.easeOf(k, vk);
+    const ei = this.easeOf(i, this.next[i]!);
+    return ek === ei || ek === 1 || ei === 2;
+  }
+
+  /** The ease a move of AGV i to v would get (as {@link step} sets it): 1 from rest, 2 into its goal, 3 both. */
+  private easeOf(i: number, v: number): number {
+    return (this.startDebt[i]! >= 0 ? 1 : 0) | (v === this.goal[i] ? 2 : 0);
   }
 
   /** Reverts moves onto a cell near one another agent ends the step on, until none is left. */

@@ -78,3 +78,51 @@ describe('AgvMotion stop losses (acceleration and braking)', () => {
     expect(b.firstMoveHalf).toBeCloseTo(5, 6);
   });
 });
+
+describe('AgvMotion platoons (planner pibt-platoon)', () => {
+  // Four AGVs queued nose to tail at the start of a straight 400 m lane at 5 m/s, 20 m cells: 4 s steps, 8.1 s of
+  // stop loss each.
+  const nodes = [0, 400].map((x, k): LaneNode => ({ id: `n${k}`, position: [x, 0], role: 'waypoint' }));
+  const edges: LaneEdge[] = [{ id: 'e', from: 'n0', to: 'n1', widthM: 4, speedLimitMps: 5, crossBorder: false }];
+  const params = { cellLengthM: 20, maxSpeedMps: 5, lengthM: 15.6, widthM: 3, clearanceM: 1, accelerationMps2: 0.5, decelerationMps2: 0.8 };
+
+  /** The step in which each AGV first moves, checking that no two ever stand on or drive into one cell. */
+  function firstMoves(queueStarts: boolean): { first: number[]; waits: number } {
+    const m = new AgvMotion(nodes, edges, 4, { ...params, queueStarts }, 1);
+    const lane: number[] = [m.vertexOfNode[0]!];
+    const g = m.graph;
+    while (g.offsets[lane.at(-1)! + 1]! > g.offsets[lane.at(-1)!]!) lane.push(g.targets[g.offsets[lane.at(-1)!]!]!);
+    for (let i = 0; i < 4; i++) {
+      m.place(i, lane[3 - i]!, -100);
+      m.goal[i] = lane[lane.length - 1 - i]!;
+    }
+    const first = [-1, -1, -1, -1];
+    for (let step = 0, t = 0; step < 60; step++, t += m.stepS) {
+      m.step(t);
+      expect(new Set(m.vertex).size).toBe(4);
+      for (let i = 0; i < 4; i++) if (first[i]! < 0 && m.isMoving(i, t)) first[i] = step;
+    }
+    for (let i = 0; i < 4; i++) expect(m.vertex[i]).toBe(m.goal[i]);
+    return { first, waits: m.waits };
+  }
+
+  it('a queue sets off as one instead of one AGV after the other, with fewer planner waits', () => {
+    const serial = firstMoves(false);
+    const platoon = firstMoves(true);
+    // Serial: each stands out its 8.1 s (two 4 s steps) once the one ahead has left.
+    expect(serial.first).toEqual([2, 4, 6, 8]);
+    expect(platoon.first).toEqual([2, 2, 2, 2]);
+    // Each follower stood behind the one ahead for two steps per AGV ahead of it: 2 + 4 + 6 planner waits.
+    expect(serial.waits).toBe(12);
+    expect(platoon.waits).toBe(0);
+  });
+
+  it('keeps AGVs apart and moving all day on the 1119-1120 2030 layout with 120 AGVs', () => {
+    const k = new Simulation(loadScene('scenes/1119-1120/2030.json'), { vehiclesPerDay: 3500, agvs: 120, planner: 'pibt-platoon' }).run();
+    expect(k.nearMisses).toBe(0);
+    expect(k.contacts).toBe(0);
+    // A ring of AGVs on slow lanes, each waiting for the one ahead to finish its move, stood still from 16:00 on
+    // (1,541 cleared) before a follower could drive off with the one ahead.
+    expect(k.cleared).toBeGreaterThan(2300);
+  });
+});

@@ -14,7 +14,17 @@ export interface SimOptions {
   readonly hours?: number;
   /** Hours simulated before the measured `hours` begin (0: measure from the empty gate at midnight). */
   readonly warmupHours?: number;
+  /** How AGVs are planned (see {@link PlannerKind}); the default is the newest. */
+  readonly planner?: PlannerKind;
 }
+
+/**
+ * The AGV planner: `pibt` is lifelong PIBT with each AGV standing out its stop loss after the one ahead has left
+ * (the planner before issue 15, kept as the baseline); `pibt-platoon` adds coordinated queue starts (a queue sets
+ * off as one, src/sim/AgvMotion.ts).
+ */
+export type PlannerKind = 'pibt' | 'pibt-platoon';
+export const PLANNERS: readonly PlannerKind[] = ['pibt', 'pibt-platoon'];
 
 export interface SimParams {
   readonly seed: number;
@@ -23,6 +33,7 @@ export interface SimParams {
   /** The measured hours, after `warmupHours`. */
   readonly hours: number;
   readonly warmupHours: number;
+  readonly planner: PlannerKind;
   readonly cellLengthM: number;
   /** Metres an AGV at top speed covers in one planner step. */
   readonly stepLengthM: number;
@@ -44,6 +55,7 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
   const hours = options.hours ?? 24;
   const warmupHours = options.warmupHours ?? 0;
   const seed = options.seed ?? 1;
+  const planner = options.planner ?? 'pibt';
   const bad = [
     !(vehiclesPerDay >= 0 && Number.isFinite(vehiclesPerDay)) && `vehicles per day must be a number ≥ 0 (got ${vehiclesPerDay})`,
     !(Number.isInteger(agvs) && agvs >= 0) && `AGVs must be a whole number ≥ 0 (got ${agvs})`,
@@ -51,6 +63,7 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     !(Number.isInteger(warmupHours) && warmupHours >= 0 && warmupHours <= 24 * 7) &&
       `warm-up hours must be a whole number in [0, 168] (got ${warmupHours})`,
     !Number.isInteger(seed) && `seed must be a whole number (got ${seed})`,
+    !PLANNERS.includes(planner) && `planner must be one of ${PLANNERS.join(', ')} (got ${String(planner)})`,
   ].filter((m): m is string => typeof m === 'string');
   if (bad.length > 0) throw new Error(bad.join('; '));
   return {
@@ -59,6 +72,7 @@ export function simParams(scene: Scene, options: SimOptions = {}): SimParams {
     agvs,
     hours,
     warmupHours,
+    planner,
     cellLengthM: scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value,
     stepLengthM: (scene.fleet.agv.lengthM.value + simulation.agvFollowingGapM.value) * simulation.planStepCells.value,
     truckSpeedMps: simulation.truckSpeedMps.value,
