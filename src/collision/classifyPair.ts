@@ -2,14 +2,15 @@
  * What one pair of footprints amounts to this tick: a contact (they overlap now), a near miss (closer than the
  * clearance now: the boxes, each grown by half the clearance on every side, overlap), a predicted contact
  * (moving along their velocities, they overlap within the horizon; rotation within the horizon is neglected),
- * or nothing. Shared by the sorted-row checker and the all-pairs baseline so both judge alike.
+ * or nothing. The all-pairs baseline judges with it; the WebAssembly checker's `classify` (wasm/checker.as)
+ * computes the same numbers by the same operations, two axes to an f64x2, so both judge alike bit for bit.
  *
  * Exact separating-axis tests on the four axes of the two boxes, with no trigonometry and no allocation, in one
  * function over the two records (`RECORD` in boxSet.ts): the centre offset is projected once for the near-miss,
  * contact and swept tests, and the swept test runs only when the near-miss test finds nothing. This replaced
  * `obbOverlap` (called twice) and `sweptContact`, which re-read and re-projected everything; with the per-tick
  * cos and sin moved into the records, the 18,071 pair tests of the uniform bench scene at 10,000 vehicles
- * take 1.05 ms (58 ns a pair) on the bench machine. Of that, loading and the bounding-circle reject take
+ * took 1.05 ms (58 ns a pair) on the bench machine in JavaScript. Of that, loading and the bounding-circle reject take
  * 0.23 ms, the near-miss and contact tests 0.33 ms, the swept test 0.5 ms. Measured and dropped, as not faster:
  * a branch-free near-miss test (`Math.max` of the four axis gaps: 1.20 ms), `Math.min`/`Math.max` in the swept
  * test (1.09 ms), a division-free test ruling out a contact on an axis before the swept test's divisions
