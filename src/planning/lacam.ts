@@ -8,15 +8,12 @@ import { buildScatter } from './scatter';
 
 /** LaCAM3's scatter margin (Okumura, AAMAS 2024). */
 const SCATTER_MARGIN = 10;
-/**
- * Cap on scatter rounds. LaCAM3 repairs until the collision count stops falling; on random-32-32-20 with 400
- * agents that is still falling after 8 rounds (1,765 → 857 collisions), and capping at 3 cost 3–11 % of SOC.
- */
+/** Cap on scatter rounds; the 3 % rule in scatter.ts ends them after 3–6 on the shared instances. */
 const SCATTER_ROUNDS = 32;
 /**
  * PIBT runs per successor, the one with the least sum of loss plus distances left kept (LaCAM3 runs 10 in
- * parallel threads). On random-32-32-20 with 400 agents, six seeds: 1 run gives 0.95–1.11 × LaCAM3's first-solution
- * SOC, 3 runs 0.97–1.09, 5 runs 0.89–1.04; runs stop early when one reaches the ideal score.
+ * parallel threads). On random-32-32-20 with 400 agents, six seeds: 1 run gives 0.96–1.10 × LaCAM3's first-solution
+ * SOC, 3 runs 0.97–1.05, 5 runs 0.92–1.04; runs stop early when one reaches the ideal score.
  */
 const PIBT_RUNS = 5;
 

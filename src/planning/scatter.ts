@@ -1,6 +1,13 @@
 import { seededRandom } from '../domain/random';
 import type { PlanGraph } from './PlanGraph';
 
+/**
+ * A round that removes less than this share of the collisions is the last. LaCAM3 goes on while the count falls at
+ * all; on warehouse-10-20-10-2-1 with 1,000 agents the rounds after the sixth remove 1–3 % each and cost as much
+ * as the first, and stopping at 3 % left the first solutions within 0.96–1.02 × LaCAM3's on the shared instances.
+ */
+const MIN_GAIN = 0.03;
+
 /** Edge-step counters kept at most (2 bytes each: 128 MiB). */
 const EDGE_BUDGET = 1 << 26;
 
@@ -8,7 +15,7 @@ export interface ScatterOptions {
   /** Extra steps a path may take over the agent's shortest path to dodge others (LaCAM3's default: 10). */
   readonly margin: number;
   readonly seed: number;
-  /** Rounds stop once a round finds no fewer collisions than the one before, or here. */
+  /** Rounds stop once a round removes under 3 % of the collisions left, or here. */
   readonly maxRounds: number;
   /** Stop early when this returns true (a deadline); the best round so far is kept. */
   readonly expired: () => boolean;
@@ -29,7 +36,7 @@ export interface Scatter {
  * LaCAM3's space-utilisation optimisation ("scatter"; Okumura, "Engineering LaCAM*", AAMAS 2024): before the
  * search, each agent in turn gets a path of at most its shortest length plus `margin` that meets the others' paths
  * as seldom as possible (A* ordered by collisions, then length, with one visit per vertex), in shuffled order,
- * round after round while the collision count falls. PIBT then prefers each agent's next scatter vertex, so on a
+ * round after round while the collision count falls by 3 % or more. PIBT then prefers each agent's next scatter vertex, so on a
  * warehouse two agents heading the same way take different aisles instead of queueing in one.
  *
  * Meetings are counted in space-time tables of counts per vertex and per edge (two agents crossing one edge in
@@ -86,7 +93,7 @@ export function buildScatter(graph: PlanGraph, starts: Int32Array, goals: Int32A
       kept = paths.slice();
       keptLen = pathLen.slice();
     }
-    if (table.collisions === 0 || (rounds >= 2 && table.collisions >= last) || !complete) break;
+    if (table.collisions === 0 || (rounds >= 2 && table.collisions > last * (1 - MIN_GAIN)) || !complete) break;
     last = table.collisions;
   }
   paths = kept;
