@@ -38,7 +38,8 @@ export class Sipp {
   private nodeT = new Int32Array(1 << 12);
   private nodeHi = new Int32Array(1 << 12);
   private nodeG = new Int32Array(1 << 12);
-  private nodeF = new Int32Array(1 << 12);
+  /** Heap order in one number: f × 2^20 − t (lower f first, then the later arrival, nearer its goal). */
+  private nodeKey = new Float64Array(1 << 12);
   private nodeParent = new Int32Array(1 << 12);
   private heap = new Int32Array(1 << 12);
   private horizon = -1;
@@ -192,16 +193,11 @@ export class Sipp {
     this.nodeT = grow(this.nodeT);
     this.nodeHi = grow(this.nodeHi);
     this.nodeG = grow(this.nodeG);
-    this.nodeF = grow(this.nodeF);
+    const key = new Float64Array(this.nodeKey.length * 2);
+    key.set(this.nodeKey);
+    this.nodeKey = key;
     this.nodeParent = grow(this.nodeParent);
     this.heap = grow(this.heap);
-  }
-
-  /** Lower f first; on equal f the later arrival, which is nearer its goal. */
-  private before(a: number, b: number): boolean {
-    const fa = this.nodeF[a]!;
-    const fb = this.nodeF[b]!;
-    return fa < fb || (fa === fb && this.nodeT[a]! > this.nodeT[b]!);
   }
 
   private pushNode(n: number, v: number, t: number, hi: number, g: number, f: number, parent: number, at: number): void {
@@ -209,13 +205,15 @@ export class Sipp {
     this.nodeT[n] = t;
     this.nodeHi[n] = hi;
     this.nodeG[n] = g;
-    this.nodeF[n] = f;
+    const key = f * 1048576 - t;
+    this.nodeKey[n] = key;
     this.nodeParent[n] = parent;
     const heap = this.heap;
+    const keys = this.nodeKey;
     let i = at;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.before(n, heap[p]!)) break;
+      if (keys[heap[p]!]! <= key) break;
       heap[i] = heap[p]!;
       i = p;
     }
@@ -224,13 +222,15 @@ export class Sipp {
 
   private popTop(size: number): number {
     const heap = this.heap;
+    const keys = this.nodeKey;
     const last = heap[--size]!;
+    const lastKey = keys[last]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= size) break;
-      if (c + 1 < size && this.before(heap[c + 1]!, heap[c]!)) c++;
-      if (!this.before(heap[c]!, last)) break;
+      if (c + 1 < size && keys[heap[c + 1]!]! < keys[heap[c]!]!) c++;
+      if (keys[heap[c]!]! >= lastKey) break;
       heap[i] = heap[c]!;
       i = c;
     }
