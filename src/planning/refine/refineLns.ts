@@ -19,6 +19,8 @@ export interface RefineOptions {
   readonly checkpoints?: readonly number[];
   /** The single-agent search: SIPP (default) or space-time A*, which the tests hold it against. */
   readonly lowLevel?: 'sipp' | 'space-time-astar';
+  /** Distance tables to reuse (one BFS per goal: about 0.1 s for 1,000 agents on warehouse-10-20-10-2-1). */
+  readonly tables?: DistanceTables;
   /** Stop after this many iterations (tests); unlimited by default. */
   readonly maxIterations?: number;
 }
@@ -73,12 +75,20 @@ export function refineLns(graph: PlanGraph, starts: Int32Array, goals: Int32Arra
   const n = starts.length;
   const random = seededRandom(options.seed ^ 0x5bd1e995);
   const size = Math.min(n, options.neighbourhoodSize ?? 4);
-  const tables = new DistanceTables(graph, Number.MAX_SAFE_INTEGER);
-  const h = Array.from(goals, (g) => tables.table(g));
+  const tables = options.tables ?? new DistanceTables(graph, Number.MAX_SAFE_INTEGER);
   const paths = initial.map((p, i) => trimmedPath(p, goals[i]!));
   // The objective is LaCAM3's sum of loss, the figure its published results report.
   const costs = Int32Array.from(paths, (p, i) => pathLoss(p, goals[i]!));
   let loss = sumOfLoss(paths, goals);
+  // One BFS per goal (about 0.1 s for 1,000 agents on warehouse-10-20-10-2-1): with the deadline that near, stop.
+  const h: Int32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    if ((i & 63) === 63 && now() >= options.deadline) {
+      const none = { iterations: 0, expansions: 0, improvedAt: undefined, stats: [], checkpoints: [] };
+      return { paths, soc: sumOfCosts(paths, goals), sumOfLoss: loss, ...none };
+    }
+    h.push(tables.table(goals[i]!));
+  }
   const res = new Reservations(graph.nodeCount);
   for (let i = 0; i < n; i++) res.add(i, paths[i]!);
   const astar = options.lowLevel === 'space-time-astar' ? new SpaceTimeAstar(graph, res) : new Sipp(graph, res);
