@@ -28,6 +28,9 @@ const OTHER: Record<string, readonly number[]> = { 'random-32-32-10': [100, 200,
 /** Issue 15's goals for the first solution: sum of costs and time against LaCAM3's. */
 const SOC_GOAL = 1.05;
 const TIME_RUNS = 3;
+/** 20 m cells: a 15.6 m AGV plus 4.4 m clearance; 30 × 30 lanes 60 m apart hold about 4,400 cells. */
+const GRID = { rows: 30, columns: 30, blockM: 60 };
+const CELL_M = 20;
 
 export function planningBench(): Row[] {
   return [...movingAiRows(), ...laneRows()];
