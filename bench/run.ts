@@ -13,6 +13,7 @@ import { forecastBench } from './forecastBench';
 import { liveBench } from './liveBench';
 import { printTable, type Row } from './measure';
 import { planningBench } from './planningBench';
+import { refineBench } from './refineBench';
 import { sceneBench } from './sceneBench';
 import { simBench } from './simBench';
 import { trafficBench } from './trafficBench';
@@ -25,6 +26,8 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   fleet: () => fleetWriteBench(COUNTS),
   collision: () => collisionBench([1000, 10000]),
   planner: () => planningBench(),
+  // Anytime MAPF: LaCAM + LNS, sum of loss over the lower bound after 1 s and 5 s against LaCAM3's 5 s figure.
+  refine: () => refineBench(),
   sim: () => simBench(),
   // 240 simulated days on one worker thread and on one per core.
   experiment: () => experimentBench(),
