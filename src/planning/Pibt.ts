@@ -50,6 +50,15 @@ export class Pibt {
    * held nor at their goal and did not move (planner waits). Allocates nothing.
    */
   step(n: number, current: Int32Array, goal: Int32Array, hold: Uint8Array, next: Int32Array): number {
+    this.plan(n, current, goal, hold, next);
+    return this.commit(n, current, goal, hold, next);
+  }
+
+  /**
+   * The first half of {@link step}: writes `next` as step does but leaves the priorities as they are, so a caller
+   * can look at the plan, hold more agents and plan again before it commits one. Allocates nothing.
+   */
+  plan(n: number, current: Int32Array, goal: Int32Array, hold: Uint8Array, next: Int32Array): void {
     if (n > this.capacity) throw new Error(`Pibt.step: ${n} agents, capacity ${this.capacity}`);
     if (n !== this.lastN) this.resetOrder(n);
     this.tables.nextEpoch();
@@ -58,6 +67,10 @@ export class Pibt {
       next[i] = hold[i] ? current[i]! : -1;
     }
     this.core.generate(n, current, 0, next, this.order, 0, false);
+  }
+
+  /** The second half of {@link step}: takes the last {@link plan} as the step made, updates priorities, counts waits. */
+  commit(n: number, current: Int32Array, goal: Int32Array, hold: Uint8Array, next: Int32Array): number {
     let waits = 0;
     for (let i = 0; i < n; i++) {
       const g = goal[i]!;

@@ -113,7 +113,7 @@ export class AgvFleet {
         lengthM: agv.lengthM.value,
         widthM: agv.widthM.value,
         clearanceM: params.collision.nearMissClearanceM,
-        queueStarts: params.planner !== 'pibt',
+        stopAware: params.planner === 'pibt-stop-aware',
       },
       params.seed,
     );

@@ -11,10 +11,8 @@
  * cells (the one moving in waits, the lower index winning when both move), which the planner's vertex conflicts
  * alone would allow. Parallel lanes a few metres apart are not near, so traffic on them passes freely.
  *
- * Platoons (`queueStarts`, the simulation's `pibt-platoon` planner): a queue at rest sets off as one, each AGV
- * standing out its stop loss together with the one ahead rather than after it, and an AGV may follow straight on
- * into a cell being left by a slow move that is no slower than its own. Without them (`pibt`, the baseline) a
- * queue starts one AGV every ~3.6 steps on 1119–1120 (11.3 s of stop loss over 3.17 s steps).
+ * Stop-aware planning (`stopAware`, the simulation's `pibt-stop-aware` planner): the planner is told which AGVs
+ * will stand out their stop loss this step and plans the others around them (see {@link holdStarters}).
  *
  * Pure motion: which goal each AGV has, and what happens when it gets there, is the simulation's business.
  */
@@ -23,6 +21,7 @@ import type { LaneEdge, LaneNode } from '../domain/sceneSchema';
 import { laneCells } from '../planning/laneCells';
 import { Pibt } from '../planning/Pibt';
 import type { PlanGraph } from '../planning/PlanGraph';
+import type { WaitCauses } from './WaitCauses';
 
 export interface AgvMotionParams {
   readonly cellLengthM: number;
@@ -39,8 +38,8 @@ export interface AgvMotionParams {
   readonly lengthM: number;
   readonly widthM: number;
   readonly clearanceM: number;
-  /** A queue sets off as one (see AgvMotion's startQueueBehind); false: each AGV stands out its stop loss after the one ahead has left. */
-  readonly queueStarts?: boolean;
+  /** The planner holds AGVs that will stand out their stop loss, and plans the rest around them (holdStarters). */
+  readonly stopAware?: boolean;
 }
 
 export class AgvMotion {
@@ -79,8 +78,12 @@ export class AgvMotion {
   private readonly ease: Uint8Array;
   /** Per AGV: the time of the step in which it last stood out part of its stop loss (one payment a step). */
   private readonly paidAt: Float64Array;
-  /** Whether a queue behind an AGV standing out its stop loss stands out its own at the same time (see {@link startQueueBehind}). */
-  private readonly queueStarts: boolean;
+  /** Whether stop-aware planning holds AGVs that will stand out their stop loss (see {@link holdStarters}). */
+  private readonly stopAware: boolean;
+  /** Per AGV: 1 when stop-aware planning held it this step to stand out its stop loss. */
+  private readonly starting: Uint8Array;
+  /** The time of the last step planned. */
+  private lastStepT = Number.NaN;
   /** Seconds a stop costs that were not yet stood out, per AGV, carried to its next start. */
   private readonly carry: Float64Array;
   /** 1 for an AGV placed while driving (see {@link place}): its first move is not a start from rest. */
@@ -93,6 +96,8 @@ export class AgvMotion {
    */
   readonly rejoining: Uint8Array;
   waits = 0;
+  /** When set, told before and after each step, to break the planner waits down by cause (a measurement). */
+  waitCauses: WaitCauses | undefined = undefined;
   private readonly pibt: Pibt;
   /** Per agent: its next cell; after the agents, the cells of stand-ins (see {@link step}). */
   private readonly next: Int32Array;
@@ -132,7 +137,8 @@ export class AgvMotion {
     this.ease = new Uint8Array(count);
     this.carry = new Float64Array(count);
     this.paidAt = new Float64Array(count).fill(NaN);
-    this.queueStarts = params.queueStarts ?? false;
+    this.stopAware = params.stopAware ?? false;
+    this.starting = new Uint8Array(count);
     this.rolling = new Uint8Array(count);
     this.pibt = new Pibt(cells.graph, 2 * count, seed);
     this.cur = new Int32Array(2 * count);
@@ -216,6 +222,8 @@ export class AgvMotion {
   step(t: number): number {
     const n = this.n;
     const { plan } = this;
+    this.lastStepT = t;
+    this.waitCauses?.before(this);
     for (let i = 0; i < n; i++) if (this.rejoining[i] && this.isClear(i)) this.rejoining[i] = 0;
     // The planner sees every AGV but a rogue or rejoining one (which may share a cell), then a held stand-in for
     // each cell being left by a move that is still under way.
@@ -229,20 +237,17 @@ export class AgvMotion {
       p++;
     }
     let m = n;
-    // A cell being left that a platoon follower is already driving into is the follower's: no stand-in there.
-    for (let i = 0; i < n; i++) this.claim[this.vertex[i]!] = i;
     for (let i = 0; i < n; i++) {
       if (this.moveLeft[i]! === 0 || this.outOfPlan(i)) continue;
-      const follower = this.claim[this.fromVertex[i]!]!;
-      if (follower >= 0 && follower !== i) continue;
       this.cur[m++] = this.fromVertex[i]!;
       plan.cur[p] = this.fromVertex[i]!;
       plan.goal[p] = this.fromVertex[i]!;
       plan.hold[p] = 1;
       p++;
     }
-    for (let i = 0; i < n; i++) this.claim[this.vertex[i]!] = -1;
-    this.waits += this.pibt.step(p, plan.cur, plan.goal, plan.hold, plan.next);
+    this.pibt.plan(p, plan.cur, plan.goal, plan.hold, plan.next);
+    if (this.stopAware && this.holdStarters(n, t)) this.pibt.plan(p, plan.cur, plan.goal, plan.hold, plan.next);
+    this.waits += this.pibt.commit(p, plan.cur, plan.goal, plan.hold, plan.next);
     for (let i = 0; i < n; i++) this.next[i] = this.outOfPlan(i) ? this.vertex[i]! : plan.next[plan.slot[i]!]!;
     this.driveRogue(n);
     this.claimAll(n, m);
@@ -271,7 +276,13 @@ export class AgvMotion {
       this.moveLeft[i] = k - 1;
       active++;
     }
+    this.waitCauses?.after(this, t);
     return active;
+  }
+
+  /** True when AGV i stood out part of its stop loss in the last step (not a planner wait). */
+  standingOutStopLoss(i: number): boolean {
+    return this.paidAt[i] === this.lastStepT;
   }
 
   /**
@@ -293,6 +304,33 @@ export class AgvMotion {
   }
 
   /**
+   * Stop-aware planning: an AGV the plan moves off from rest that will stand out its stop loss this step instead (see
+   * {@link standOutStopLosses}) is held in the plan, and the plan made again, so the cell it was given goes to
+   * another AGV (at a merge, the other lane's AGV drives on) rather than staying empty. Returns whether any was held.
+   */
+  private holdStarters(n: number, t: number): boolean {
+    const { plan } = this;
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      this.starting[i] = 0;
+      if (this.outOfPlan(i) || this.moveLeft[i]! > 0) continue;
+      const s = plan.slot[i]!;
+      if (plan.hold[s] || plan.next[s] === this.vertex[i] || !this.atRest(i, t)) continue;
+      const debt = this.startDebt[i]! >= 0 ? this.startDebt[i]! : this.carry[i]! + this.stopLossS;
+      if (debt < this.stepS) continue;
+      plan.hold[s] = 1;
+      this.starting[i] = 1;
+      any = true;
+    }
+    return any;
+  }
+
+  /** AGV i stood through the last step (its next move is a start from rest). */
+  private atRest(i: number, t: number): boolean {
+    return this.stopLossS > 0 && !this.rolling[i] && this.moveEnd[i]! < t - 1e-6;
+  }
+
+  /**
    * An AGV about to move off after standing through a step first stands out what its stop cost (see
    * {@link stopLossS}), in whole steps, the part of a step left over carried to its next stop; whoever would follow
    * into its cell waits with it. These are not planner waits.
@@ -300,6 +338,17 @@ export class AgvMotion {
   private standOutStopLosses(n: number, t: number): void {
     if (this.stopLossS === 0) return;
     for (let i = 0; i < n; i++) {
+      if (this.starting[i]) {
+        // Held by stop-aware planning: it stands out a step of its loss where it is.
+        if (this.startDebt[i]! < 0) {
+          this.startDebt[i] = this.carry[i]! + this.stopLossS;
+          this.carry[i] = 0;
+        }
+        this.startDebt[i]! -= this.stepS;
+        this.paidAt[i] = t;
+        this.starting[i] = 0;
+        continue;
+      }
       if (this.next[i] === this.vertex[i] || this.moveLeft[i]! > 0 || this.outOfPlan(i) || this.moveEnd[i]! >= t - 1e-6 || this.rolling[i]) continue;
       if (this.startDebt[i]! < 0) {
         this.startDebt[i] = this.carry[i]! + this.stopLossS;
@@ -308,38 +357,11 @@ export class AgvMotion {
       if (this.startDebt[i]! >= this.stepS) {
         this.startDebt[i]! -= this.stepS;
         this.paidAt[i] = t;
-        if (this.queueStarts) this.startQueueBehind(i, n, t);
         this.revert(i, n);
         this.waits--;
       } else {
         this.carry[i] = this.startDebt[i]!;
       }
-    }
-  }
-
-  /**
-   * The AGVs queued behind AGV i, which stands out its stop loss this step, start theirs with it: each follower that
-   * planned to move into the cell of the one ahead and stands at rest pays one step of its own stop loss now
-   * (a step of stop loss, like the leader's, not a planner wait; the revert that follows counts it once more, so
-   * one wait is taken off here). So a queue sets off as one, a step apart at most, where paying
-   * the losses one after the other spread its start over ~3.6 steps per AGV (11.3 s of loss at 6.94 m/s, 0.5 and
-   * 0.8 m/s², over 3.17 s steps).
-   */
-  private startQueueBehind(i: number, n: number, t: number): void {
-    const { claim, next, vertex } = this;
-    let lead = i;
-    for (let guard = 0; guard < n; guard++) {
-      const f = claim[vertex[lead]!]!;
-      if (f < 0 || f >= n || f === lead || next[f] !== vertex[lead] || next[f] === vertex[f]) return;
-      if (this.moveLeft[f]! > 0 || this.outOfPlan(f) || this.rolling[f] || this.moveEnd[f]! >= t - 1e-6 || this.paidAt[f] === t) return;
-      if (this.startDebt[f]! < 0) {
-        this.startDebt[f] = this.carry[f]! + this.stopLossS;
-        this.carry[f] = 0;
-      }
-      this.startDebt[f] = Math.max(0, this.startDebt[f]! - this.stepS);
-      this.paidAt[f] = t;
-      this.waits--;
-      lead = f;
     }
   }
 
@@ -353,53 +375,15 @@ export class AgvMotion {
     for (let k = 0; k < n; k++) this.claim[this.vertex[k]!] = -1;
   }
 
-  /**
-   * Nobody follows into a cell whose AGV starts a move of more than one step (it is still there), unless (platoons)
-   * the follower starts a move at once that is no faster: it stays a cell behind all the way.
-   */
+  /** Nobody follows into a cell whose AGV starts a move of more than one step (it is still there). */
   private keepSlowStartsClear(n: number): void {
     const { claim, next, vertex } = this;
     for (let i = 0; i < n; i++) {
       const v = next[i]!;
-      if (v === vertex[i] || this.moveLeft[i]! > 0) continue;
-      const steps = this.stepsBetween(vertex[i]!, v);
-      if (steps <= 1) continue;
+      if (v === vertex[i] || this.moveLeft[i]! > 0 || this.stepsBetween(vertex[i]!, v) <= 1) continue;
       const k = claim[vertex[i]!]!;
-      if (k < 0 || k >= n || k === i || this.outOfPlan(k)) continue;
-      if (this.queueStarts && this.followsNoFaster(k, i, steps)) continue;
-      this.revert(k, n);
+      if (k >= 0 && k < n && k !== i && !this.outOfPlan(k)) this.revert(k, n);
     }
-  }
-
-  /**
-   * Whether AGV k, starting its move into the cell AGV i leaves in a move of `steps` steps, stays at least a cell
-   * behind i all along: k's move takes no fewer steps and its pose eases no faster (see {@link pose}: easing in
-   * is slowest, easing out to a goal fastest), so on the straight its centre trails i's by a cell or more; where
-   * cells bend, {@link keepNearCellsClear} still applies. Without this a ring of AGVs on slow lanes, each
-   * waiting for the one ahead to finish its move, never moves again (a whole day stood still on 1119-1120 2030
-   * with 120 AGVs once queues started together).
-   */
-  private followsNoFaster(k: number, i: number, steps: number): boolean {
-    const vk = this.next[k]!;
-    if (vk === this.vertex[k] || this.moveLeft[k]! > 0 || this.stepsBetween(this.vertex[k]!, vk) < steps) return false;
-    const g = this.graph;
-    const a = this.vertex[k]!;
-    const b = this.vertex[i]!;
-    const c = this.next[i]!;
-    const ax = g.x[b]! - g.x[a]!;
-    const ay = g.y[b]! - g.y[a]!;
-    const bx = g.x[c]! - g.x[b]!;
-    const by = g.y[c]! - g.y[b]!;
-    // Straight on only (within ~8°): on a bend the chords' midpoints come closer than a cell.
-    if (ax * bx + ay * by < 0.99 * Math.hypot(ax, ay) * Math.hypot(bx, by)) return false;
-    const ek = this.easeOf(k, vk);
-    const ei = this.easeOf(i, this.next[i]!);
-    return ek === ei || ek === 1 || ei === 2;
-  }
-
-  /** The ease a move of AGV i to v would get (as {@link step} sets it): 1 from rest, 2 into its goal, 3 both. */
-  private easeOf(i: number, v: number): number {
-    return (this.startDebt[i]! >= 0 ? 1 : 0) | (v === this.goal[i] ? 2 : 0);
   }
 
   /** Reverts moves onto a cell near one another agent ends the step on, until none is left. */
