@@ -31,7 +31,7 @@ describe('WaitCauses', () => {
     const { counts, waits } = queue(0);
     // Each follower stands behind the one ahead while it stands out its 8.1 s (two steps): 2 + 4 + 6.
     expect(waits).toBe(12);
-    expect(counts).toEqual({ 'stop-loss': 12, 'slow-move': 0, held: 0, 'at-goal': 0, merge: 0, 'near-cell': 0, cycle: 0 });
+    expect(counts).toEqual({ 'stop-loss': 12, 'slow-move': 0, held: 0, 'at-goal': 0, merge: 0, 'kept-back': 0, cycle: 0 });
   });
 
   it('charges the waits behind an AGV held at a crane to the hold', () => {

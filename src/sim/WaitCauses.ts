@@ -9,12 +9,15 @@ import type { AgvMotion } from './AgvMotion';
  * - `held`: the head is held at a crane or charger, or paused (structural);
  * - `at-goal`: the head stands at its goal, not held (an idle AGV, or one just arrived);
  * - `merge`: another AGV drove into the cell this step (contention the planner decided);
- * - `near-cell`: the cell was free, but a correction kept the AGV back (a cell near another AGV's);
+ * - `kept-back`: the cell nearest the goal ends the step free, yet the AGV stood: a correction kept it back (a cell
+ *   near another AGV's) or the plan sent it elsewhere (an equal way at a fork, a cell then taken back). On 1119–1120
+ *   2030 this is 44–60 % of the waits, and the near-cell correction is under a tenth of it (11,120 moves taken
+ *   back a day with 80 AGVs against ~170,000 such waits): the rest is not broken down yet;
  * - `cycle`: the queue closes on itself or runs longer than 64 AGVs.
  * AGVs standing out their own stop loss are not planner waits and are not counted.
  *
  * Measured on 1119–1120 proposed, 3,500/day, 80 AGVs, planner `pibt` (bench/gateWaitBench.ts): 39 % stop-loss,
- * 49 % slow-move (the 3 m/s lanes through the yards: 3 steps a cell), 9 % held, 3 % at-goal, 0.3 % near-cell and
+ * 49 % slow-move (the 3 m/s lanes through the yards: 3 steps a cell), 9 % held, 3 % at-goal, 0.3 % kept-back and
  * under 0.1 % merge: queues, not the planner's choices between AGVs.
  *
  * @example
@@ -24,7 +27,7 @@ import type { AgvMotion } from './AgvMotion';
  *   sim.run();
  *   causes.counts[WAIT_CAUSES.indexOf('held')];
  */
-export const WAIT_CAUSES = ['stop-loss', 'slow-move', 'held', 'at-goal', 'merge', 'near-cell', 'cycle'] as const;
+export const WAIT_CAUSES = ['stop-loss', 'slow-move', 'held', 'at-goal', 'merge', 'kept-back', 'cycle'] as const;
 export type WaitCause = (typeof WAIT_CAUSES)[number];
 
 const STOP_LOSS = 0;
@@ -32,7 +35,7 @@ const SLOW_MOVE = 1;
 const HELD = 2;
 const AT_GOAL = 3;
 const MERGE = 4;
-const NEAR_CELL = 5;
+const KEPT_BACK = 5;
 const CYCLE = 6;
 const MAX_QUEUE = 64;
 
@@ -88,7 +91,7 @@ export class WaitCauses {
     for (let depth = 0; depth < MAX_QUEUE; depth++) {
       const u = this.bestCell(m, i);
       const k = this.at[u]! >= 0 && this.vertex[this.at[u]!] === u ? this.at[u]! : this.leaving[u]!;
-      if (k < 0) return this.at[u]! >= 0 ? MERGE : m.standingOutStopLoss(i) ? STOP_LOSS : NEAR_CELL;
+      if (k < 0) return this.at[u]! >= 0 ? MERGE : m.standingOutStopLoss(i) ? STOP_LOSS : KEPT_BACK;
       if (k === first && depth > 0) return CYCLE;
       if (this.leaving[u] === k && m.vertex[k] !== u) return SLOW_MOVE;
       if (this.moveLeft[k]! > 0) return SLOW_MOVE;
