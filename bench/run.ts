@@ -10,6 +10,7 @@ import { editorBench } from './editorBench';
 import { experimentBench } from './experimentBench';
 import { fleetWriteBench } from './fleetWriteBench';
 import { forecastBench } from './forecastBench';
+import { gateWaitBench } from './gateWaitBench';
 import { liveBench } from './liveBench';
 import { printTable, type Row } from './measure';
 import { planningBench } from './planningBench';
@@ -29,6 +30,8 @@ const GROUPS: Record<string, () => Row[] | Promise<Row[]>> = {
   // Anytime MAPF: LaCAM + LNS, sum of loss over the lower bound after 1 s and 5 s against LaCAM3's 5 s figure.
   refine: () => refineBench(),
   sim: () => simBench(),
+  // Planner waits in the gate: 1119-1120 layouts at 3,500/day, 40/80/120 AGVs, the pre-issue-15 planner against the default.
+  waits: () => gateWaitBench(),
   // 240 simulated days on one worker thread and on one per core.
   experiment: () => experimentBench(),
   forecast: () => forecastBench(),
