@@ -29,6 +29,8 @@ export interface LacamOptions {
   readonly scatterMargin?: number;
   /** PIBT runs per successor, the best kept (default 5; LaCAM3 runs 10 in parallel threads). */
   readonly pibtRuns?: number;
+  /** Distance tables to fill and reuse (uncapped: one per goal), e.g. shared with the refinement after it. */
+  readonly tables?: DistanceTables;
 }
 
 export interface LacamResult {
@@ -64,7 +66,7 @@ export function solveLacam(graph: PlanGraph, starts: Int32Array, goals: Int32Arr
   const t0 = now();
   const n = starts.length;
   checkInstance(graph, starts, goals);
-  const tables = new DistanceTables(graph, Number.MAX_SAFE_INTEGER);
+  const tables = options.tables ?? new DistanceTables(graph, Number.MAX_SAFE_INTEGER);
   const agentTables = Array.from(starts, (_, i) => tables.table(goals[i]!));
   const unsolvable = (expanded: number): LacamResult => ({ solved: false, soc: 0, makespan: 0, ms: now() - t0, expanded });
   for (let i = 0; i < n; i++) if (agentTables[i]![starts[i]!]! >= UNREACHABLE) return unsolvable(0);

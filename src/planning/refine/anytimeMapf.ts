@@ -47,7 +47,7 @@ export function solveAnytime(graph: PlanGraph, starts: Int32Array, goals: Int32A
   const now = options.now ?? (() => performance.now());
   const t0 = now();
   const tables = new DistanceTables(graph, Number.MAX_SAFE_INTEGER);
-  const first = solveLacam(graph, starts, goals, { timeLimitMs: options.timeLimitMs, seed: options.seed, now });
+  const first = solveLacam(graph, starts, goals, { timeLimitMs: options.timeLimitMs, seed: options.seed, now, tables });
   const deadline = t0 + options.timeLimitMs;
   if (!first.solved) {
     const totalMs = now() - t0;

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { ReplicationResult } from '../study/runReplication';
 import { experimentJobs, jobKey, type ExperimentJob } from './experiment';
@@ -43,6 +44,17 @@ describe('runExperiment', () => {
     expect(cancelled).toBe(false);
     expect(new Set(records.map((r) => jobKey(r.job)))).toEqual(new Set(jobs.map(jobKey)));
     expect(seen).toEqual(records);
+  });
+
+  it('leaves no listener on a signal that outlives the run', async () => {
+    const pool = heldPool();
+    const kept = new AbortController();
+    const running = runExperiment(jobs.slice(0, 2), pool.run, { concurrency: 2, signal: kept.signal });
+    await settle();
+    expect(getEventListeners(kept.signal, 'abort')).toHaveLength(1);
+    for (const w of pool.waiting.splice(0)) w.resolve(result(w.job));
+    await running;
+    expect(getEventListeners(kept.signal, 'abort')).toHaveLength(0);
   });
 
   it('records a failed job with its message and goes on with the rest', async () => {

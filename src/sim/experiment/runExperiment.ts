@@ -29,13 +29,20 @@ export interface RunOptions {
   readonly onRecord?: (record: JobRecord) => void;
 }
 
-/** Settles with undefined as soon as the signal aborts, whatever the job does. */
-function untilAborted(signal: AbortSignal | undefined): Promise<undefined> {
-  return new Promise((resolve) => {
+/**
+ * `settled` settles with undefined as soon as the signal aborts, whatever the job does; `release` takes the
+ * listener off a signal that may outlive the run (one controller for many runs).
+ */
+function untilAborted(signal: AbortSignal | undefined): { settled: Promise<undefined>; release: () => void } {
+  let release = () => {};
+  const settled = new Promise<undefined>((resolve) => {
     if (!signal) return;
-    if (signal.aborted) resolve(undefined);
-    else signal.addEventListener('abort', () => resolve(undefined), { once: true });
+    if (signal.aborted) return resolve(undefined);
+    const onAbort = () => resolve(undefined);
+    signal.addEventListener('abort', onAbort, { once: true });
+    release = () => signal.removeEventListener('abort', onAbort);
   });
+  return { settled, release };
 }
 
 export async function runExperiment(
@@ -44,7 +51,7 @@ export async function runExperiment(
   { concurrency, signal, onRecord }: RunOptions,
 ): Promise<ExperimentRun> {
   const records: JobRecord[] = [];
-  const aborted = untilAborted(signal);
+  const { settled: aborted, release } = untilAborted(signal);
   let next = 0;
   const keep = (record: JobRecord) => {
     records.push(record);
@@ -63,6 +70,10 @@ export async function runExperiment(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
+  } finally {
+    release();
+  }
   return { records, cancelled: records.length < jobs.length && signal?.aborted === true };
 }
